@@ -1,0 +1,3 @@
+from yb_guide.cli import main
+
+main()

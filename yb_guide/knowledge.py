@@ -1,0 +1,473 @@
+"""The knowledge base: channels, checklists, process, notes and FAQs, loaded from data/*.yaml.
+
+Each YAML file is read once into frozen dataclasses (``schema.build`` checks keys
+and types); then ``_cross_check`` makes sure every reference points at something
+that exists.  Errors name the file, the key path and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from yb_guide.errors import DataError, UnknownIdError
+from yb_guide.schema import Where, build, where_of
+
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml")
+
+# ---------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    doc: str  # an id in sources.yaml
+    section: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: Literal["source-document", "law", "official-notice", "official-site"]
+    title: str
+    checked: dt.date
+    file: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SourcesFile:
+    documents: tuple[Document, ...]
+
+
+# ---------------------------------------------------------------- channels.yaml
+
+
+@dataclass(frozen=True)
+class Scope:
+    region: str
+    region_code: str
+    summary: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    title: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str | None = None
+    website: str | None = None
+    app: str | None = None
+    wechat: str | None = None
+    entry: str | None = None
+    address: str | None = None
+    recipient: str | None = None
+    postcode: str | None = None
+    hours: str | None = None
+    hours_open: str | None = None  # "09:00", for hall-hours
+    hours_close: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A time limit as the source states it, and as numbers for the deadline engine."""
+
+    text: str
+    unit: Literal["workday", "day", "month"]
+    max: int
+    min: int | None = None
+    complex_max: int | None = None  # 复杂案件可延长至…
+    after: str | None = None  # the event or stage the period runs from
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    kind: Literal["phone", "online", "on-site", "mail", "report"]
+    group: str
+    summary: str
+    description: str
+    contact: Contact
+    use_when: tuple[str, ...]
+    advantages: tuple[str, ...]
+    steps: tuple[str, ...]
+    notes: tuple[str, ...]
+    source: SourceRef
+    checked: dt.date
+    checklist: str | None = None
+    processing_time: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    id: str
+    channels: tuple[str, ...]
+    field: str
+    document_says: str
+    advice: str
+    source: SourceRef
+    checked: dt.date
+    corrected: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: str
+    form: Literal["original", "copy", "original-and-copy", "card", "info", "electronic", "document"]
+    need: Literal["required", "recommended"]
+    why: str
+    source: SourceRef | None = None  # defaults to the checklist's source
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    purpose: str
+    items: tuple[ChecklistItem, ...]
+    source: SourceRef
+    checked: dt.date
+    channel: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    description: str
+    source: SourceRef
+    checked: dt.date
+    limit: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class Process:
+    applies_to: str
+    note: str
+    stages: tuple[Stage, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    title: str
+    text: str
+    source: SourceRef
+    checked: dt.date
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Faq:
+    id: str
+    question: str
+    answer: str
+    source: SourceRef
+    checked: dt.date
+    tags: tuple[str, ...] = ()
+    procedure: str | None = None  # the answer's steps are this procedure's steps
+
+
+@dataclass(frozen=True)
+class ChannelsFile:
+    scope: Scope
+    problems: tuple[Problem, ...]
+    channels: tuple[Channel, ...]
+    corrections: tuple[Correction, ...]
+    checklists: tuple[Checklist, ...]
+    process: Process
+    notes: tuple[Note, ...]
+    faq: tuple[Faq, ...]
+
+
+# ---------------------------------------------------------------- reimbursement_faq.yaml
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    intro: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Reason:
+    id: str
+    title: str
+    explanation: str
+    examples: tuple[str, ...]
+    source: SourceRef
+    checked: dt.date
+    procedure: str | None = None
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: str
+    title: str
+    text: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    title: str
+    steps: tuple[ProcedureStep, ...]
+    source: SourceRef
+    checked: dt.date
+    closing: str | None = None
+    checklist: str | None = None
+
+
+@dataclass(frozen=True)
+class RegionalExample:
+    id: str
+    region: str
+    text: str
+    source: SourceRef
+    checked: dt.date
+    caution: str | None = None
+
+
+@dataclass(frozen=True)
+class Caution:
+    id: str
+    text: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class ReimbursementFile:
+    topic: Topic
+    reasons: tuple[Reason, ...]
+    strategies: tuple[Strategy, ...]
+    procedures: tuple[Procedure, ...]
+    checklists: tuple[Checklist, ...]
+    regional_examples: tuple[RegionalExample, ...]
+    cautions: tuple[Caution, ...]
+    faq: tuple[Faq, ...]
+
+
+# ---------------------------------------------------------------- the whole
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    data_dir: Path
+    sources: SourcesFile
+    main: ChannelsFile
+    reimbursement: ReimbursementFile
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
+    def _get(self, kind: str, what: str, items, wanted: str):
+        key = (kind, "map")
+        if key not in self._index:
+            self._index[key] = {x.id: x for x in items}
+        found = self._index[key].get(wanted)
+        if found is None:
+            raise UnknownIdError(what, wanted, [x.id for x in items])
+        return found
+
+    @property
+    def channels(self) -> tuple[Channel, ...]:
+        return self.main.channels
+
+    @property
+    def checklists(self) -> tuple[Checklist, ...]:
+        return self.main.checklists + self.reimbursement.checklists
+
+    @property
+    def faqs(self) -> tuple[Faq, ...]:
+        return self.main.faq + self.reimbursement.faq
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.sources.documents
+
+    def channel(self, channel_id: str) -> Channel:
+        return self._get("channel", "渠道", self.channels, channel_id)
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        return self._get("checklist", "材料清单", self.checklists, checklist_id)
+
+    def document(self, doc_id: str) -> Document:
+        return self._get("document", "来源", self.documents, doc_id)
+
+    def procedure(self, procedure_id: str) -> Procedure:
+        return self._get("procedure", "办理步骤", self.reimbursement.procedures, procedure_id)
+
+    def stage(self, stage_id: str) -> Stage:
+        return self._get("stage", "处理阶段", self.main.process.stages, stage_id)
+
+    def corrections_for(self, channel_id: str) -> list[Correction]:
+        return [c for c in self.main.corrections if channel_id in c.channels]
+
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of entry the data holds (for ``data check``)."""
+        return {
+            "documents": len(self.documents),
+            "problems": len(self.main.problems),
+            "channels": len(self.channels),
+            "corrections": len(self.main.corrections),
+            "checklists": len(self.checklists),
+            "stages": len(self.main.process.stages),
+            "notes": len(self.main.notes),
+            "faq": len(self.faqs),
+            "reasons": len(self.reimbursement.reasons),
+            "strategies": len(self.reimbursement.strategies),
+            "procedures": len(self.reimbursement.procedures),
+            "regional_examples": len(self.reimbursement.regional_examples),
+            "cautions": len(self.reimbursement.cautions),
+        }
+
+
+# ---------------------------------------------------------------- loading
+
+
+def default_data_dir() -> Path:
+    """The data folder: YBGUIDE_DATA_DIR, else the copy inside the installed package,
+    else ``data/`` beside the package in a source checkout."""
+    env = os.environ.get("YBGUIDE_DATA_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "data"
+
+
+def _load_file(data_dir: Path, name: str, schema):
+    from yb_guide.yamlio import load_file
+
+    path = data_dir / name
+    raw = load_file(path, display_name=str(path))
+    if raw is None:
+        raise DataError(str(path), "", None, "文件是空的")
+    return build(schema, raw, Where(str(path), "", getattr(raw, "line", 1)))
+
+
+def load(data_dir: Path | str | None = None) -> Knowledge:
+    """Load and validate the three data files in ``data_dir``."""
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not d.is_dir():
+        raise DataError(str(d), "", None, "数据目录不存在")
+    k = Knowledge(
+        data_dir=d,
+        sources=_load_file(d, "sources.yaml", SourcesFile),
+        main=_load_file(d, "channels.yaml", ChannelsFile),
+        reimbursement=_load_file(d, "reimbursement_faq.yaml", ReimbursementFile),
+    )
+    _cross_check(k)
+    return k
+
+
+_cache: dict[Path, Knowledge] = {}
+
+
+def get(data_dir: Path | str | None = None) -> Knowledge:
+    """The knowledge base, loaded once per process."""
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    if d not in _cache:
+        _cache[d] = load(d)
+    return _cache[d]
+
+
+def _fail(obj, key: str, problem: str) -> DataError:
+    w = where_of(obj) or Where("?")
+    first_key = key.split(".")[0].split("[")[0]
+    line = getattr(obj, "_key_lines", {}).get(first_key, w.line)
+    return DataError(w.file, f"{w.path}.{key}" if key else w.path, line, problem)
+
+
+def _unique(items, what: str):
+    seen: dict[str, object] = {}
+    for x in items:
+        if x.id in seen:
+            first = where_of(seen[x.id])
+            raise _fail(x, "id", f"{what}编号「{x.id}」重复（第一次出现在第 {first.line if first else '?'} 行）")
+        seen[x.id] = x
+
+
+def _refer(obj, key: str, wanted: str | None, valid: set[str], what: str):
+    if wanted is not None and wanted not in valid:
+        from yb_guide.suggest import nearest
+
+        near = nearest(wanted, sorted(valid))
+        tip = f"，您是不是要写「{near}」？" if near else ""
+        raise _fail(obj, key, f"引用了不存在的{what}「{wanted}」{tip}（可用：{'、'.join(sorted(valid))}）")
+
+
+def _cross_check(k: Knowledge) -> None:
+    m, r = k.main, k.reimbursement
+    for items, what in (
+        (k.documents, "来源"), (m.problems, "问题类型"), (m.channels, "渠道"),
+        (m.corrections, "更正"), (k.checklists, "材料清单"), (m.process.stages, "处理阶段"),
+        (m.notes, "注意事项"), (k.faqs, "问答"), (r.reasons, "原因"), (r.strategies, "应对策略"),
+        (r.procedures, "办理步骤"), (r.regional_examples, "地区示例"), (r.cautions, "提示"),
+    ):
+        _unique(items, what)
+
+    docs = {d.id for d in k.documents}
+    channels = {c.id for c in m.channels}
+    checklists = {c.id for c in k.checklists}
+    procedures = {p.id for p in r.procedures}
+    stages = {s.id for s in m.process.stages}
+    # A stage's limit runs from another stage or from one of these events.
+    events = stages | {"filed", "review-request", "result-received"}
+
+    with_sources = [
+        *m.problems, *m.channels, *m.corrections, *k.checklists, *m.process.stages, *m.notes,
+        *k.faqs, *r.reasons, *r.strategies, *r.procedures, *r.regional_examples, *r.cautions,
+        m.scope, r.topic,
+    ]
+    for x in with_sources:
+        _refer(x, "source.doc", x.source.doc, docs, "来源")
+    for cl in k.checklists:
+        _refer(cl, "channel", cl.channel, channels, "渠道")
+        for item in cl.items:
+            if item.source is not None:
+                _refer(item, "source.doc", item.source.doc, docs, "来源")
+    for c in m.channels:
+        _refer(c, "checklist", c.checklist, checklists, "材料清单")
+        if c.processing_time:
+            _refer(c, "processing_time.after", c.processing_time.after, events, "事件")
+    for corr in m.corrections:
+        for ch in corr.channels:
+            _refer(corr, "channels", ch, channels, "渠道")
+    for s in m.process.stages:
+        if s.limit:
+            _refer(s, "limit.after", s.limit.after, events, "阶段或事件")
+    for f in k.faqs:
+        _refer(f, "procedure", f.procedure, procedures, "办理步骤")
+    for reason in r.reasons:
+        _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
+    for p in r.procedures:
+        _refer(p, "checklist", p.checklist, checklists, "材料清单")
+    for obj in (*m.channels, *m.process.stages):
+        lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
+        if lim and lim.min is not None and lim.min > lim.max:
+            raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")

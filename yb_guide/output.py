@@ -1,0 +1,72 @@
+"""The one output path: every command that prints data hands a payload here.
+
+A payload is plain JSON-able data (dicts, lists, strings, numbers).  With
+``--json`` it is printed as JSON; otherwise a renderer turns *the same payload*
+into rich renderables, so the two never disagree.  User text reaches rich only
+as ``rich.text.Text`` or escaped, never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+_console = None
+
+
+def prepare_streams() -> None:
+    """Never crash on a console that cannot show a character (a GBK console, say):
+    unencodable characters become '?' instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if enc and not enc.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
+def console():
+    """The rich console for stdout (rich itself honours NO_COLOR and a non-terminal stdout)."""
+    global _console
+    if _console is None or _console.file is not sys.stdout:
+        from rich.console import Console
+
+        width = None if sys.stdout.isatty() else 100
+        _console = Console(highlight=False, soft_wrap=False, width=width,
+                           no_color=bool(os.environ.get("NO_COLOR")) or None)
+    return _console
+
+
+def to_json(payload) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+
+
+def emit(payload, renderer: str, *, as_json: bool) -> None:
+    """Print ``payload`` as JSON, or as the renderables ``render.<renderer>(payload)`` gives.
+
+    The renderer is named, not passed, so that ``--json`` never imports rich."""
+    if as_json:
+        sys.stdout.write(to_json(payload) + "\n")
+        return
+    from yb_guide import render
+
+    out = console()
+    for part in getattr(render, renderer)(payload):
+        out.print(part)
+
+
+def emit_text(text: str) -> None:
+    """Plain text (Markdown, a letter): written as is, never through rich markup."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """A one-line error on stderr: what was wrong, then what is accepted."""
+    line = f"错误：{message}" + (f"（{hint}）" if hint else "")
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"注意：{message}\n")
