@@ -33,7 +33,8 @@ def console():
     if _console is None or _console.file is not sys.stdout:
         from rich.console import Console
 
-        width = None if sys.stdout.isatty() else 100
+        # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
+        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
         _console = Console(highlight=False, soft_wrap=False, width=width,
                            no_color=bool(os.environ.get("NO_COLOR")) or None)
     return _console

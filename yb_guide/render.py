@@ -35,7 +35,7 @@ def numbered(items: list[str]) -> Table:
     return _marked([f"{i}." for i in range(1, len(items) + 1)], items, "cyan")
 
 
-def bullets(items: list[str], mark: str = "•") -> Table:
+def bullets(items: list[str], mark: str = "·") -> Table:
     return _marked([mark] * len(items), items)
 
 

@@ -1,0 +1,95 @@
+"""`ybguide channels` and `ybguide channels show ID`."""
+
+EXPECTED_CHANNELS = {
+    "hotline-12393", "nhsa-platform", "sx-bureau-website", "sx-wechat",
+    "hall-visit", "mail-letter", "discipline-12388", "fraud-report",
+}
+
+
+def test_channels_table_lists_every_channel_with_contact(run):
+    r = run("channels", env={"COLUMNS": "300"})
+    assert r.exit_code == 0
+    for cid in EXPECTED_CHANNELS:
+        assert cid in r.stdout
+    assert "12393" in r.stdout and "12388" in r.stdout
+    assert "通常为5-15个工作日" in r.stdout.replace("\n", "").replace(" ", "")
+
+
+def test_channels_json_has_the_same_content(run):
+    data = run("channels", "--json").json()
+    ids = {c["id"] for c in data["channels"]}
+    assert ids == EXPECTED_CHANNELS
+    hotline = next(c for c in data["channels"] if c["id"] == "hotline-12393")
+    assert hotline["contact"]["phone"] == "12393"
+    assert hotline["processing_time"] == "通常为5-15个工作日"
+    table = run("channels").stdout
+    for c in data["channels"]:
+        assert c["id"] in table
+
+
+def test_show_hall_visit_has_steps_hours_materials_and_source(run):
+    r = run("channels", "show", "hall-visit")
+    assert r.exit_code == 0
+    flat = r.stdout.replace("\n", "").replace(" ", "")
+    assert "9:00-17:00" in flat
+    assert "太原市万柏林区滨河西路南段129号" in flat
+    assert "本人身份证" in flat
+    assert "000_246c4a53b01fe5e4.txt" in flat
+    assert "请先打电话确认" in flat  # the address correction reaches the user
+
+
+def test_show_json_mail_letter_postcode_and_recipient(run):
+    d = run("channels", "show", "mail-letter", "--json").json()
+    assert d["contact"]["postcode"] == "030024"
+    assert d["contact"]["recipient"] == "山西省医疗保障局信访办"
+    assert any("挂号信" in s for s in d["steps"])
+    assert d["checklist"]["id"] == "mail-letter"
+    assert d["source"]["file"] == "000_246c4a53b01fe5e4.txt"
+    assert d["corrections"] and "确认" in d["corrections"][0]["advice"]
+
+
+def test_platform_website_is_corrected(run):
+    d = run("channels", "show", "nhsa-platform", "--json").json()
+    assert d["contact"]["website"] == "https://fuwu.nhsa.gov.cn"
+    corr = {c["id"]: c for c in d["corrections"]}["platform-website"]
+    assert corr["document_says"] == "www.nhsa.gov.cn"
+    assert "国家医疗保障局" in corr["advice"]
+
+
+def test_hotline_steps_in_order(run):
+    d = run("channels", "show", "hotline-12393", "--json").json()
+    assert d["steps"][0] == "拨打 12393"
+    assert "工单号" in d["steps"][-1]
+
+
+def test_unknown_channel_suggests_nearest(run):
+    r = run("channels", "show", "hall_visit")
+    assert r.exit_code == 2
+    assert "hall-visit" in r.stderr and "您是不是要找" in r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_gbk_console_prints_every_character(sh):
+    """A Chinese Windows console is GBK: the output must encode without any '?' replacement."""
+    for args in (["checklist", "hall-visit"], ["channels", "show", "hall-visit"], ["channels"], ["faq", "--show", "4"]):
+        r = sh(*args, env={"PYTHONIOENCODING": "gbk", "NO_COLOR": "1"}, encoding="gbk")
+        assert r.exit_code == 0, r.stderr
+        assert "?" not in r.stdout, args
+        assert "□" in r.stdout or args[0] != "checklist"
+
+
+def test_no_color_means_no_escape_codes(sh):
+    r = sh("channels", "show", "hotline-12393", env={"NO_COLOR": "1"})
+    assert r.exit_code == 0 and "\x1b[" not in r.stdout
+    r = sh("channels", "show", "hotline-12393", env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[3" not in r.stdout  # no colour codes even when forced to style
+
+
+def test_installed_program_runs_outside_the_repo(sh):
+    r = sh("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("ybguide ")
+    r = sh("channels", "--json")
+    assert r.exit_code == 0 and len(r.json()["channels"]) == 8
+    r = sh("checklist", "hall_visit")
+    assert r.exit_code == 2 and "hall-visit" in r.stderr and "Traceback" not in r.stderr
