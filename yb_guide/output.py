@@ -54,8 +54,16 @@ def emit(payload, renderer: str, *, as_json: bool) -> None:
     from yb_guide import render
 
     out = console()
-    for part in getattr(render, renderer)(payload):
-        out.print(part)
+    parts = getattr(render, renderer)(payload)
+    if out.is_terminal:
+        for part in parts:
+            out.print(part)
+        return
+    # Piped or redirected: drop the padding rich adds to the end of lines.
+    with out.capture() as captured:
+        for part in parts:
+            out.print(part)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 
 def emit_text(text: str) -> None:

@@ -1,0 +1,58 @@
+"""The README documents every command with an example, and its set-up commands stay true."""
+
+import re
+
+from conftest import ROOT
+
+
+def command_paths():
+    """Every leaf command of the app, as 'channels show', 'data check', …"""
+    import typer
+
+    from yb_guide.cli import app
+
+    root = typer.main.get_command(app)
+
+    def walk(group, prefix):
+        for name, cmd in sorted(getattr(group, "commands", {}).items()):
+            path = f"{prefix} {name}".strip()
+            yield path
+            yield from walk(cmd, path)
+
+    return list(walk(root, ""))
+
+
+def readme_examples():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.S)
+    lines = [ln.strip() for b in blocks for ln in b.splitlines()]
+    return [re.sub(r"^\$\s*", "", ln) for ln in lines if re.match(r"^(\$\s*)?ybguide\b", ln)]
+
+
+def test_every_command_has_an_example_in_readme():
+    examples = readme_examples()
+    missing = [p for p in command_paths() if not any(e.startswith(f"ybguide {p}") for e in examples)]
+    assert not missing, f"commands without an example in README.md: {missing}"
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```[a-z]*\n(.*?)```", text, flags=re.S).group(1).strip().splitlines()
+    assert len(first_block) == 2
+    run_cmd, test_cmd = first_block
+    assert "pip install ." in run_cmd and "ybguide" in run_cmd
+    assert 'pip install ".[test]"' in test_cmd and "pytest" in test_cmd
+
+
+def test_readme_examples_use_real_ids():
+    """An example naming a channel or checklist must name one that exists."""
+    from yb_guide import knowledge
+
+    k = knowledge.load()
+    for e in readme_examples():
+        m = re.match(r"ybguide (checklist|channels show) ([\w-]+)", e)
+        if m and m.group(2) != "hall_visit":  # the README shows that typo on purpose
+            if m.group(1) == "checklist":
+                k.checklist(m.group(2))
+            else:
+                k.channel(m.group(2))
