@@ -79,7 +79,13 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
     """材料清单（可打勾）：带什么、原件还是复印件、必备还是建议、为什么。"""
     from yb_guide import views
 
-    payload = views.checklist_detail(_knowledge(), checklist_id)
+    k = _knowledge()
+    payload = views.checklist_detail(k, checklist_id)
+    if payload["channel"] == "hall-visit":  # say when to go
+        from yb_guide import hall, workdays
+
+        today = _today(None)
+        payload["hall_hours"] = views.hall_payload(hall.hall_hours(k, workdays.get_calendar(), today))
     if markdown and not as_json:
         emit_text(views.checklist_markdown(payload))
     else:
@@ -98,6 +104,112 @@ def faq(query: Optional[str] = typer.Argument(None, metavar="[关键词]", help=
         emit(views.faq_one(k, show), "faq_one", as_json=as_json)
     else:
         emit(views.faq_list(k, query), "faq_list", as_json=as_json)
+
+
+TODAY = typer.Option(None, "--today", metavar="日期", help="把这一天当作“今天”（默认：系统日期）。")
+CALENDAR = typer.Option(None, "--calendar", metavar="文件",
+                        help="自己的日历补充文件（YAML），格式同 data/calendar.yaml。")
+
+
+def _today(value: Optional[str]):
+    import datetime as dt
+
+    from yb_guide.dates import parse_date
+
+    return parse_date(value, "--today") if value is not None else dt.date.today()
+
+
+def _date(value: Optional[str], what: str, today):
+    from yb_guide.dates import parse_date
+
+    return parse_date(value, what, today=today) if value is not None else None
+
+
+@app.command()
+def deadline(
+    filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期（默认：今天）。"),
+    complex_case: bool = typer.Option(False, "--complex", help="复杂案件：调查核实按30个工作日计算。"),
+    channel: Optional[str] = typer.Option(None, "--channel", metavar="渠道", help="投诉渠道编号，如 hotline-12393。"),
+    result_received: Optional[str] = typer.Option(None, "--result-received", metavar="日期",
+                                                  help="收到处理结果的日期：加算复核、行政复议、行政诉讼期限。"),
+    review_filed: Optional[str] = typer.Option(None, "--review-filed", metavar="日期", help="提交复核申请的日期。"),
+    reconsideration_decided: Optional[str] = typer.Option(
+        None, "--reconsideration-decided", metavar="日期", help="收到行政复议决定书的日期。"),
+    today: Optional[str] = TODAY,
+    calendar_file: Optional[Path] = CALENDAR,
+    ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
+    as_json: bool = JSON,
+):
+    """算出投诉各阶段的截止日期（按法定节假日和调休计算工作日）。"""
+    from yb_guide import deadlines, views, workdays
+
+    now = _today(today)
+    cal = workdays.get_calendar(calendar_file)
+    sched = deadlines.compute(
+        _knowledge(), cal, _date(filed, "--filed", now) or now, today=now, complex_case=complex_case,
+        channel=channel, result_received=_date(result_received, "--result-received", now),
+        review_filed=_date(review_filed, "--review-filed", now),
+        reconsideration_decided=_date(reconsideration_decided, "--reconsideration-decided", now))
+    payload = views.deadline_payload(sched)
+    if ics is not None:
+        from yb_guide.ics import write_ics
+
+        payload["ics"] = str(write_ics(ics, sched, cal))
+    emit(payload, "deadline", as_json=as_json)
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def workday(day: str = typer.Argument(..., metavar="日期", help="要查的日期，如 2024-05-06。"),
+            n: Optional[str] = typer.Argument(None, metavar="[+N|-N]", help="之后（+N）或之前（-N）第 N 个工作日。"),
+            calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
+    """某天是不是工作日；给出 +N/-N 时，算出之后/之前第 N 个工作日。"""
+    from yb_guide import views, workdays
+    from yb_guide.errors import UserError
+
+    steps = None
+    if n is not None:
+        try:
+            steps = int(n.strip())
+        except ValueError:
+            raise UserError(f"「{n}」不是工作日数。", hint="写成 +3 或 -2 这样的整数") from None
+    d = _date(day, "日期", _today(None))
+    cal = workdays.get_calendar(calendar_file)
+    emit(views.workday_payload(cal, d, steps), "workday", as_json=as_json)
+
+
+@app.command("calendar")
+def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]", help="如 2026-10（默认：本月）。"),
+                 year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="列出这一年的放假和调休安排。"),
+                 calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
+    """月历：周末、法定节假日（带名称）、调休上班日；或一年的放假安排。"""
+    from yb_guide import views, workdays
+    from yb_guide.dates import parse_date
+
+    cal = workdays.get_calendar(calendar_file)
+    if year is not None:
+        import datetime as dt
+
+        cal.check(dt.date(year, 1, 1), f"{year} 年")
+        emit(views.year_payload(cal, year), "year", as_json=as_json)
+        return
+    first = parse_date(f"{month}-01", "月份") if month else _today(None).replace(day=1)
+    cal.check(first, "月份")
+    emit(views.month_payload(cal, first.year, first.month), "month", as_json=as_json)
+
+
+@app.command("hall-hours")
+def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),
+               calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
+    """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
+    import datetime as dt
+
+    from yb_guide import hall, views, workdays
+
+    now = dt.datetime.now()
+    day = _date(on, "--on", now.date()) if on else now.date()
+    at = now.time() if on is None else None
+    h = hall.hall_hours(_knowledge(), workdays.get_calendar(calendar_file), day, at)
+    emit(views.hall_payload(h), "hall", as_json=as_json)
 
 
 @data_app.command("check")

@@ -16,7 +16,9 @@ from typing import Literal
 from yb_guide.errors import DataError, UnknownIdError
 from yb_guide.schema import Where, build, where_of
 
-DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml")
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml")
+# Events a deadline can run from (besides another deadline).
+EVENTS = ("filed", "result-received", "review-filed", "reconsideration-decided")
 
 # ---------------------------------------------------------------- sources
 
@@ -270,6 +272,44 @@ class ReimbursementFile:
     faq: tuple[Faq, ...]
 
 
+# ---------------------------------------------------------------- deadlines.yaml
+
+
+@dataclass(frozen=True)
+class AltPeriod:
+    """A period that replaces the rule's own when its event is known (e.g. after 行政复议)."""
+
+    after: str
+    amount: int
+    unit: Literal["workday", "day", "month"]
+    rule: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    id: str
+    title: str
+    after: str  # an event in EVENTS or another rule's id
+    rule: str  # in words; {n} is the amount, {min} the window's start
+    source: SourceRef
+    checked: dt.date
+    process_stage: str | None = None  # take amount/unit from this process stage's limit
+    amount: int | None = None
+    complex_amount: int | None = None
+    window_min: int | None = None
+    unit: Literal["workday", "day", "month"] | None = None
+    channel: str | None = None  # only shown for this channel
+    rule_complex: str | None = None
+    instead: AltPeriod | None = None
+
+
+@dataclass(frozen=True)
+class DeadlinesFile:
+    rules: tuple[DeadlineRule, ...]
+    complex_note: str  # shown with --complex
+
+
 # ---------------------------------------------------------------- the whole
 
 
@@ -279,6 +319,7 @@ class Knowledge:
     sources: SourcesFile
     main: ChannelsFile
     reimbursement: ReimbursementFile
+    deadlines: DeadlinesFile
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -322,6 +363,11 @@ class Knowledge:
     def stage(self, stage_id: str) -> Stage:
         return self._get("stage", "处理阶段", self.main.process.stages, stage_id)
 
+    def cite(self, ref: SourceRef) -> str:
+        """'000_….txt · 章节' or '法律名称 · 条文': how a source is shown to the user."""
+        doc = self.document(ref.doc)
+        return f"{doc.file or doc.title} · {ref.section}"
+
     def corrections_for(self, channel_id: str) -> list[Correction]:
         return [c for c in self.main.corrections if channel_id in c.channels]
 
@@ -341,6 +387,7 @@ class Knowledge:
             "procedures": len(self.reimbursement.procedures),
             "regional_examples": len(self.reimbursement.regional_examples),
             "cautions": len(self.reimbursement.cautions),
+            "deadline_rules": len(self.deadlines.rules),
         }
 
 
@@ -380,6 +427,7 @@ def load(data_dir: Path | str | None = None) -> Knowledge:
         sources=_load_file(d, "sources.yaml", SourcesFile),
         main=_load_file(d, "channels.yaml", ChannelsFile),
         reimbursement=_load_file(d, "reimbursement_faq.yaml", ReimbursementFile),
+        deadlines=_load_file(d, "deadlines.yaml", DeadlinesFile),
     )
     _cross_check(k)
     return k
@@ -428,6 +476,7 @@ def _cross_check(k: Knowledge) -> None:
         (m.corrections, "更正"), (k.checklists, "材料清单"), (m.process.stages, "处理阶段"),
         (m.notes, "注意事项"), (k.faqs, "问答"), (r.reasons, "原因"), (r.strategies, "应对策略"),
         (r.procedures, "办理步骤"), (r.regional_examples, "地区示例"), (r.cautions, "提示"),
+        (k.deadlines.rules, "期限规则"),
     ):
         _unique(items, what)
 
@@ -442,7 +491,7 @@ def _cross_check(k: Knowledge) -> None:
     with_sources = [
         *m.problems, *m.channels, *m.corrections, *k.checklists, *m.process.stages, *m.notes,
         *k.faqs, *r.reasons, *r.strategies, *r.procedures, *r.regional_examples, *r.cautions,
-        m.scope, r.topic,
+        m.scope, r.topic, *k.deadlines.rules,
     ]
     for x in with_sources:
         _refer(x, "source.doc", x.source.doc, docs, "来源")
@@ -467,7 +516,27 @@ def _cross_check(k: Knowledge) -> None:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
     for p in r.procedures:
         _refer(p, "checklist", p.checklist, checklists, "材料清单")
+    _check_deadline_rules(k, docs, channels, stages)
     for obj in (*m.channels, *m.process.stages):
         lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
         if lim and lim.min is not None and lim.min > lim.max:
             raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")
+
+
+def _check_deadline_rules(k: Knowledge, docs: set[str], channels: set[str], stages: set[str]) -> None:
+    seen: set[str] = set()
+    for rule in k.deadlines.rules:
+        # A rule may only run from an event or an earlier rule, so there are no cycles.
+        _refer(rule, "after", rule.after, set(EVENTS) | seen, "事件或前面的期限")
+        _refer(rule, "process_stage", rule.process_stage, stages, "处理阶段")
+        _refer(rule, "channel", rule.channel, channels, "渠道")
+        if rule.instead:
+            _refer(rule, "instead.after", rule.instead.after, set(EVENTS), "事件")
+            _refer(rule, "instead.source.doc", rule.instead.source.doc, docs, "来源")
+        if rule.process_stage is None and (rule.amount is None or rule.unit is None):
+            raise _fail(rule, "amount", "没有 process_stage 时必须写 amount 和 unit")
+        if rule.process_stage is not None and rule.amount is not None:
+            raise _fail(rule, "amount", "amount 与 process_stage 只能写一个（时限只保存在一处）")
+        if rule.process_stage is not None and k.stage(rule.process_stage).limit is None:
+            raise _fail(rule, "process_stage", f"处理阶段「{rule.process_stage}」没有时限")
+        seen.add(rule.id)

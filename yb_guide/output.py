@@ -12,9 +12,6 @@ import json
 import os
 import sys
 
-_console = None
-
-
 def prepare_streams() -> None:
     """Never crash on a console that cannot show a character (a GBK console, say):
     unencodable characters become '?' instead of raising UnicodeEncodeError."""
@@ -28,16 +25,13 @@ def prepare_streams() -> None:
 
 
 def console():
-    """The rich console for stdout (rich itself honours NO_COLOR and a non-terminal stdout)."""
-    global _console
-    if _console is None or _console.file is not sys.stdout:
-        from rich.console import Console
+    """A rich console for the current stdout (made per call: tests and pipes swap stdout)."""
+    from rich.console import Console
 
-        # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
-        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
-        _console = Console(highlight=False, soft_wrap=False, width=width,
-                           no_color=bool(os.environ.get("NO_COLOR")) or None)
-    return _console
+    # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
+    return Console(highlight=False, soft_wrap=False, width=width,
+                   no_color=bool(os.environ.get("NO_COLOR")) or None)
 
 
 def to_json(payload) -> str:

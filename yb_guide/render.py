@@ -165,3 +165,113 @@ def data_check(payload: dict):
 def lines(payload: dict):
     """Generic: a payload with a 'lines' list of strings."""
     yield Group(*(T(x) for x in payload["lines"]))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _warnings(payload: dict):
+    for w in payload.get("warnings", []):
+        t = T("注意：", style="bold yellow")
+        t.append(w)
+        yield t
+
+
+def deadline(p: dict):
+    head = T(f"投诉提交日：{p['filed']}", style="bold")
+    if p["complex"]:
+        head.append("（复杂案件）")
+    head.append(f"    今天：{p['today']}", style="dim")
+    yield head
+    table = Table(box=box.SIMPLE_HEAVY)
+    table.add_column("阶段", overflow="fold", ratio=2)
+    table.add_column("截止日期", no_wrap=True)
+    table.add_column("还剩", no_wrap=True, justify="right")
+    table.add_column("规则", overflow="fold", ratio=4)
+    for s in p["stages"]:
+        due = T(f"{s['due']} {s['weekday']}")
+        if s["window_start"]:
+            due = T(f"{s['window_start']} 至\n{s['due']} {s['weekday']}")
+        if s["estimated"]:
+            due.append("\n（推算）", style="yellow")
+        if s["passed"]:
+            left = T("已过", style="red")
+        elif s["workdays_left"] is None:
+            left = T("—")
+        elif s["workdays_left"] == 0:
+            left = T("今天到期", style="bold red")
+        else:
+            left = T(f"{s['workdays_left']} 个工作日")
+        rule = T(s["rule"])
+        rule.append("\n来源：" + s["source"], style="dim")
+        table.add_row(T(f"{s['title']}\n{s['id']}"), due, left, rule)
+    yield table
+    yield from _warnings(p)
+
+
+def workday(p: dict):
+    t = T(f"{p['date']} {p['weekday']}：")
+    t.append("工作日" if p["workday"] else "不是工作日", style="bold green" if p["workday"] else "bold red")
+    t.append(f"（{p['kind']}" + (f"，{p['name']}" if p["name"] else "") + "）")
+    yield t
+    if "result" in p:
+        n = p["n"]
+        where = f"之后第 {n} 个工作日" if n > 0 else f"之前第 {-n} 个工作日"
+        r = T(f"{p['date']} {where}：")
+        r.append(f"{p['result']['date']} {p['result']['weekday']}", style="bold")
+        yield r
+    if p["estimated"]:
+        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+
+
+def month(p: dict):
+    title = f"{p['year']}年{p['month']}月"
+    if not p["official"]:
+        title += "（推算：官方安排尚未公布）"
+    table = Table(title=title, box=box.SIMPLE, title_justify="left")
+    for name in ("一", "二", "三", "四", "五", "六", "日"):
+        table.add_column(name, justify="center", no_wrap=True)
+    cells = [T("")] * p["first_weekday"]
+    for d in p["days"]:
+        mark, style = "", ""
+        if d["kind"] == "法定节假日":
+            mark, style = "休", "red"
+        elif d["kind"] == "调休上班":
+            mark, style = "班", "bold"
+        elif d["kind"] == "停止办公":
+            mark, style = "停", "red"
+        elif not d["workday"]:
+            style = "dim"
+        cells.append(T(f"{d['day']:>2}{mark or '  '}", style=style))
+    while len(cells) % 7:
+        cells.append(T(""))
+    for i in range(0, len(cells), 7):
+        table.add_row(*cells[i:i + 7])
+    yield table
+    yield T("休 = 法定节假日    班 = 调休上班的周末    停 = 本地停止办公", style="dim")
+    named = [d for d in p["days"] if d["name"]]
+    if named:
+        yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in named])
+    yield T(f"本月工作日：{p['workdays']} 天", style="dim")
+
+
+def year(p: dict):
+    title = f"{p['year']}年放假与调休安排"
+    if not p["official"]:
+        title += "（推算：官方安排尚未公布，可能变动）"
+    yield T(title, style="bold")
+    yield T("放假", style="bold")
+    yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"]] or ["（无）"])
+    yield T("调休上班", style="bold")
+    yield bullets([f"{d['date']} {d['weekday']}" for d in p["makeup_workdays"]] or ["（无）"])
+    if p["closures"]:
+        yield T("停止办公", style="bold")
+        yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["closures"]])
+    yield T(f"全年工作日：{p['workdays']} 天", style="dim")
+
+
+def hall(p: dict):
+    yield T(p["text"], style="bold")
+    if p["estimated"]:
+        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+    yield bullets(p["notes"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from yb_guide.knowledge import Channel, Checklist, Faq, Knowledge, SourceRef, TimeLimit
+from yb_guide.knowledge import DATA_FILES, Channel, Checklist, Faq, Knowledge, SourceRef, TimeLimit
 
 KIND_LABELS = {
     "phone": "电话", "online": "线上", "on-site": "现场", "mail": "书面", "report": "举报",
@@ -47,9 +47,7 @@ def plain(obj):
 
 
 def source_text(k: Knowledge, ref: SourceRef) -> str:
-    doc = k.document(ref.doc)
-    name = doc.file or doc.title
-    return f"{name} · {ref.section}"
+    return k.cite(ref)
 
 
 def source_payload(k: Knowledge, ref: SourceRef, checked: dt.date | None = None) -> dict:
@@ -205,8 +203,112 @@ def data_check(k: Knowledge) -> dict:
     return {
         "ok": True,
         "data_dir": str(k.data_dir),
-        "files": [str(k.data_dir / name) for name in ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml")],
+        "files": [str(k.data_dir / name) for name in DATA_FILES],
         "counts": k.counts(),
         "channels": [c.id for c in k.channels],
         "checklists": [c.id for c in k.checklists],
+    }
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _day(d: dt.date | None) -> dict | None:
+    if d is None:
+        return None
+    from yb_guide.dates import weekday_zh
+
+    return {"date": d.isoformat(), "weekday": weekday_zh(d)}
+
+
+def deadline_payload(sched) -> dict:
+    from yb_guide.dates import weekday_zh
+    from yb_guide.deadlines import EVENT_LABELS
+
+    stages = []
+    for s in sched.stages:
+        stages.append({
+            "id": s.id,
+            "title": s.title,
+            "due": s.due.isoformat(),
+            "weekday": weekday_zh(s.due),
+            "window_start": s.window_start.isoformat() if s.window_start else None,
+            "rule": s.rule,
+            "source": s.source,
+            "estimated": s.estimated,
+            "after": s.after,
+            "after_label": EVENT_LABELS.get(s.after, next((x.title for x in sched.stages if x.id == s.after), s.after)),
+            "start": s.start.isoformat(),
+            "amount": s.amount,
+            "unit": s.unit,
+            "workdays_left": s.workdays_left,
+            "passed": s.passed,
+        })
+    return {
+        "filed": sched.filed.isoformat(),
+        "today": sched.today.isoformat(),
+        "complex": sched.complex,
+        "channel": sched.channel,
+        "events": {k: v.isoformat() for k, v in sched.events.items()},
+        "stages": stages,
+        "estimated_years": sched.estimated_years,
+        "warnings": sched.warnings,
+    }
+
+
+def workday_payload(cal, d: dt.date, n: int | None) -> dict:
+    from yb_guide.workdays import KIND_LABELS
+
+    kind = cal.kind(d)
+    out = {
+        **_day(d),
+        "workday": cal.is_workday(d),
+        "kind": KIND_LABELS[kind],
+        "name": cal.name(d) if cal.name(d) != KIND_LABELS[kind] else None,
+        "estimated": cal.is_estimated(d),
+    }
+    if n is not None:
+        result = cal.add_workdays(d, n)
+        out["n"] = n
+        out["result"] = _day(result)
+        out["estimated"] = bool(cal.estimated_years(d, result))
+    return out
+
+
+def month_payload(cal, year: int, month: int) -> dict:
+    from yb_guide.dates import weekday_zh
+    from yb_guide.workdays import KIND_LABELS
+
+    days = [{"date": d.isoformat(), "day": d.day, "weekday": weekday_zh(d), "workday": cal.is_workday(d),
+             "kind": KIND_LABELS[kind], "name": name} for d, kind, name in cal.days_in(year, month)]
+    return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
+            "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
+            "workdays": sum(1 for x in days if x["workday"])}
+
+
+def year_payload(cal, year: int) -> dict:
+    from yb_guide.workdays import CLOSURE, HOLIDAY, MAKEUP
+
+    groups: dict[int, list] = {HOLIDAY: [], MAKEUP: [], CLOSURE: []}
+    workdays = 0
+    for d, kind, name in cal.days_in(year):
+        if kind in groups:
+            groups[kind].append({**_day(d), "name": name})
+        workdays += cal.is_workday(d)
+    return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)),
+            "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
+            "workdays": workdays}
+
+
+def hall_payload(h) -> dict:
+    return {
+        "on": h.on.isoformat(),
+        "at": h.at.strftime("%H:%M") if h.at else None,
+        "hours": f"{h.opens}-{h.closes}",
+        "open_that_day": h.open_that_day,
+        "open_now": h.open_now,
+        "next_open": _day(h.next_open),
+        "estimated": h.estimated,
+        "text": h.text,
+        "notes": list(h.notes),
     }

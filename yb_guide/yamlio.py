@@ -65,6 +65,14 @@ def _loader_class():
             data.append(loader.construct_object(child, deep=True))
             data.lines.append(child.start_mark.line + 1)
 
+    def construct_timestamp(loader, node):
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except ValueError:  # 2024-02-30 looks like a date but is none
+            raise yaml.constructor.ConstructorError(
+                None, None, f"日期「{node.value}」不存在", node.start_mark) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
     return Loader

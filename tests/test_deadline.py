@@ -1,0 +1,227 @@
+"""`ybguide deadline`: stages, period rules, estimates, interfaces and bad input."""
+
+import datetime as dt
+
+import pytest
+
+
+def stages(run, *args):
+    r = run("deadline", *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    return d, {s["id"]: s for s in d["stages"]}
+
+
+def test_filed_2024_05_06(run):
+    d, s = stages(run, "--filed", "2024-05-06", "--today", "2024-05-07")
+    assert d["filed"] == "2024-05-06"
+    assert [x["id"] for x in d["stages"]] == ["accept", "investigate", "feedback", "typical-reply"]
+    assert s["accept"]["due"] == "2024-05-08" and s["accept"]["weekday"] == "周三"
+    assert s["investigate"]["due"] == "2024-05-28"  # counts Saturday 2024-05-11 (调休上班)
+    assert s["feedback"]["due"] == "2024-06-04"
+    assert s["typical-reply"]["due"] == "2024-05-24"
+    assert s["accept"]["workdays_left"] == 1 and not s["accept"]["passed"]
+    assert all(x["estimated"] is False for x in d["stages"])
+    assert "000_246c4a53b01fe5e4.txt" in s["accept"]["source"]
+    assert set(s["accept"]) >= {"id", "title", "due", "rule", "source", "estimated"}
+
+
+def test_table_shows_weekday_and_source(run):
+    r = run("deadline", "--filed", "2024-05-06", "--today", "2024-05-07", env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    assert "2024-05-08 周三" in r.stdout and "受理登记" in r.stdout and "来源" in r.stdout
+
+
+@pytest.mark.parametrize("form", ["2024-05-06", "2024/5/6", "2024.5.6", "20240506", "2024年5月6日", "２０２４－０５－０６"])
+def test_date_forms(run, form):
+    d, s = stages(run, "--filed", form)
+    assert d["filed"] == "2024-05-06"
+
+
+def test_saturday_filing(run):
+    _, s = stages(run, "--filed", "2024-05-04")
+    assert s["accept"]["due"] == "2024-05-07"  # Mon 05-06 is the 1st working day, Tue the 2nd
+
+
+def test_complex_case_uses_30_working_days(run):
+    _, s = stages(run, "--filed", "2024-05-06", "--complex")
+    assert s["investigate"]["amount"] == 30 and s["typical-reply"]["amount"] == 30
+    assert s["investigate"]["due"] == "2024-06-19"  # 30 working days after 05-08 (端午 06-10 off)
+
+
+def test_hotline_window(run):
+    _, s = stages(run, "--filed", "2024-05-06", "--channel", "hotline-12393")
+    w = s["hotline-reply"]
+    # 5th working day is Saturday 2024-05-11 (调休上班); the 15th is 2024-05-24
+    assert (w["window_start"], w["due"]) == ("2024-05-11", "2024-05-24")
+
+
+def test_unknown_channel(run):
+    r = run("deadline", "--filed", "2024-05-06", "--channel", "hotline")
+    assert r.exit_code == 2 and "hotline-12393" in r.stderr
+
+
+def test_result_received_adds_review_reconsideration_lawsuit(run):
+    _, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05")
+    assert s["review-apply"]["due"] == "2024-07-05"  # 30 days: Fri 07-05
+    assert s["reconsideration"]["due"] == "2024-08-05"  # 60 days = Sun 08-04 -> Mon 08-05
+    assert s["lawsuit"]["due"] == "2024-12-05"  # 6 months, same day of month
+    assert "行政诉讼法第46条" in s["lawsuit"]["rule"]
+
+
+def test_review_decision_and_lawsuit_after_reconsideration(run):
+    _, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05",
+                  "--review-filed", "2024-06-20", "--reconsideration-decided", "2024-09-20")
+    assert s["review-decision"]["due"] == "2024-07-11"
+    assert s["lawsuit"]["due"] == "2024-10-08"  # 15 days = 10-05 (国庆) -> 10-08
+    assert "第45条" in s["lawsuit"]["rule"]
+
+
+def test_thirty_days_ending_on_a_holiday_moves_to_next_working_day(run):
+    # Result received 2024-09-01: +30 days = 2024-10-01 (国庆) -> first working day 2024-10-08
+    _, s = stages(run, "--filed", "2024-08-01", "--result-received", "2024-09-01")
+    assert s["review-apply"]["due"] == "2024-10-08"
+
+
+def test_month_period_ends_on_month_end(run):
+    # 6 months after 2025-08-31 -> 2026-02-28 (no 31st): a makeup Saturday, a working day
+    _, s = stages(run, "--filed", "2025-08-01", "--result-received", "2025-08-31")
+    assert s["lawsuit"]["due"] == "2026-02-28"
+
+
+def test_filing_on_2026_12_18_is_flagged_estimated(run):
+    d, s = stages(run, "--filed", "2026-12-18")
+    assert s["accept"]["estimated"] is False  # 12-22, still 2026
+    assert s["investigate"]["estimated"] is True
+    assert d["estimated_years"] == [2027]
+    assert any("2027" in w and "推算" in w for w in d["warnings"])
+    r = run("deadline", "--filed", "2026-12-18")
+    assert "推算" in r.stdout and "2027年的官方放假安排尚未公布" in r.stdout.replace("\n", "")
+
+
+def test_passed_stages_marked_with_today(run):
+    d, s = stages(run, "--filed", "2024-05-06", "--today", "2024-06-01")
+    assert s["accept"]["passed"] and s["investigate"]["passed"]
+    assert not s["feedback"]["passed"] and s["feedback"]["workdays_left"] == 2
+    r = run("deadline", "--filed", "2024-05-06", "--today", "2024-06-01")
+    assert "已过" in r.stdout
+
+
+@pytest.mark.parametrize("value,words", [
+    ("2024-02-30", "2024年2月没有30日"),
+    ("2024-13-01", "没有13月"),
+    ("", "是空的"),
+    ("tomorrow", "看不懂"),
+    ("2003-06-01", "超出日历范围"),
+    ("2099-01-01", "超出日历范围"),
+])
+def test_bad_dates(run, value, words):
+    r = run("deadline", "--filed", value)
+    assert r.exit_code == 2
+    assert words in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in r.stderr
+
+
+def test_reversed_dates(run):
+    r = run("deadline", "--filed", "2024-05-06", "--result-received", "2024-05-01")
+    assert r.exit_code == 2 and "早于" in r.stderr and "2024-05-01" in r.stderr
+
+
+def test_ics_export(run, tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    out = tmp_path / "期限.ics"
+    r = run("deadline", "--filed", "2024-05-06", "--ics", str(out), "--json")
+    assert r.exit_code == 0
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    events = {str(e.get("uid")).split("-", 3)[-1].split("@")[0]: e for e in cal.walk("VEVENT")}
+    assert set(events) == {"accept", "investigate", "feedback", "typical-reply"}
+    accept = events["accept"]
+    assert accept.decoded("dtstart") == dt.date(2024, 5, 8)
+    alarm = accept.walk("VALARM")[0]
+    # reminder at 09:00 on the working day before (Tue 05-07)
+    assert alarm.decoded("trigger") == dt.timedelta(days=-1, hours=9)
+    inv = events["investigate"]  # due Tue 05-28, working day before is Mon 05-27
+    assert inv.walk("VALARM")[0].decoded("trigger") == dt.timedelta(days=-1, hours=9)
+    fb = events["feedback"]  # due Tue 06-04 -> Mon 06-03
+    assert fb.decoded("dtstart") == dt.date(2024, 6, 4)
+
+
+def test_ics_reminder_skips_the_weekend(run, tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    out = tmp_path / "a.ics"
+    # filed Thu 2024-05-09: accept due Sat 05-11 (working Saturday); investigate due... find a Monday due
+    run("deadline", "--filed", "2024-05-16", "--ics", str(out))
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    for ev in cal.walk("VEVENT"):
+        due = ev.decoded("dtstart")
+        trigger = ev.walk("VALARM")[0].decoded("trigger")
+        remind_day = due + dt.timedelta(days=trigger.days)
+        from yb_guide.workdays import get_calendar
+
+        c = get_calendar()
+        assert c.is_workday(remind_day) and c.add_workdays(remind_day, 1) == due
+
+
+def test_calendar_override_file(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("closures:\n  - {date: 2024-05-07, name: 系统升级停办, source: 某市医保局公告}\n", encoding="utf-8")
+    _, s = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
+    assert s["accept"]["due"] == "2024-05-09"
+
+
+def test_calendar_override_can_declare_a_year_official(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("official_years: [2027]\n", encoding="utf-8")
+    d, _ = stages(run, "--filed", "2026-12-18", "--calendar", str(f))
+    assert d["estimated_years"] == []
+
+
+def test_malformed_calendar_file(run, tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("holidays:\n  - {date: 2024-02-30, name: x, source: y}\n", encoding="utf-8")
+    r = run("deadline", "--filed", "2024-05-06", "--calendar", str(f))
+    assert r.exit_code == 2 and "bad.yaml:2" in r.stderr
+    f.write_text("holidays: [\n", encoding="utf-8")
+    r = run("deadline", "--calendar", str(f))
+    assert r.exit_code == 2 and "bad.yaml" in r.stderr and "YAML" in r.stderr
+    r = run("deadline", "--calendar", str(tmp_path / "missing.yaml"))
+    assert r.exit_code == 2 and "不存在" in r.stderr
+
+
+def test_cache_is_rebuilt_when_overrides_change(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("closures: []\n", encoding="utf-8")
+    _, s1 = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
+    from yb_guide import workdays
+
+    workdays._memo.clear()  # a new process: only the on-disk cache remains
+    f.write_text("closures:\n  - {date: 2024-05-08, name: 停办, source: 公告}\n", encoding="utf-8")
+    _, s2 = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
+    assert (s1["accept"]["due"], s2["accept"]["due"]) == ("2024-05-08", "2024-05-09")
+
+
+def test_corrupt_cache_is_rebuilt(run, tmp_path, monkeypatch):
+    from yb_guide import workdays
+
+    stages(run, "--filed", "2024-05-06")
+    files = list(workdays.cache_dir().glob("calendar-*.pickle"))
+    assert files
+    for f in files:
+        f.write_bytes(b"not a pickle")
+    workdays._memo.clear()
+    _, s = stages(run, "--filed", "2024-05-06")
+    assert s["accept"]["due"] == "2024-05-08"
+
+
+def test_cached_start_does_not_import_holidays(sh, tmp_path):
+    env = {"YBGUIDE_CACHE_DIR": str(tmp_path / "c")}
+    sh("deadline", "--filed", "2024-05-06", "--json", env=env)  # builds the cache
+    import subprocess
+    import sys
+
+    code = ("import sys; from yb_guide.cli import main; sys.argv=['ybguide','deadline','--filed','2024-05-06','--json'];\n"
+            "try:\n    main()\nexcept SystemExit: pass\nprint('HOLIDAYS' if 'holidays' in sys.modules else 'NO-HOLIDAYS', file=sys.stderr)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env={**__import__("os").environ, **env}, cwd=tmp_path)
+    assert "NO-HOLIDAYS" in p.stderr

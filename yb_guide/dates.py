@@ -1,0 +1,75 @@
+"""Dates as people write them in China, parsed strictly (a wrong date is worse than none)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from yb_guide.errors import UserError
+
+ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日 或 today（今天）"
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
+)
+
+
+class DateError(UserError):
+    pass
+
+
+def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None) -> dt.date:
+    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise."""
+    if text is None or not str(text).strip():
+        raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
+    raw = str(text).strip()
+    # Full-width digits and punctuation (typed with a Chinese input method) count as normal ones.
+    s = raw.translate(str.maketrans("０１２３４５６７８９－／．", "0123456789-/."))
+    if s.lower() in ("today", "今天", "今日"):
+        return today or dt.date.today()
+    for pattern in _PATTERNS:
+        m = pattern.match(s)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            return _checked(raw, what, year, month, day)
+    raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
+
+
+def _checked(raw: str, what: str, year: int, month: int, day: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise DateError(f"{what}「{raw}」无效：没有{month}月。", hint=f"月份是 1 到 12；可用的写法：{ACCEPTED}")
+    last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    if not 1 <= day <= last:
+        raise DateError(f"{what}「{raw}」无效：{year}年{month}月没有{day}日（这个月只有{last}天）。",
+                        hint=f"可用的写法：{ACCEPTED}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"{what}「{raw}」无效。", hint=f"可用的写法：{ACCEPTED}") from None
+
+
+def weekday_zh(d: dt.date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def show(d: dt.date) -> str:
+    """2024-05-08 周三"""
+    return f"{d.isoformat()} {weekday_zh(d)}"
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or that month's last day when it has no such day
+    (民法典 第202条: 没有对应日的，月末日为期间的最后一日)."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    if not 1 <= year <= 9999:
+        raise DateError(f"日期超出范围：{d.isoformat()} 加 {months} 个月。")
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)

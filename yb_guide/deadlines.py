@@ -1,0 +1,156 @@
+"""Due dates of a complaint's stages, from the rules in data/deadlines.yaml.
+
+Period rules (README, section 期限怎么算):
+- N working days after an event: the event day is not counted (民法典 第201条);
+  the due date is the N-th working day after it.
+- N calendar days or months after an event: the event day is not counted; a
+  month period ends on the same day of the month, or the month's last day
+  (第202条); if the last day is not a working day it moves to the next working
+  day (第203条; 民事诉讼法 第85条).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from yb_guide.dates import add_months
+from yb_guide.errors import UserError
+from yb_guide.knowledge import DeadlineRule, Knowledge
+from yb_guide.workdays import Calendar
+
+EVENT_LABELS = {
+    "filed": "提交投诉",
+    "result-received": "收到处理结果",
+    "review-filed": "提交复核申请",
+    "reconsideration-decided": "收到行政复议决定",
+}
+
+
+@dataclass
+class Due:
+    id: str
+    title: str
+    due: dt.date
+    rule: str
+    source: str
+    after: str  # the event or stage it runs from
+    start: dt.date  # the date it runs from
+    amount: int
+    unit: str
+    estimated: bool
+    window_start: dt.date | None = None
+    workdays_left: int | None = None  # from "today" to the due date; negative once passed
+    passed: bool = False
+
+
+@dataclass
+class Schedule:
+    filed: dt.date
+    today: dt.date
+    complex: bool
+    channel: str | None
+    events: dict[str, dt.date]
+    stages: list[Due] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    estimated_years: list[int] = field(default_factory=list)
+
+
+def period_end(cal: Calendar, start: dt.date, amount: int, unit: str) -> dt.date:
+    """The last day of a period of ``amount`` ``unit`` running from ``start``."""
+    if unit == "workday":
+        return cal.add_workdays(start, amount)
+    if unit == "day":
+        end = start + dt.timedelta(days=amount)
+    elif unit == "month":
+        end = add_months(start, amount)
+    else:  # pragma: no cover - the schema allows only the three units
+        raise ValueError(unit)
+    return cal.next_workday(cal.check(end, "截止日期"))
+
+
+def _amounts(k: Knowledge, rule: DeadlineRule, complex_case: bool) -> tuple[int, str, int | None]:
+    """(amount, unit, window start) of a rule, taking the numbers from the process stage if named."""
+    if rule.process_stage:
+        limit = k.stage(rule.process_stage).limit
+        amount = limit.complex_max if complex_case and limit.complex_max else limit.max
+        return amount, limit.unit, None
+    amount = rule.complex_amount if complex_case and rule.complex_amount else rule.amount
+    return amount, rule.unit, rule.window_min
+
+
+def _check_order(events: dict[str, dt.date]) -> None:
+    """Later events cannot come before earlier ones."""
+    order = [("filed", "result-received"), ("result-received", "review-filed"),
+             ("result-received", "reconsideration-decided"), ("filed", "review-filed"),
+             ("filed", "reconsideration-decided")]
+    for before, after in order:
+        if before in events and after in events and events[after] < events[before]:
+            raise UserError(
+                f"日期顺序不对：{EVENT_LABELS[after]}（{events[after].isoformat()}）"
+                f"早于{EVENT_LABELS[before]}（{events[before].isoformat()}）。",
+                hint="请检查日期；后发生的事不能早于先发生的事",
+            )
+
+
+def estimate_warning(years: list[int]) -> str:
+    ys = "、".join(str(y) for y in years)
+    return (f"{ys}年的官方放假安排尚未公布（国务院通常在上一年11月左右发布），"
+            f"涉及这些年份的日期是按往年规律推算的，可能相差几天；标有“推算”的日期请到时再核对。")
+
+
+def compute(k: Knowledge, cal: Calendar, filed: dt.date, *, today: dt.date,
+            complex_case: bool = False, channel: str | None = None,
+            result_received: dt.date | None = None, review_filed: dt.date | None = None,
+            reconsideration_decided: dt.date | None = None) -> Schedule:
+    """Every stage's due date for a complaint filed on ``filed``."""
+    events = {"filed": filed}
+    for key, value in (("result-received", result_received), ("review-filed", review_filed),
+                       ("reconsideration-decided", reconsideration_decided)):
+        if value is not None:
+            events[key] = value
+    for key, value in events.items():
+        cal.check(value, EVENT_LABELS[key] + "日期")
+    _check_order(events)
+    if channel is not None:
+        k.channel(channel)  # unknown id -> "did you mean"
+
+    sched = Schedule(filed=filed, today=today, complex=complex_case, channel=channel, events=events)
+    known: dict[str, dt.date] = dict(events)
+    for rule in k.deadlines.rules:
+        if rule.channel and rule.channel != channel:
+            continue
+        after, text, source_ref = rule.after, rule.rule, rule.source
+        amount, unit, window_min = _amounts(k, rule, complex_case)
+        if complex_case and rule.rule_complex:
+            text = rule.rule_complex
+        if rule.instead and rule.instead.after in known:
+            alt = rule.instead
+            after, text, source_ref, amount, unit, window_min = alt.after, alt.rule, alt.source, alt.amount, alt.unit, None
+        if after not in known:
+            continue  # runs from an event the user has not given (e.g. no result yet)
+        start = known[after]
+        due = period_end(cal, start, amount, unit)
+        window = cal.add_workdays(start, window_min) if window_min else None
+        known[rule.id] = due
+        years = cal.estimated_years(filed, due)
+        item = Due(
+            id=rule.id, title=rule.title, due=due,
+            rule=text.format(n=amount, min=window_min),
+            source=k.cite(source_ref), after=after, start=start, amount=amount, unit=unit,
+            estimated=bool(years), window_start=window,
+        )
+        if cal.first <= today <= cal.last:
+            item.workdays_left = cal.workdays_between(today, due)
+            item.passed = due < today
+        sched.stages.append(item)
+        for y in years:
+            if y not in sched.estimated_years:
+                sched.estimated_years.append(y)
+    sched.estimated_years.sort()
+    if sched.estimated_years:
+        sched.warnings.append(estimate_warning(sched.estimated_years))
+    if complex_case:
+        sched.warnings.append(k.deadlines.complex_note)
+    sched.warnings.append(k.main.process.note)
+    return sched
