@@ -26,6 +26,9 @@ def _isolated_home(tmp_path, monkeypatch):
     from yb_guide import knowledge
 
     knowledge._cache.clear()
+    from yb_guide import workdays
+
+    workdays._memo.clear()
     from yb_guide import cli
 
     cli._state["data_dir"] = None

@@ -205,7 +205,9 @@ def test_corrupt_cache_is_rebuilt(run, tmp_path, monkeypatch):
     from yb_guide import workdays
 
     stages(run, "--filed", "2024-05-06")
-    files = list(workdays.cache_dir().glob("calendar-*.pickle"))
+    from yb_guide.cache import cache_dir
+
+    files = list(cache_dir().glob("calendar-*.pickle"))
     assert files
     for f in files:
         f.write_bytes(b"not a pickle")

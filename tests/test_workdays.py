@@ -49,7 +49,7 @@ def oracle_add_workdays(d, n):
 def test_process_stages_for_every_filing_2021_2026_match_the_oracle(cal):
     from yb_guide import deadlines, knowledge
 
-    k = knowledge.load()
+    plan = deadlines.make_plan(knowledge.load())
     compared = 0
     for filed in days(dt.date(2021, 1, 1), dt.date(2026, 12, 31)):
         accept = oracle_add_workdays(filed, 2)
@@ -57,7 +57,7 @@ def test_process_stages_for_every_filing_2021_2026_match_the_oracle(cal):
         feedback = investigate and oracle_add_workdays(investigate, 5)
         if feedback is None:
             continue  # the oracle knows no 2027
-        sched = deadlines.compute(k, cal, filed, today=filed)
+        sched = deadlines.compute(plan, cal, filed, today=filed)
         due = {s.id: s.due for s in sched.stages}
         assert (due["accept"], due["investigate"], due["feedback"]) == (accept, investigate, feedback), filed
         assert not any(s.estimated for s in sched.stages)
@@ -91,7 +91,7 @@ def test_due_dates_are_working_days_and_count_exactly_n(cal, d, n):
 def test_due_date_is_monotonic_in_filing_date(cal, a, gap):
     from yb_guide import deadlines, knowledge
 
-    k = knowledge.get()
+    k = deadlines.make_plan(knowledge.get())
     b = a + dt.timedelta(days=gap)
     sa = {s.id: s.due for s in deadlines.compute(k, cal, a, today=a).stages}
     sb = {s.id: s.due for s in deadlines.compute(k, cal, b, today=b).stages}

@@ -12,7 +12,7 @@ import typer
 
 from yb_guide import __version__
 from yb_guide.clikit import YbGroup
-from yb_guide.output import emit, emit_text
+from yb_guide.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
@@ -138,6 +138,10 @@ def deadline(
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
     ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
+    batch: Optional[str] = typer.Option(None, "--batch", metavar="CSV",
+                                        help="批量计算：读取 CSV（filed 列必填；可选 id、complex、channel、result_received），- 为标准输入。"),
+    out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）。"),
+    on_error: str = typer.Option("skip", "--on-error", metavar="skip|stop", help="批量时遇到错误行：skip 跳过，stop 停止。"),
     as_json: bool = JSON,
 ):
     """算出投诉各阶段的截止日期（按法定节假日和调休计算工作日）。"""
@@ -145,8 +149,14 @@ def deadline(
 
     now = _today(today)
     cal = workdays.get_calendar(calendar_file)
+    if batch is not None:
+        from yb_guide import batch as batch_mod
+
+        summary = batch_mod.run_file(deadlines.get_plan(_state["data_dir"]), cal, batch, out, on_error=on_error)
+        emit_summary(views.batch_summary(summary, out), as_json=as_json)
+        return
     sched = deadlines.compute(
-        _knowledge(), cal, _date(filed, "--filed", now) or now, today=now, complex_case=complex_case,
+        deadlines.get_plan(_state["data_dir"]), cal, _date(filed, "--filed", now) or now, today=now, complex_case=complex_case,
         channel=channel, result_received=_date(result_received, "--result-received", now),
         review_filed=_date(review_filed, "--review-filed", now),
         reconsideration_decided=_date(reconsideration_decided, "--reconsideration-decided", now))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -41,10 +40,17 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
     raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
 
 
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _checked(raw: str, what: str, year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
         raise DateError(f"{what}「{raw}」无效：没有{month}月。", hint=f"月份是 1 到 12；可用的写法：{ACCEPTED}")
-    last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    last = days_in_month(year, month) if 1 <= year <= 9999 else 31
     if not 1 <= day <= last:
         raise DateError(f"{what}「{raw}」无效：{year}年{month}月没有{day}日（这个月只有{last}天）。",
                         hint=f"可用的写法：{ACCEPTED}")
@@ -71,5 +77,5 @@ def add_months(d: dt.date, months: int) -> dt.date:
     month += 1
     if not 1 <= year <= 9999:
         raise DateError(f"日期超出范围：{d.isoformat()} 加 {months} 个月。")
-    day = min(d.day, calendar.monthrange(year, month)[1])
+    day = min(d.day, days_in_month(year, month))
     return dt.date(year, month, day)

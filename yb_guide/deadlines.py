@@ -15,8 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from yb_guide.dates import add_months
-from yb_guide.errors import UserError
-from yb_guide.knowledge import DeadlineRule, Knowledge
+from yb_guide.errors import UnknownIdError, UserError
 from yb_guide.workdays import Calendar
 
 EVENT_LABELS = {
@@ -25,6 +24,75 @@ EVENT_LABELS = {
     "review-filed": "提交复核申请",
     "reconsideration-decided": "收到行政复议决定",
 }
+
+
+@dataclass(frozen=True)
+class Period:
+    after: str
+    amount: int
+    unit: str  # workday | day | month
+    rule: str  # in words; {n} is the amount, {min} the window's start
+    source: str
+    complex_amount: int | None = None
+    complex_rule: str | None = None
+    window_min: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    period: Period
+    channel: str | None = None  # only for complaints made through this channel
+    instead: Period | None = None  # replaces ``period`` when its event is known
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The deadline rules resolved from data/*.yaml into plain values: all ``compute`` needs.
+
+    It is small and cached (keyed by the data files), so ``ybguide deadline`` need not load
+    and validate the whole knowledge base on every start."""
+
+    rules: tuple[Rule, ...]
+    channels: tuple[str, ...]
+    process_note: str
+    complex_note: str
+
+
+def make_plan(k) -> Plan:
+    """Resolve the rules of ``data/deadlines.yaml`` against the knowledge base."""
+    rules = []
+    for r in k.deadlines.rules:
+        if r.process_stage:  # the numbers live in one place: channels.yaml's process table
+            limit = k.stage(r.process_stage).limit
+            amount, complex_amount, unit, window = limit.max, limit.complex_max, limit.unit, None
+        else:
+            amount, complex_amount, unit, window = r.amount, r.complex_amount, r.unit, r.window_min
+        period = Period(after=r.after, amount=amount, unit=unit, rule=r.rule, source=k.cite(r.source),
+                        complex_amount=complex_amount, complex_rule=r.rule_complex, window_min=window)
+        instead = None
+        if r.instead:
+            i = r.instead
+            instead = Period(after=i.after, amount=i.amount, unit=i.unit, rule=i.rule, source=k.cite(i.source))
+        rules.append(Rule(id=r.id, title=r.title, period=period, channel=r.channel, instead=instead))
+    return Plan(rules=tuple(rules), channels=tuple(c.id for c in k.channels),
+                process_note=k.main.process.note, complex_note=k.deadlines.complex_note)
+
+
+def get_plan(data_dir=None) -> Plan:
+    from yb_guide import cache
+    from yb_guide.paths import data_dir as default_dir, data_files
+
+    d = data_dir or default_dir()
+
+    def build() -> Plan:
+        from yb_guide import knowledge
+
+        return make_plan(knowledge.get(d))
+
+    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build,
+                        valid=lambda p: isinstance(p, Plan))
 
 
 @dataclass
@@ -47,7 +115,7 @@ class Due:
 @dataclass
 class Schedule:
     filed: dt.date
-    today: dt.date
+    today: dt.date | None
     complex: bool
     channel: str | None
     events: dict[str, dt.date]
@@ -67,16 +135,6 @@ def period_end(cal: Calendar, start: dt.date, amount: int, unit: str) -> dt.date
     else:  # pragma: no cover - the schema allows only the three units
         raise ValueError(unit)
     return cal.next_workday(cal.check(end, "截止日期"))
-
-
-def _amounts(k: Knowledge, rule: DeadlineRule, complex_case: bool) -> tuple[int, str, int | None]:
-    """(amount, unit, window start) of a rule, taking the numbers from the process stage if named."""
-    if rule.process_stage:
-        limit = k.stage(rule.process_stage).limit
-        amount = limit.complex_max if complex_case and limit.complex_max else limit.max
-        return amount, limit.unit, None
-    amount = rule.complex_amount if complex_case and rule.complex_amount else rule.amount
-    return amount, rule.unit, rule.window_min
 
 
 def _check_order(events: dict[str, dt.date]) -> None:
@@ -99,7 +157,7 @@ def estimate_warning(years: list[int]) -> str:
             f"涉及这些年份的日期是按往年规律推算的，可能相差几天；标有“推算”的日期请到时再核对。")
 
 
-def compute(k: Knowledge, cal: Calendar, filed: dt.date, *, today: dt.date,
+def compute(plan: Plan, cal: Calendar, filed: dt.date, *, today: dt.date | None,
             complex_case: bool = False, channel: str | None = None,
             result_received: dt.date | None = None, review_filed: dt.date | None = None,
             reconsideration_decided: dt.date | None = None) -> Schedule:
@@ -112,35 +170,31 @@ def compute(k: Knowledge, cal: Calendar, filed: dt.date, *, today: dt.date,
     for key, value in events.items():
         cal.check(value, EVENT_LABELS[key] + "日期")
     _check_order(events)
-    if channel is not None:
-        k.channel(channel)  # unknown id -> "did you mean"
+    if channel is not None and channel not in plan.channels:
+        raise UnknownIdError("渠道", channel, list(plan.channels))
 
     sched = Schedule(filed=filed, today=today, complex=complex_case, channel=channel, events=events)
     known: dict[str, dt.date] = dict(events)
-    for rule in k.deadlines.rules:
+    for rule in plan.rules:
         if rule.channel and rule.channel != channel:
             continue
-        after, text, source_ref = rule.after, rule.rule, rule.source
-        amount, unit, window_min = _amounts(k, rule, complex_case)
-        if complex_case and rule.rule_complex:
-            text = rule.rule_complex
-        if rule.instead and rule.instead.after in known:
-            alt = rule.instead
-            after, text, source_ref, amount, unit, window_min = alt.after, alt.rule, alt.source, alt.amount, alt.unit, None
-        if after not in known:
+        p = rule.instead if rule.instead and rule.instead.after in known else rule.period
+        if p.after not in known:
             continue  # runs from an event the user has not given (e.g. no result yet)
-        start = known[after]
-        due = period_end(cal, start, amount, unit)
-        window = cal.add_workdays(start, window_min) if window_min else None
+        amount, text = p.amount, p.rule
+        if complex_case and p.complex_amount:
+            amount, text = p.complex_amount, p.complex_rule or p.rule
+        start = known[p.after]
+        due = period_end(cal, start, amount, p.unit)
+        window = cal.add_workdays(start, p.window_min) if p.window_min else None
         known[rule.id] = due
         years = cal.estimated_years(filed, due)
         item = Due(
-            id=rule.id, title=rule.title, due=due,
-            rule=text.format(n=amount, min=window_min),
-            source=k.cite(source_ref), after=after, start=start, amount=amount, unit=unit,
+            id=rule.id, title=rule.title, due=due, rule=text.format(n=amount, min=p.window_min),
+            source=p.source, after=p.after, start=start, amount=amount, unit=p.unit,
             estimated=bool(years), window_start=window,
         )
-        if cal.first <= today <= cal.last:
+        if today is not None and cal.first <= today <= cal.last:
             item.workdays_left = cal.workdays_between(today, due)
             item.passed = due < today
         sched.stages.append(item)
@@ -151,6 +205,6 @@ def compute(k: Knowledge, cal: Calendar, filed: dt.date, *, today: dt.date,
     if sched.estimated_years:
         sched.warnings.append(estimate_warning(sched.estimated_years))
     if complex_case:
-        sched.warnings.append(k.deadlines.complex_note)
-    sched.warnings.append(k.main.process.note)
+        sched.warnings.append(plan.complex_note)
+    sched.warnings.append(plan.process_note)
     return sched

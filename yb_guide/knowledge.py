@@ -8,7 +8,6 @@ that exists.  Errors name the file, the key path and the line.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,7 +15,7 @@ from typing import Literal
 from yb_guide.errors import DataError, UnknownIdError
 from yb_guide.schema import Where, build, where_of
 
-DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml")
+from yb_guide.paths import DATA_FILES, data_dir as default_data_dir, data_files  # noqa: F401
 # Events a deadline can run from (besides another deadline).
 EVENTS = ("filed", "result-received", "review-filed", "reconsideration-decided")
 
@@ -394,19 +393,6 @@ class Knowledge:
 # ---------------------------------------------------------------- loading
 
 
-def default_data_dir() -> Path:
-    """The data folder: YBGUIDE_DATA_DIR, else the copy inside the installed package,
-    else ``data/`` beside the package in a source checkout."""
-    env = os.environ.get("YBGUIDE_DATA_DIR")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "data"
-
-
 def _load_file(data_dir: Path, name: str, schema):
     from yb_guide.yamlio import load_file
 
@@ -419,7 +405,7 @@ def _load_file(data_dir: Path, name: str, schema):
 
 def load(data_dir: Path | str | None = None) -> Knowledge:
     """Load and validate the three data files in ``data_dir``."""
-    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    d = default_data_dir(data_dir)
     if not d.is_dir():
         raise DataError(str(d), "", None, "数据目录不存在")
     k = Knowledge(
@@ -437,10 +423,16 @@ _cache: dict[Path, Knowledge] = {}
 
 
 def get(data_dir: Path | str | None = None) -> Knowledge:
-    """The knowledge base, loaded once per process."""
-    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    """The knowledge base, loaded once per process; from the compiled cache when the data
+    files are unchanged (parsing and checking the YAML is most of a cold start)."""
+    from yb_guide import cache
+
+    d = default_data_dir(data_dir)
     if d not in _cache:
-        _cache[d] = load(d)
+        if not d.is_dir():
+            raise DataError(str(d), "", None, "数据目录不存在")
+        key = cache.files_key(data_files(d), "knowledge")
+        _cache[d] = cache.cached("knowledge", key, lambda: load(d), valid=lambda k: isinstance(k, Knowledge))
     return _cache[d]
 
 

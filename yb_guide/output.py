@@ -8,7 +8,6 @@ as ``rich.text.Text`` or escaped, never as markup.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -35,6 +34,8 @@ def console():
 
 
 def to_json(payload) -> str:
+    import json
+
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
 
 
@@ -73,3 +74,12 @@ def error(message: str, hint: str | None = None) -> None:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"注意：{message}\n")
+
+
+def emit_summary(payload: dict, *, as_json: bool) -> None:
+    """A run's summary on stderr (stdout may be carrying the data, e.g. a CSV)."""
+    if as_json:
+        sys.stderr.write(to_json(payload) + "\n")
+        return
+    for line in payload["lines"]:
+        sys.stderr.write(line + "\n")

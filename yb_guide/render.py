@@ -6,9 +6,6 @@ markup), so "[red]" in a summary prints as typed.
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 T = Text  # short alias: T(str, style) never parses markup
@@ -21,8 +18,10 @@ def heading(title: str, sub: str | None = None):
     return t
 
 
-def _marked(marks: list[str], items: list[str], mark_style: str = "") -> Table:
+def _marked(marks: list[str], items: list[str], mark_style: str = ""):
     # A grid keeps wrapped lines of Chinese text (no spaces to break at) under their item.
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style=mark_style)
     grid.add_column(overflow="fold")
@@ -31,11 +30,11 @@ def _marked(marks: list[str], items: list[str], mark_style: str = "") -> Table:
     return grid
 
 
-def numbered(items: list[str]) -> Table:
+def numbered(items: list[str]):
     return _marked([f"{i}." for i in range(1, len(items) + 1)], items, "cyan")
 
 
-def bullets(items: list[str], mark: str = "·") -> Table:
+def bullets(items: list[str], mark: str = "·"):
     return _marked([mark] * len(items), items)
 
 
@@ -48,6 +47,9 @@ def source_line(src: dict) -> Text:
 
 
 def channels_table(payload: dict):
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, title="山西医保投诉渠道", title_justify="left")
     table.add_column("编号", style="cyan", no_wrap=True)
     table.add_column("渠道", overflow="fold", ratio=3)
@@ -94,6 +96,9 @@ def channel_detail(c: dict):
 def checklist(payload: dict):
     yield heading(payload["title"], payload.get("channel_name") or "")
     yield T(payload["purpose"])
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
     table.add_column("", no_wrap=True)
     table.add_column("材料", overflow="fold", ratio=3)
@@ -146,6 +151,9 @@ def faq_one(e: dict):
 
 def data_check(payload: dict):
     yield T(f"数据检查通过：{payload['data_dir']}", style="bold green")
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE)
     table.add_column("内容")
     table.add_column("数量", justify="right")
@@ -162,9 +170,6 @@ def data_check(payload: dict):
     yield T("材料清单：" + "、".join(payload["checklists"]))
 
 
-def lines(payload: dict):
-    """Generic: a payload with a 'lines' list of strings."""
-    yield Group(*(T(x) for x in payload["lines"]))
 
 
 # ---------------------------------------------------------------- dates
@@ -177,35 +182,38 @@ def _warnings(payload: dict):
         yield t
 
 
+def _pad(text: str, cells: int) -> str:
+    from rich.cells import cell_len
+
+    return text + " " * max(1, cells - cell_len(text))
+
+
 def deadline(p: dict):
+    """One block per stage (plain Text, no table: it reads well when wrapped and starts fast)."""
     head = T(f"投诉提交日：{p['filed']}", style="bold")
     if p["complex"]:
         head.append("（复杂案件）")
     head.append(f"    今天：{p['today']}", style="dim")
     yield head
-    table = Table(box=box.SIMPLE_HEAVY)
-    table.add_column("阶段", overflow="fold", ratio=2)
-    table.add_column("截止日期", no_wrap=True)
-    table.add_column("还剩", no_wrap=True, justify="right")
-    table.add_column("规则", overflow="fold", ratio=4)
+    yield T("")
     for s in p["stages"]:
-        due = T(f"{s['due']} {s['weekday']}")
+        line = T(_pad(s["title"], 22), style="bold")
+        due = f"{s['due']} {s['weekday']}"
         if s["window_start"]:
-            due = T(f"{s['window_start']} 至\n{s['due']} {s['weekday']}")
+            due = f"{s['window_start']} 至 {due}"
+        line.append(due, style="bold")
         if s["estimated"]:
-            due.append("\n（推算）", style="yellow")
+            line.append("（推算）", style="yellow")
         if s["passed"]:
-            left = T("已过", style="red")
-        elif s["workdays_left"] is None:
-            left = T("—")
+            line.append("   已过", style="red")
         elif s["workdays_left"] == 0:
-            left = T("今天到期", style="bold red")
-        else:
-            left = T(f"{s['workdays_left']} 个工作日")
-        rule = T(s["rule"])
-        rule.append("\n来源：" + s["source"], style="dim")
-        table.add_row(T(f"{s['title']}\n{s['id']}"), due, left, rule)
-    yield table
+            line.append("   今天到期", style="bold red")
+        elif s["workdays_left"] is not None:
+            line.append(f"   还剩 {s['workdays_left']} 个工作日")
+        yield line
+        yield T(f"  {s['rule']}  [{s['id']}]")
+        yield T(f"  来源：{s['source']}", style="dim")
+    yield T("")
     yield from _warnings(p)
 
 
@@ -228,6 +236,9 @@ def month(p: dict):
     title = f"{p['year']}年{p['month']}月"
     if not p["official"]:
         title += "（推算：官方安排尚未公布）"
+    from rich import box
+    from rich.table import Table
+
     table = Table(title=title, box=box.SIMPLE, title_justify="left")
     for name in ("一", "二", "三", "四", "五", "六", "日"):
         table.add_column(name, justify="center", no_wrap=True)

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from yb_guide.knowledge import DATA_FILES, Channel, Checklist, Faq, Knowledge, SourceRef, TimeLimit
+from yb_guide.paths import DATA_FILES
+
+if TYPE_CHECKING:  # importing knowledge costs ~20 ms; the date views do not need it
+    from yb_guide.knowledge import Channel, Checklist, Faq, Knowledge, SourceRef, TimeLimit
 
 KIND_LABELS = {
     "phone": "电话", "online": "线上", "on-site": "现场", "mail": "书面", "report": "举报",
@@ -312,3 +316,14 @@ def hall_payload(h) -> dict:
         "text": h.text,
         "notes": list(h.notes),
     }
+
+
+def batch_summary(summary, out: str | None) -> dict:
+    lines = [f"已写出 {summary.written} 行，跳过 {summary.skipped} 行（输入编码：{summary.encoding}）"
+             + (f"，结果在 {out}" if out not in (None, "-") else "") + "。"]
+    lines += [f"第{line}行已跳过：{message}" for line, message in summary.errors]
+    if summary.skipped > len(summary.errors):
+        lines.append(f"……另有 {summary.skipped - len(summary.errors)} 行错误未列出。")
+    return {"written": summary.written, "skipped": summary.skipped, "encoding": summary.encoding,
+            "columns": summary.columns, "errors": [{"line": n, "message": m} for n, m in summary.errors],
+            "out": out, "lines": lines}

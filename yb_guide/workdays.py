@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,20 +234,11 @@ def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
                     sources=(f"holidays {getattr(holidays, '__version__', '?')}",))
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("YBGUIDE_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("ybguide", appauthor=False))
-
-
 def _override_paths(user_file: Path | None) -> list[Path]:
-    from yb_guide.knowledge import default_data_dir
+    from yb_guide.paths import data_dir
 
     paths = []
-    shipped = default_data_dir() / "calendar.yaml"
+    shipped = data_dir() / "calendar.yaml"
     if shipped.exists():
         paths.append(shipped)
     if user_file is not None:
@@ -260,60 +248,21 @@ def _override_paths(user_file: Path | None) -> list[Path]:
     return paths
 
 
-def _cache_key(paths: list[Path]) -> str:
-    h = hashlib.sha256(f"format={TABLE_FORMAT};{FIRST_YEAR}-{LAST_YEAR};".encode())
-    h.update(_holidays_fingerprint().encode())
-    for p in paths:
-        h.update(str(p.resolve()).encode() + b"\0")
-        try:
-            h.update(p.read_bytes())
-        except OSError as err:
-            raise DataError(str(p), "", None, f"无法读取（{err.strerror}）") from None
-    return h.hexdigest()[:32]
-
-
 _memo: dict[str, Calendar] = {}
 
 
 def get_calendar(user_file: Path | str | None = None) -> Calendar:
-    """The calendar with the shipped and the user's overrides, from cache when it is valid.
+    """The calendar with the shipped and the user's overrides, from the cache when it is valid
+    (then ``holidays`` is not imported at all)."""
+    from yb_guide import cache
 
-    Correctness never depends on the cache: a missing, stale, unreadable or corrupt
-    cache file is rebuilt from the library."""
     paths = _override_paths(Path(user_file) if user_file else None)
-    key = _cache_key(paths)
-    if key in _memo:
-        return _memo[key]
-    path = cache_dir() / f"calendar-{key}.pickle"
-    cal = _read_cache(path)
-    if cal is None:
-        cal = build_calendar([load_overrides(p) for p in paths])
-        _write_cache(path, cal)
-    _memo[key] = cal
-    return cal
-
-
-def _read_cache(path: Path) -> Calendar | None:
-    try:
-        with open(path, "rb") as fh:
-            data = pickle.load(fh)
-        cal = Calendar(data["first"], data["last"], data["kinds"], data["names"],
-                       frozenset(data["official_years"]), tuple(data["sources"]))
-        if len(cal.kinds) != cal.last.toordinal() - cal.first.toordinal() + 1:
-            return None
-        return cal
-    except Exception:  # any problem with the cache means: rebuild it
-        return None
-
-
-def _write_cache(path: Path, cal: Calendar) -> None:
-    data = {"first": cal.first, "last": cal.last, "kinds": cal.kinds, "names": cal.names,
-            "official_years": sorted(cal.official_years), "sources": list(cal.sources)}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a reader never sees half a file
-    except OSError:
-        pass  # a read-only cache dir only costs speed
+    key = cache.files_key(paths, f"{FIRST_YEAR}-{LAST_YEAR}", f"table {TABLE_FORMAT}", _holidays_fingerprint())
+    if key not in _memo:
+        _memo[key] = cache.cached(
+            "calendar", key,
+            build=lambda: build_calendar([load_overrides(p) for p in paths]),
+            valid=lambda cal: isinstance(cal, Calendar)
+            and len(cal.kinds) == cal.last.toordinal() - cal.first.toordinal() + 1 and bool(cal._workdays),
+        )
+    return _memo[key]

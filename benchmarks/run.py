@@ -1,0 +1,172 @@
+"""ybguide benchmark: start-up time, batch throughput, peak memory.
+
+Run it with the Python of the environment ybguide is installed in (after the
+README's set-up):
+
+    .venv/bin/python benchmarks/run.py            # full: 1,000,000 batch rows
+    .venv/bin/python benchmarks/run.py --rows 100000 --runs 15
+
+It prints figures and ratios; it asserts nothing (targets are reported as
+met / NOT met), so it never fails a test run by being on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+YBGUIDE = str(BIN / ("ybguide.exe" if os.name == "nt" else "ybguide"))
+REFERENCE = [sys.executable, "-c", "import typer, rich.console, yaml"]
+CHANNELS = ["", "", "", "hotline-12393", "nhsa-platform", "hall-visit"]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def timed(cmd: list[str], env: dict) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - t
+
+
+def startup(runs: int, env: dict) -> dict[str, float]:
+    cases = {
+        "reference: python -c 'import typer, rich.console, yaml'": REFERENCE,
+        "ybguide deadline --filed 2024-05-06": [YBGUIDE, "deadline", "--filed", "2024-05-06"],
+        "ybguide deadline --filed 2024-05-06 --json": [YBGUIDE, "deadline", "--filed", "2024-05-06", "--json"],
+        "ybguide --help": [YBGUIDE, "--help"],
+    }
+    for cmd in cases.values():  # warm the caches and the OS file cache
+        timed(cmd, env)
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):  # interleaved, so drift in the machine's load hits every case alike
+        for name, cmd in cases.items():
+            samples[name].append(timed(cmd, env))
+    return {name: statistics.median(v) for name, v in samples.items()}
+
+
+def make_rows(path: Path, rows: int, seed: int = 7) -> None:
+    """Rows like a desk's export: ids, filing dates 2021-2026 in mixed formats, some complex."""
+    rnd = random.Random(seed)
+    first = dt.date(2021, 1, 1).toordinal()
+    span = dt.date(2026, 11, 30).toordinal() - first
+    forms = [lambda d: d.isoformat(), lambda d: f"{d.year}/{d.month}/{d.day}",
+             lambda d: d.strftime("%Y%m%d"), lambda d: f"{d.year}年{d.month}月{d.day}日"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "filed", "complex", "channel"])
+        for i in range(rows):
+            d = dt.date.fromordinal(first + rnd.randrange(span))
+            w.writerow([f"SX{i:07d}", rnd.choice(forms)(d), "1" if rnd.random() < 0.1 else "0", rnd.choice(CHANNELS)])
+
+
+def run_batch(inp: Path, out: Path, env: dict) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one `ybguide deadline --batch` process."""
+    wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", wrapper, YBGUIDE, "deadline", "--batch", str(inp), "--out", str(out)],
+                       capture_output=True, text=True, env=env, check=True)
+    elapsed = time.perf_counter() - t
+    return elapsed, int(p.stdout.strip().splitlines()[-1])
+
+
+def baseline(inp: Path, rows: int) -> tuple[float, list[tuple]]:
+    """The same three stages per row with holidays.China().get_nth_working_day: rows per second."""
+    import holidays
+
+    from yb_guide.dates import parse_date
+
+    cn = holidays.China(years=range(2021, 2028))
+    results = []
+    with open(inp, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        sample = [row for _, row in zip(range(rows), reader)]
+    t = time.perf_counter()
+    for row in sample:
+        filed = parse_date(row[1])
+        accept = cn.get_nth_working_day(filed, 2)
+        investigate = cn.get_nth_working_day(accept, 30 if row[2] == "1" else 15)
+        feedback = cn.get_nth_working_day(investigate, 5)
+        results.append((row[0], accept.isoformat(), investigate.isoformat(), feedback.isoformat()))
+    return len(sample) / (time.perf_counter() - t), results
+
+
+def check_same(out: Path, base: list[tuple]) -> int:
+    """How many baseline rows differ from ybguide's output (should be 0: same calendar, same rule)."""
+    want = {r[0]: r[1:] for r in base}
+    differ = 0
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            if row["id"] in want:
+                if (row["accept"], row["investigate"], row["feedback"]) != want.pop(row["id"]):
+                    differ += 1
+            if not want:
+                break
+    return differ + len(want)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--baseline-rows", type=int, default=30_000)
+    args = ap.parse_args()
+    if not Path(YBGUIDE).exists():
+        sys.exit(f"ybguide is not installed beside {sys.executable}; follow the README's set-up first")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "YBGUIDE_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
+        print(f"machine: {machine()}")
+        print(f"\n1. start-up (median of {args.runs} interleaved runs, caches warm)")
+        times = startup(args.runs, env)
+        ref = next(iter(times.values()))
+        budgets = {"ybguide deadline --filed 2024-05-06": 1.2, "ybguide deadline --filed 2024-05-06 --json": 1.1}
+        for name, t in times.items():
+            ratio = t / ref
+            budget = budgets.get(name)
+            verdict = "" if budget is None else (f"  target <= {budget}x: " + ("met" if ratio <= budget else "NOT met"))
+            print(f"   {t * 1000:7.1f} ms  {ratio:5.2f}x  {name}{verdict}")
+
+        inp, out = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
+        make_rows(inp, args.rows)
+        print(f"\n2. batch: ybguide deadline --batch on {args.rows:,} generated rows "
+              f"({inp.stat().st_size / 2**20:.1f} MiB)")
+        elapsed, peak_kib = run_batch(inp, out, env)
+        rate = args.rows / elapsed
+        base_rate, base_rows = baseline(inp, args.baseline_rows)
+        print(f"   ybguide:  {elapsed:6.2f} s   {rate:12,.0f} rows/s"
+              f"   target < 10 s for 1,000,000 rows: {'met' if elapsed * 1_000_000 / args.rows < 10 else 'NOT met'}")
+        print(f"   baseline: holidays.China().get_nth_working_day x3 per row, measured on "
+              f"{len(base_rows):,} rows: {base_rate:10,.0f} rows/s")
+        ratio = rate / base_rate
+        print(f"   ratio: {ratio:.1f}x   target >= 20x: {'met' if ratio >= 20 else 'NOT met'}")
+        print(f"   rows where baseline and ybguide disagree: {check_same(out, base_rows)}")
+        print(f"\n3. peak memory of the batch run: {peak_kib / 1024:.1f} MiB"
+              f"   target < 100 MiB: {'met' if peak_kib < 100 * 1024 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

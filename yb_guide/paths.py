@@ -1,0 +1,28 @@
+"""Where the data files are (kept apart from ``knowledge`` so finding them imports nothing heavy)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# The files of the knowledge base, loaded and cross-checked together.
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml")
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """``override``, else YBGUIDE_DATA_DIR, else the copy inside the installed package,
+    else ``data/`` beside the package in a source checkout."""
+    if override is not None:
+        return Path(override)
+    env = os.environ.get("YBGUIDE_DATA_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "data"
+
+
+def data_files(d: Path | str) -> list[Path]:
+    return [Path(d) / name for name in DATA_FILES]
