@@ -97,10 +97,16 @@ def test_an_answer_the_path_does_not_use_is_dropped_with_a_note(k):
     assert "没有用上：situation=complex" in out
 
 
+def test_complete_answers_are_not_a_wizard(k):
+    from yb_guide.errors import UserError
+
+    position, out = wizard(k, "choose", [], answers=["problem=fraud"])
+    assert position.outcome.id == "fraud-report" and out == ""  # nothing asked, nothing shown
+    with pytest.raises(UserError, match="不会问到问题「situation」"):
+        wizard(k, "choose", [], answers=["problem=fraud", "situation=complex"])
+
+
 def test_going_back_past_an_answer_given_with_answer(k):
-    position, _ = wizard(k, "choose", ["b", "7"], answers=["problem=fraud", "situation=complex"])
-    # problem=fraud is the outcome at once; with no question to go back from, the wizard never asks.
-    assert position.outcome.id == "fraud-report"
     position, _ = wizard(k, "choose", ["b", "b", "7"], answers=["problem=poor-service"])
     assert position.outcome.id == "to-reimburse"
 

@@ -35,7 +35,7 @@ def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=No
     flow = k.flow(flow_id)
     answers = parse_answers(answer_texts)
     position = resolve(flow, answers)
-    if not interactive:
+    if not interactive or position.outcome is not None:  # nothing to ask
         return _complete(position)
     return _loop(flow, answers, ask or input, screen or _screen())
 
