@@ -220,6 +220,33 @@ def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", 
     at = now.time() if on is None else None
     h = hall.hall_hours(_knowledge(), workdays.get_calendar(calendar_file), day, at)
     emit(views.hall_payload(h), "hall", as_json=as_json)
+ANSWER = typer.Option(None, "--answer", "-a", metavar="问题=选项",
+                      help="直接给出一个回答，可写多次；编号见 --list-questions。缺的回答在终端里会接着问。")
+LIST_QUESTIONS = typer.Option(False, "--list-questions", help="列出所有问题和选项的编号，以及每个选项通向哪里。")
+
+
+def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool) -> None:
+    from yb_guide import views, wizard
+
+    k = _knowledge()
+    if list_questions:
+        emit(views.flow_questions(k, flow_id), "flow_questions", as_json=as_json)
+        return
+    position = wizard.run(k, flow_id, answers, interactive=not as_json and wizard.stdin_is_terminal())
+    if position is not None:
+        emit(views.flow_result(k, position), "flow_result", as_json=as_json)
+
+
+@app.command()
+def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, as_json: bool = JSON):
+    """选投诉渠道：回答几个问题，得到推荐的渠道、理由、步骤、材料清单和下一步。"""
+    _flow("choose", answer, list_questions, as_json)
+
+
+@app.command()
+def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, as_json: bool = JSON):
+    """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
+    _flow("reimburse", answer, list_questions, as_json)
 
 
 @data_app.command("check")

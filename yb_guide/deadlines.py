@@ -46,6 +46,10 @@ class Rule:
     channel: str | None = None  # only for complaints made through this channel
     instead: Period | None = None  # replaces ``period`` when its event is known
 
+    def text(self) -> str:
+        """The rule in words, with its numbers."""
+        return self.period.rule.format(n=self.period.amount, min=self.period.window_min)
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -58,6 +62,12 @@ class Plan:
     channels: tuple[str, ...]
     process_note: str
     complex_note: str
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise UnknownIdError("期限规则", rule_id, [r.id for r in self.rules])
 
 
 def make_plan(k) -> Plan:

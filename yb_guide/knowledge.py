@@ -1,4 +1,4 @@
-"""The knowledge base: channels, checklists, process, notes and FAQs, loaded from data/*.yaml.
+"""The knowledge base: channels, checklists, process, notes, FAQs and guided flows, loaded from data/*.yaml.
 
 Each YAML file is read once into frozen dataclasses (``schema.build`` checks keys
 and types); then ``_cross_check`` makes sure every reference points at something
@@ -307,6 +307,114 @@ class DeadlineRule:
 class DeadlinesFile:
     rules: tuple[DeadlineRule, ...]
     complex_note: str  # shown with --complex
+# ---------------------------------------------------------------- flows.yaml
+
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    next: str | None = None  # the next question of the same flow …
+    outcome: str | None = None  # … or the outcome this answer ends in (exactly one of the two)
+    because: str | None = None  # a reason shown on the outcome screen when this option was chosen
+    source: SourceRef | None = None  # defaults to the question's source
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    help: str  # shown when the user presses Enter without an answer
+    options: tuple[Option, ...]
+    source: SourceRef
+    checked: dt.date
+
+    def option(self, option_id: str) -> Option:
+        for o in self.options:
+            if o.id == option_id:
+                return o
+        raise UnknownIdError(f"选项（问题 {self.id}）", option_id, [o.id for o in self.options])
+
+
+@dataclass(frozen=True)
+class Alternative:
+    channel: str
+    when: str  # when to switch to this channel
+
+
+@dataclass(frozen=True)
+class Record:
+    """What to write down: a note in channels.yaml (keep-records) and anything particular to the outcome."""
+
+    note: str | None = None
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Go on in another flow, with some of its answers given (``problem=reimbursement-dispute``)."""
+
+    flow: str
+    when: str
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NextCommand:
+    command: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    summary: str
+    source: SourceRef
+    checked: dt.date
+    channel: str | None = None  # the recommended channel (channels.yaml)
+    why: tuple[str, ...] = ()  # reasons for the recommendation, after those of the answers
+    alternatives: tuple[Alternative, ...] = ()
+    reason: str | None = None  # reimbursement_faq.yaml: a reason …
+    procedure: str | None = None  # … its procedure (steps) …
+    strategies: tuple[str, ...] = ()  # … and strategies
+    checklists: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()  # rules in deadlines.yaml (复核, 行政复议, 行政诉讼) to show
+    record: Record | None = None
+    notes: tuple[str, ...] = ()  # notes in channels.yaml
+    handover: Handover | None = None
+    next: tuple[NextCommand, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str  # also the command's name: ybguide choose, ybguide reimburse
+    title: str
+    intro: str
+    start: str  # the first question
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]
+    source: SourceRef
+    checked: dt.date
+    cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise UnknownIdError("问题", question_id, [q.id for q in self.questions])
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        for o in self.outcomes:
+            if o.id == outcome_id:
+                return o
+        raise UnknownIdError("结果", outcome_id, [o.id for o in self.outcomes])
+
+
+@dataclass(frozen=True)
+class FlowsFile:
+    flows: tuple[Flow, ...]
 
 
 # ---------------------------------------------------------------- the whole
@@ -319,6 +427,7 @@ class Knowledge:
     main: ChannelsFile
     reimbursement: ReimbursementFile
     deadlines: DeadlinesFile
+    flows_file: FlowsFile
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -347,6 +456,10 @@ class Knowledge:
     def documents(self) -> tuple[Document, ...]:
         return self.sources.documents
 
+    @property
+    def flows(self) -> tuple[Flow, ...]:
+        return self.flows_file.flows
+
     def channel(self, channel_id: str) -> Channel:
         return self._get("channel", "渠道", self.channels, channel_id)
 
@@ -366,6 +479,23 @@ class Knowledge:
         """'000_….txt · 章节' or '法律名称 · 条文': how a source is shown to the user."""
         doc = self.document(ref.doc)
         return f"{doc.file or doc.title} · {ref.section}"
+    def flow(self, flow_id: str) -> Flow:
+        return self._get("flow", "流程", self.flows, flow_id)
+
+    def note(self, note_id: str) -> Note:
+        return self._get("note", "注意事项", self.main.notes, note_id)
+
+    def reason(self, reason_id: str) -> Reason:
+        return self._get("reason", "原因", self.reimbursement.reasons, reason_id)
+
+    def strategy(self, strategy_id: str) -> Strategy:
+        return self._get("strategy", "应对策略", self.reimbursement.strategies, strategy_id)
+
+    def caution(self, caution_id: str) -> Caution:
+        return self._get("caution", "提示", self.reimbursement.cautions, caution_id)
+
+    def deadline_rule(self, rule_id: str) -> DeadlineRule:
+        return self._get("deadline", "期限规则", self.deadlines.rules, rule_id)
 
     def corrections_for(self, channel_id: str) -> list[Correction]:
         return [c for c in self.main.corrections if channel_id in c.channels]
@@ -387,6 +517,9 @@ class Knowledge:
             "regional_examples": len(self.reimbursement.regional_examples),
             "cautions": len(self.reimbursement.cautions),
             "deadline_rules": len(self.deadlines.rules),
+            "flows": len(self.flows),
+            "questions": sum(len(f.questions) for f in self.flows),
+            "outcomes": sum(len(f.outcomes) for f in self.flows),
         }
 
 
@@ -404,7 +537,7 @@ def _load_file(data_dir: Path, name: str, schema):
 
 
 def load(data_dir: Path | str | None = None) -> Knowledge:
-    """Load and validate the three data files in ``data_dir``."""
+    """Load and validate the data files (``DATA_FILES``) in ``data_dir``."""
     d = default_data_dir(data_dir)
     if not d.is_dir():
         raise DataError(str(d), "", None, "数据目录不存在")
@@ -414,6 +547,7 @@ def load(data_dir: Path | str | None = None) -> Knowledge:
         main=_load_file(d, "channels.yaml", ChannelsFile),
         reimbursement=_load_file(d, "reimbursement_faq.yaml", ReimbursementFile),
         deadlines=_load_file(d, "deadlines.yaml", DeadlinesFile),
+        flows_file=_load_file(d, "flows.yaml", FlowsFile),
     )
     _cross_check(k)
     return k
@@ -513,6 +647,100 @@ def _cross_check(k: Knowledge) -> None:
         lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
         if lim and lim.min is not None and lim.min > lim.max:
             raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")
+    _check_flows(k, docs, channels, checklists, procedures)
+
+
+def _check_flows(k: Knowledge, docs: set, channels: set, checklists: set, procedures: set) -> None:
+    """Every option leads to a question or outcome that exists, every outcome names channels,
+    checklists and steps that exist, no question leads back to itself, nothing is unreachable."""
+    m, r = k.main, k.reimbursement
+    _unique(k.flows, "流程")
+    notes = {n.id for n in m.notes}
+    reasons = {x.id for x in r.reasons}
+    strategies = {x.id for x in r.strategies}
+    cautions = {x.id for x in r.cautions}
+    periods = {x.id for x in k.deadlines.rules}
+
+    for flow in k.flows:
+        _unique(flow.questions, "问题")
+        _unique(flow.outcomes, "结果")
+        question_ids = {q.id for q in flow.questions}
+        outcome_ids = {o.id for o in flow.outcomes}
+        _refer(flow, "source.doc", flow.source.doc, docs, "来源")
+        _refer(flow, "start", flow.start, question_ids, "问题")
+        for c in flow.cautions:
+            _refer(flow, "cautions", c, cautions, "提示")
+        for q in flow.questions:
+            _refer(q, "source.doc", q.source.doc, docs, "来源")
+            _unique(q.options, "选项")
+            for o in q.options:
+                if (o.next is None) == (o.outcome is None):
+                    raise _fail(o, "id", "选项要写 next（下一个问题）或 outcome（结果），且只能写其中一个")
+                _refer(o, "next", o.next, question_ids, "问题")
+                _refer(o, "outcome", o.outcome, outcome_ids, "结果")
+                if o.source is not None:
+                    _refer(o, "source.doc", o.source.doc, docs, "来源")
+        for out in flow.outcomes:
+            _refer(out, "source.doc", out.source.doc, docs, "来源")
+            _refer(out, "channel", out.channel, channels, "渠道")
+            for alt in out.alternatives:
+                _refer(alt, "channel", alt.channel, channels, "渠道")
+            _refer(out, "reason", out.reason, reasons, "原因")
+            _refer(out, "procedure", out.procedure, procedures, "办理步骤")
+            for x in out.strategies:
+                _refer(out, "strategies", x, strategies, "应对策略")
+            for x in out.checklists:
+                _refer(out, "checklists", x, checklists, "材料清单")
+            for x in out.periods:
+                _refer(out, "periods", x, periods, "期限规则（deadlines.yaml）")
+            for x in out.notes:
+                _refer(out, "notes", x, notes, "注意事项")
+            if out.record is not None:
+                _refer(out.record, "note", out.record.note, notes, "注意事项")
+            if not (out.channel or out.procedure or out.handover):
+                raise _fail(out, "id", "结果至少要写 channel（推荐渠道）、procedure（办理步骤）或 handover（转到另一个流程）之一")
+        _check_graph(flow)
+
+    from yb_guide.errors import UserError
+    from yb_guide.flows import parse_answers, resolve
+
+    flow_ids = {f.id for f in k.flows}
+    for flow in k.flows:
+        for out in flow.outcomes:
+            h = out.handover
+            if h is None:
+                continue
+            _refer(h, "flow", h.flow, flow_ids, "流程")
+            try:
+                resolve(k.flow(h.flow), parse_answers(h.answers))
+            except UserError as err:
+                raise _fail(h, "answers", err.message) from None
+
+
+def _check_graph(flow: Flow) -> None:
+    """No cycles among the questions; every question and outcome reachable from the first question."""
+    state: dict[str, str] = {}  # question id -> "open" while on the current trail, then "done"
+    reached: set[str] = set()
+
+    def visit(q: Question, trail: list[str]) -> None:
+        state[q.id] = "open"
+        for o in q.options:
+            if o.outcome is not None:
+                reached.add(o.outcome)
+            elif state.get(o.next) == "open":
+                loop = " → ".join(trail[trail.index(o.next):] + [o.next])
+                raise _fail(o, "next", f"问题之间形成了循环：{loop}")
+            elif o.next not in state:
+                visit(flow.question(o.next), trail + [o.next])
+        state[q.id] = "done"
+
+    visit(flow.question(flow.start), [flow.start])
+    for q in flow.questions:
+        if q.id not in state:
+            raise _fail(q, "id", f"从第一个问题「{flow.start}」出发走不到这个问题")
+    for out in flow.outcomes:
+        if out.id not in reached:
+            raise _fail(out, "id", f"从第一个问题「{flow.start}」出发走不到这个结果")
 
 
 def _check_deadline_rules(k: Knowledge, docs: set[str], channels: set[str], stages: set[str]) -> None:

@@ -162,6 +162,7 @@ def data_check(payload: dict):
         "checklists": "材料清单", "stages": "处理阶段", "notes": "注意事项", "faq": "问答",
         "reasons": "不报销原因", "strategies": "应对策略", "procedures": "办理步骤",
         "regional_examples": "地区示例", "cautions": "提示",
+        "flows": "引导流程", "questions": "流程问题", "outcomes": "流程结果", "periods": "期限",
     }
     for key, n in payload["counts"].items():
         table.add_row(T(names.get(key, key)), T(str(n)))
@@ -286,3 +287,124 @@ def hall(p: dict):
     if p["estimated"]:
         yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
     yield bullets(p["notes"])
+
+
+# ---------------------------------------------------------------- guided flows (choose, reimburse)
+
+
+def _section(title: str) -> Text:
+    return T(title, style="bold")
+
+
+def _labelled(label: str, text: str, label_style: str = "bold") -> Text:
+    t = T(label, style=label_style)
+    t.append(text)
+    return t
+
+
+def flow_question(q: dict):
+    """One question of the wizard: its number, text and numbered options."""
+    yield T("")
+    yield heading(f"{q['title']} · 第 {q['number']} 题")
+    yield T(q["text"], style="bold")
+    yield numbered([o["label"] for o in q["options"]])
+
+
+def flow_questions(p: dict):
+    """``--list-questions``: question ids, option ids and where each option leads."""
+    from rich.table import Table
+
+    yield heading(p["title"], f"ybguide {p['flow']} 的问题和选项编号")
+    for q in p["questions"]:
+        t = T(q["id"], style="cyan")
+        t.append("  " + q["text"])
+        yield t
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, style="cyan")
+        grid.add_column(overflow="fold")
+        for o in q["options"]:
+            nxt = o["next"]
+            to = f"→ 问题 {nxt['question']}" if "question" in nxt else f"→ 结果 {nxt['outcome']}"
+            grid.add_row(T("   "), T(o["id"]), T(f"{o['label']}  {to}"))
+        yield grid
+    yield _section("结果")
+    yield bullets([f"{o['id']}：{o['title']}" for o in p["outcomes"]])
+    yield T(f"用法：{p['example']}（--answer 可以写多次）", style="dim")
+
+
+def flow_result(p: dict):
+    """The outcome: the answers, then what to do, through which channel, why, with what, what next."""
+    from rich.table import Table
+
+    yield heading(f"{p['title']} · 建议")
+    if p["answers"]:
+        yield _section("您的回答")
+        yield numbered([f"{a['question_text']} → {a['label']}" for a in p["answers"]])
+    yield T("")
+    yield T("▶ " + p["outcome"]["title"], style="bold green")
+    yield T(p["outcome"]["summary"])
+    c = p["channel"]
+    if c:
+        yield T("")
+        yield _labelled("推荐渠道：", f"{c['name']}（{c['summary']}）")
+        yield bullets(c["contact_lines"])
+    if p["reasons"]:
+        yield _section("为什么这样建议")
+        yield bullets(p["reasons"])
+    if p["reason"]:
+        r = p["reason"]
+        yield _labelled("可能的原因：", f"{r['title']}。{r['explanation']}")
+        yield bullets([f"例如：{e}" for e in r["examples"]])
+    if p["procedure"]:
+        yield _section(f"怎么做：{p['procedure']['title']}")
+        yield numbered(p["steps"])
+        if p["procedure"]["closing"]:
+            yield T(p["procedure"]["closing"], style="italic")
+    elif p["steps"]:
+        yield _section("怎么做")
+        yield numbered(p["steps"])
+    if p["processing_time"]:
+        yield _labelled("处理时限：", p["processing_time"])
+    for advice in p["corrections"]:
+        yield _labelled("提醒：", advice, "bold yellow")
+    if p["periods"]:
+        yield _section("期限")
+        yield bullets([f"{x['title']}：{x['text']}（{x['source']}）" for x in p["periods"]])
+    if p["strategies"]:
+        yield _section("应对策略")
+        yield bullets([f"{s['title']}：{s['text']}" for s in p["strategies"]])
+    for cl in p["checklists"]:
+        yield _section(f"要准备的材料：{cl['title']}")
+        yield bullets(cl["items"], mark="□")
+    if p["record"]:
+        yield _section("要记下的")
+        yield bullets(p["record"]["items"])
+        if p["record"]["text"]:
+            yield T("  " + p["record"]["text"], style="dim")
+    if p["alternatives"]:
+        yield _section("备选渠道（什么时候改用）")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for alt in p["alternatives"]:
+            t = T(f"{alt['name']}：{alt['when']}\n")
+            t.append(alt["contact_text"], style="dim")
+            grid.add_row(T("  ·"), t)
+        yield grid
+    if p["notes"] or p["cautions"]:
+        yield _section("注意")
+        yield bullets([f"{n['title']}：{n['text']}" for n in p["notes"]] + p["cautions"])
+    yield _section("下一步可以运行")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="cyan")
+    grid.add_column(overflow="fold")
+    for n in p["next"]:
+        grid.add_row(T("  " + n["command"]), T(n["why"]))
+    yield grid
+    yield T(f"不用再回答一遍，直接看这个建议：{p['replay']}", style="dim")
+    shown = set()
+    for src in p["sources"]:
+        if src["text"] not in shown:
+            shown.add(src["text"])
+            yield source_line(src)

@@ -1,0 +1,318 @@
+"""`ybguide choose` and `ybguide reimburse`: every path, every outcome and channel reachable,
+the golden file of paths, the content of rendered outcomes, and the non-interactive command line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "flows.yaml"
+
+
+@pytest.fixture(scope="module")
+def k():
+    from yb_guide import knowledge
+
+    return knowledge.load()
+
+
+def every_path(k):
+    from yb_guide.flows import all_paths
+
+    return [(flow, answers, outcome) for flow in k.flows for answers, outcome in all_paths(flow)]
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def render_text(payload: dict, width: int = 100) -> str:
+    from rich.console import Console
+
+    from yb_guide import render
+
+    console = Console(width=width, no_color=True, highlight=False, soft_wrap=False)
+    with console.capture() as captured:
+        for part in render.flow_result(payload):
+            console.print(part)
+    return captured.get()
+
+
+def result(k, flow_id: str, answers: list[tuple[str, str]]):
+    from yb_guide import flows, views
+
+    position = flows.resolve(k.flow(flow_id), answers)
+    assert position.outcome is not None, f"{answers} does not reach an outcome"
+    return views.flow_result(k, position)
+
+
+# ---------------------------------------------------------------- every path
+
+
+def count_paths(flow, question_id: str) -> int:
+    """The number of answer paths from a question, counted from the data alone (not the engine)."""
+    q = flow.question(question_id)
+    return sum(1 if o.outcome else count_paths(flow, o.next) for o in q.options)
+
+
+def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
+    from yb_guide.flows import resolve
+
+    for flow in k.flows:
+        paths = [(a, o) for f, a, o in every_path(k) if f is flow]
+        assert len(paths) == count_paths(flow, flow.start), flow.id
+        assert len({a for a, _ in paths}) == len(paths)
+        for answers, outcome_id in paths:
+            end = resolve(flow, answers)
+            assert end.outcome is not None and end.outcome.id == outcome_id and not end.unused
+            for i in range(len(answers)):
+                prefix = resolve(flow, answers[:i])
+                assert prefix.outcome is None and prefix.question.id == answers[i][0]
+            # The order of --answer does not matter: reversed, the same outcome.
+            assert resolve(flow, list(reversed(answers))).outcome.id == outcome_id
+
+
+def test_every_outcome_of_every_flow_is_reachable(k):
+    for flow in k.flows:
+        reached = {o for f, _, o in every_path(k) if f is flow}
+        assert reached == {o.id for o in flow.outcomes}, flow.id
+
+
+def test_every_channel_is_recommended_by_some_path_of_choose(k):
+    choose = k.flow("choose")
+    recommended = {choose.outcome(o).channel for f, _, o in every_path(k) if f is choose}
+    assert {c.id for c in k.channels} <= recommended
+
+
+def test_every_choose_outcome_names_a_channel_or_hands_over(k):
+    for out in k.flow("choose").outcomes:
+        assert out.channel or (out.handover and out.handover.flow == "reimburse"), out.id
+
+
+def test_choose_knows_every_problem_kind_of_the_source(k):
+    options = [o.id for o in k.flow("choose").question("problem").options]
+    assert options == [p.id for p in k.main.problems]
+    choose = k.flow("choose")
+    first = {a[0][1]: o for f, a, o in every_path(k) if f is choose and len(a) == 1}
+    assert choose.outcome(first["staff-misconduct"]).channel == "discipline-12388"
+    assert choose.outcome(first["fraud"]).channel == "fraud-report"
+    assert choose.outcome(first["online-booking-not-reimbursed"]).handover.flow == "reimburse"
+
+
+def test_reimburse_reaches_every_reason_procedure_and_strategy(k):
+    flow = k.flow("reimburse")
+    outcomes = [flow.outcome(o) for f, _, o in every_path(k) if f is flow]
+    r = k.reimbursement
+    assert {o.reason for o in outcomes if o.reason} == {x.id for x in r.reasons}
+    assert {o.procedure for o in outcomes if o.procedure} == {x.id for x in r.procedures}
+    assert {s for o in outcomes for s in o.strategies} == {x.id for x in r.strategies}
+    # Every outcome says when to move on to a complaint: the choose path for reimbursement disputes.
+    for o in outcomes:
+        assert o.handover.flow == "choose" and o.handover.answers == ("problem=reimbursement-dispute",)
+
+
+def test_rendered_outcome_of_every_path_names_the_contact_of_its_channels(k):
+    for flow, answers, outcome_id in every_path(k):
+        payload = result(k, flow.id, list(answers))
+        text = flat(render_text(payload))
+        channels = ([payload["channel"]] if payload["channel"] else []) + payload["alternatives"]
+        for c in channels:
+            for key in ("phone", "website", "address", "wechat"):
+                if key in c["contact"]:
+                    assert flat(c["contact"][key]) in text, (flow.id, answers, c["id"], key)
+        if flow.id == "choose" and payload["channel"]:
+            assert any(k_ in payload["channel"]["contact"] for k_ in ("phone", "website", "address", "wechat"))
+
+
+def test_json_and_rendered_outcome_have_the_same_content(k):
+    for flow, answers, _ in every_path(k):
+        p = result(k, flow.id, list(answers))
+        text = flat(render_text(p, width=160))
+        must = [p["outcome"]["title"], p["outcome"]["summary"], *p["reasons"], *p["steps"],
+                *(n["command"] for n in p["next"]), *(a["label"] for a in p["answers"]),
+                *(alt["name"] for alt in p["alternatives"]), *(x["text"] for x in p["periods"]),
+                *(cl["title"] for cl in p["checklists"]), *(s["title"] for s in p["strategies"]),
+                *(p["record"]["items"] if p["record"] else []), *p["cautions"]]
+        if p["channel"]:
+            must.append(p["channel"]["name"])
+        missing = [m for m in must if flat(m) not in text]
+        assert not missing, (flow.id, answers, missing)
+
+
+# ---------------------------------------------------------------- golden file
+
+
+def load_regen_script():
+    spec = importlib.util.spec_from_file_location("regen_golden", ROOT / "scripts" / "regen_golden.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_golden_file_lists_every_path_and_its_outcome(k):
+    regen = load_regen_script()
+    golden = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
+    assert golden == regen.golden_data(k), (
+        "the flows changed: run `.venv/bin/python scripts/regen_golden.py` and review the diff of tests/golden/flows.yaml")
+    assert GOLDEN.read_text(encoding="utf-8") == regen.golden_text(k)
+
+
+def test_golden_paths_replay_through_the_command_line(run):
+    """A few golden paths, replayed with --answer exactly as a user would type them."""
+    golden = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
+    for flow_id, paths in golden.items():
+        for path, outcome in list(paths.items())[::5]:
+            args = [a for answer in path.split() for a in ("--answer", answer)]
+            r = run(flow_id, *args, "--json")
+            assert r.exit_code == 0, r.stderr
+            assert r.json()["outcome"]["id"] == outcome
+
+
+# ---------------------------------------------------------------- what a person reads
+
+
+def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
+    r = run("choose", "--answer", "problem=policy-unanswered", "--answer", "tried-before=first-time",
+            "--answer", "situation=urgent-or-simple")
+    assert r.exit_code == 0, r.stderr
+    text = flat(r.stdout)
+    assert "推荐渠道：全国统一医保服务热线12393" in text
+    assert "电话：12393" in text
+    assert "1.拨打12393" in text
+    assert "您的问题是：政策咨询未得到明确答复。" in text  # a reason tied to the answer
+    assert "投诉时间" in text and "工单编号" in text and "接待人员姓名" in text  # what to write down
+    assert "ybguidechecklisthotline" in text and "ybguidedeadline--filed今天的日期" in text
+
+
+def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):
+    r = run("choose", "-a", "problem=provider-violation", "-a", "tried-before=first-time",
+            "-a", "situation=many-documents", "-a", "can-visit=can-go")
+    text = flat(r.stdout)
+    assert "推荐渠道：医保服务大厅现场投诉" in text
+    assert "太原市万柏林区滨河西路南段129号" in text and "9:00-17:00" in text
+    assert "1.提前电话咨询医保大厅办公时间" in text
+    assert "本人身份证" in text and "ybguidechecklisthall-visit" in text
+    assert "请先打电话确认" in text  # the address correction reaches the outcome
+
+
+def test_local_office_handled_it_poorly_goes_to_the_provincial_bureau(run):
+    d = run("choose", "-a", "problem=poor-service", "-a", "tried-before=local-poor",
+            "-a", "provincial-how=wechat", "--json").json()
+    assert d["outcome"]["id"] == "provincial-wechat"
+    assert d["channel"]["contact"]["wechat"] == "山西医保"
+    assert [a["id"] for a in d["alternatives"]] == ["sx-bureau-website", "mail-letter"]
+    assert d["steps"][0] == "关注“山西医保”公众号"
+
+
+def test_staff_misconduct_and_fraud(run):
+    text = flat(run("choose", "-a", "problem=staff-misconduct").stdout)
+    assert "12388" in text and "纪检监察" in text
+    d = run("choose", "-a", "problem=fraud", "--json").json()
+    assert d["channel"]["id"] == "fraud-report" and d["channel"]["contact"]["phone"] == "12393"
+    assert any("查实后可能获得奖励" in x for x in d["reasons"])
+
+
+def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(run):
+    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "decided-by=city")
+    text = flat(r.stdout)
+    assert "推荐渠道：邮寄书面投诉信" in text and "030024" in text
+    assert "30日内" in text and "60日内" in text and "6个月内" in text
+    assert "第20条" in text and "第46条" in text
+    assert "ybguidedeadline--filed日期--result-received日期" in text
+
+
+def test_online_booking_hands_over_to_reimburse(run):
+    d = run("choose", "-a", "problem=online-booking-not-reimbursed", "--json").json()
+    assert d["outcome"]["id"] == "to-reimburse"
+    assert d["handover"]["command"] == "ybguide reimburse"
+    assert d["next"][0]["command"] == "ybguide reimburse"
+
+
+def test_reimburse_process_reason_shows_steps_checklist_and_when_to_complain(run):
+    r = run("reimburse", "-a", "reason-given=no-reason", "-a", "service-kind=medical",
+            "-a", "claim-status=incomplete")
+    assert r.exit_code == 0, r.stderr
+    text = flat(r.stdout)
+    assert "可能的原因：报销流程不熟悉或遗漏重要步骤" in text
+    assert "未在规定时间内提交报销申请" in text
+    assert "1.登录报销平台" in text
+    assert "遵循正确流程" in text and "备份重要信息" in text
+    assert "ybguidechecklistreimbursement-claim" in text
+    assert "ybguidechoose--answerproblem=reimbursement-dispute" in text
+    assert "仅供参考" in text  # the source's own caution
+
+
+def test_reimburse_dispute_leads_to_the_complaint_flow(run):
+    d = run("reimburse", "-a", "reason-given=process", "-a", "resubmitted=rejected-again", "--json").json()
+    assert d["outcome"]["id"] == "dispute"
+    cmd = d["handover"]["command"]
+    assert cmd == "ybguide choose --answer problem=reimbursement-dispute"
+    # …and that command, given the rest of the answers, gives a channel.
+    more = cmd.split()[2:] + ["--answer", "tried-before=channels-failed", "--json"]
+    assert run("choose", *more).json()["channel"]["id"] == "mail-letter"
+
+
+# ---------------------------------------------------------------- non-interactive command line
+
+
+def test_missing_answer_without_a_terminal_names_the_question_and_its_options(sh):
+    r = sh("choose", "--answer", "problem=reimbursement-dispute", input="")
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：")
+    assert "「tried-before」" in lines[0] and "--answer tried-before=" in lines[0]
+    for option in ("first-time", "local-poor", "channels-failed"):
+        assert option in lines[0]
+    assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_no_answers_at_all_without_a_terminal(run):
+    r = run("reimburse")
+    assert r.exit_code == 2 and "「reason-given」" in r.stderr and "no-reason" in r.stderr
+
+
+def test_json_never_asks(run):
+    r = run("choose", "--json")
+    assert r.exit_code == 2 and "「problem」" in r.stderr and r.stdout == ""
+
+
+@pytest.mark.parametrize("answer,expected", [
+    ("problm=fraud", "您是不是要找「problem」"),
+    ("problem=frad", "您是不是要找「fraud」"),
+    ("problem", "应写成 问题=选项"),
+])
+def test_unknown_ids_and_bad_format_exit_2_with_a_suggestion(run, answer, expected):
+    r = run("choose", "--answer", answer)
+    assert r.exit_code == 2
+    assert expected in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_answer_off_the_path_and_two_answers_to_one_question(run):
+    r = run("choose", "-a", "problem=fraud", "-a", "situation=complex")
+    assert r.exit_code == 2 and "不会问到问题「situation」" in r.stderr
+    r = run("choose", "-a", "problem=fraud", "-a", "problem=poor-service")
+    assert r.exit_code == 2 and "两个回答" in r.stderr
+
+
+def test_list_questions_shows_every_question_and_option_id(run, k):
+    for flow in k.flows:
+        r = run(flow.id, "--list-questions", env={"COLUMNS": "200"})
+        assert r.exit_code == 0
+        for q in flow.questions:
+            assert q.id in r.stdout
+            for o in q.options:
+                assert o.id in r.stdout
+        d = run(flow.id, "--list-questions", "--json").json()
+        assert [q["id"] for q in d["questions"]] == [q.id for q in flow.questions]
+
+
+def test_installed_program_json_is_valid_utf8_json(sh):
+    r = sh("reimburse", "-a", "reason-given=system", "-a", "provider-contacted=not-yet", "--json")
+    assert r.exit_code == 0
+    d = json.loads(r.stdout)
+    assert d["outcome"]["id"] == "system-fault" and d["procedure"]["id"] == "contact-provider"

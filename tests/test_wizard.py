@@ -1,0 +1,218 @@
+"""The interactive wizard: in-process with typed lines, and end to end in a real pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+
+import pytest
+
+from conftest import installed_ybguide
+
+
+@pytest.fixture(scope="module")
+def k():
+    from yb_guide import knowledge
+
+    return knowledge.load()
+
+
+def screen():
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=100, no_color=True, highlight=False)
+
+
+def asker(replies):
+    it = iter(replies)
+
+    def ask():
+        try:
+            return next(it)
+        except StopIteration:
+            raise EOFError from None
+
+    return ask
+
+
+def wizard(k, flow_id, replies, answers=()):
+    from yb_guide import wizard as w
+
+    s = screen()
+    position = w.run(k, flow_id, list(answers), interactive=True, ask=asker(replies), screen=s)
+    return position, s.file.getvalue()
+
+
+# ---------------------------------------------------------------- in-process
+
+
+def test_numbers_help_and_a_wrong_number(k):
+    position, out = wizard(k, "choose", ["", "9", "x", "6"])
+    assert position.outcome.id == "fraud-report"
+    assert "说明：选最接近的一项" in out  # Enter alone shows the help
+    assert "没有「9」这一项" in out and "没有「x」这一项" in out
+    assert out.count("第 1 题") == 1
+
+
+def test_going_back_drops_the_last_answer(k):
+    position, out = wizard(k, "choose", ["2", "1", "b", "3"])
+    assert position.answers == [("problem", "reimbursement-dispute"), ("tried-before", "channels-failed")]
+    assert position.outcome.id == "letter"
+    assert out.count("第 2 题") == 2 and out.count("第 3 题") == 1
+
+
+def test_back_at_the_first_question(k):
+    position, out = wizard(k, "reimburse", ["b", "2", "1"])
+    assert "这已经是第一题了" in out and position.outcome.id == "process-missed"
+
+
+def test_quit_returns_nothing(k):
+    position, out = wizard(k, "choose", ["1", "q"])
+    assert position is None and "已退出" in out
+
+
+def test_option_ids_and_full_width_digits_are_accepted(k):
+    position, _ = wizard(k, "choose", ["unhappy-with-result", "３"])
+    assert position.outcome.id == "review-national"
+
+
+def test_end_of_input_is_an_error_without_traceback(k):
+    from yb_guide.errors import RuntimeProblem
+
+    with pytest.raises(RuntimeProblem, match="输入已结束"):
+        wizard(k, "choose", ["1"])
+
+
+def test_answers_given_with_answer_are_not_asked_again(k):
+    position, out = wizard(k, "choose", ["1", "1"], answers=["problem=reimbursement-dispute"])
+    assert position.outcome.id == "hotline"
+    assert "第 1 题" not in out and "第 2 题" in out and "第 3 题" in out
+
+
+def test_an_answer_the_path_does_not_use_is_dropped_with_a_note(k):
+    position, out = wizard(k, "choose", ["6"], answers=["situation=complex"])
+    assert position.outcome.id == "fraud-report"
+    assert "没有用上：situation=complex" in out
+
+
+def test_complete_answers_are_not_a_wizard(k):
+    from yb_guide.errors import UserError
+
+    position, out = wizard(k, "choose", [], answers=["problem=fraud"])
+    assert position.outcome.id == "fraud-report" and out == ""  # nothing asked, nothing shown
+    with pytest.raises(UserError, match="不会问到问题「situation」"):
+        wizard(k, "choose", [], answers=["problem=fraud", "situation=complex"])
+
+
+def test_going_back_past_an_answer_given_with_answer(k):
+    position, _ = wizard(k, "choose", ["b", "b", "7"], answers=["problem=poor-service"])
+    assert position.outcome.id == "to-reimburse"
+
+
+# ---------------------------------------------------------------- in a real terminal
+
+try:
+    import pexpect
+except ImportError:  # Windows: pexpect's spawn needs a POSIX pseudo-terminal
+    pexpect = None
+pytestmark_pty = pytest.mark.skipif(pexpect is None or sys.platform == "win32",
+                                    reason="needs pexpect and a POSIX pseudo-terminal")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def spawn(*args):
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "LINES": "50"}
+    env.pop("YBGUIDE_DEBUG", None)
+    return pexpect.spawn(installed_ybguide(), list(args), env=env, encoding="utf-8",
+                         dimensions=(50, 100), timeout=20)
+
+
+def finish(child) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    return ANSI.sub("", child.before)
+
+
+def prompt(n: int) -> str:
+    return re.escape(f"请输入序号（1-{n}）：")
+
+
+@pytestmark_pty
+def test_choose_in_a_terminal_typing_going_back_and_reading_the_advice():
+    child = spawn("choose")
+    child.expect("您遇到的是哪一类问题")
+    child.expect(prompt(8))
+    child.sendline("3")  # 定点医疗机构或药店违规操作
+    child.expect("这件事您之前向医保部门反映过吗")
+    child.expect(prompt(3))
+    child.sendline("")  # Enter: the help text
+    child.expect("说明：")
+    child.expect(prompt(3))
+    child.sendline("2")  # 市、县医保部门处理不力
+    child.expect("您想用哪种方式向省级医保部门反映")
+    child.expect(prompt(4))
+    child.sendline("b")  # back once
+    child.expect("这件事您之前向医保部门反映过吗")
+    child.expect(prompt(3))
+    child.sendline("1")  # 第一次反映
+    child.expect("下面哪一种最符合您的情况")
+    child.expect(prompt(4))
+    child.sendline("1")  # 比较急
+    out = finish(child)  # everything after the last prompt: the summary of answers, then the advice
+    assert child.exitstatus == 0
+    flat = "".join(out.split())
+    answers = flat.split("您的回答")[1].split("▶")[0]
+    assert "定点医疗机构或药店违规操作" in answers and "还没有，这是第一次反映" in answers
+    assert "处理不力" not in answers  # the answer taken back is gone
+    assert "推荐渠道：全国统一医保服务热线12393" in flat and "电话：12393" in flat
+    assert "1.拨打12393" in flat
+    assert "Traceback" not in out
+
+
+@pytestmark_pty
+def test_reimburse_in_a_terminal():
+    child = spawn("reimburse")
+    child.expect(prompt(4))
+    child.sendline("3")  # 系统报错
+    child.expect(prompt(2))
+    child.sendline("1")  # 还没有联系过
+    out = finish(child)
+    assert child.exitstatus == 0
+    flat = "".join(out.split())
+    assert "可能的原因：系统问题或技术故障" in flat and "1.收集必要信息" in flat
+    assert "ybguidechoose--answerproblem=reimbursement-dispute" in flat
+
+
+@pytestmark_pty
+def test_end_of_input_in_a_terminal_is_one_line_and_no_traceback():
+    child = spawn("choose")
+    child.expect(prompt(8))
+    child.sendeof()
+    out = finish(child)
+    assert child.exitstatus == 1
+    last = [line for line in out.splitlines() if line.strip()][-1]
+    assert last.startswith("错误：输入已结束")
+    assert "Traceback" not in out
+
+
+@pytestmark_pty
+def test_ctrl_c_in_a_terminal_exits_130_with_one_line():
+    child = spawn("choose")
+    child.expect(prompt(8))
+    child.sendintr()
+    out = finish(child)
+    assert child.exitstatus == 130
+    last = [line for line in out.splitlines() if line.strip()][-1]
+    assert last.startswith("错误：已中断（Ctrl-C）")
+    assert "Traceback" not in out
+
+
+@pytestmark_pty
+def test_quit_in_a_terminal():
+    child = spawn("reimburse")
+    child.expect(prompt(4))
+    child.sendline("q")
+    out = finish(child)
+    assert child.exitstatus == 0 and "已退出，没有给出建议" in out and "▶" not in out
