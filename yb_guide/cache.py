@@ -36,9 +36,24 @@ def key_of(*parts: str | bytes) -> str:
 
     from yb_guide import __version__
 
-    data = b"\0".join([f"ybguide {__version__} format {FORMAT}".encode()]
+    data = b"\0".join([f"ybguide {__version__} format {FORMAT} {_code_fingerprint()}".encode()]
                       + [p if isinstance(p, bytes) else p.encode() for p in parts])
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
+_code: str | None = None
+
+
+def _code_fingerprint() -> str:
+    """Sizes and times of this package's modules: a cached object is only reused by the code
+    that made it (a changed dataclass must not meet an old pickle)."""
+    global _code
+    if _code is None:
+        here = Path(__file__).parent
+        with os.scandir(here) as entries:
+            _code = ";".join(sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
+                                    for e in entries if e.name.endswith(".py")))
+    return _code
 
 
 def files_key(paths, *extra: str) -> str:
