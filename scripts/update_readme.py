@@ -26,7 +26,8 @@ def run(cmd: str) -> str:
     args = shlex.split(cmd)
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "YBGUIDE_HOME": str(ROOT / ".readme-home")}
     p = subprocess.run([str(exe), *args[1:]], capture_output=True, text=True, env=env, cwd=ROOT)
-    return (p.stdout + p.stderr).rstrip("\n")
+    # Paths of this checkout mean nothing to a reader: show them relative to the repository.
+    return (p.stdout + p.stderr).rstrip("\n").replace(str(ROOT) + os.sep, "")
 
 
 def main() -> None:
