@@ -355,6 +355,7 @@ class LetterTemplate:
     evidence_note: str
     title: str
     mark: str
+    addressee: str
     salutation: str
     opening: str
     subject_default: str
@@ -383,7 +384,7 @@ class LetterFile:
 # Which placeholders each piece of the letter may use (checked when the data is loaded,
 # so a typo in letter.yaml is a data error, not a crash while writing a letter).
 LETTER_PLACEHOLDERS = {
-    "salutation": {"recipient"}, "opening": {"name", "subject"}, "subject_institution": {"institution"},
+    "addressee": {"recipient", "address", "postcode"}, "salutation": {"recipient"}, "opening": {"name", "subject"}, "subject_institution": {"institution"},
     "facts.incident_place": {"place"}, "facts.amount": {"amount"}, "facts.filed": {"channel"},
     "facts.ticket": {"ticket"}, "facts.staff": {"staff"}, "facts.log": {"kind", "text"},
     "numbered_item": {"n", "item"}, "demands_hint": {"examples"}, "evidence_item": {"n", "item"},
@@ -657,7 +658,7 @@ def _check_letter(k: Knowledge, docs: set[str], channels: set[str]) -> None:
         if getattr(contact, key) is None:
             raise _fail(t, "channel", f"渠道「{t.channel}」的联系方式缺少 {key}，投诉信需要它")
     # Every placeholder must be one the letter fills in for that piece.
-    for key in ("title", "mark", "salutation", "opening", "subject_default", "subject_institution", "numbered_item", "demands_hint",
+    for key in ("title", "mark", "addressee", "salutation", "opening", "subject_default", "subject_institution", "numbered_item", "demands_hint",
                 "evidence_item", "contact_intro", "truth", "signature", "blank", "closing", "envelope",
                 *(f"facts.{f}" for f in LetterFacts.__dataclass_fields__),
                 *(f"headings.{f}" for f in LetterHeadings.__dataclass_fields__),

@@ -39,7 +39,7 @@ def date_zh(d: dt.date) -> str:
 
 @dataclass
 class Block:
-    kind: str  # title, mark, salutation, para, heading, item, numbered, closing, sign
+    kind: str  # title, mark, addressee, salutation, para, heading, item, numbered, closing, sign
     text: str
     n: int | None = None  # a numbered item's number …
     item: str | None = None  # … and its text without the number (for Markdown's own lists)
@@ -112,6 +112,8 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
     b: list[Block] = [
         Block("title", t.title),
         Block("mark", t.mark),
+        Block("addressee", fill(t.addressee, recipient=contact.recipient, address=contact.address,
+                                postcode=contact.postcode)),
         Block("salutation", fill(t.salutation, recipient=contact.recipient)),
         Block("para", fill(t.opening, name=case.name or blank, subject=subject)),
         Block("heading", t.headings.complainant),
@@ -166,6 +168,8 @@ def to_text(letter: Letter) -> str:
             out.append("\u3000" * 8 + block.text)
         elif block.kind == "mark":
             out += ["\u3000" * 8 + block.text, ""]
+        elif block.kind == "addressee":
+            out += [block.text, ""]
         elif block.kind == "heading":
             out += ["", block.text]
         elif block.kind in ("para", "item", "numbered"):
