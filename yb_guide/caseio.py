@@ -110,20 +110,19 @@ class ImportProblem(UserError):
 def _decode(raw: bytes, name: str) -> tuple[str, str]:
     """Text of a file from Excel or an editor: UTF-8 (with or without BOM), UTF-16, or GBK/GB18030."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "strict"), "UTF-8（带 BOM）"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "UTF-16"
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # GB18030 is a superset of GBK and GB2312, what Excel on Chinese Windows writes.
-        return raw.decode("gb18030"), "GBK/GB18030"
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise ImportProblem(f"{name} 第 {line} 行：无法识别文件编码。",
-                            hint="请另存为 UTF-8 或 GBK 编码的 CSV") from None
+        tries = [("utf-8", raw[3:], "UTF-8（带 BOM）")]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        tries = [("utf-16", raw, "UTF-16")]  # Excel's "Unicode 文本"
+    else:
+        # GB18030 is a superset of GBK and GB2312: what Excel on a Chinese Windows writes.
+        tries = [("utf-8", raw, "UTF-8"), ("gb18030", raw, "GBK/GB18030")]
+    for codec, data, label in tries:
+        try:
+            return data.decode(codec), label
+        except UnicodeDecodeError as err:
+            last = err
+    line = raw[: last.start].count(b"\n") + 1
+    raise ImportProblem(f"{name} 第 {line} 行：无法识别文件编码。", hint="请另存为 UTF-8 或 GBK 编码的 CSV")
 
 
 @dataclass
