@@ -69,10 +69,12 @@ def _ask_channel(k, question: str) -> str:
 
 
 def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, required=("channel", "filed")) -> dict:
-    """Ask for every field in ``fields`` that ``given`` lacks; returns the completed answers."""
+    """Ask, in the order of ``fields`` (default: all), for each field ``given`` lacks; returns the answers."""
     answers = dict(given)
-    for name, question in CASE_QUESTIONS:
-        if (fields is not None and name not in fields) or answers.get(name) not in (None, [], False):
+    questions = dict(CASE_QUESTIONS)
+    for name in fields or questions:
+        question = questions[name]
+        if answers.get(name) not in (None, [], False):
             continue
         while True:
             if name == "channel":
