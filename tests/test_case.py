@@ -42,12 +42,23 @@ def test_add_with_options(run, tmp_path):
 
 
 def test_database_and_its_wal_are_private(run, tmp_path):
+    import sqlite3
+
     add(run, *FULL)
     home = tmp_path / "home"
     db = home / "cases.sqlite3"
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
-    for extra in home.glob("cases.sqlite3-*"):  # -wal, -shm while open
-        assert stat.S_IMODE(extra.stat().st_mode) == 0o600
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    reader = sqlite3.connect(db)  # keeps the -wal and -shm files in place while we look
+    reader.execute("SELECT count(*) FROM cases").fetchone()
+    try:
+        add(run, *FULL)
+        extras = sorted(p.name for p in home.glob("cases.sqlite3-*"))
+        assert extras == ["cases.sqlite3-shm", "cases.sqlite3-wal"]
+        for name in extras:
+            assert stat.S_IMODE((home / name).stat().st_mode) == 0o600
+    finally:
+        reader.close()
 
 
 def test_show_masks_unless_reveal(run):
