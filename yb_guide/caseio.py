@@ -306,9 +306,7 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
             if p.file_id is not None and not new_ids:
                 p.case.id = p.file_id
                 if db.execute("SELECT 1 FROM cases WHERE id = ?", (p.file_id,)).fetchone():
-                    existing = load_case(db, p.file_id)
-                    db.row_factory = None
-                    mine = case_dict(existing)
+                    mine = case_dict(load_case(db, p.file_id))
                     mine["log"].sort(key=lambda e: e["at"])
                     if mine == case_dict(p.case):
                         report.skipped.append(p.file_id)

@@ -253,23 +253,27 @@ def _case_id(given, db) -> int:
     raise UnknownCaseError(given, _ids(db))
 
 
-def _logs(db, case_ids: list[int] | None = None) -> dict[int, list[LogEntry]]:
+def _rows(db, sql: str, params=()):
+    """Rows by column name, without changing the connection's row factory for others."""
+    import sqlite3
+
+    cur = db.cursor()
+    cur.row_factory = sqlite3.Row
+    return cur.execute(sql, params)
+
+
+def _logs(db) -> dict[int, list[LogEntry]]:
     out: dict[int, list[LogEntry]] = {}
-    rows = db.execute("SELECT case_id, at, kind, text, auto FROM log ORDER BY case_id, at, id")
-    for r in rows:
-        if case_ids is None or r[0] in case_ids:
-            out.setdefault(r[0], []).append(LogEntry(r[1], r[2], r[3], bool(r[4])))
+    for r in _rows(db, "SELECT case_id, at, kind, text, auto FROM log ORDER BY case_id, at, id"):
+        out.setdefault(r["case_id"], []).append(LogEntry(r["at"], r["kind"], r["text"], bool(r["auto"])))
     return out
 
 
 def load_case(db, given) -> Case:
-    import sqlite3
-
-    db.row_factory = sqlite3.Row
     case_id = _case_id(given, db)
-    c = _from_row(db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
-    c.log = [LogEntry(r["at"], r["kind"], r["text"], bool(r["auto"])) for r in db.execute(
-        "SELECT at, kind, text, auto FROM log WHERE case_id = ? ORDER BY at, id", (case_id,))]
+    c = _from_row(_rows(db, "SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
+    c.log = [LogEntry(r["at"], r["kind"], r["text"], bool(r["auto"])) for r in _rows(
+        db, "SELECT at, kind, text, auto FROM log WHERE case_id = ? ORDER BY at, id", (case_id,))]
     return c
 
 
@@ -314,12 +318,8 @@ def get(given) -> Case:
 
 
 def all_cases() -> list[Case]:
-    import sqlite3
-
     with casedb.transaction() as db:
-        db.row_factory = sqlite3.Row
-        found = [_from_row(r) for r in db.execute("SELECT * FROM cases ORDER BY id")]
-        db.row_factory = None
+        found = [_from_row(r) for r in _rows(db, "SELECT * FROM cases ORDER BY id")]
         logs = _logs(db)
     for c in found:
         c.log = logs.get(c.id, [])
