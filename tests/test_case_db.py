@@ -248,3 +248,13 @@ def test_killed_writer_leaves_a_consistent_database(tmp_path, db, capsys):
     assert set(committed) <= found
     assert len(found) - len(committed) <= 5  # at most the one in flight per kill (committed, not yet printed)
     assert partial == 0
+
+
+def test_default_location_is_the_platform_data_dir(monkeypatch):
+    import platformdirs
+
+    from yb_guide import casedb
+
+    monkeypatch.delenv("YBGUIDE_HOME")
+    expected = platformdirs.user_data_dir("ybguide", appauthor=False)
+    assert casedb.db_path() == casedb.Path(expected) / "cases.sqlite3"

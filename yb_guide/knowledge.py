@@ -351,8 +351,6 @@ class LetterTemplate:
     channel: str  # recipient, address and postcode come from this channel's contact
     correction: str  # "confirm the address first"
     demands_note: str  # a note whose examples are what people ask for
-    records_note: str
-    evidence_note: str
     title: str
     mark: str
     addressee: str
@@ -648,9 +646,7 @@ def _check_letter(k: Knowledge, docs: set[str], channels: set[str]) -> None:
     _refer(t, "source.doc", t.source.doc, docs, "来源")
     _refer(t, "channel", t.channel, channels, "渠道")
     _refer(t, "correction", t.correction, {c.id for c in k.main.corrections}, "更正")
-    notes = {n.id for n in k.main.notes}
-    for key in ("demands_note", "records_note", "evidence_note"):
-        _refer(t, key, getattr(t, key), notes, "注意事项")
+    _refer(t, "demands_note", t.demands_note, {n.id for n in k.main.notes}, "注意事项")
     if not k.note(t.demands_note).examples:
         raise _fail(t, "demands_note", f"注意事项「{t.demands_note}」没有 examples，无法给出诉求示例")
     contact = k.channel(t.channel).contact
