@@ -164,6 +164,13 @@ def test_docx_without_python_docx(run, tmp_path, monkeypatch):
     assert not out.exists() and not list(tmp_path.glob(".*tmp"))
 
 
+def test_failed_letter_is_not_logged(run, case1, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "docx", None)
+    before = run("case", "show", "1", "--json").json()["log"]
+    assert run("letter", "--case", "1", "--out", str(tmp_path / "l.docx")).exit_code == 2
+    assert run("case", "show", "1", "--json").json()["log"] == before
+
+
 def test_unsupported_format(run, tmp_path):
     r = run("letter", "--out", str(tmp_path / "l.pdf"))
     assert r.exit_code == 2 and ".txt、.md 或 .docx" in r.stderr

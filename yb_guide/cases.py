@@ -341,6 +341,17 @@ def add_log(given, text: str, kind: str = "other", at: str | None = None, *, aut
     return c, entry
 
 
+def with_letter(given, produce):
+    """One transaction for ``letter --case``: load the case, ``produce(case)`` the letter (which
+    returns (result, log text)), and log it; if writing the letter fails, nothing is logged."""
+    with casedb.transaction(write=True) as db:
+        c = load_case(db, given)
+        result, note = produce(c)
+        _insert_log(db, c.id, LogEntry(now()[:16], "letter", note, True))
+        _touch(db, c.id)
+    return result
+
+
 def set_result(k, given, received: dt.date, today: dt.date) -> Case:
     _not_after(received, today, "收到结果日期", "今天")
     with casedb.transaction(write=True) as db:

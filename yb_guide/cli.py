@@ -404,16 +404,18 @@ def letter(
     given = _case_options(name=name, id_number=id_number, card_number=card_number, phone=phone, address=address,
                           institution=institution, incident_date=incident_date, place=place, amount=amount,
                           summary=summary, asks=ask, evidence=evidence)
-    base = cases.get(case_id) if case_id is not None else None
-    if _asks_questions(interactive, base is None and not given):
+    if case_id is None and _asks_questions(interactive, not given):
         from yb_guide import prompts
 
         given = prompts.ask(k, given, now, prompts.LETTER_FIELDS, required=())
-    case = cases.with_changes(k, base, given, now)
-    built = letters.build(k, case, now, reveal=reveal, subject=subject)
-    saved = str(letters.save(built, out)) if out is not None else None
-    if base is not None:
-        cases.add_log(base.id, "写了书面投诉信" + (f"（{out.name}）" if out is not None else ""), "letter", auto=True)
+
+    def write(base):
+        built = letters.build(k, cases.with_changes(k, base, given, now), now, reveal=reveal, subject=subject)
+        saved = str(letters.save(built, out)) if out is not None else None
+        return (built, saved), "写了书面投诉信" + (f"（{out.name}）" if out is not None else "")
+
+    # With --case, reading the case, writing the letter and logging it are one transaction.
+    built, saved = cases.with_letter(case_id, write) if case_id is not None else write(None)[0]
     payload = case_views.letter_payload(k, built, letters.to_text(built), saved)
     if saved is None and not as_json:
         emit_text(payload["text"])  # as plain text: rich would re-wrap the letter's lines
