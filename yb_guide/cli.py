@@ -6,7 +6,7 @@ Keep this file thin: no knowledge, no arithmetic, no formatting here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -257,6 +257,206 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", help=
 
     k = knowledge.load(data_dir if data_dir is not None else _state["data_dir"])
     emit(views.data_check(k), "data_check", as_json=as_json)
+
+# ---------------------------------------------------------------- case journal and letter
+
+case_app = typer.Typer(cls=YbGroup, no_args_is_help=True,
+                       help="案件记录：每次投诉的渠道、日期、工单编号、接待人员、沟通经过；自动算期限。")
+app.add_typer(case_app, name="case")
+
+REVEAL = typer.Option(False, "--reveal", help="显示完整的身份证号和医保卡号（默认只显示前后几位）。")
+CASE_ID = typer.Argument(..., metavar="编号", help="案件编号（见 ybguide case list）。")
+INTERACTIVE = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里缺少必填项时会自动提问）。")
+
+
+def _case_options(**options) -> dict:
+    """The case fields given as options (None = not given)."""
+    return {name: value for name, value in options.items() if value not in (None, [], False)}
+
+
+def _asks_questions(interactive: bool, missing: bool) -> bool:
+    import sys
+
+    return interactive or (missing and sys.stdin.isatty())
+
+
+@case_app.command("add")
+def case_add(
+    channel: Optional[str] = typer.Option(None, "--channel", metavar="渠道", help="投诉渠道编号，如 hotline-12393。"),
+    filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期，如 2024-05-06。"),
+    ticket: Optional[str] = typer.Option(None, "--ticket", metavar="工单编号", help="工单编号或投诉编号。"),
+    staff: Optional[str] = typer.Option(None, "--staff", metavar="姓名", help="接待人员姓名。"),
+    institution: Optional[str] = typer.Option(None, "--institution", metavar="机构", help="涉及的医院、药店或医保部门。"),
+    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元），如 1280.50。"),
+    summary: Optional[str] = typer.Option(None, "--summary", metavar="经过", help="发生了什么（简要经过）。"),
+    ask: Optional[List[str]] = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。"),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="材料", help="证据材料；可写多次。"),
+    complex_case: bool = typer.Option(False, "--complex", help="复杂案件：调查核实按30个工作日计算。"),
+    incident_date: Optional[str] = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。"),
+    place: Optional[str] = typer.Option(None, "--place", metavar="地点", help="发生地点。"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="姓名", help="您的姓名（写投诉信用）。"),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话。"),
+    address: Optional[str] = typer.Option(None, "--address", metavar="地址", help="联系地址。"),
+    id_number: Optional[str] = typer.Option(None, "--id-number", metavar="身份证号", help="18位身份证号（会校验）。"),
+    card_number: Optional[str] = typer.Option(None, "--card-number", metavar="卡号", help="医保卡号。"),
+    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
+):
+    """记下一次投诉（不写选项时在终端里逐项提问）。"""
+    from yb_guide import case_views, cases
+
+    now = _today(today)
+    raw = _case_options(channel=channel, filed=filed, ticket=ticket, staff=staff, institution=institution,
+                        amount=amount, summary=summary, asks=ask, evidence=evidence, complex=complex_case,
+                        incident_date=incident_date, place=place, name=name, phone=phone, address=address,
+                        id_number=id_number, card_number=card_number)
+    k = _knowledge()
+    if _asks_questions(interactive, "channel" not in raw or "filed" not in raw):
+        from yb_guide import prompts
+
+        raw = prompts.ask(k, raw, now)
+    case = cases.add(k, cases.make_case(k, raw, now), now)
+    emit(case_views.case_detail(k, case, now, reveal=reveal, message=f"已记录为案件 {case.id}。"),
+         "case_detail", as_json=as_json)
+
+
+@case_app.command("list")
+def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没有结案的案件。"),
+              overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
+              today: Optional[str] = TODAY, as_json: bool = JSON):
+    """所有案件：渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
+    from yb_guide import case_views, cases
+
+    emit(case_views.case_list(_knowledge(), cases.all_cases(), _today(today), open_only=open_only,
+                              overdue_only=overdue), "case_list", as_json=as_json)
+
+
+@case_app.command("show")
+def case_show(case_id: str = CASE_ID, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
+    """一个案件的全部内容：各阶段期限（时间线）和沟通记录。"""
+    from yb_guide import case_views, cases
+
+    emit(case_views.case_detail(_knowledge(), cases.get(case_id), _today(today), reveal=reveal),
+         "case_detail", as_json=as_json)
+
+
+@case_app.command("log")
+def case_log(case_id: str = CASE_ID,
+             text: str = typer.Argument(..., metavar="经过", help="这次联系的情况，如“致电12393查询进度”。"),
+             kind: str = typer.Option("other", "--kind", metavar="方式",
+                                      help="call（电话）、visit（上门）、letter（信件）、reply（答复）、other（其他）。"),
+             at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="什么时候，如 \"2024-05-20 10:30\"（默认：现在）。"),
+             as_json: bool = JSON):
+    """记一次沟通：打电话、去现场、寄信、收到答复（自动记下时间）。"""
+    from yb_guide import case_views, cases
+
+    when = cases.parse_at(at, _today(None)) if at is not None else None
+    c, entry = cases.add_log(case_id, text, kind.strip().lower(), when)
+    emit(case_views.log_added(c, entry), "lines", as_json=as_json)
+
+
+@case_app.command("result")
+def case_result(case_id: str = CASE_ID,
+                received: str = typer.Option(..., "--received", metavar="日期", help="收到处理结果的日期。"),
+                today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
+    """收到处理结果：记下日期，并加上申请复核、行政复议、行政诉讼的期限。"""
+    from yb_guide import case_views, cases
+
+    now = _today(today)
+    k = _knowledge()
+    c = cases.set_result(k, case_id, _date(received, "--received", now), now)
+    emit(case_views.case_detail(k, c, now, reveal=reveal, message=f"已记下案件 {c.id} 收到处理结果。"),
+         "case_detail", as_json=as_json)
+
+
+@case_app.command("close")
+def case_close(case_id: str = CASE_ID, today: Optional[str] = TODAY, as_json: bool = JSON):
+    """结案（问题已解决或不再跟进）。"""
+    from yb_guide import case_views, cases
+
+    emit(case_views.status_changed(*cases.close(case_id, _today(today))), "lines", as_json=as_json)
+
+
+@case_app.command("reopen")
+def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
+    """重新打开已结案的案件。"""
+    from yb_guide import case_views, cases
+
+    emit(case_views.status_changed(*cases.reopen(case_id)), "lines", as_json=as_json)
+
+
+@case_app.command("export")
+def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式（默认；完整备份）。"),
+                as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（可用 Excel 打开）。"),
+                out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。")):
+    """导出全部案件和沟通记录（这就是备份；含完整的个人信息）。"""
+    from yb_guide import case_views, caseio
+    from yb_guide.errors import UserError
+
+    if as_json and as_csv:
+        raise UserError("--json 和 --csv 只能选一个。")
+    data = caseio.export_data("csv" if as_csv else "json")
+    if out is None:
+        emit_text(data.text)
+        return
+    caseio.write_export(out, data)
+    emit(case_views.exported(data.count, str(out), data.format, data.personal_data), "lines", as_json=False)
+
+
+@case_app.command("import")
+def case_import(file: Path = typer.Argument(..., metavar="文件", help="case export 导出的 JSON 或 CSV，或 Excel 另存的 CSV。"),
+                new_ids: bool = typer.Option(False, "--new-ids", help="全部作为新案件导入（重新编号）。"),
+                today: Optional[str] = TODAY, as_json: bool = JSON):
+    """从备份或 CSV 导入案件（有一行出错就什么都不导入，并指出第几行）。"""
+    from yb_guide import case_views, caseio
+
+    report = caseio.import_file(_knowledge(), file, _today(today), new_ids=new_ids)
+    emit(case_views.imported(report), "lines", as_json=as_json)
+
+
+@app.command()
+def letter(
+    case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="用这个案件的内容写信。"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md 或 .docx 文件。"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="姓名", help="投诉人姓名。"),
+    id_number: Optional[str] = typer.Option(None, "--id-number", metavar="身份证号", help="18位身份证号。"),
+    card_number: Optional[str] = typer.Option(None, "--card-number", metavar="卡号", help="医保卡号。"),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话（用于答复）。"),
+    address: Optional[str] = typer.Option(None, "--address", metavar="地址", help="联系地址（用于答复）。"),
+    institution: Optional[str] = typer.Option(None, "--institution", metavar="机构", help="被投诉的机构。"),
+    incident_date: Optional[str] = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。"),
+    place: Optional[str] = typer.Option(None, "--place", metavar="地点", help="发生地点。"),
+    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元）。"),
+    summary: Optional[str] = typer.Option(None, "--summary", metavar="经过", help="发生了什么。"),
+    ask: Optional[List[str]] = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。"),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="材料", help="证据材料（复印件）；可写多次。"),
+    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
+):
+    """写书面投诉信（寄山西省医疗保障局信访办），并给出信封写法和寄信提醒。"""
+    from yb_guide import case_views, cases
+    from yb_guide import letter as letters
+
+    now = _today(today)
+    k = _knowledge()
+    given = _case_options(name=name, id_number=id_number, card_number=card_number, phone=phone, address=address,
+                          institution=institution, incident_date=incident_date, place=place, amount=amount,
+                          summary=summary, asks=ask, evidence=evidence)
+    if case_id is None and _asks_questions(interactive, not given):
+        from yb_guide import prompts
+
+        given = prompts.ask(k, given, now, prompts.LETTER_FIELDS, required=())
+
+    def write(base):
+        built = letters.build(k, cases.with_changes(k, base, given, now), now, reveal=reveal, subject=subject)
+        saved = str(letters.save(built, out)) if out is not None else None
+        return (built, saved), "写了书面投诉信" + (f"（{out.name}）" if out is not None else "")
+
+    # With --case, reading the case, writing the letter and logging it are one transaction.
+    built, saved = cases.with_letter(case_id, write) if case_id is not None else write(None)[0]
+    payload = case_views.letter_payload(k, built, letters.to_text(built), saved)
+    if saved is None and not as_json:
+        emit_text(payload["text"])  # as plain text: rich would re-wrap the letter's lines
+    emit(payload, "letter", as_json=as_json)
 
 
 def main() -> None:

@@ -417,6 +417,92 @@ class FlowsFile:
     flows: tuple[Flow, ...]
 
 
+# ---------------------------------------------------------------- letter.yaml
+
+
+@dataclass(frozen=True)
+class LetterHeadings:
+    complainant: str
+    respondent: str
+    facts: str
+    demands: str
+    evidence: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class LetterLabels:
+    name: str
+    id_number: str
+    card_number: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    incident_place: str
+    amount: str
+    filed: str
+    ticket: str
+    staff: str
+    result: str
+    log: str
+    none: str
+
+
+@dataclass(frozen=True)
+class LetterTemplate:
+    """The fixed wording of the written complaint letter; {name}-style placeholders only."""
+
+    channel: str  # recipient, address and postcode come from this channel's contact
+    correction: str  # "confirm the address first"
+    demands_note: str  # a note whose examples are what people ask for
+    title: str
+    mark: str
+    addressee: str
+    salutation: str
+    opening: str
+    subject_default: str
+    subject_institution: str
+    headings: LetterHeadings
+    labels: LetterLabels
+    facts: LetterFacts
+    numbered_item: str
+    demands_hint: str
+    evidence_item: str
+    contact_intro: str
+    truth: str
+    closing: tuple[str, ...]
+    signature: str
+    blank: str
+    envelope: tuple[str, ...]
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class LetterFile:
+    letter: LetterTemplate
+
+
+# Which placeholders each piece of the letter may use (checked when the data is loaded,
+# so a typo in letter.yaml is a data error, not a crash while writing a letter).
+LETTER_PLACEHOLDERS = {
+    "addressee": {"recipient", "address", "postcode"}, "salutation": {"recipient"}, "opening": {"name", "subject"}, "subject_institution": {"institution"},
+    "facts.incident_place": {"place"}, "facts.amount": {"amount"}, "facts.filed": {"channel"},
+    "facts.ticket": {"ticket"}, "facts.staff": {"staff"}, "facts.log": {"kind", "text"},
+    "numbered_item": {"n", "item"}, "demands_hint": {"examples"}, "evidence_item": {"n", "item"},
+    "envelope": {"postcode", "address", "recipient", "name", "phone", "sender_address"},
+}
+
+
+def placeholders(text: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"\{(\w+)\}", text))
+
+
 # ---------------------------------------------------------------- the whole
 
 
@@ -428,6 +514,7 @@ class Knowledge:
     reimbursement: ReimbursementFile
     deadlines: DeadlinesFile
     flows_file: FlowsFile
+    letter_file: LetterFile
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -459,6 +546,13 @@ class Knowledge:
     @property
     def flows(self) -> tuple[Flow, ...]:
         return self.flows_file.flows
+
+    @property
+    def letter(self) -> LetterTemplate:
+        return self.letter_file.letter
+
+    def correction(self, correction_id: str) -> Correction:
+        return self._get("correction", "更正", self.main.corrections, correction_id)
 
     def channel(self, channel_id: str) -> Channel:
         return self._get("channel", "渠道", self.channels, channel_id)
@@ -548,6 +642,7 @@ def load(data_dir: Path | str | None = None) -> Knowledge:
         reimbursement=_load_file(d, "reimbursement_faq.yaml", ReimbursementFile),
         deadlines=_load_file(d, "deadlines.yaml", DeadlinesFile),
         flows_file=_load_file(d, "flows.yaml", FlowsFile),
+        letter_file=_load_file(d, "letter.yaml", LetterFile),
     )
     _cross_check(k)
     return k
@@ -643,6 +738,7 @@ def _cross_check(k: Knowledge) -> None:
     for p in r.procedures:
         _refer(p, "checklist", p.checklist, checklists, "材料清单")
     _check_deadline_rules(k, docs, channels, stages)
+    _check_letter(k, docs, channels)
     for obj in (*m.channels, *m.process.stages):
         lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
         if lim and lim.min is not None and lim.min > lim.max:
@@ -760,3 +856,32 @@ def _check_deadline_rules(k: Knowledge, docs: set[str], channels: set[str], stag
         if rule.process_stage is not None and k.stage(rule.process_stage).limit is None:
             raise _fail(rule, "process_stage", f"处理阶段「{rule.process_stage}」没有时限")
         seen.add(rule.id)
+
+
+def _check_letter(k: Knowledge, docs: set[str], channels: set[str]) -> None:
+    t = k.letter
+    _refer(t, "source.doc", t.source.doc, docs, "来源")
+    _refer(t, "channel", t.channel, channels, "渠道")
+    _refer(t, "correction", t.correction, {c.id for c in k.main.corrections}, "更正")
+    _refer(t, "demands_note", t.demands_note, {n.id for n in k.main.notes}, "注意事项")
+    if not k.note(t.demands_note).examples:
+        raise _fail(t, "demands_note", f"注意事项「{t.demands_note}」没有 examples，无法给出诉求示例")
+    contact = k.channel(t.channel).contact
+    for key in ("address", "recipient", "postcode"):
+        if getattr(contact, key) is None:
+            raise _fail(t, "channel", f"渠道「{t.channel}」的联系方式缺少 {key}，投诉信需要它")
+    # Every placeholder must be one the letter fills in for that piece.
+    for key in ("title", "mark", "addressee", "salutation", "opening", "subject_default", "subject_institution", "numbered_item", "demands_hint",
+                "evidence_item", "contact_intro", "truth", "signature", "blank", "closing", "envelope",
+                *(f"facts.{f}" for f in LetterFacts.__dataclass_fields__),
+                *(f"headings.{f}" for f in LetterHeadings.__dataclass_fields__),
+                *(f"labels.{f}" for f in LetterLabels.__dataclass_fields__)):
+        obj, name = (t, key) if "." not in key else (getattr(t, key.split(".")[0]), key.split(".")[1])
+        value = getattr(obj, name)
+        texts = value if isinstance(value, tuple) else (value,)
+        allowed = LETTER_PLACEHOLDERS.get(key, set())
+        for text in texts:
+            unknown = placeholders(text) - allowed
+            if unknown:
+                where = "、".join(sorted(allowed)) or "（这里不能用占位符）"
+                raise _fail(obj, name, f"未知的占位符「{{{sorted(unknown)[0]}}}」（可用：{where}）")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 # The files of the knowledge base, loaded and cross-checked together.
-DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml", "flows.yaml")
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml", "flows.yaml", "letter.yaml")
 
 
 def data_dir(override: Path | str | None = None) -> Path:

@@ -1,0 +1,347 @@
+"""`ybguide case add|list|show|log|result|close|reopen`: options, prompts, masking, errors."""
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+ID = "11010519491231002X"  # the standard's sample number (valid check digit)
+
+FULL = ("--channel", "hotline-12393", "--filed", "2024-05-06", "--ticket", "2024050600123", "--staff", "王五",
+        "--institution", "太原市某医院", "--amount", "1,280.5元", "--summary", "住院费用中部分项目未按规定报销",
+        "--ask", "重新报销", "--ask", "道歉", "--evidence", "住院费用票据复印件", "--incident-date", "2024-04-28",
+        "--name", "张三", "--phone", "13912345678", "--id-number", ID, "--card-number", "140100123456",
+        "--today", "2024-05-20")
+
+
+def add(run, *args):
+    r = run("case", "add", *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    return r.json()
+
+
+def one_line_error(r, code=2):
+    assert r.exit_code == code, (r.stdout, r.stderr)
+    assert r.stderr.startswith("错误：") and r.stderr.count("\n") == 1, r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+def test_add_with_options(run, tmp_path):
+    d = add(run, *FULL)
+    assert d["id"] == 1 and d["message"] == "已记录为案件 1。"
+    assert d["channel"] == "hotline-12393" and d["filed"] == "2024-05-06" and d["ticket"] == "2024050600123"
+    assert d["amount"] == "1280.50" and d["amount_text"] == "1,280.50元"
+    assert d["asks"] == ["重新报销", "道歉"] and d["evidence"] == ["住院费用票据复印件"]
+    assert d["id_number"] == "1101**********002X" and d["card_number"] == "1401****3456"
+    stages = {s["id"]: s for s in d["schedule"]["stages"]}
+    assert stages["accept"]["due"] == "2024-05-08"  # from the deadline engine
+    assert stages["hotline-reply"]["window_start"] == "2024-05-11"
+    assert d["next"]["id"] == "typical-reply" and d["next"]["workdays_left"] == 4
+
+
+def test_database_and_its_wal_are_private(run, tmp_path):
+    import sqlite3
+
+    add(run, *FULL)
+    home = tmp_path / "home"
+    db = home / "cases.sqlite3"
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    reader = sqlite3.connect(db)  # keeps the -wal and -shm files in place while we look
+    reader.execute("SELECT count(*) FROM cases").fetchone()
+    try:
+        add(run, *FULL)
+        extras = sorted(p.name for p in home.glob("cases.sqlite3-*"))
+        assert extras == ["cases.sqlite3-shm", "cases.sqlite3-wal"]
+        for name in extras:
+            assert stat.S_IMODE((home / name).stat().st_mode) == 0o600
+    finally:
+        reader.close()
+
+
+def test_show_masks_unless_reveal(run):
+    add(run, *FULL)
+    r = run("case", "show", "1", "--today", "2024-05-20")
+    assert "1101**********002X" in r.stdout and ID not in r.stdout
+    assert ID in run("case", "show", "1", "--reveal", "--today", "2024-05-20").stdout
+    assert run("case", "show", "1", "--json").json()["id_number"] == "1101**********002X"
+    assert run("case", "show", "1", "--json", "--reveal").json()["id_number"] == ID
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ("11010519491231002", "应为18位"),
+    ("110105194912310021", "校验位不对"),
+    ("11010519491331002X", "出生日期"),
+    ("1101051949123100２A", "不该出现的字符"),
+])
+def test_bad_id_number(run, bad, expected):
+    r = run("case", "add", "--channel", "hall-visit", "--filed", "2024-05-06", "--id-number", bad)
+    one_line_error(r)
+    assert expected in r.stderr and bad not in r.stdout
+
+
+def test_full_width_id_digits_are_accepted(run):
+    d = add(run, "--channel", "hall-visit", "--filed", "2024-05-06", "--id-number", "１１０１０５１９４９１２３１００２ｘ")
+    assert d["id_number"] == "1101**********002X"
+
+
+def test_missing_required_without_a_terminal(run):
+    r = run("case", "add", "--filed", "2024-05-06")
+    one_line_error(r)
+    assert "缺少投诉渠道" in r.stderr and "hotline-12393" in r.stderr
+
+
+def test_unknown_channel_did_you_mean(run):
+    r = run("case", "add", "--channel", "hotline", "--filed", "2024-05-06")
+    one_line_error(r)
+    assert "「hotline-12393」" in r.stderr
+
+
+@pytest.mark.parametrize("args, expected", [
+    (("--filed", "2024-02-30"), "2024年2月没有30日"),
+    (("--filed", "2099-01-01"), "晚于今天"),
+    (("--filed", "2024-05-06", "--incident-date", "2024-05-07"), "晚于提交日期"),
+    (("--filed", "2024-05-06", "--amount", "12.345"), "两位小数"),
+    (("--filed", "2024-05-06", "--phone", "call me"), "联系电话"),
+])
+def test_bad_values(run, args, expected):
+    r = run("case", "add", "--channel", "hall-visit", *args)
+    one_line_error(r)
+    assert expected in r.stderr
+
+
+@pytest.mark.parametrize("form", ["2024/5/6", "2024.5.6", "20240506", "2024年5月6日"])
+def test_filed_date_forms(run, form):
+    assert add(run, "--channel", "hall-visit", "--filed", form)["filed"] == "2024-05-06"
+
+
+def test_interactive_prompts(run):
+    answers = "\n".join([
+        "99",  # not a channel number: asked again
+        "1",  # hotline-12393
+        "2024-05-06", "A123", "", "太原市某医院", "", "", "abc",  # bad amount: asked again
+        "100", "没有报销", "重新报销", "", "", "n", "张三", "", "", "110105194912310021",  # bad checksum
+        ID, "",
+    ]) + "\n"
+    r = run("case", "add", "-i", "--json", input=answers)
+    assert r.exit_code == 0, r.stderr
+    import json
+
+    d = json.loads(r.stdout[r.stdout.index("{\n"):])  # CliRunner echoes the typed answers to stdout
+    assert (d["channel"], d["filed"], d["ticket"], d["amount"], d["asks"]) == (
+        "hotline-12393", "2024-05-06", "A123", "100.00", ["重新报销"])
+    assert d["id_number"] == "1101**********002X"
+    assert "校验位不对" in r.stderr and "金额「abc」看不懂" in r.stderr  # shown, then asked again
+
+
+def test_interactive_end_of_input_cancels(run):
+    r = run("case", "add", "-i", input="1\n")
+    assert r.exit_code == 1 and "已取消" in r.stderr
+    assert run("case", "list", "--json").json()["total"] == 0
+
+
+def test_list_next_due_and_overdue(run):
+    add(run, *FULL)
+    add(run, "--channel", "hall-visit", "--filed", "2024-06-03", "--today", "2024-06-03")
+    d = run("case", "list", "--today", "2024-05-27", "--json").json()
+    first = d["cases"][0]
+    assert first["next"]["id"] == "investigate" and first["next"]["due"] == "2024-05-28"
+    assert [s["id"] for s in first["overdue"]] == ["typical-reply", "hotline-reply"]
+    assert first["is_overdue"] is True
+    # Only end stages count as overdue: 受理登记 passing is normal.
+    assert "accept" not in [s["id"] for s in first["overdue"]]
+    d = run("case", "list", "--today", "2024-06-04", "--overdue", "--json").json()
+    assert [c["id"] for c in d["cases"]] == [1]
+
+
+def test_list_table_and_red_overdue(run):
+    add(run, *FULL)
+    r = run("case", "list", "--today", "2024-05-27", env={"COLUMNS": "160"})
+    assert r.exit_code == 0
+    for text in ("hotline-12393", "2024-05-06", "2024050600123", "进行中", "调查核实", "2024-05-28", "1 个工作日",
+                 "已过：热线工单处理时限"):
+        assert text in r.stdout
+    from yb_guide import render
+
+    payload = run("case", "list", "--today", "2024-05-27", "--json").json()
+    table = next(render.case_list(payload))
+    cells = [cell for col in table.columns for cell in col._cells]
+    red = [c for c in cells if any("red" in str(span.style) for span in c.spans) or "red" in str(c.style)]
+    assert any("已过" in c.plain for c in red)
+
+
+def test_list_filters_open(run):
+    add(run, *FULL)
+    add(run, "--channel", "hall-visit", "--filed", "2024-06-03")
+    run("case", "close", "1")
+    d = run("case", "list", "--open", "--json").json()
+    assert [c["id"] for c in d["cases"]] == [2] and d["total"] == 2
+    assert run("case", "list").exit_code == 0
+
+
+def test_empty_list(run):
+    r = run("case", "list")
+    assert r.exit_code == 0 and "还没有记录任何案件" in r.stdout
+
+
+def test_log_and_show_timeline(run):
+    add(run, *FULL)
+    r = run("case", "log", "1", "致电12393查询进度，答复仍在调查", "--kind", "call", "--at", "2024-05-20 10:30")
+    assert r.exit_code == 0 and "2024-05-20 10:30（电话）" in r.stdout
+    run("case", "log", "1", "去大厅递交材料", "--kind", "visit", "--at", "2024/5/22")
+    d = run("case", "show", "1", "--today", "2024-05-27", "--json").json()
+    assert [(e["at"], e["kind"]) for e in d["log"]] == [("2024-05-20 10:30", "call"), ("2024-05-22", "visit")]
+    dues = [s["due"] for s in d["schedule"]["stages"]]
+    assert dues == sorted(dues)  # a timeline, in date order
+    r = run("case", "show", "1", "--today", "2024-05-27", env={"COLUMNS": "160"})
+    assert "沟通记录" in r.stdout and "去大厅递交材料" in r.stdout and "← 下一个" in r.stdout
+
+
+def test_log_default_time_is_now(run):
+    add(run, *FULL)
+    d = run("case", "log", "1", "打了电话", "--json").json()
+    import datetime as dt
+
+    assert d["at"].startswith(dt.date.today().isoformat()) and len(d["at"]) == 16 and d["kind"] == "other"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (("--kind", "fax"), "没有「fax」这种记录方式"),
+    (("--at", "2099-01-01"), "晚于今天"),
+    (("--at", "2024-05-20 25:00"), "时间不对"),
+])
+def test_log_bad_input(run, args, expected):
+    add(run, *FULL)
+    r = run("case", "log", "1", "text", *args)
+    one_line_error(r)
+    assert expected in r.stderr
+
+
+def test_result_adds_review_windows(run):
+    add(run, *FULL)
+    r = run("case", "result", "1", "--received", "2024-06-05", "--today", "2024-06-06", "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    stages = {s["id"]: s for s in d["schedule"]["stages"]}
+    assert stages["review-apply"]["due"] == "2024-07-05"
+    assert stages["reconsideration"]["due"] == "2024-08-05"
+    assert stages["lawsuit"]["due"] == "2024-12-05"
+    assert stages["accept"]["relevant"] is False and stages["review-apply"]["relevant"] is True
+    assert d["next"]["id"] == "review-apply" and d["overdue"] == []
+    assert d["log"][-1]["kind"] == "reply" and d["log"][-1]["auto"] is True
+    late = run("case", "list", "--today", "2024-07-08", "--json").json()["cases"][0]
+    assert [s["id"] for s in late["overdue"]] == ["review-apply"]
+
+
+def test_result_before_filing_is_refused(run):
+    add(run, *FULL)
+    r = run("case", "result", "1", "--received", "2024-05-01")
+    one_line_error(r)
+    assert "早于提交投诉" in r.stderr
+    assert run("case", "show", "1", "--json").json()["result_received"] is None
+
+
+def test_close_and_reopen(run):
+    add(run, *FULL)
+    r = run("case", "close", "1", "--today", "2024-06-10")
+    assert r.exit_code == 0 and "案件 1 已结案" in r.stdout
+    d = run("case", "show", "1", "--json").json()
+    assert d["status"] == "closed" and d["closed"] == "2024-06-10" and d["next"] is None and d["overdue"] == []
+    assert "本来就是" in run("case", "close", "1").stdout
+    assert "已重新打开" in run("case", "reopen", "1").stdout
+    d = run("case", "show", "1", "--json").json()
+    assert d["status"] == "open" and d["closed"] is None
+    assert [e["text"] for e in d["log"] if e["auto"]] == ["结案", "重新打开"]
+
+
+@pytest.mark.parametrize("args", [
+    ("case", "show", "7"), ("case", "show", "abc"), ("case", "log", "7", "x"),
+    ("case", "result", "7", "--received", "2024-06-01"), ("case", "close", "7"), ("case", "reopen", "7"),
+    ("letter", "--case", "7"),
+])
+def test_unknown_case_id(run, args):
+    add(run, *FULL)
+    r = run(*args)
+    one_line_error(r)
+    assert "没有编号为" in r.stderr and "现有的案件编号：1" in r.stderr
+
+
+def test_user_text_is_not_markup(run):
+    add(run, "--channel", "hall-visit", "--filed", "2024-05-06", "--summary", "[red]收费[/red] {name} [bold]",
+        "--ticket", "[link=x]1[/link]")
+    r = run("case", "show", "1", env={"COLUMNS": "200"})
+    assert "[red]收费[/red] {name} [bold]" in r.stdout and "[link=x]1[/link]" in r.stdout
+    assert "[link=x]1[/link]" in run("case", "list", env={"COLUMNS": "200"}).stdout
+
+
+def test_installed_program_end_to_end(sh, tmp_path):
+    env = {"YBGUIDE_HOME": str(tmp_path / "h")}
+    r = sh("case", "add", "--channel", "hall-visit", "--filed", "2024-05-06", env=env)
+    assert r.exit_code == 0 and "已记录为案件 1" in r.stdout
+    r = sh("case", "show", "2", env=env)
+    assert r.exit_code == 2 and r.stderr.startswith("错误：没有编号为「2」的案件")
+
+
+def test_prompts_on_a_real_terminal(tmp_path):
+    """With a TTY and no options, `case add` asks question by question."""
+    import pty
+    import select
+
+    from conftest import installed_ybguide
+
+    env = {**os.environ, "YBGUIDE_HOME": str(tmp_path / "h"), "COLUMNS": "100"}
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(installed_ybguide(), [installed_ybguide(), "case", "add", "--json"], env)
+    answers = ["6", "2024-05-06"] + [""] * 6 + ["", "", "", "n"] + [""] * 5
+    out = b""
+
+    def read_until(marker: bytes, timeout=20):
+        nonlocal out
+        while marker not in out:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            assert ready, out.decode("utf-8", "replace")
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            out += chunk
+
+    read_until("投诉渠道".encode())
+    for a in answers:
+        os.write(fd, (a + "\n").encode())
+    read_until(b'"id": 1')
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, out.decode("utf-8", "replace")
+    assert "mail-letter" in out.decode("utf-8", "replace")
+
+
+def test_no_network_access(run, monkeypatch, tmp_path):
+    import socket
+
+    def refuse(*a, **k):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    add(run, *FULL)
+    for args in (("case", "list"), ("case", "show", "1"), ("case", "log", "1", "x"), ("case", "export"),
+                 ("letter", "--case", "1", "--out", str(tmp_path / "l.docx"))):
+        assert run(*args).exit_code == 0
+
+
+def test_start_up_does_not_import_sqlite_or_docx(tmp_path):
+    code = ("import sys; from yb_guide.cli import main; sys.argv=['ybguide','channels','--json'];\n"
+            "try:\n    main()\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('sqlite3', 'docx', 'platformdirs') if m in sys.modules), file=sys.stderr)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "YBGUIDE_HOME": str(tmp_path / "h")})
+    assert p.stderr.strip().splitlines()[-1] == "[]"
+    code = code.replace("'channels','--json'", "'case','list','--json'")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "YBGUIDE_HOME": str(tmp_path / "h")})
+    assert "'docx'" not in p.stderr.strip().splitlines()[-1] and "'sqlite3'" in p.stderr

@@ -1,0 +1,161 @@
+"""`ybguide case export` and `case import`: the round trip, Excel's encodings, bad rows, all-or-nothing."""
+
+import json
+import stat
+
+import pytest
+
+from test_case import FULL, ID
+
+
+@pytest.fixture
+def journal(run):
+    """Three cases with everything a case can hold: log entries, a result, a closed one, odd text."""
+    assert run("case", "add", *FULL).exit_code == 0
+    assert run("case", "add", "--channel", "mail-letter", "--filed", "2024-06-03", "--summary",
+               "第一行\n第二行，带 \"引号\"、逗号, 和 {name} [red]", "--complex", "--ask", "纠正违规行为").exit_code == 0
+    assert run("case", "add", "--channel", "hall-visit", "--filed", "2024-07-01").exit_code == 0
+    assert run("case", "log", "1", "致电12393查询进度", "--kind", "call", "--at", "2024-05-20 10:30").exit_code == 0
+    assert run("case", "log", "1", "收到短信：已受理", "--kind", "reply", "--at", "2024-05-08").exit_code == 0
+    assert run("case", "result", "1", "--received", "2024-06-05", "--today", "2024-06-06").exit_code == 0
+    assert run("case", "close", "3", "--today", "2024-07-02").exit_code == 0
+    return run("case", "export").json()
+
+
+def fresh_home(monkeypatch, tmp_path, name):
+    monkeypatch.setenv("YBGUIDE_HOME", str(tmp_path / name))
+
+
+def test_export_json_holds_everything(journal):
+    assert journal["format"] == "ybguide-cases" and journal["version"] == 1
+    c1 = journal["cases"][0]
+    assert c1["id_number"] == ID  # the backup is complete, not masked
+    assert [e["text"] for e in c1["log"]][:2] == ["收到短信：已受理", "致电12393查询进度"]
+    assert journal["cases"][2]["status"] == "closed"
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--csv"])
+def test_round_trip_is_equal(run, journal, monkeypatch, tmp_path, fmt):
+    out = tmp_path / f"backup.{fmt[2:]}"
+    r = run("case", "export", fmt, "--out", str(out))
+    assert r.exit_code == 0 and "已导出 3 个案件" in r.stdout and "个人信息" in r.stdout
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    fresh_home(monkeypatch, tmp_path, "other")
+    r = run("case", "import", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert "导入了 3 个案件" in r.stdout
+    assert run("case", "export").json() == journal
+
+
+def test_csv_export_opens_in_excel(run, journal, tmp_path):
+    out = tmp_path / "cases.csv"
+    run("case", "export", "--csv", "--out", str(out))
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM tells Excel it is UTF-8
+    header = raw[3:].decode().splitlines()[0]
+    assert header.startswith("类型,编号,渠道,提交日期,工单编号")
+
+
+def test_csv_to_stdout(run, journal):
+    r = run("case", "export", "--csv")
+    assert r.exit_code == 0 and r.stdout.startswith("类型,编号,渠道")
+
+
+def test_importing_the_same_backup_twice_skips_identical_cases(run, journal, tmp_path):
+    out = tmp_path / "b.json"
+    run("case", "export", "--out", str(out))
+    r = run("case", "import", str(out), "--json")
+    assert r.json()["added"] == [] and r.json()["skipped"] == [1, 2, 3]
+    assert run("case", "export").json() == journal
+
+
+def test_conflicting_id_imports_nothing(run, journal, tmp_path):
+    data = json.loads(json.dumps(journal))
+    data["cases"][0]["ticket"] = "changed"
+    data["cases"].append({**data["cases"][2], "id": 4})
+    f = tmp_path / "conflict.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and "编号 1 的案件已经存在，而且内容不同" in r.stderr and "--new-ids" in r.stderr
+    assert run("case", "export").json() == journal  # case 4 was not half-imported
+    r = run("case", "import", str(f), "--new-ids", "--json")
+    assert r.exit_code == 0 and r.json()["added"] == [4, 5, 6, 7]
+
+
+EXCEL_ROWS = [
+    "渠道,提交日期,工单编号,涉及机构,涉及金额,问题经过,诉求,身份证号",
+    "hotline-12393,2024/5/6,T001,太原市某医院,\"1,280.50\",住院费用未报销,重新报销,11010519491231002X",
+    "hall-visit,2024年6月3日,,晋中市某药店,35,\"多收费\n还不给发票\",\"道歉\n退款\",",
+]
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-8"])
+def test_import_excel_csv_in_any_encoding(run, tmp_path, encoding):
+    f = tmp_path / "excel.csv"
+    f.write_bytes("\r\n".join(EXCEL_ROWS).encode(encoding) + b"\r\n")
+    r = run("case", "import", str(f), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["added"] == [1, 2]
+    expected = {"gbk": "GBK/GB18030", "gb18030": "GBK/GB18030", "utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8"}
+    assert r.json()["encoding"] == expected[encoding]
+    cases = run("case", "export").json()["cases"]
+    assert cases[0]["institution"] == "太原市某医院" and cases[0]["amount"] == "1280.50"
+    assert cases[0]["filed"] == "2024-05-06" and cases[0]["id_number"] == ID
+    assert cases[1]["summary"] == "多收费\n还不给发票" and cases[1]["asks"] == ["道歉", "退款"]
+
+
+def test_bad_row_is_reported_by_line_and_nothing_is_imported(run, tmp_path):
+    rows = EXCEL_ROWS + ["hall-visit,2024-02-30,,,,,,"]  # line 6: the row before spans lines 3-5
+    f = tmp_path / "bad.csv"
+    f.write_bytes("\r\n".join(rows).encode("gbk"))
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "bad.csv 第 6 行：提交日期「2024-02-30」无效" in r.stderr
+    assert run("case", "list", "--json").json()["total"] == 0
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("hotline,2024-05-06,,,,,,", "「hotline-12393」"),
+    ("hall-visit,2024-05-06,,,,,,110105194912310021", "校验位不对"),
+    ("hall-visit,2024-05-06,,,,,,1.10105E+17", "科学计数法"),
+    ("hall-visit,2024-05-06,,,abc,,,", "金额「abc」"),
+    (",2024-05-06,,,,,,", "缺少投诉渠道"),
+])
+def test_bad_values_in_a_row(run, tmp_path, row, expected):
+    f = tmp_path / "x.csv"
+    f.write_text("\n".join(EXCEL_ROWS[:2] + [row]) + "\n", encoding="utf-8")
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and "x.csv 第 3 行" in r.stderr and expected in r.stderr, r.stderr
+
+
+def test_unknown_column(run, tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("渠道,提交日期,备注\nhall-visit,2024-05-06,x\n", encoding="utf-8")
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and "第 1 行：不认识的列名「备注」" in r.stderr
+
+
+def test_log_row_for_a_missing_case(run, tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("类型,编号,渠道,提交日期,记录时间,记录方式,记录内容\n"
+                 "案件,1,hall-visit,2024-05-06,,,\n记录,2,,,2024-05-07,电话,打过电话\n", encoding="utf-8")
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and "第 3 行" in r.stderr and "编号 2" in r.stderr
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'{"cases": []}', "不是 ybguide 导出的案件文件"),
+    (b'{"format": "ybguide-cases", "version": 9, "cases": []}', "更新版本"),
+    (b'{"format": "ybguide-cases",\n "version": 1,\n "cases": [}', "第 3 行：不是有效的 JSON"),
+    (b"\xff\xfe\x00\xd8", "无法识别文件编码"),
+])
+def test_unusable_files(run, tmp_path, content, expected):
+    f = tmp_path / "x.json"
+    f.write_bytes(content)
+    r = run("case", "import", str(f))
+    assert r.exit_code == 2 and expected in r.stderr, r.stderr
+
+
+def test_missing_file(run, tmp_path):
+    r = run("case", "import", str(tmp_path / "nope.csv"))
+    assert r.exit_code == 2 and "找不到文件" in r.stderr
