@@ -29,9 +29,11 @@ def _isolated_home(tmp_path, monkeypatch):
     from yb_guide import workdays
 
     workdays._memo.clear()
-    from yb_guide import cli
+    from yb_guide import paths
 
-    cli._state["data_dir"] = None
+    paths.use_data_dir(None)
+    yield
+    paths.use_data_dir(None)  # a test's --data-dir must not leak into module-scoped fixtures
 
 
 class Result:

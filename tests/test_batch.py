@@ -73,7 +73,7 @@ def test_bad_rows_are_skipped_with_line_numbers(run, tmp_path):
                                               "D,2024-05-06,,hotline,\n\nE,2024-05-06,,,2024-05-01\nF,2024-05-07,,,\n")
     out = tmp_path / "out.csv"
     r = run("deadline", "--batch", str(src), "--out", str(out))
-    assert r.exit_code == 0
+    assert r.exit_code == 2  # the good rows are written, but the run says some input was bad
     assert [g["id"] for g in read_csv(out)] == ["A", "F"]
     assert "已写出 2 行，跳过 4 行" in r.stderr
     for line, words in ((3, "2024年2月没有30日"), (4, "maybe"), (5, "hotline-12393"), (7, "早于")):
@@ -139,3 +139,44 @@ def test_memory_does_not_hold_the_file(tmp_path):
     summary = batch.run_batch(plan, cal, src, Out())
     assert summary.written == 14000
     assert any(seen_before_end)  # output began before the input was read to the end
+
+
+def test_row_with_extra_cells_is_an_error_not_shifted_dates(run, tmp_path):
+    src = write(tmp_path / "in.csv", "id,filed,note\n6,2024-05-06,x,extra\n7,2024-05-06,y\n")
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 2 and "第2行已跳过" in r.stderr and "4 列" in r.stderr
+    got = read_csv(out)
+    assert [g["id"] for g in got] == ["7"] and got[0]["accept"] == "2024-05-08"
+
+
+def test_unclosed_quote_is_refused(run, tmp_path):
+    src = write(tmp_path / "in.csv", 'id,filed,note\n1,2024-05-06,ok\n2,2024-05-07,"open\n3,2024-05-08,ok\n')
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 2 and "第3行的引号" in r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("extra", [["--complex"], ["--filed", "2024-05-06"], ["--channel", "hall-visit"],
+                                   ["--ics", "x.ics"]])
+def test_options_that_do_not_apply_to_batch_are_refused(run, tmp_path, extra):
+    src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")
+    r = run("deadline", "--batch", str(src), *extra)
+    assert r.exit_code == 2 and extra[0] in r.stderr
+
+
+def test_out_without_batch_is_refused(run, tmp_path):
+    r = run("deadline", "--filed", "2024-05-06", "--out", str(tmp_path / "o.csv"))
+    assert r.exit_code == 2 and "--batch" in r.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_out_to_a_device_writes_into_it(run, tmp_path):
+    import os
+    import stat
+
+    src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")
+    r = run("deadline", "--batch", str(src), "--out", os.devnull)
+    assert r.exit_code == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # still the device, not a renamed file

@@ -227,3 +227,33 @@ def test_cached_start_does_not_import_holidays(sh, tmp_path):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        env={**__import__("os").environ, **env}, cwd=tmp_path)
     assert "NO-HOLIDAYS" in p.stderr
+
+
+def test_data_dir_brings_its_own_calendar_yaml(run, tmp_path):
+    import shutil
+
+    from conftest import DATA
+
+    d = tmp_path / "data"
+    shutil.copytree(DATA, d)
+    (d / "calendar.yaml").write_text(
+        "closures:\n  - {date: 2024-05-07, name: 系统升级停办, source: 某市医保局公告}\n", encoding="utf-8")
+    r = run("--data-dir", str(d), "workday", "2024-05-07", "--json")
+    assert r.json()["workday"] is False
+    d2, s = stages(run, "--data-dir", str(d), "--filed", "2024-05-06")
+    assert s["accept"]["due"] == "2024-05-09"
+    assert run("--data-dir", str(d), "data", "check", "--json").json()["counts"]["calendar_days"] == 1
+    (d / "calendar.yaml").write_text("holidays: [\n", encoding="utf-8")
+    r = run("--data-dir", str(d), "data", "check")
+    assert r.exit_code == 2 and "calendar.yaml" in r.stderr
+
+
+def test_contradictory_calendar_entries_are_refused(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("holidays:\n  - {date: 2027-02-08, name: 春节, source: 通知}\n"
+                 "workdays:\n  - {date: 2027-02-08, name: 上班, source: 通知}\n", encoding="utf-8")
+    r = run("workday", "2027-02-08", "--calendar", str(f))
+    assert r.exit_code == 2 and "my.yaml:4" in r.stderr and "只能写一次" in r.stderr
+    f.write_text("official_years: [1990]\n", encoding="utf-8")
+    r = run("workday", "2027-02-08", "--calendar", str(f))
+    assert r.exit_code == 2 and "1990" in r.stderr

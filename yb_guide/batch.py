@@ -101,7 +101,9 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
     while quotes % 2:
         more = next(lines, None)
         if more is None:
-            break
+            # Everything after an unclosed quote would silently become one cell: refuse.
+            raise UserError(f"CSV 第{line_no}行的引号一直到文件结尾都没有闭合，之后的 {len(parts) - 1} 行无法分开。",
+                            hint="请检查这一行的双引号（单元格里的引号要写成两个）")
         parts.append(more)
         quotes += more.count('"')
     record = "".join(parts).rstrip("\r\n")
@@ -197,6 +199,9 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
                 line_no = start_line + record.count("\n")
             n = len(row)
             try:
+                if n > width:  # the new cells would land under the wrong headings
+                    raise UserError(f"这一行有 {n} 列，比表头的 {width} 列多。",
+                                    hint="多出的逗号要放在双引号里，例如 \"甲,乙\"")
                 filed_text = row[fi] if fi < n else ""
                 filed = date_memo.get(filed_text) or date_of(filed_text, "filed")
                 if 0 <= ci < n:
@@ -263,6 +268,13 @@ def run_file(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "
                 out.flush()
                 out.detach()
         target = Path(out_path)
+        if target.exists() and not target.is_file():
+            # A device or pipe (/dev/null, a FIFO): write to it; renaming onto it would replace it.
+            try:
+                with open(target, "w", encoding="utf-8", newline="") as out:
+                    return run_batch(plan, cal, source, out, on_error=on_error)
+            except OSError as err:
+                raise RuntimeProblem(f"无法写入 {target}（{err.strerror}）。") from None
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             # UTF-8 with BOM: Excel in Chinese then opens it with the right characters.

@@ -12,6 +12,7 @@ import typer
 
 from yb_guide import __version__
 from yb_guide.clikit import YbGroup
+from yb_guide.errors import EXIT_USAGE
 from yb_guide.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
@@ -27,15 +28,13 @@ data_app = typer.Typer(cls=YbGroup, help="数据维护：检查 YAML 数据文�
 app.add_typer(channels_app, name="channels")
 app.add_typer(data_app, name="data")
 
-_state: dict = {"data_dir": None}
-
 JSON = typer.Option(False, "--json", help="以 JSON 输出（内容与表格相同）。")
 
 
 def _knowledge():
     from yb_guide import knowledge
 
-    return knowledge.get(_state["data_dir"])
+    return knowledge.get()
 
 
 def _version(value: bool):
@@ -51,7 +50,9 @@ def root(
         None, "--data-dir", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
 ):
     """山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
-    _state["data_dir"] = data_dir
+    from yb_guide.paths import use_data_dir
+
+    use_data_dir(data_dir)
 
 
 @channels_app.callback()
@@ -151,12 +152,26 @@ def deadline(
     cal = workdays.get_calendar(calendar_file)
     if batch is not None:
         from yb_guide import batch as batch_mod
+        from yb_guide.errors import UserError
 
-        summary = batch_mod.run_file(deadlines.get_plan(_state["data_dir"]), cal, batch, out, on_error=on_error)
+        ignored = [name for name, value in (
+            ("--filed", filed), ("--complex", complex_case), ("--channel", channel),
+            ("--result-received", result_received), ("--review-filed", review_filed),
+            ("--reconsideration-decided", reconsideration_decided), ("--ics", ics)) if value]
+        if ignored:
+            raise UserError(f"--batch 不能和 {'、'.join(ignored)} 一起用。",
+                            hint="批量时每行的日期、complex、channel、result_received 写在 CSV 的列里")
+
+        summary = batch_mod.run_file(deadlines.get_plan(), cal, batch, out, on_error=on_error)
         emit_summary(views.batch_summary(summary, out), as_json=as_json)
-        return
+        # Skipped rows are bad input: the good rows are written, but a script should notice.
+        raise typer.Exit(EXIT_USAGE if summary.skipped else 0)
+    if out is not None or on_error != "skip":
+        from yb_guide.errors import UserError
+
+        raise UserError("--out 和 --on-error 只用于批量计算。", hint="请同时写 --batch 文件.csv")
     sched = deadlines.compute(
-        deadlines.get_plan(_state["data_dir"]), cal, _date(filed, "--filed", now) or now, today=now, complex_case=complex_case,
+        deadlines.get_plan(), cal, _date(filed, "--filed", now) or now, today=now, complex_case=complex_case,
         channel=channel, result_received=_date(result_received, "--result-received", now),
         review_filed=_date(review_filed, "--review-filed", now),
         reconsideration_decided=_date(reconsideration_decided, "--reconsideration-decided", now))
@@ -255,8 +270,12 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", help=
     """检查数据目录里的 YAML 文件：键、类型、编号和引用，出错时指出文件、键路径和行号。"""
     from yb_guide import knowledge, views
 
-    k = knowledge.load(data_dir if data_dir is not None else _state["data_dir"])
-    emit(views.data_check(k), "data_check", as_json=as_json)
+    from yb_guide import workdays
+
+    k = knowledge.load(data_dir)
+    calendar_file = k.data_dir / "calendar.yaml"
+    overrides = workdays.load_overrides(calendar_file) if calendar_file.exists() else None
+    emit(views.data_check(k, overrides), "data_check", as_json=as_json)
 
 # ---------------------------------------------------------------- case journal and letter
 

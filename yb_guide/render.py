@@ -161,7 +161,7 @@ def data_check(payload: dict):
         "documents": "来源", "problems": "问题类型", "channels": "渠道", "corrections": "更正",
         "checklists": "材料清单", "stages": "处理阶段", "notes": "注意事项", "faq": "问答",
         "reasons": "不报销原因", "strategies": "应对策略", "procedures": "办理步骤",
-        "regional_examples": "地区示例", "cautions": "提示",
+        "regional_examples": "地区示例", "cautions": "提示", "calendar_days": "日历补充的日子",
         "flows": "引导流程", "questions": "流程问题", "outcomes": "流程结果", "periods": "期限",
     }
     for key, n in payload["counts"].items():

@@ -203,12 +203,18 @@ def faq_one(k: Knowledge, which: str) -> dict:
     raise UnknownIdError("问答", which, [str(i) for i in range(1, len(faqs) + 1)] + [f.id for f in faqs])
 
 
-def data_check(k: Knowledge) -> dict:
+def data_check(k: Knowledge, overrides=None) -> dict:
+    """What ``data check`` found; ``overrides`` is the folder's calendar.yaml, if it has one."""
+    counts = k.counts()
+    files = [str(k.data_dir / name) for name in DATA_FILES]
+    if overrides is not None:
+        files.append(str(k.data_dir / "calendar.yaml"))
+        counts["calendar_days"] = len(overrides.holidays) + len(overrides.workdays) + len(overrides.closures)
     return {
         "ok": True,
         "data_dir": str(k.data_dir),
-        "files": [str(k.data_dir / name) for name in DATA_FILES],
-        "counts": k.counts(),
+        "files": files,
+        "counts": counts,
         "channels": [c.id for c in k.channels],
         "checklists": [c.id for c in k.checklists],
     }

@@ -158,12 +158,22 @@ def load_overrides(path: Path) -> Overrides:
     if raw is None:
         return Overrides()
     ov = build(Overrides, raw, Where(str(path), "", getattr(raw, "line", 1)))
+    for group in ("official_years", "replace_years"):
+        for i, year in enumerate(getattr(ov, group)):
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                line = raw.lines.get(group) if hasattr(raw, "lines") else None
+                raise DataError(str(path), f"{group}[{i}]", line, f"{year} 年超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
+    seen: dict[dt.date, str] = {}
     for group in ("holidays", "workdays", "closures"):
         for i, day in enumerate(getattr(ov, group)):
+            w = getattr(day, "_where", None)
             if not FIRST_YEAR <= day.date.year <= LAST_YEAR:
-                w = getattr(day, "_where", None)
                 raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
                                 f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
+            if day.date in seen:  # one day cannot be both a day off and a working day
+                raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
+                                f"{day.date.isoformat()} 已经写在 {seen[day.date]} 里，同一天只能写一次")
+            seen[day.date] = group
     return ov
 
 
