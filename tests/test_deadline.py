@@ -240,8 +240,8 @@ def test_data_dir_brings_its_own_calendar_yaml(run, tmp_path):
         "closures:\n  - {date: 2024-05-07, name: 系统升级停办, source: 某市医保局公告}\n", encoding="utf-8")
     r = run("--data-dir", str(d), "workday", "2024-05-07", "--json")
     assert r.json()["workday"] is False
-    d2, s = stages(run, "--data-dir", str(d), "--filed", "2024-05-06")
-    assert s["accept"]["due"] == "2024-05-09"
+    r = run("--data-dir", str(d), "deadline", "--filed", "2024-05-06", "--json")
+    assert {x["id"]: x["due"] for x in r.json()["stages"]}["accept"] == "2024-05-09"
     assert run("--data-dir", str(d), "data", "check", "--json").json()["counts"]["calendar_days"] == 1
     (d / "calendar.yaml").write_text("holidays: [\n", encoding="utf-8")
     r = run("--data-dir", str(d), "data", "check")
