@@ -93,3 +93,23 @@ def test_installed_program_runs_outside_the_repo(sh):
     assert r.exit_code == 0 and len(r.json()["channels"]) == 8
     r = sh("checklist", "hall_visit")
     assert r.exit_code == 2 and "hall-visit" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_everything_printed_can_be_shown_on_a_gbk_console():
+    """Every character of the data and of the modules that write output exists in GBK."""
+    from conftest import DATA, ROOT
+
+    files = [*DATA.glob("*.yaml")] + [ROOT / "yb_guide" / n for n in (
+        "render.py", "views.py", "case_views.py", "clikit.py", "output.py", "letter.py", "wizard.py")]
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        bad = sorted({c for c in text if ord(c) > 127 and not _in_gbk(c)})
+        assert not bad, f"{f.name}: {bad}"
+
+
+def _in_gbk(c):
+    try:
+        c.encode("gbk")
+        return True
+    except UnicodeEncodeError:
+        return False

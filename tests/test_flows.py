@@ -186,7 +186,7 @@ def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
     assert "1.拨打12393" in text
     assert "您的问题是：政策咨询未得到明确答复。" in text  # a reason tied to the answer
     assert "投诉时间" in text and "工单编号" in text and "接待人员姓名" in text  # what to write down
-    assert "ybguidechecklisthotline" in text and "ybguidedeadline--filed今天的日期" in text
+    assert "ybguidechecklisthotline" in text and "ybguidedeadline--filed今天" in text
 
 
 def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):

@@ -163,7 +163,7 @@ def test_choose_in_a_terminal_typing_going_back_and_reading_the_advice():
     out = finish(child)  # everything after the last prompt: the summary of answers, then the advice
     assert child.exitstatus == 0
     flat = "".join(out.split())
-    answers = flat.split("您的回答")[1].split("▶")[0]
+    answers = flat.split("您的回答")[1].split("◆")[0]
     assert "定点医疗机构或药店违规操作" in answers and "还没有，这是第一次反映" in answers
     assert "处理不力" not in answers  # the answer taken back is gone
     assert "推荐渠道：全国统一医保服务热线12393" in flat and "电话：12393" in flat
@@ -215,4 +215,4 @@ def test_quit_in_a_terminal():
     child.expect(prompt(4))
     child.sendline("q")
     out = finish(child)
-    assert child.exitstatus == 0 and "已退出，没有给出建议" in out and "▶" not in out
+    assert child.exitstatus == 0 and "已退出，没有给出建议" in out and "◆" not in out

@@ -179,6 +179,31 @@ def _migrate(conn) -> None:
         raise
 
 
+def _begin(path: Path, write: bool):
+    """An open connection inside a new transaction.  SQLite can answer "locked" at once, without
+    waiting (switching a new file to WAL, recovering a WAL another process left): nothing has been
+    done yet then, so trying again is safe."""
+    import sqlite3
+    import time
+
+    give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        conn = None
+        try:
+            conn = _open(path)
+            # IMMEDIATE takes the write lock now, so two writers queue instead of one
+            # failing half-way through with "database is locked".
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            return conn
+        except sqlite3.OperationalError as err:
+            if conn is not None:
+                conn.close()
+            busy = "locked" in str(err) or "busy" in str(err)
+            if not busy or time.monotonic() > give_up:
+                raise
+            time.sleep(0.05)
+
+
 @contextmanager
 def transaction(write: bool = False, path: Path | None = None):
     """One command = one transaction: yields a connection; commits at the end, rolls back on error."""
@@ -186,11 +211,8 @@ def transaction(write: bool = False, path: Path | None = None):
 
     path = path or db_path()
     try:
-        conn = _open(path)
+        conn = _begin(path, write)
         try:
-            # IMMEDIATE takes the write lock now, so two writers queue instead of one
-            # failing half-way through with "database is locked".
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield conn
                 conn.execute("COMMIT")

@@ -342,7 +342,7 @@ def flow_result(p: dict):
         yield _section("您的回答")
         yield numbered([f"{a['question_text']} → {a['label']}" for a in p["answers"]])
     yield T("")
-    yield T("▶ " + p["outcome"]["title"], style="bold green")
+    yield T("◆ " + p["outcome"]["title"], style="bold green")
     yield T(p["outcome"]["summary"])
     c = p["channel"]
     if c:
