@@ -134,7 +134,7 @@ def test_ics_export(run, tmp_path):
     r = run("deadline", "--filed", "2024-05-06", "--ics", str(out), "--json")
     assert r.exit_code == 0
     cal = icalendar.Calendar.from_ical(out.read_bytes())
-    events = {str(e.get("uid")).split("-", 3)[-1].split("@")[0]: e for e in cal.walk("VEVENT")}
+    events = {str(e.get("uid")).split("-", 3)[-1].rsplit("-", 1)[0]: e for e in cal.walk("VEVENT")}
     assert set(events) == {"accept", "investigate", "feedback", "typical-reply"}
     accept = events["accept"]
     assert accept.decoded("dtstart") == dt.date(2024, 5, 8)
@@ -257,3 +257,49 @@ def test_contradictory_calendar_entries_are_refused(run, tmp_path):
     f.write_text("official_years: [1990]\n", encoding="utf-8")
     r = run("workday", "2027-02-08", "--calendar", str(f))
     assert r.exit_code == 2 and "1990" in r.stderr
+
+
+def test_due_date_on_a_makeup_saturday_says_so(run):
+    d, s = stages(run, "--filed", "2024-05-06")
+    assert s["typical-reply"]["due_note"] is None
+    _, s = stages(run, "--filed", "2024-04-25")  # accept: 2nd working day after Thu 04-25 is Sun 04-28
+    assert s["accept"]["due"] == "2024-04-28" and s["accept"]["due_note"] == "调休上班日"
+    r = run("deadline", "--filed", "2024-04-25")
+    assert "2024-04-28 周日（调休上班日）" in r.stdout
+
+
+def test_review_filed_after_the_review_deadline_warns(run):
+    d, _ = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05", "--review-filed", "2024-08-20")
+    assert any("晚于申请复核的最后一天" in w for w in d["warnings"])
+
+
+def test_two_exports_of_the_same_day_do_not_share_event_ids(run, tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    a, b = tmp_path / "a.ics", tmp_path / "b.ics"
+    run("deadline", "--filed", "2024-05-06", "--ics", str(a))
+    run("deadline", "--filed", "2024-05-06", "--ics", str(b))
+    uids = [str(e.get("uid")) for f in (a, b) for e in icalendar.Calendar.from_ical(f.read_bytes()).walk("VEVENT")]
+    assert len(set(uids)) == len(uids) == 8
+    titles = [str(e.get("summary")) for e in icalendar.Calendar.from_ical(a.read_bytes()).walk("VEVENT")]
+    assert "受理登记截止" in titles
+
+
+def test_usage_errors_are_chinese(run):
+    r = run("deadline", "--filed")
+    assert r.exit_code == 2 and "后面要写一个值" in r.stderr
+    r = run("calendar", "--year", "abc")
+    assert r.exit_code == 2 and "不是有效的整数" in r.stderr
+
+
+def test_full_disk_and_closed_stdout(tmp_path):
+    import os
+    import subprocess
+
+    from conftest import installed_ybguide
+
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            p = subprocess.run([installed_ybguide(), "channels"], stdout=full, stderr=subprocess.PIPE, text=True)
+        assert p.returncode == 1 and "磁盘已满" in p.stderr and "Traceback" not in p.stderr
+    p = subprocess.run(f"'{installed_ybguide()}' channels >&-", shell=True, stderr=subprocess.PIPE, text=True)
+    assert p.returncode == 1 and "标准输出已关闭" in p.stderr

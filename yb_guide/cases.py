@@ -90,7 +90,10 @@ class UnknownCaseError(UserError):
 
 
 def now() -> str:
-    return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    """A log entry's time, in Beijing time (the office's clock, not the computer's zone)."""
+    from yb_guide.dates import now_in_china
+
+    return now_in_china().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def clean_text(value) -> str | None:

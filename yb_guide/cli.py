@@ -117,7 +117,9 @@ def _today(value: Optional[str]):
 
     from yb_guide.dates import parse_date
 
-    return parse_date(value, "--today") if value is not None else dt.date.today()
+    from yb_guide.dates import today_in_china
+
+    return parse_date(value, "--today") if value is not None else today_in_china()
 
 
 def _date(value: Optional[str], what: str, today):
@@ -189,14 +191,9 @@ def workday(day: str = typer.Argument(..., metavar="日期", help="要查的日�
             calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
     """某天是不是工作日；给出 +N/-N 时，算出之后/之前第 N 个工作日。"""
     from yb_guide import views, workdays
-    from yb_guide.errors import UserError
+    from yb_guide.dates import parse_steps
 
-    steps = None
-    if n is not None:
-        try:
-            steps = int(n.strip())
-        except ValueError:
-            raise UserError(f"「{n}」不是工作日数。", hint="写成 +3 或 -2 这样的整数") from None
+    steps = parse_steps(n) if n is not None else None
     d = _date(day, "日期", _today(None))
     cal = workdays.get_calendar(calendar_file)
     emit(views.workday_payload(cal, d, steps), "workday", as_json=as_json)
@@ -207,19 +204,19 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]"
                  year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="列出这一年的放假和调休安排。"),
                  calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
     """月历：周末、法定节假日（带名称）、调休上班日；或一年的放假安排。"""
+    import datetime as dt
+
     from yb_guide import views, workdays
-    from yb_guide.dates import parse_date
+    from yb_guide.dates import parse_month
 
     cal = workdays.get_calendar(calendar_file)
     if year is not None:
-        import datetime as dt
-
         cal.check(dt.date(year, 1, 1), f"{year} 年")
         emit(views.year_payload(cal, year), "year", as_json=as_json)
         return
-    first = parse_date(f"{month}-01", "月份") if month else _today(None).replace(day=1)
-    cal.check(first, "月份")
-    emit(views.month_payload(cal, first.year, first.month), "month", as_json=as_json)
+    y, m = parse_month(month) if month else (_today(None).year, _today(None).month)
+    cal.check(dt.date(y, m, 1), "月份")
+    emit(views.month_payload(cal, y, m), "month", as_json=as_json)
 
 
 @app.command("hall-hours")
@@ -230,7 +227,9 @@ def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", 
 
     from yb_guide import hall, views, workdays
 
-    now = dt.datetime.now()
+    from yb_guide.dates import now_in_china
+
+    now = now_in_china().replace(tzinfo=None)
     day = _date(on, "--on", now.date()) if on else now.date()
     at = now.time() if on is None else None
     h = hall.hall_hours(_knowledge(), workdays.get_calendar(calendar_file), day, at)
@@ -479,4 +478,10 @@ def letter(
 
 
 def main() -> None:
+    import sys
+
+    if sys.stdout is None:  # started with stdout closed (ybguide … >&-)
+        if sys.stderr is not None:
+            sys.stderr.write("错误：标准输出已关闭，无法显示结果。\n")
+        sys.exit(1)
     app()

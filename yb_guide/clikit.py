@@ -48,8 +48,10 @@ def _usage_message(exc) -> tuple[str, str | None]:
     if isinstance(exc, ex.BadParameter):
         param = exc.param
         name = "/".join(getattr(param, "opts", []) or []) if param else (exc.param_hint or "")
-        return f"参数 {name} 的值不对：{exc.message}", help_hint
+        return f"参数 {name} 的值不对：{_zh_value_message(exc.message)}", help_hint
     if isinstance(exc, ex.BadOptionUsage):
+        if "requires" in exc.message and "argument" in exc.message:
+            return f"选项 {exc.option_name} 后面要写一个值。", help_hint
         return f"选项 {exc.option_name} 用法不对：{exc.message}", help_hint
     msg = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     if msg.startswith("Got unexpected extra argument"):
@@ -58,6 +60,20 @@ def _usage_message(exc) -> tuple[str, str | None]:
     if msg.startswith("Missing command"):
         return "缺少子命令。", help_hint
     return f"命令用法不对：{msg}", help_hint
+
+
+def _zh_value_message(message: str) -> str:
+    """click's messages about a value, in Chinese where we know them."""
+    import re
+
+    m = re.match(r"'(.*)' is not a valid (integer|int|float|path)", message)
+    if m:
+        kind = {"integer": "整数", "int": "整数", "float": "数字", "path": "路径"}[m.group(2)]
+        return f"「{m.group(1)}」不是有效的{kind}。"
+    m = re.match(r"'(.*)' is not one of (.*)\.", message)
+    if m:
+        return f"「{m.group(1)}」不是可选的值（可选：{m.group(2)}）。"
+    return message
 
 
 def _localize_help() -> None:
@@ -123,6 +139,15 @@ def _patch_command_help(group) -> None:
         _patch_command_help(cmd)
 
 
+def _broken_pipe() -> int:
+    """The reader went away (ybguide … | head): not an error worth a message."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
+    return EXIT_FAILURE
+
+
 def run_safely(call) -> int:
     """Run ``call`` and map every outcome to an exit code, printing one Chinese line on errors."""
     ex = _click_exceptions()
@@ -147,12 +172,13 @@ def run_safely(call) -> int:
     except KeyboardInterrupt:
         error("已中断（Ctrl-C），未保存未完成的操作。")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (ybguide ... | head): not an error worth a message.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+    except OSError as err:
+        if isinstance(err, BrokenPipeError):
+            return _broken_pipe()
+        import errno
+
+        why = "磁盘已满" if err.errno == errno.ENOSPC else (err.strerror or str(err))
+        error(f"无法写出结果（{why}）。")
         return EXIT_FAILURE
     except ex.ClickException as err:
         error(err.format_message())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from yb_guide.dates import add_months
 from yb_guide.errors import UnknownIdError, UserError
-from yb_guide.workdays import Calendar
+from yb_guide.workdays import MAKEUP, Calendar
 
 EVENT_LABELS = {
     "filed": "提交投诉",
@@ -120,6 +120,7 @@ class Due:
     window_start: dt.date | None = None
     workdays_left: int | None = None  # from "today" to the due date; negative once passed
     passed: bool = False
+    note: str | None = None  # e.g. 调休上班日: a Saturday due date looks like a mistake without it
 
 
 @dataclass
@@ -203,6 +204,7 @@ def compute(plan: Plan, cal: Calendar, filed: dt.date, *, today: dt.date | None,
             id=rule.id, title=rule.title, due=due, rule=text.format(n=amount, min=p.window_min),
             source=p.source, after=p.after, start=start, amount=amount, unit=p.unit,
             estimated=bool(years), window_start=window,
+            note="调休上班日" if cal.kind(due) == MAKEUP else None,
         )
         if today is not None and cal.first <= today <= cal.last:
             item.workdays_left = cal.workdays_between(today, due)
@@ -212,6 +214,12 @@ def compute(plan: Plan, cal: Calendar, filed: dt.date, *, today: dt.date | None,
             if y not in sched.estimated_years:
                 sched.estimated_years.append(y)
     sched.estimated_years.sort()
+    due_of = {d.id: d.due for d in sched.stages}
+    if review_filed is not None and "review-apply" in due_of and review_filed > due_of["review-apply"]:
+        sched.warnings.append(f"提交复核申请的日期 {review_filed.isoformat()} 晚于申请复核的最后一天 "
+                              f"{due_of['review-apply'].isoformat()}，复核申请可能不被受理。")
+    if today is not None and not cal.first <= today <= cal.last:
+        sched.warnings.append(f"“今天”（{today.isoformat()}）超出日历范围，无法计算还剩几个工作日。")
     if sched.estimated_years:
         sched.warnings.append(estimate_warning(sched.estimated_years))
     if complex_case:

@@ -18,12 +18,18 @@ def build_ics(sched: Schedule, cal: Calendar) -> bytes:
     ical.add("prodid", "-//ybguide//山西医保期限//ZH")
     ical.add("version", "2.0")
     ical.add("x-wr-calname", f"医保投诉期限（{sched.filed.isoformat()} 提交）")
+    import uuid
+
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    # One export = one complaint: a random part keeps two complaints filed on the same day
+    # (two people at a service desk) from replacing each other in a phone's calendar.
+    export = uuid.uuid4().hex[:12]
     for due in sched.stages:
         ev = Event()
-        ev.add("uid", f"{sched.filed.isoformat()}-{due.id}@ybguide")
+        ev.add("uid", f"{sched.filed.isoformat()}-{due.id}-{export}@ybguide")
         ev.add("dtstamp", stamp)
-        ev.add("summary", f"{due.title}截止" + ("（推算）" if due.estimated else ""))
+        title = due.title if due.title.endswith("最后一天") else f"{due.title}截止"
+        ev.add("summary", title + ("（推算）" if due.estimated else ""))
         ev.add("dtstart", due.due)
         ev.add("dtend", due.due + dt.timedelta(days=1))
         ev.add("description", f"{due.rule}\n来源：{due.source}")

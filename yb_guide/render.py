@@ -88,12 +88,13 @@ def channel_detail(c: dict):
         yield t
     if c["checklist"]:
         yield T("")
-        yield from checklist(c["checklist"])
+        # the channel's own source line follows; the checklist's would repeat it
+        yield from checklist(c["checklist"], show_source=c["checklist"]["source"]["text"] != c["source"]["text"])
     yield T("")
     yield source_line(c["source"])
 
 
-def checklist(payload: dict):
+def checklist(payload: dict, show_source: bool = True):
     yield heading(payload["title"], payload.get("channel_name") or "")
     yield T(payload["purpose"])
     from rich import box
@@ -117,7 +118,8 @@ def checklist(payload: dict):
     if payload["notes"]:
         yield T("注意", style="bold")
         yield bullets(payload["notes"])
-    yield source_line(payload["source"])
+    if show_source:
+        yield source_line(payload["source"])
 
 
 def faq_list(payload: dict):
@@ -203,6 +205,8 @@ def deadline(p: dict):
         if s["window_start"]:
             due = f"{s['window_start']} 至 {due}"
         line.append(due, style="bold")
+        if s.get("due_note"):
+            line.append(f"（{s['due_note']}）")
         if s["estimated"]:
             line.append("（推算）", style="yellow")
         if s["passed"]:
@@ -221,11 +225,13 @@ def deadline(p: dict):
 def workday(p: dict):
     t = T(f"{p['date']} {p['weekday']}：")
     t.append("工作日" if p["workday"] else "不是工作日", style="bold green" if p["workday"] else "bold red")
-    t.append(f"（{p['kind']}" + (f"，{p['name']}" if p["name"] else "") + "）")
+    detail = p["name"] or (p["kind"] if p["kind"] != "工作日" else None)
+    if detail:
+        t.append(f" · {detail}")
     yield t
     if "result" in p:
         n = p["n"]
-        where = f"之后第 {n} 个工作日" if n > 0 else f"之前第 {-n} 个工作日"
+        where = "当天" if n == 0 else (f"之后第 {n} 个工作日" if n > 0 else f"之前第 {-n} 个工作日")
         r = T(f"{p['date']} {where}：")
         r.append(f"{p['result']['date']} {p['result']['weekday']}", style="bold")
         yield r
@@ -246,7 +252,7 @@ def month(p: dict):
     cells = [T("")] * p["first_weekday"]
     for d in p["days"]:
         mark, style = "", ""
-        if d["kind"] == "法定节假日":
+        if d["kind"] == "放假" or d.get("in_break"):
             mark, style = "休", "red"
         elif d["kind"] == "调休上班":
             mark, style = "班", "bold"
@@ -260,7 +266,7 @@ def month(p: dict):
     for i in range(0, len(cells), 7):
         table.add_row(*cells[i:i + 7])
     yield table
-    yield T("休 = 法定节假日    班 = 调休上班的周末    停 = 本地停止办公", style="dim")
+    yield T("休 = 放假（含连着假期的周末）    班 = 调休上班的周末    停 = 本地停止办公", style="dim")
     named = [d for d in p["days"] if d["name"]]
     if named:
         yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in named])

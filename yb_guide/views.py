@@ -253,6 +253,7 @@ def deadline_payload(sched) -> dict:
             "unit": s.unit,
             "workdays_left": s.workdays_left,
             "passed": s.passed,
+            "due_note": s.note,
         })
     return {
         "filed": sched.filed.isoformat(),
@@ -287,13 +288,31 @@ def workday_payload(cal, d: dt.date, n: int | None) -> dict:
 
 def month_payload(cal, year: int, month: int) -> dict:
     from yb_guide.dates import weekday_zh
-    from yb_guide.workdays import KIND_LABELS
+    from yb_guide.workdays import HOLIDAY, KIND_LABELS
 
     days = [{"date": d.isoformat(), "day": d.day, "weekday": weekday_zh(d), "workday": cal.is_workday(d),
-             "kind": KIND_LABELS[kind], "name": name} for d, kind, name in cal.days_in(year, month)]
+             "kind": KIND_LABELS[kind], "name": name,
+             # a weekend inside a holiday break (国庆 10月1日至7日放假) is part of the break
+             "in_break": not cal.is_workday(d) and kind != HOLIDAY and _in_holiday_break(cal, d)}
+            for d, kind, name in cal.days_in(year, month)]
     return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
             "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
             "workdays": sum(1 for x in days if x["workday"])}
+
+
+def _in_holiday_break(cal, d: dt.date) -> bool:
+    """Whether the run of rest days around ``d`` contains a holiday."""
+    from yb_guide.workdays import HOLIDAY
+
+    for step in (-1, 1):
+        x = d
+        while cal.first <= x + dt.timedelta(days=step) <= cal.last:
+            x += dt.timedelta(days=step)
+            if cal.is_workday(x):
+                break
+            if cal.kind(x) == HOLIDAY:
+                return True
+    return False
 
 
 def year_payload(cal, year: int) -> dict:

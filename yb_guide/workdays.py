@@ -28,7 +28,8 @@ TABLE_FORMAT = 3  # bump when the cached table's layout or meaning changes
 
 # Kinds of day, as stored in the table.
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
-KIND_LABELS = {WORKDAY: "工作日", WEEKEND: "周末", HOLIDAY: "法定节假日", MAKEUP: "调休上班", CLOSURE: "停止办公"}
+# HOLIDAY covers statutory holidays and the weekdays given off in exchange (调休放假).
+KIND_LABELS = {WORKDAY: "工作日", WEEKEND: "周末", HOLIDAY: "放假", MAKEUP: "调休上班", CLOSURE: "停止办公"}
 
 
 class RangeError(UserError):
