@@ -113,7 +113,6 @@ CALENDAR = typer.Option(None, "--calendar", metavar="文件",
 
 
 def _today(value: Optional[str]):
-    import datetime as dt
 
     from yb_guide.dates import parse_date
 
@@ -223,7 +222,6 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]"
 def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),
                calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
     """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
-    import datetime as dt
 
     from yb_guide import hall, views, workdays
 
