@@ -56,3 +56,12 @@ def test_readme_examples_use_real_ids():
                 k.checklist(m.group(2))
             else:
                 k.channel(m.group(2))
+
+
+def test_help_is_chinese_and_not_cut_off(sh):
+    r = sh("deadline", "--help", env={"COLUMNS": "80"})
+    assert r.exit_code == 0
+    assert "…" not in r.stdout
+    assert "选项" in r.stdout and "显示帮助并退出" in r.stdout
+    flat = "".join(line.strip("│ ") for line in r.stdout.splitlines())
+    assert "复杂案件：调查核实按30个工作日" in flat.replace(" ", "")

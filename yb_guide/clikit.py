@@ -89,6 +89,17 @@ def _localize_help() -> None:
     }.items():
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, zh)
+    # Chinese help has no spaces to wrap at: fold long lines instead of cutting them off with "…".
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is not None and not getattr(make, "_ybguide", False):
+        def make_folding(*args, **kwargs):
+            text = make(*args, **kwargs)
+            if hasattr(text, "overflow"):
+                text.overflow = "fold"
+            return text
+
+        make_folding._ybguide = True
+        rich_utils._make_rich_text = make_folding
 
 
 class YbGroup(TyperGroup):
