@@ -296,20 +296,30 @@ def _asks_questions(interactive: bool, missing: bool) -> bool:
     return interactive or (missing and sys.stdin.isatty())
 
 
+# Options that `case add` and `letter` share (a letter can be written without a saved case).
+INSTITUTION = typer.Option(None, "--institution", metavar="机构", help="涉及（被投诉）的医院、药店或医保部门。")
+AMOUNT = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元），如 1280.50。")
+SUMMARY = typer.Option(None, "--summary", metavar="经过", help="发生了什么（简要经过）。")
+EVIDENCE = typer.Option(None, "--evidence", metavar="材料", help="证据材料（复印件）；可写多次。")
+ASK = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。")
+INCIDENT_DATE = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。")
+PLACE = typer.Option(None, "--place", metavar="地点", help="发生地点。")
+
+
 @case_app.command("add")
 def case_add(
     channel: Optional[str] = typer.Option(None, "--channel", metavar="渠道", help="投诉渠道编号，如 hotline-12393。"),
     filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期，如 2024-05-06。"),
     ticket: Optional[str] = typer.Option(None, "--ticket", metavar="工单编号", help="工单编号或投诉编号。"),
     staff: Optional[str] = typer.Option(None, "--staff", metavar="姓名", help="接待人员姓名。"),
-    institution: Optional[str] = typer.Option(None, "--institution", metavar="机构", help="涉及的医院、药店或医保部门。"),
-    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元），如 1280.50。"),
-    summary: Optional[str] = typer.Option(None, "--summary", metavar="经过", help="发生了什么（简要经过）。"),
-    ask: Optional[List[str]] = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。"),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="材料", help="证据材料；可写多次。"),
+    institution: Optional[str] = INSTITUTION,
+    amount: Optional[str] = AMOUNT,
+    summary: Optional[str] = SUMMARY,
+    ask: Optional[List[str]] = ASK,
+    evidence: Optional[List[str]] = EVIDENCE,
     complex_case: bool = typer.Option(False, "--complex", help="复杂案件：调查核实按30个工作日计算。"),
-    incident_date: Optional[str] = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。"),
-    place: Optional[str] = typer.Option(None, "--place", metavar="地点", help="发生地点。"),
+    incident_date: Optional[str] = INCIDENT_DATE,
+    place: Optional[str] = PLACE,
     name: Optional[str] = typer.Option(None, "--name", metavar="姓名", help="您的姓名（写投诉信用）。"),
     phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话。"),
     address: Optional[str] = typer.Option(None, "--address", metavar="地址", help="联系地址。"),
@@ -439,13 +449,13 @@ def letter(
     card_number: Optional[str] = typer.Option(None, "--card-number", metavar="卡号", help="医保卡号。"),
     phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话（用于答复）。"),
     address: Optional[str] = typer.Option(None, "--address", metavar="地址", help="联系地址（用于答复）。"),
-    institution: Optional[str] = typer.Option(None, "--institution", metavar="机构", help="被投诉的机构。"),
-    incident_date: Optional[str] = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。"),
-    place: Optional[str] = typer.Option(None, "--place", metavar="地点", help="发生地点。"),
-    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元）。"),
-    summary: Optional[str] = typer.Option(None, "--summary", metavar="经过", help="发生了什么。"),
-    ask: Optional[List[str]] = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。"),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="材料", help="证据材料（复印件）；可写多次。"),
+    institution: Optional[str] = INSTITUTION,
+    incident_date: Optional[str] = INCIDENT_DATE,
+    place: Optional[str] = PLACE,
+    amount: Optional[str] = AMOUNT,
+    summary: Optional[str] = SUMMARY,
+    ask: Optional[List[str]] = ASK,
+    evidence: Optional[List[str]] = EVIDENCE,
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
 ):
     """写书面投诉信（寄山西省医疗保障局信访办），并给出信封写法和寄信提醒。"""
