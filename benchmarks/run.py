@@ -95,7 +95,7 @@ def baseline(inp: Path, rows: int) -> tuple[float, list[tuple]]:
     """The same three stages per row with holidays.China().get_nth_working_day: rows per second."""
     import holidays
 
-    from yb_guide.dates import parse_date
+    from yb_guide.calendar.dates import parse_date
 
     cn = holidays.China(years=range(2021, 2028))
     results = []

@@ -23,7 +23,7 @@ HEADER = """\
 
 
 def golden_data(k) -> dict[str, dict[str, str]]:
-    from yb_guide.flows import all_paths
+    from yb_guide.knowledge.flows import all_paths
 
     return {
         flow.id: {" ".join(f"{q}={o}" for q, o in answers): outcome for answers, outcome in all_paths(flow)}
@@ -41,7 +41,7 @@ def golden_text(k) -> str:
 
 
 def main(argv: list[str]) -> int:
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     text = golden_text(knowledge.load())
     if "--check" in argv:

@@ -23,13 +23,13 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("YBGUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("YBGUIDE_DATA_DIR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     knowledge._cache.clear()
-    from yb_guide import workdays
+    from yb_guide.calendar import workdays
 
     workdays._memo.clear()
-    from yb_guide import paths
+    from yb_guide.base import paths
 
     paths.use_data_dir(None)
     yield
@@ -49,7 +49,7 @@ def run():
     """run("channels", "--json") -> Result, through typer's CliRunner."""
     from typer.testing import CliRunner
 
-    from yb_guide.cli import app
+    from yb_guide.cli.app import app
 
     def _run(*args: str, input: str | None = None, env: dict | None = None) -> Result:
         runner = CliRunner()

@@ -119,7 +119,10 @@ def test_stdin_to_stdout(sh, tmp_path):
 
 def test_memory_does_not_hold_the_file(tmp_path):
     """Streaming: the output is written while reading (checked through a writer that counts)."""
-    from yb_guide import batch, deadlines, knowledge, workdays
+    from yb_guide.schedule import batch
+    from yb_guide.schedule import deadlines
+    from yb_guide.knowledge import loader as knowledge
+    from yb_guide.calendar import workdays
 
     plan = deadlines.make_plan(knowledge.load())
     cal = workdays.get_calendar()

@@ -100,7 +100,7 @@ def test_hall_hours_use_beijing_time(sh):
     """A computer set to another zone still answers for Taiyuan."""
     import datetime as dt
 
-    from yb_guide.dates import now_in_china, today_in_china
+    from yb_guide.calendar.dates import now_in_china, today_in_china
 
     assert now_in_china().utcoffset() == dt.timedelta(hours=8)
     r = sh("hall-hours", "--json", env={"TZ": "Pacific/Kiritimati"})  # UTC+14: often another date

@@ -163,7 +163,7 @@ def test_list_table_and_red_overdue(run):
     for text in ("hotline-12393", "2024-05-06", "2024050600123", "进行中", "调查核实", "2024-05-28", "1 个工作日",
                  "已过：热线工单处理时限"):
         assert text in r.stdout
-    from yb_guide import render
+    from yb_guide.cli.render import common as render
 
     payload = run("case", "list", "--today", "2024-05-27", "--json").json()
     table = next(render.case_list(payload))
@@ -335,7 +335,7 @@ def test_no_network_access(run, monkeypatch, tmp_path):
 
 
 def test_start_up_does_not_import_sqlite_or_docx(tmp_path):
-    code = ("import sys; from yb_guide.cli import main; sys.argv=['ybguide','channels','--json'];\n"
+    code = ("import sys; from yb_guide.cli.app import main; sys.argv=['ybguide','channels','--json'];\n"
             "try:\n    main()\nexcept SystemExit: pass\n"
             "print(sorted(m for m in ('sqlite3', 'docx', 'platformdirs') if m in sys.modules), file=sys.stderr)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,

@@ -63,7 +63,7 @@ def pragma(path, name):
 
 
 def test_new_database_is_versioned_wal_and_ours(run, db):
-    from yb_guide import casedb
+    from yb_guide.cases import db as casedb
 
     assert run("case", "list").exit_code == 0
     assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 2
@@ -87,7 +87,7 @@ def test_old_version_is_migrated_forward(run, db):
 
 
 def test_every_migration_step_runs_in_order():
-    from yb_guide import casedb
+    from yb_guide.cases import db as casedb
 
     conn = sqlite3.connect(":memory:")
     for step in casedb.MIGRATIONS:
@@ -162,7 +162,9 @@ def test_unreadable_path_is_a_runtime_error(run, db):
 
 WRITER = textwrap.dedent("""
     import datetime as dt, os, sys, time
-    from yb_guide import cases, knowledge, workdays
+    from yb_guide.cases import journal as cases
+    from yb_guide.knowledge import loader as knowledge
+    from yb_guide.calendar import workdays
     k = knowledge.get()
     workdays.get_calendar()
     tag, n, logs, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -259,7 +261,7 @@ def test_killed_writer_leaves_a_consistent_database(tmp_path, db, capsys):
 def test_default_location_is_the_platform_data_dir(monkeypatch):
     import platformdirs
 
-    from yb_guide import casedb
+    from yb_guide.cases import db as casedb
 
     monkeypatch.delenv("YBGUIDE_HOME")
     expected = platformdirs.user_data_dir("ybguide", appauthor=False)

@@ -157,7 +157,7 @@ def test_ics_reminder_skips_the_weekend(run, tmp_path):
         due = ev.decoded("dtstart")
         trigger = ev.walk("VALARM")[0].decoded("trigger")
         remind_day = due + dt.timedelta(days=trigger.days)
-        from yb_guide.workdays import get_calendar
+        from yb_guide.calendar.workdays import get_calendar
 
         c = get_calendar()
         assert c.is_workday(remind_day) and c.add_workdays(remind_day, 1) == due
@@ -193,7 +193,7 @@ def test_cache_is_rebuilt_when_overrides_change(run, tmp_path):
     f = tmp_path / "my.yaml"
     f.write_text("closures: []\n", encoding="utf-8")
     _, s1 = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
-    from yb_guide import workdays
+    from yb_guide.calendar import workdays
 
     workdays._memo.clear()  # a new process: only the on-disk cache remains
     f.write_text("closures:\n  - {date: 2024-05-08, name: 停办, source: 公告}\n", encoding="utf-8")
@@ -202,10 +202,10 @@ def test_cache_is_rebuilt_when_overrides_change(run, tmp_path):
 
 
 def test_corrupt_cache_is_rebuilt(run, tmp_path, monkeypatch):
-    from yb_guide import workdays
+    from yb_guide.calendar import workdays
 
     stages(run, "--filed", "2024-05-06")
-    from yb_guide.cache import cache_dir
+    from yb_guide.base.cache import cache_dir
 
     files = list(cache_dir().glob("calendar-*.pickle"))
     assert files
@@ -222,7 +222,7 @@ def test_cached_start_does_not_import_holidays(sh, tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from yb_guide.cli import main; sys.argv=['ybguide','deadline','--filed','2024-05-06','--json'];\n"
+    code = ("import sys; from yb_guide.cli.app import main; sys.argv=['ybguide','deadline','--filed','2024-05-06','--json'];\n"
             "try:\n    main()\nexcept SystemExit: pass\nprint('HOLIDAYS' if 'holidays' in sys.modules else 'NO-HOLIDAYS', file=sys.stderr)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        env={**__import__("os").environ, **env}, cwd=tmp_path)

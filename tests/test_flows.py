@@ -16,13 +16,13 @@ GOLDEN = ROOT / "tests" / "golden" / "flows.yaml"
 
 @pytest.fixture(scope="module")
 def k():
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     return knowledge.load()
 
 
 def every_path(k):
-    from yb_guide.flows import all_paths
+    from yb_guide.knowledge.flows import all_paths
 
     return [(flow, answers, outcome) for flow in k.flows for answers, outcome in all_paths(flow)]
 
@@ -34,7 +34,7 @@ def flat(text: str) -> str:
 def render_text(payload: dict, width: int = 100) -> str:
     from rich.console import Console
 
-    from yb_guide import render
+    from yb_guide.cli.render import common as render
 
     console = Console(width=width, no_color=True, highlight=False, soft_wrap=False)
     with console.capture() as captured:
@@ -44,7 +44,8 @@ def render_text(payload: dict, width: int = 100) -> str:
 
 
 def result(k, flow_id: str, answers: list[tuple[str, str]]):
-    from yb_guide import flows, views
+    from yb_guide.knowledge import flows
+    from yb_guide.views import common as views
 
     position = flows.resolve(k.flow(flow_id), answers)
     assert position.outcome is not None, f"{answers} does not reach an outcome"
@@ -61,7 +62,7 @@ def count_paths(flow, question_id: str) -> int:
 
 
 def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
-    from yb_guide.flows import resolve
+    from yb_guide.knowledge.flows import resolve
 
     for flow in k.flows:
         paths = [(a, o) for f, a, o in every_path(k) if f is flow]

@@ -9,7 +9,7 @@ def command_paths():
     """Every leaf command of the app, as 'channels show', 'data check', …"""
     import typer
 
-    from yb_guide.cli import app
+    from yb_guide.cli.app import app
 
     root = typer.main.get_command(app)
 
@@ -46,7 +46,7 @@ def test_readme_opens_with_the_two_setup_commands():
 
 def test_readme_examples_use_real_ids():
     """An example naming a channel or checklist must name one that exists."""
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     k = knowledge.load()
     for e in readme_examples():

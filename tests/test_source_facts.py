@@ -74,7 +74,7 @@ def norm(text: str) -> str:
 
 
 def all_strings(obj):
-    from yb_guide.views import plain
+    from yb_guide.views.common import plain
 
     stack = [plain(obj)]
     while stack:
@@ -89,7 +89,7 @@ def all_strings(obj):
 
 @pytest.fixture(scope="module")
 def knowledge_text():
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     k = knowledge.load()
     return norm("\n".join(all_strings(k.main)) + "\n".join(all_strings(k.reimbursement)))
@@ -111,7 +111,7 @@ def test_fact_list_matches_the_source_document(doc):
 
 
 def test_every_entry_names_a_source_and_a_checked_date():
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     k = knowledge.load()
     entries = [*k.channels, *k.checklists, *k.main.process.stages, *k.main.notes, *k.faqs,
@@ -124,7 +124,7 @@ def test_every_entry_names_a_source_and_a_checked_date():
 
 
 def test_process_limits_are_numbers_for_the_deadline_engine():
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     stages = {s.id: s for s in knowledge.load().main.process.stages}
     assert [*stages] == ["submit", "accept", "investigate", "feedback", "review"]

@@ -14,7 +14,7 @@ from conftest import installed_ybguide
 
 @pytest.fixture(scope="module")
 def k():
-    from yb_guide import knowledge
+    from yb_guide.knowledge import loader as knowledge
 
     return knowledge.load()
 
@@ -38,7 +38,7 @@ def asker(replies):
 
 
 def wizard(k, flow_id, replies, answers=()):
-    from yb_guide import wizard as w
+    from yb_guide.cli import wizard as w
 
     s = screen()
     position = w.run(k, flow_id, list(answers), interactive=True, ask=asker(replies), screen=s)
@@ -79,7 +79,7 @@ def test_option_ids_and_full_width_digits_are_accepted(k):
 
 
 def test_end_of_input_is_an_error_without_traceback(k):
-    from yb_guide.errors import RuntimeProblem
+    from yb_guide.base.errors import RuntimeProblem
 
     with pytest.raises(RuntimeProblem, match="输入已结束"):
         wizard(k, "choose", ["1"])
@@ -98,7 +98,7 @@ def test_an_answer_the_path_does_not_use_is_dropped_with_a_note(k):
 
 
 def test_complete_answers_are_not_a_wizard(k):
-    from yb_guide.errors import UserError
+    from yb_guide.base.errors import UserError
 
     position, out = wizard(k, "choose", [], answers=["problem=fraud"])
     assert position.outcome.id == "fraud-report" and out == ""  # nothing asked, nothing shown

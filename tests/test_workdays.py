@@ -16,7 +16,7 @@ ORACLE_ERRORS = {dt.date(2005, 12, 31)}
 
 @pytest.fixture(scope="module")
 def cal():
-    from yb_guide.workdays import build_calendar
+    from yb_guide.calendar.workdays import build_calendar
 
     return build_calendar([])
 
@@ -47,7 +47,8 @@ def oracle_add_workdays(d, n):
 
 
 def test_process_stages_for_every_filing_2021_2026_match_the_oracle(cal):
-    from yb_guide import deadlines, knowledge
+    from yb_guide.schedule import deadlines
+    from yb_guide.knowledge import loader as knowledge
 
     plan = deadlines.make_plan(knowledge.load())
     compared = 0
@@ -89,7 +90,8 @@ def test_due_dates_are_working_days_and_count_exactly_n(cal, d, n):
 @settings(max_examples=200, deadline=None)
 @given(a=dates_in_range, gap=st.integers(min_value=0, max_value=40))
 def test_due_date_is_monotonic_in_filing_date(cal, a, gap):
-    from yb_guide import deadlines, knowledge
+    from yb_guide.schedule import deadlines
+    from yb_guide.knowledge import loader as knowledge
 
     k = deadlines.make_plan(knowledge.get())
     b = a + dt.timedelta(days=gap)
@@ -103,8 +105,8 @@ def test_due_date_is_monotonic_in_filing_date(cal, a, gap):
 @settings(max_examples=200, deadline=None)
 @given(d=dates_in_range, amount=st.integers(min_value=1, max_value=90), unit=st.sampled_from(["day", "month"]))
 def test_calendar_periods_end_on_a_working_day_never_early(cal, d, amount, unit):
-    from yb_guide.dates import add_months
-    from yb_guide.deadlines import period_end
+    from yb_guide.calendar.dates import add_months
+    from yb_guide.schedule.deadlines import period_end
 
     end = period_end(cal, d, amount % 12 + 1 if unit == "month" else amount, unit)
     nominal = add_months(d, amount % 12 + 1) if unit == "month" else d + dt.timedelta(days=amount)
@@ -166,7 +168,7 @@ def test_2027_is_estimated_and_2026_official(cal):
 
 
 def test_out_of_range_is_refused(cal):
-    from yb_guide.workdays import RangeError
+    from yb_guide.calendar.workdays import RangeError
 
     with pytest.raises(RangeError):
         cal.add_workdays(dt.date(2003, 12, 31), 1)

@@ -1,8 +1,8 @@
-"""ybguide: 山西省医保投诉与报销问题命令行指南。
+"""ybguide: 山西省医保投诉与报销问题指南。
 
-The package is a library (knowledge, workdays, deadlines, flows, cases, letter)
-with a thin command-line front end in ``cli.py``.  Nothing heavy happens at
-import time so that ``ybguide`` starts fast.
+One library, front ends on top (ARCHITECTURE.md): ``base`` < ``calendar`` < ``knowledge`` <
+``schedule`` < ``cases`` < ``letter`` < ``views`` < ``cli`` (and ``web``).  Nothing heavy
+happens at import time so that ``ybguide`` starts fast.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

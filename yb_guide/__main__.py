@@ -1,3 +1,3 @@
-from yb_guide.cli import main
+from yb_guide.cli.app import main
 
 main()

@@ -1,0 +1,104 @@
+"""Compiled forms of slow things (the data, the calendar), cached in the user's cache directory.
+
+A cache entry's file name carries a key made from everything it was built
+from, so a changed input simply means a different file.  Correctness never
+depends on the cache: a missing, unreadable or corrupt entry is rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+FORMAT = 1  # bump when what is cached changes shape
+
+
+def cache_dir() -> Path:
+    """YBGUIDE_CACHE_DIR, else the platform's user cache directory (computed here rather than
+    with platformdirs, which would cost an import on every start)."""
+    env = os.environ.get("YBGUIDE_CACHE_DIR")
+    if env:
+        return Path(env)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "ybguide" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ybguide"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ybguide"
+
+
+def key_of(*parts: str | bytes) -> str:
+    """A cache key (not a security hash: zlib is already loaded, hashlib would cost an import)."""
+    import zlib
+
+    from yb_guide import __version__
+
+    data = b"\0".join([f"ybguide {__version__} format {FORMAT} {_code_fingerprint()}".encode()]
+                      + [p if isinstance(p, bytes) else p.encode() for p in parts])
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
+_code: str | None = None
+
+
+def _code_fingerprint() -> str:
+    """Sizes and times of every module of the package, subpackages included: a cached object is
+    only reused by the code that made it (a changed dataclass must not meet an old pickle)."""
+    global _code
+    if _code is None:
+        from yb_guide.base.paths import package_root
+
+        parts: list[str] = []
+        stack = [package_root()]
+        while stack:
+            folder = stack.pop()
+            with os.scandir(folder) as entries:
+                for e in entries:
+                    if e.is_dir() and e.name not in ("data", "__pycache__") and not e.name.startswith("."):
+                        stack.append(Path(e.path))
+                    elif e.name.endswith(".py"):
+                        st = e.stat()
+                        parts.append(f"{e.path}:{st.st_size}:{st.st_mtime_ns}")
+        _code = ";".join(sorted(parts))
+    return _code
+
+
+def files_key(paths, *extra: str) -> str:
+    """A key from the names and contents of ``paths`` (a missing file counts as empty)."""
+    parts: list[str | bytes] = list(extra)
+    for p in paths:
+        parts.append(str(Path(p).resolve()))
+        try:
+            parts.append(Path(p).read_bytes())
+        except OSError:
+            parts.append(b"<missing>")
+    return key_of(*parts)
+
+
+def cached(name: str, key: str, build: Callable[[], Any], valid: Callable[[Any], bool] = lambda _: True) -> Any:
+    """The object cached under ``name``/``key``, or ``build()`` (then stored)."""
+    path = cache_dir() / f"{name}-{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            obj = pickle.load(fh)
+        if valid(obj):
+            return obj
+    except Exception:  # missing, unreadable, corrupt or from another version: rebuild
+        pass
+    obj = build()
+    from yb_guide.base.errors import UserError
+    from yb_guide.base.files import write_atomic
+
+    def dump(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, dump)  # a reader never sees half a file
+    except (OSError, UserError):
+        pass  # a read-only cache directory costs speed, nothing else
+    return obj

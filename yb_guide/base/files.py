@@ -1,0 +1,85 @@
+"""The one way ybguide writes a file: whole or not at all.
+
+``write_atomic`` writes to a temporary file in the same folder, flushes it to disk, then renames
+it into place, so a crash, a full disk or Ctrl-C never leaves half a file; on failure nothing is
+left behind and the error is one Chinese line.  Used for every user file (letters, exports, batch
+results, calendar files) and for the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from yb_guide.base.errors import RuntimeProblem, UserError, os_error_text
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """Whether two paths name one file (after links are resolved)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def write_atomic(path: Path | str, write: Callable[[Path], None], *, private: bool = False,
+                 overwrite: bool = True, source: Path | str | None = None) -> Path:
+    """Call ``write(tmp)`` on a new temporary file beside ``path``, fsync it, rename it to ``path``.
+
+    ``private``: mode 0600 (personal data).  ``overwrite=False``: refuse to replace an existing
+    file.  ``source``: the input file, which must never be the output.  A device or pipe
+    (/dev/null, a FIFO) is written directly: renaming onto it would replace it."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"{path} 是一个文件夹。", hint="请写一个文件名")
+    if source is not None and path.exists() and same_file(path, source):
+        raise UserError(f"输出文件 {path} 就是输入文件，写进去会毁掉原文件。", hint="请换一个输出文件名")
+    if path.exists() and not path.is_file():
+        try:
+            write(path)
+        except OSError as err:
+            raise RuntimeProblem(f"无法写入 {path}（{os_error_text(err)}）。") from None
+        return path
+    if not overwrite and path.exists():
+        raise UserError(f"文件 {path} 已经存在，没有改动它。", hint="换一个文件名；确实要替换它，加 --force")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666))
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _link_or_move(tmp, path)
+    except FileExistsError:
+        raise UserError(f"文件 {path} 已经存在，没有改动它。", hint="换一个文件名；确实要替换它，加 --force") from None
+    except FileNotFoundError:
+        raise UserError(f"无法写入 {path}：文件夹 {path.parent} 不存在。") from None
+    except OSError as err:
+        raise RuntimeProblem(f"无法写入 {path}（{os_error_text(err)}）。") from None
+    finally:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+    return path
+
+
+def _link_or_move(tmp: Path, path: Path) -> None:
+    """Put ``tmp`` at ``path`` only if ``path`` does not exist: a hard link fails if a file of that
+    name appeared meanwhile; a file system without hard links (FAT on a USB stick) checks first."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
+def write_private(path: Path | str, write: Callable[[Path], None], **options) -> Path:
+    """A file that holds personal data (letters, exports): whole, and readable only by the user."""
+    return write_atomic(path, write, private=True, **options)

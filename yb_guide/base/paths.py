@@ -1,0 +1,45 @@
+"""Where the data files are (kept apart from ``knowledge`` so finding them imports nothing heavy)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# The files of the knowledge base, loaded and cross-checked together.
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml", "flows.yaml", "letter.yaml")
+
+
+_chosen: Path | None = None
+
+
+def use_data_dir(d: Path | str | None) -> None:
+    """Set the data folder for this process (``ybguide --data-dir``): the knowledge base, the
+    deadline rules and the calendar overrides then all come from it."""
+    global _chosen
+    _chosen = Path(d) if d is not None else None
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """``override``, else the folder chosen with ``use_data_dir``, else YBGUIDE_DATA_DIR, else the
+    copy inside the installed package, else ``data/`` beside the package in a source checkout."""
+    if override is not None:
+        return Path(override)
+    if _chosen is not None:
+        return _chosen
+    env = os.environ.get("YBGUIDE_DATA_DIR")
+    if env:
+        return Path(env)
+    here = package_root()
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "data"
+
+
+def package_root() -> Path:
+    """The ``yb_guide`` folder (this file is in ``yb_guide/base/``)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def data_files(d: Path | str) -> list[Path]:
+    return [Path(d) / name for name in DATA_FILES]

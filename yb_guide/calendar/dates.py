@@ -1,0 +1,126 @@
+"""Dates as people write them in China, parsed strictly (a wrong date is worse than none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from yb_guide.base.errors import UserError
+
+ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日 或 today（今天）"
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+# China keeps one time zone and no daylight saving: Beijing time is UTC+8 all year.
+BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
+MONTH_ACCEPTED = "2026-10、2026/10、2026.10、202610 或 2026年10月"
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．＋", "0123456789-/.+")
+
+
+def now_in_china() -> dt.datetime:
+    """The time in Shanxi, whatever the computer's own time zone is."""
+    return dt.datetime.now(BEIJING)
+
+
+def today_in_china() -> dt.date:
+    return now_in_china().date()
+
+_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
+)
+
+
+class DateError(UserError):
+    pass
+
+
+def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None) -> dt.date:
+    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise."""
+    if text is None or not str(text).strip():
+        raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
+    raw = str(text).strip()
+    # Full-width digits and punctuation (typed with a Chinese input method) count as normal ones.
+    s = raw.translate(_FULL_WIDTH)
+    if s.lower() in ("today", "今天", "今日"):
+        return today or today_in_china()
+    for pattern in _PATTERNS:
+        m = pattern.match(s)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            return _checked(raw, what, year, month, day)
+    raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
+
+
+_MONTH_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$"),
+)
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """(year, month) from 2026-10, 2026/10, 2026.10, 202610 or 2026年10月."""
+    raw = text.strip()
+    s = raw.translate(_FULL_WIDTH)
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.match(s)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            if not 1 <= month <= 12:
+                raise DateError(f"月份「{raw}」无效：没有{month}月。", hint=f"可用的写法：{MONTH_ACCEPTED}")
+            return year, month
+    if re.match(r"^\d{4}\s*年?$", s):
+        raise DateError(f"「{raw}」只有年份。", hint=f"看一个月写 {s[:4]}-10 这样；看全年的放假安排用 --year {s[:4]}")
+    raise DateError(f"月份「{raw}」看不懂。", hint=f"可用的写法：{MONTH_ACCEPTED}")
+
+
+def parse_steps(text: str) -> int:
+    """+3, -2, ＋3 (typed with a Chinese input method): a number of working days."""
+    s = text.strip().translate(_FULL_WIDTH)
+    try:
+        return int(s)
+    except ValueError:
+        raise DateError(f"「{text}」不是工作日数。", hint="写成 +3 或 -2 这样的整数") from None
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _checked(raw: str, what: str, year: int, month: int, day: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise DateError(f"{what}「{raw}」无效：没有{month}月。", hint=f"月份是 1 到 12；可用的写法：{ACCEPTED}")
+    last = days_in_month(year, month) if 1 <= year <= 9999 else 31
+    if not 1 <= day <= last:
+        raise DateError(f"{what}「{raw}」无效：{year}年{month}月没有{day}日（这个月只有{last}天）。",
+                        hint=f"可用的写法：{ACCEPTED}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"{what}「{raw}」无效。", hint=f"可用的写法：{ACCEPTED}") from None
+
+
+def weekday_zh(d: dt.date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def show(d: dt.date) -> str:
+    """2024-05-08 周三"""
+    return f"{d.isoformat()} {weekday_zh(d)}"
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or that month's last day when it has no such day
+    (民法典 第202条: 没有对应日的，月末日为期间的最后一日)."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    if not 1 <= year <= 9999:
+        raise DateError(f"日期超出范围：{d.isoformat()} 加 {months} 个月。")
+    day = min(d.day, days_in_month(year, month))
+    return dt.date(year, month, day)

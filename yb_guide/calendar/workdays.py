@@ -1,0 +1,279 @@
+"""China's official working-day calendar (with 调休 makeup workdays), as a precomputed table.
+
+Shanxi has no provincial public holidays, so the calendar is the national one,
+taken from the ``holidays`` package (China: statutory holidays and
+``weekend_workdays``), plus overrides from ``data/calendar.yaml`` and an
+optional user file.  A year is *official* when the State Council schedule for
+it is known (the library's static data, or an override declaring it);
+otherwise its dates are estimated and every date computed through it says so.
+
+The table is a sorted list of working-day ordinals: one lookup is a bisect,
+O(log n).  It is cached in the user's cache directory, keyed by the installed
+``holidays`` version, the overrides and this module's table format, so a
+normal start does not import ``holidays`` at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yb_guide.base.errors import DataError, UserError
+
+FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
+LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
+TABLE_FORMAT = 3  # bump when the cached table's layout or meaning changes
+
+# Kinds of day, as stored in the table.
+WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
+# HOLIDAY covers statutory holidays and the weekdays given off in exchange (调休放假).
+KIND_LABELS = {WORKDAY: "工作日", WEEKEND: "周末", HOLIDAY: "放假", MAKEUP: "调休上班", CLOSURE: "停止办公"}
+
+
+class RangeError(UserError):
+    pass
+
+
+@dataclass(repr=False)
+class Calendar:
+    first: dt.date
+    last: dt.date
+    kinds: bytes  # one byte per day from ``first``: WORKDAY, WEEKEND, …
+    names: dict[int, str]  # ordinal -> holiday / makeup / closure name
+    official_years: frozenset[int]
+    sources: tuple[str, ...] = ()  # what the table was built from, for ``calendar --json``
+    _workdays: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        if not self._workdays:
+            base = self.first.toordinal()
+            self._workdays = [base + i for i, k in enumerate(self.kinds) if k in (WORKDAY, MAKEUP)]
+
+    def __repr__(self) -> str:
+        return f"Calendar({self.first}..{self.last}, official={sorted(self.official_years)[-1:]})"
+
+    # -- range -----------------------------------------------------------
+    def check(self, d: dt.date, what: str = "日期") -> dt.date:
+        if not self.first <= d <= self.last:
+            raise RangeError(
+                f"{what} {d.isoformat()} 超出日历范围，无法可靠计算。",
+                hint=f"支持 {self.first.isoformat()} 至 {self.last.isoformat()}",
+            )
+        return d
+
+    def kind(self, d: dt.date) -> int:
+        self.check(d)
+        return self.kinds[d.toordinal() - self.first.toordinal()]
+
+    def is_workday(self, d: dt.date) -> bool:
+        return self.kind(d) in (WORKDAY, MAKEUP)
+
+    def name(self, d: dt.date) -> str | None:
+        return self.names.get(d.toordinal())
+
+    def is_estimated(self, d: dt.date) -> bool:
+        return d.year not in self.official_years
+
+    def estimated_years(self, start: dt.date, end: dt.date) -> list[int]:
+        lo, hi = min(start, end), max(start, end)
+        return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
+
+    # -- arithmetic --------------------------------------------------------
+    def add_workdays(self, d: dt.date, n: int) -> dt.date:
+        """The n-th working day after ``d`` (n > 0) or before it (n < 0); ``d`` itself is not
+        counted (民法典 第201条: 开始的当日不计入).  n == 0 gives ``d``."""
+        self.check(d)
+        if n == 0:
+            return d
+        o = d.toordinal()
+        w = self._workdays
+        if n > 0:
+            i = bisect.bisect_right(w, o) + n - 1
+        else:
+            i = bisect.bisect_left(w, o) + n
+        if not 0 <= i < len(w):
+            raise RangeError(f"从 {d.isoformat()} 起算 {n} 个工作日，超出日历范围。",
+                             hint=f"支持 {self.first.isoformat()} 至 {self.last.isoformat()}")
+        return dt.date.fromordinal(w[i])
+
+    def next_workday(self, d: dt.date) -> dt.date:
+        """``d`` if it is a working day, else the first working day after it."""
+        self.check(d)
+        w = self._workdays
+        i = bisect.bisect_left(w, d.toordinal())
+        if i >= len(w):
+            raise RangeError(f"{d.isoformat()} 之后的工作日超出日历范围。")
+        return dt.date.fromordinal(w[i])
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]; negative when end is before start."""
+        self.check(start)
+        self.check(end)
+        w = self._workdays
+        a, b = start.toordinal(), end.toordinal()
+        if b >= a:
+            return bisect.bisect_right(w, b) - bisect.bisect_right(w, a)
+        return -(bisect.bisect_right(w, a) - bisect.bisect_right(w, b))
+
+    def days_in(self, year: int, month: int | None = None):
+        """(date, kind, name) for every day of a year or a month."""
+        start = dt.date(year, month or 1, 1)
+        if month:
+            end = dt.date(year + (month == 12), month % 12 + 1, 1)
+        else:
+            end = dt.date(year + 1, 1, 1)
+        d = start
+        while d < end:
+            yield d, self.kind(d), self.name(d)
+            d += dt.timedelta(days=1)
+
+
+# ---------------------------------------------------------------- overrides
+
+
+@dataclass(frozen=True)
+class OverrideDay:
+    date: dt.date
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """data/calendar.yaml and --calendar FILE: what the library does not know yet."""
+
+    official_years: tuple[int, ...] = ()  # the State Council notice for these years is out
+    replace_years: tuple[int, ...] = ()  # ignore the library's (estimated) holidays for these years
+    holidays: tuple[OverrideDay, ...] = ()  # days off
+    workdays: tuple[OverrideDay, ...] = ()  # makeup working days (调休上班)
+    closures: tuple[OverrideDay, ...] = ()  # local closures of the office
+
+
+def load_overrides(path: Path) -> Overrides:
+    from yb_guide.base.schema import Where, build
+    from yb_guide.base.yamlio import load_file
+
+    raw = load_file(path, display_name=str(path))
+    if raw is None:
+        return Overrides()
+    ov = build(Overrides, raw, Where(str(path), "", getattr(raw, "line", 1)))
+    for group in ("official_years", "replace_years"):
+        for i, year in enumerate(getattr(ov, group)):
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                line = raw.lines.get(group) if hasattr(raw, "lines") else None
+                raise DataError(str(path), f"{group}[{i}]", line, f"{year} 年超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
+    seen: dict[dt.date, str] = {}
+    for group in ("holidays", "workdays", "closures"):
+        for i, day in enumerate(getattr(ov, group)):
+            w = getattr(day, "_where", None)
+            if not FIRST_YEAR <= day.date.year <= LAST_YEAR:
+                raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
+                                f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
+            if day.date in seen:  # one day cannot be both a day off and a working day
+                raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
+                                f"{day.date.isoformat()} 已经写在 {seen[day.date]} 里，同一天只能写一次")
+            seen[day.date] = group
+    return ov
+
+
+# ---------------------------------------------------------------- building and caching
+
+
+def _holidays_fingerprint() -> str:
+    """Identify the installed ``holidays`` package without importing it (that takes ~0.15 s)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        raise UserError("缺少 holidays 程序包，请按 README 重新安装 ybguide。")
+    pkg = Path(spec.origin).parent
+    parts = sorted(p.name for p in pkg.parent.glob("holidays-*.dist-info"))
+    for rel in ("countries/china.py", "groups/chinese.py"):
+        try:
+            st = (pkg / rel).stat()
+            parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{rel}:missing")
+    return "|".join(parts)
+
+
+def _official_years_from_library() -> set[int]:
+    from holidays.countries.china import ChinaStaticHolidays
+
+    years = set(getattr(ChinaStaticHolidays, "special_public_holidays", {}))
+    return {y for y in years if FIRST_YEAR <= y <= LAST_YEAR}
+
+
+def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
+                   last_year: int = LAST_YEAR) -> Calendar:
+    """Build the table from ``holidays`` (slow: imports the library) and the overrides."""
+    import holidays
+
+    years = range(first_year, last_year + 1)
+    lib = holidays.China(years=years, language="zh_CN")
+    replace = {y for ov in overrides for y in ov.replace_years}
+    first, last = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    base = first.toordinal()
+    n = last.toordinal() - base + 1
+    kinds = bytearray(n)
+    names: dict[int, str] = {}
+    for i in range(n):
+        d = dt.date.fromordinal(base + i)
+        kinds[i] = WEEKEND if d.weekday() >= 5 else WORKDAY
+    for d, name in lib.items():
+        if first <= d <= last and d.year not in replace:
+            kinds[d.toordinal() - base] = HOLIDAY
+            names[d.toordinal()] = name
+    for d in lib.weekend_workdays:
+        if first <= d <= last and d.year not in replace:
+            kinds[d.toordinal() - base] = MAKEUP
+            names[d.toordinal()] = "调休上班"
+    for ov in overrides:
+        for day in ov.holidays:
+            kinds[day.date.toordinal() - base] = HOLIDAY
+            names[day.date.toordinal()] = day.name
+        for day in ov.workdays:
+            kinds[day.date.toordinal() - base] = MAKEUP
+            names[day.date.toordinal()] = day.name
+        for day in ov.closures:
+            kinds[day.date.toordinal() - base] = CLOSURE
+            names[day.date.toordinal()] = day.name
+    official = _official_years_from_library() | {y for ov in overrides for y in ov.official_years}
+    return Calendar(first, last, bytes(kinds), names, frozenset(official),
+                    sources=(f"holidays {getattr(holidays, '__version__', '?')}",))
+
+
+def _override_paths(user_file: Path | None) -> list[Path]:
+    from yb_guide.base.paths import data_dir
+
+    paths = []
+    shipped = data_dir() / "calendar.yaml"
+    if shipped.exists():
+        paths.append(shipped)
+    if user_file is not None:
+        if not Path(user_file).exists():
+            raise DataError(str(user_file), "", None, "日历文件不存在")
+        paths.append(Path(user_file))
+    return paths
+
+
+_memo: dict[str, Calendar] = {}
+
+
+def get_calendar(user_file: Path | str | None = None) -> Calendar:
+    """The calendar with the shipped and the user's overrides, from the cache when it is valid
+    (then ``holidays`` is not imported at all)."""
+    from yb_guide.base import cache
+
+    paths = _override_paths(Path(user_file) if user_file else None)
+    key = cache.files_key(paths, f"{FIRST_YEAR}-{LAST_YEAR}", f"table {TABLE_FORMAT}", _holidays_fingerprint())
+    if key not in _memo:
+        _memo[key] = cache.cached(
+            "calendar", key,
+            build=lambda: build_calendar([load_overrides(p) for p in paths]),
+            valid=lambda cal: isinstance(cal, Calendar)
+            and len(cal.kinds) == cal.last.toordinal() - cal.first.toordinal() + 1 and bool(cal._workdays),
+        )
+    return _memo[key]

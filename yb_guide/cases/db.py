@@ -1,0 +1,233 @@
+"""The case journal's SQLite file: where it lives, opening it safely, migrating its schema.
+
+Promises (tested in tests/test_case_db.py):
+- the file is created with mode 0600 in the user's data directory (or YBGUIDE_HOME);
+- a file that is not ours (not SQLite, another program's database, a newer schema,
+  a damaged file) is reported with its path and never written to;
+- every command is one transaction; writers take the lock up front (BEGIN IMMEDIATE)
+  and wait for each other (busy timeout) instead of failing or losing a write;
+- WAL journaling, so a process killed mid-write leaves the last committed state.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from yb_guide.base.errors import RuntimeProblem
+
+FILE_NAME = "cases.sqlite3"
+APPLICATION_ID = 0x59424744  # "YBGD": marks the file as ybguide's (PRAGMA application_id)
+BUSY_TIMEOUT_MS = 30_000  # how long a command waits for another one holding the write lock
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# MIGRATIONS[n] takes the schema from version n to n + 1.  Never edit a released step:
+# add a new one, so that every older file can be brought forward.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: cases and their communication log
+    (
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            filed TEXT NOT NULL,               -- ISO date
+            ticket TEXT, staff TEXT, institution TEXT,
+            amount TEXT,                       -- '1280.50' (money as text, never a float)
+            summary TEXT,
+            asks TEXT NOT NULL DEFAULT '[]',   -- JSON list of demands
+            complex INTEGER NOT NULL DEFAULT 0,
+            id_number TEXT, card_number TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            result_received TEXT,
+            created TEXT NOT NULL, updated TEXT NOT NULL
+        )""",
+        """CREATE TABLE log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,                  -- 'YYYY-MM-DD HH:MM:SS', local time
+            kind TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'letter', 'reply', 'other')),
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX log_by_case ON log(case_id, at)",
+    ),
+    # 2: what the complaint letter needs (complainant, incident, evidence), when a case was
+    #    closed, and which log entries ybguide wrote itself (kept out of the letter's facts)
+    (
+        "ALTER TABLE cases ADD COLUMN name TEXT",
+        "ALTER TABLE cases ADD COLUMN phone TEXT",
+        "ALTER TABLE cases ADD COLUMN address TEXT",
+        "ALTER TABLE cases ADD COLUMN incident_date TEXT",
+        "ALTER TABLE cases ADD COLUMN place TEXT",
+        "ALTER TABLE cases ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE cases ADD COLUMN closed TEXT",
+        "ALTER TABLE log ADD COLUMN auto INTEGER NOT NULL DEFAULT 0",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def home() -> Path:
+    """The user's data directory: YBGUIDE_HOME, else the platform's (e.g. ~/.local/share/ybguide)."""
+    env = os.environ.get("YBGUIDE_HOME")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("ybguide", appauthor=False))
+
+
+def db_path() -> Path:
+    return home() / FILE_NAME
+
+
+def _problem(path: Path, what: str) -> RuntimeProblem:
+    return RuntimeProblem(
+        f"案件数据库 {path} {what}。文件没有被改动。",
+        hint="如有备份可用 ybguide case import 恢复到新的位置（设置 YBGUIDE_HOME）；或把这个文件移走后重试",
+    )
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite touches it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise RuntimeProblem(f"无法读取案件数据库 {path}（{err.strerror}）。") from None
+    if not head:
+        return  # an empty file is a new database to SQLite
+    if not head.startswith(_SQLITE_HEADER):
+        raise _problem(path, "不是 SQLite 数据库文件")
+    if len(head) < 100:
+        raise _problem(path, "不完整（文件头被截断）")
+
+
+def _create(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        # Made empty with the right mode first: SQLite then keeps 0600 for the file and
+        # gives its -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass  # another ybguide process made it a moment ago
+    except OSError as err:
+        raise RuntimeProblem(f"无法创建案件数据库 {path}（{err.strerror}）。") from None
+
+
+def _open(path: Path):
+    import sqlite3
+
+    _check_header(path)
+    if not path.exists():
+        _create(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as err:
+        raise RuntimeProblem(f"无法打开案件数据库 {path}（{err}）。") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_identity(conn, path)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut too
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            _migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_identity(conn, path: Path) -> None:
+    """Ours, empty (new), or refused: never adopt another program's database."""
+    import sqlite3
+
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        raise _problem(path, f"已损坏（{err}）") from None
+    if app_id == 0 and version == 0 and tables == 0:
+        return  # a new, empty file
+    if app_id != APPLICATION_ID:
+        raise _problem(path, "不是 ybguide 的案件数据库（是别的程序的 SQLite 文件）")
+    if version > SCHEMA_VERSION:
+        raise RuntimeProblem(
+            f"案件数据库 {path} 是更新版本的 ybguide 写的（格式版本 {version}，本程序只认识到 {SCHEMA_VERSION}）。"
+            f"文件没有被改动。", hint="请升级 ybguide")
+
+
+def _migrate(conn) -> None:
+    """Bring the schema forward, all steps in one transaction (all or nothing)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have just migrated.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for step in MIGRATIONS[version:]:
+            for statement in step:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _begin(path: Path, write: bool):
+    """An open connection inside a new transaction.  SQLite can answer "locked" at once, without
+    waiting (switching a new file to WAL, recovering a WAL another process left): nothing has been
+    done yet then, so trying again is safe."""
+    import sqlite3
+    import time
+
+    give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        conn = None
+        try:
+            conn = _open(path)
+            # IMMEDIATE takes the write lock now, so two writers queue instead of one
+            # failing half-way through with "database is locked".
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            return conn
+        except sqlite3.OperationalError as err:
+            if conn is not None:
+                conn.close()
+            busy = "locked" in str(err) or "busy" in str(err)
+            if not busy or time.monotonic() > give_up:
+                raise
+            time.sleep(0.05)
+
+
+@contextmanager
+def transaction(write: bool = False, path: Path | None = None):
+    """One command = one transaction: yields a connection; commits at the end, rolls back on error."""
+    import sqlite3
+
+    path = path or db_path()
+    try:
+        conn = _begin(path, write)
+        try:
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.close()
+    except sqlite3.IntegrityError:
+        raise  # a bug in ybguide, not a damaged file: let the catch-all report it
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            raise RuntimeProblem(f"案件数据库 {path} 正被另一个 ybguide 长时间占用。",
+                                 hint="请稍后再试") from None
+        raise _problem(path, f"无法读写（{err}）") from None
+    except sqlite3.DatabaseError as err:
+        raise _problem(path, f"已损坏（{err}）") from None

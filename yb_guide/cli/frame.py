@@ -1,0 +1,202 @@
+"""The command-line frame: Chinese errors, exit codes, no tracebacks.
+
+``YbGroup`` is the typer group class of the app.  Its ``main`` runs every
+command with ``standalone_mode=False`` and turns whatever goes wrong into one
+Chinese line on stderr and an exit code, so ``ybguide`` and ``CliRunner``
+behave alike.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from yb_guide.base.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, UserError
+from yb_guide.cli.output import error, prepare_streams
+
+HELP_TEXT = "显示帮助并退出。"
+
+
+def _click_exceptions():
+    try:  # typer >= 0.17 vendors click
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions
+    return exceptions
+
+
+def _usage_message(exc) -> tuple[str, str | None]:
+    """A Chinese message for a click usage error."""
+    ex = _click_exceptions()
+    ctx = getattr(exc, "ctx", None)
+    cmd = ctx.command_path if ctx is not None else "ybguide"
+    help_hint = f"运行 {cmd} --help 查看用法"
+    if isinstance(exc, ex.NoSuchOption):
+        near = sorted(exc.possibilities or [])
+        tip = f"您是不是要用 {near[0]}？" if near else ""
+        return f"没有 {exc.option_name} 这个选项。{tip}", help_hint
+    if isinstance(exc, ex.MissingParameter):
+        param = exc.param
+        if param is not None and getattr(param, "param_type_name", "") == "argument":
+            name = param.metavar or param.name
+        else:
+            name = "/".join(getattr(param, "opts", []) or []) if param else ""
+        return f"缺少必需的参数 {name}。", help_hint
+    if isinstance(exc, ex.BadParameter):
+        param = exc.param
+        name = "/".join(getattr(param, "opts", []) or []) if param else (exc.param_hint or "")
+        return f"参数 {name} 的值不对：{_zh_value_message(exc.message)}", help_hint
+    if isinstance(exc, ex.BadOptionUsage):
+        if "requires" in exc.message and "argument" in exc.message:
+            return f"选项 {exc.option_name} 后面要写一个值。", help_hint
+        return f"选项 {exc.option_name} 用法不对：{exc.message}", help_hint
+    msg = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    if msg.startswith("Got unexpected extra argument"):
+        extra = msg.split("(", 1)[-1].rstrip(")")
+        return f"多出了参数：{extra}。", help_hint
+    if msg.startswith("Missing command"):
+        return "缺少子命令。", help_hint
+    return f"命令用法不对：{msg}", help_hint
+
+
+def _zh_value_message(message: str) -> str:
+    """click's messages about a value, in Chinese where we know them."""
+    import re
+
+    m = re.match(r"'(.*)' is not a valid (integer|int|float|path)", message)
+    if m:
+        kind = {"integer": "整数", "int": "整数", "float": "数字", "path": "路径"}[m.group(2)]
+        return f"「{m.group(1)}」不是有效的{kind}。"
+    m = re.match(r"'(.*)' is not one of (.*)\.", message)
+    if m:
+        return f"「{m.group(1)}」不是可选的值（可选：{m.group(2)}）。"
+    return message
+
+
+def _localize_help() -> None:
+    """Chinese titles in typer's help screen (only done when help is shown: it imports rich)."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover
+        return
+    for name, zh in {
+        "ARGUMENTS_PANEL_TITLE": "参数", "OPTIONS_PANEL_TITLE": "选项", "COMMANDS_PANEL_TITLE": "命令",
+        "ERRORS_PANEL_TITLE": "错误", "ABORTED_TEXT": "已取消。", "DEFAULT_STRING": "[默认：{}]",
+        "REQUIRED_LONG_STRING": "[必填]", "ENVVAR_STRING": "[环境变量：{}]",
+    }.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, zh)
+    # Chinese help has no spaces to wrap at: fold long lines instead of cutting them off with "…".
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is not None and not getattr(make, "_ybguide", False):
+        def make_folding(*args, **kwargs):
+            text = make(*args, **kwargs)
+            if hasattr(text, "overflow"):
+                text.overflow = "fold"
+            return text
+
+        make_folding._ybguide = True
+        rich_utils._make_rich_text = make_folding
+
+
+class YbGroup(TyperGroup):
+    """The app's group: Chinese errors, fixed exit codes, 'did you mean' for commands."""
+
+    def get_help_option(self, ctx):
+        opt = super().get_help_option(ctx)
+        if opt is not None:
+            opt.help = HELP_TEXT
+        return opt
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else None
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from yb_guide.base.suggest import nearest
+
+            commands = self.list_commands(ctx)
+            near = nearest(name, commands)
+            tip = f"您是不是要用「{near}」？" if near else ""
+            raise UserError(f"没有「{name}」这个命令。{tip}", hint=f"可用的命令：{'、'.join(commands)}")
+        return super().resolve_command(ctx, args)
+
+    def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # noqa: D401
+        prepare_streams()
+        argv = list(sys.argv[1:] if args is None else args)
+        if not argv or "--help" in argv or "-h" in argv:
+            _localize_help()
+            _patch_command_help(self)
+        code = run_safely(lambda: super(YbGroup, self).main(
+            args=argv, prog_name=prog_name or "ybguide", standalone_mode=False, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _patch_command_help(group) -> None:
+    """Give every subcommand's --help option the Chinese help text."""
+    for cmd in getattr(group, "commands", {}).values():
+        original = cmd.get_help_option
+
+        def patched(ctx, _orig=original):
+            opt = _orig(ctx)
+            if opt is not None:
+                opt.help = HELP_TEXT
+            return opt
+
+        cmd.get_help_option = patched
+        _patch_command_help(cmd)
+
+
+def _broken_pipe() -> int:
+    """The reader went away (ybguide … | head): not an error worth a message."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
+    return EXIT_FAILURE
+
+
+def run_safely(call) -> int:
+    """Run ``call`` and map every outcome to an exit code, printing one Chinese line on errors."""
+    ex = _click_exceptions()
+    try:
+        rv = call()
+        code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0
+        if code == EXIT_INTERRUPTED:
+            error("已中断（Ctrl-C），未保存未完成的操作。")
+        return code
+    except UserError as err:
+        error(err.message, err.hint)
+        return err.exit_code
+    except ex.UsageError as err:
+        msg, hint = _usage_message(err)
+        error(msg, hint)
+        return EXIT_USAGE
+    except typer.Abort:
+        error("已取消。")
+        return EXIT_FAILURE
+    except SystemExit as exit_:  # rich exits this way when the reader of a pipe goes away
+        return exit_.code if isinstance(exit_.code, int) else EXIT_FAILURE
+    except KeyboardInterrupt:
+        error("已中断（Ctrl-C），未保存未完成的操作。")
+        return EXIT_INTERRUPTED
+    except OSError as err:
+        if isinstance(err, BrokenPipeError):
+            return _broken_pipe()
+        import errno
+
+        why = "磁盘已满" if err.errno == errno.ENOSPC else (err.strerror or str(err))
+        error(f"无法写出结果（{why}）。")
+        return EXIT_FAILURE
+    except ex.ClickException as err:
+        error(err.format_message())
+        return err.exit_code
+    except Exception as err:  # the last line of defence: never show a traceback
+        if os.environ.get("YBGUIDE_DEBUG"):
+            raise
+        error(f"程序内部出错（{type(err).__name__}: {err}）。请把这句话和您运行的命令报告给维护者；"
+              f"设置环境变量 YBGUIDE_DEBUG=1 可查看详细信息。")
+        return EXIT_FAILURE

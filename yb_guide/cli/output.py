@@ -1,0 +1,85 @@
+"""The one output path: every command that prints data hands a payload here.
+
+A payload is plain JSON-able data (dicts, lists, strings, numbers).  With
+``--json`` it is printed as JSON; otherwise a renderer turns *the same payload*
+into rich renderables, so the two never disagree.  User text reaches rich only
+as ``rich.text.Text`` or escaped, never as markup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+def prepare_streams() -> None:
+    """Never crash on a console that cannot show a character (a GBK console, say):
+    unencodable characters become '?' instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if enc and not enc.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
+def console():
+    """A rich console for the current stdout (made per call: tests and pipes swap stdout)."""
+    from rich.console import Console
+
+    # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
+    return Console(highlight=False, soft_wrap=False, width=width,
+                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+
+
+def to_json(payload) -> str:
+    import json
+
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+
+
+def emit(payload, renderer: str, *, as_json: bool) -> None:
+    """Print ``payload`` as JSON, or as the renderables ``render.<renderer>(payload)`` gives.
+
+    The renderer is named, not passed, so that ``--json`` never imports rich."""
+    if as_json:
+        sys.stdout.write(to_json(payload) + "\n")
+        return
+    from yb_guide.cli.render import common as render
+
+    out = console()
+    parts = getattr(render, renderer)(payload)
+    if out.is_terminal:
+        for part in parts:
+            out.print(part)
+        return
+    # Piped or redirected: drop the padding rich adds to the end of lines.
+    with out.capture() as captured:
+        for part in parts:
+            out.print(part)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+
+
+def emit_text(text: str) -> None:
+    """Plain text (Markdown, a letter): written as is, never through rich markup."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """A one-line error on stderr: what was wrong, then what is accepted."""
+    line = f"错误：{message}" + (f"（{hint}）" if hint else "")
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"注意：{message}\n")
+
+
+def emit_summary(payload: dict, *, as_json: bool) -> None:
+    """A run's summary on stderr (stdout may be carrying the data, e.g. a CSV)."""
+    if as_json:
+        sys.stderr.write(to_json(payload) + "\n")
+        return
+    for line in payload["lines"]:
+        sys.stderr.write(line + "\n")

@@ -1,0 +1,126 @@
+"""The wizard of a flow: the only flow code that reads input and prints.
+
+Its state is the list of answers (``flows.resolve`` does the rest): ``--answer``
+seeds it, typing an option's number appends one, ``b`` drops the last.  Questions
+go to stderr, so stdout carries only the advice (``ybguide choose > 建议.txt``
+still shows the questions on the screen).  Without a terminal, or with
+``--json``, nothing is asked: a missing answer is an error naming the question
+and its options.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+
+from yb_guide.base.errors import RuntimeProblem, UserError
+from yb_guide.knowledge.flows import Position, parse_answers, resolve
+
+KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # no stdin, or a closed one
+        return False
+
+
+def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None) -> Position | None:
+    """The position at the outcome, or None when the user quits (``q``).
+
+    ``ask`` reads one line (default ``input``) and ``screen`` is a rich console
+    (default: stderr); tests pass their own."""
+    flow = k.flow(flow_id)
+    answers = parse_answers(answer_texts)
+    position = resolve(flow, answers)
+    if not interactive or position.outcome is not None:  # nothing to ask
+        return _complete(position)
+    return _loop(flow, answers, ask or input, screen or _screen())
+
+
+def _complete(position: Position) -> Position:
+    if position.question is not None:
+        q = position.question
+        options = "；".join(f"{o.id} {o.label}" for o in q.options)
+        raise UserError(f"还缺少问题「{q.id}」的回答（{q.text}）：请加上 --answer {q.id}=选项",
+                        hint=f"可选的选项：{options}")
+    if position.unused:
+        question_id, option_id = position.unused[0]
+        asked = " → ".join(q.id for q, _ in position.path)
+        raise UserError(f"按前面的回答，不会问到问题「{question_id}」，--answer {question_id}={option_id} 用不上。",
+                        hint=f"这次依次回答的问题：{asked}")
+    return position
+
+
+def _screen():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=False,
+                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+
+
+def _loop(flow, answers, ask, screen) -> Position | None:
+    from rich.text import Text
+
+    from yb_guide.cli.render import common as render
+    from yb_guide.views import common as views
+
+    def say(text: str, style: str = "", end: str = "\n") -> None:
+        screen.print(Text(text, style=style), end=end)
+
+    say(f"{flow.title}：{flow.intro}", "bold")
+    say(KEYS, "dim")
+    state = list(answers)
+    while True:
+        position = resolve(flow, state)
+        if position.outcome is not None:
+            if position.unused:
+                unused = "、".join(f"{q}={o}" for q, o in position.unused)
+                say(f"注意：按您的回答不会问到这些问题，没有用上：{unused}", "yellow")
+            screen.print()
+            return position
+        question = position.question
+        for part in render.flow_question(views.flow_question(position)):
+            screen.print(part)
+        while True:
+            say(f"请输入序号（1-{len(question.options)}）：", "bold", end="")
+            reply = _read(ask, screen)
+            if reply == "":
+                say(f"说明：{question.help}", "cyan")
+            elif reply == "q":
+                say(f"已退出，没有给出建议。想重新开始，再运行 ybguide {flow.id}。")
+                return None
+            elif reply == "b":
+                if position.path:
+                    state.remove(position.answers[-1])
+                    break
+                say("这已经是第一题了。")
+            else:
+                option = _pick(question, reply)
+                if option is not None:
+                    state.append((question.id, option.id))
+                    break
+                say(f"没有「{reply}」这一项：请输入 1 到 {len(question.options)} 之间的数字。"
+                    "直接按回车看说明，b 返回上一题，q 退出。", "yellow")
+
+
+def _read(ask, screen) -> str:
+    try:
+        line = ask()
+    except EOFError:
+        screen.print()
+        raise RuntimeProblem(
+            "输入已结束，问题还没有回答完。可以重新运行，或者用 --answer 问题=选项 直接给出回答。") from None
+    except KeyboardInterrupt:
+        screen.print()  # end the prompt's line before the one-line message
+        raise
+    # Full-width digits and letters (１, ｂ) from a Chinese input method count as typed.
+    return unicodedata.normalize("NFKC", line).strip().lower()
+
+
+def _pick(question, reply: str):
+    if reply.isdigit() and 1 <= int(reply) <= len(question.options):
+        return question.options[int(reply) - 1]
+    return next((o for o in question.options if o.id == reply), None)
