@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+ID = "11010519491231002X"  # the standard's sample number (valid check digit)
+# A complete case, as `case add` options.
+FULL = ("--channel", "hotline-12393", "--filed", "2024-05-06", "--ticket", "2024050600123", "--staff", "王五",
+        "--institution", "太原市某医院", "--amount", "1,280.5元", "--summary", "住院费用中部分项目未按规定报销",
+        "--ask", "重新报销", "--ask", "道歉", "--evidence", "住院费用票据复印件", "--incident-date", "2024-04-28",
+        "--name", "张三", "--phone", "13912345678", "--id-number", ID, "--card-number", "140100123456",
+        "--today", "2024-05-20")
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path, monkeypatch):
@@ -23,13 +31,10 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("YBGUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("YBGUIDE_DATA_DIR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    from yb_guide.knowledge import loader as knowledge
-
-    knowledge._cache.clear()
-    from yb_guide.calendar import workdays
-
-    workdays._memo.clear()
     from yb_guide.base import paths
+    from yb_guide.base.cache import reset_caches
+
+    reset_caches()
 
     paths.use_data_dir(None)
     yield

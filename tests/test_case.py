@@ -7,13 +7,7 @@ import sys
 
 import pytest
 
-ID = "11010519491231002X"  # the standard's sample number (valid check digit)
-
-FULL = ("--channel", "hotline-12393", "--filed", "2024-05-06", "--ticket", "2024050600123", "--staff", "王五",
-        "--institution", "太原市某医院", "--amount", "1,280.5元", "--summary", "住院费用中部分项目未按规定报销",
-        "--ask", "重新报销", "--ask", "道歉", "--evidence", "住院费用票据复印件", "--incident-date", "2024-04-28",
-        "--name", "张三", "--phone", "13912345678", "--id-number", ID, "--card-number", "140100123456",
-        "--today", "2024-05-20")
+from conftest import FULL, ID
 
 
 def add(run, *args):
@@ -163,7 +157,7 @@ def test_list_table_and_red_overdue(run):
     for text in ("hotline-12393", "2024-05-06", "2024050600123", "进行中", "调查核实", "2024-05-28", "1 个工作日",
                  "已过：热线工单处理时限"):
         assert text in r.stdout
-    from yb_guide.cli.render import common as render
+    from yb_guide.cli.render import cases as render
 
     payload = run("case", "list", "--today", "2024-05-27", "--json").json()
     table = next(render.case_list(payload))

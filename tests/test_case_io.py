@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from test_case import FULL, ID
+from conftest import FULL, ID
 
 
 @pytest.fixture

@@ -193,16 +193,16 @@ def test_cache_is_rebuilt_when_overrides_change(run, tmp_path):
     f = tmp_path / "my.yaml"
     f.write_text("closures: []\n", encoding="utf-8")
     _, s1 = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
-    from yb_guide.calendar import workdays
+    from yb_guide.base.cache import reset_caches
 
-    workdays._memo.clear()  # a new process: only the on-disk cache remains
+    reset_caches()  # a new process: only the on-disk cache remains
     f.write_text("closures:\n  - {date: 2024-05-08, name: 停办, source: 公告}\n", encoding="utf-8")
     _, s2 = stages(run, "--filed", "2024-05-06", "--calendar", str(f))
     assert (s1["accept"]["due"], s2["accept"]["due"]) == ("2024-05-08", "2024-05-09")
 
 
 def test_corrupt_cache_is_rebuilt(run, tmp_path, monkeypatch):
-    from yb_guide.calendar import workdays
+    from yb_guide.base.cache import reset_caches
 
     stages(run, "--filed", "2024-05-06")
     from yb_guide.base.cache import cache_dir
@@ -211,7 +211,7 @@ def test_corrupt_cache_is_rebuilt(run, tmp_path, monkeypatch):
     assert files
     for f in files:
         f.write_bytes(b"not a pickle")
-    workdays._memo.clear()
+    reset_caches()
     _, s = stages(run, "--filed", "2024-05-06")
     assert s["accept"]["due"] == "2024-05-08"
 

@@ -34,7 +34,7 @@ def flat(text: str) -> str:
 def render_text(payload: dict, width: int = 100) -> str:
     from rich.console import Console
 
-    from yb_guide.cli.render import common as render
+    from yb_guide.cli.render import flows as render
 
     console = Console(width=width, no_color=True, highlight=False, soft_wrap=False)
     with console.capture() as captured:
@@ -45,7 +45,7 @@ def render_text(payload: dict, width: int = 100) -> str:
 
 def result(k, flow_id: str, answers: list[tuple[str, str]]):
     from yb_guide.knowledge import flows
-    from yb_guide.views import common as views
+    from yb_guide.views import flows as views
 
     position = flows.resolve(k.flow(flow_id), answers)
     assert position.outcome is not None, f"{answers} does not reach an outcome"
@@ -131,11 +131,13 @@ def test_rendered_outcome_of_every_path_names_the_contact_of_its_channels(k):
 
 
 def test_json_and_rendered_outcome_have_the_same_content(k):
+    from yb_guide.cli.render.flows import next_command
+
     for flow, answers, _ in every_path(k):
         p = result(k, flow.id, list(answers))
         text = flat(render_text(p, width=160))
         must = [p["outcome"]["title"], p["outcome"]["summary"], *p["reasons"], *p["steps"],
-                *(n["command"] for n in p["next"]), *(a["label"] for a in p["answers"]),
+                *(next_command(n)[0] for n in p["next"]), *(a["label"] for a in p["answers"]),
                 *(alt["name"] for alt in p["alternatives"]), *(x["text"] for x in p["periods"]),
                 *(cl["title"] for cl in p["checklists"]), *(s["title"] for s in p["strategies"]),
                 *(p["record"]["items"] if p["record"] else []), *p["cautions"]]
@@ -230,8 +232,10 @@ def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(ru
 def test_online_booking_hands_over_to_reimburse(run):
     d = run("choose", "-a", "problem=online-booking-not-reimbursed", "--json").json()
     assert d["outcome"]["id"] == "to-reimburse"
-    assert d["handover"]["command"] == "ybguide reimburse"
-    assert d["next"][0]["command"] == "ybguide reimburse"
+    assert d["handover"]["flow"] == "reimburse" and d["handover"]["answers"] == []
+    assert d["next"][0] == {"action": "flow", "flow": "reimburse", "answers": [], "why": d["handover"]["when"]}
+    text = flat(run("choose", "-a", "problem=online-booking-not-reimbursed").stdout)
+    assert "下一步可以运行ybguidereimburse" in text
 
 
 def test_reimburse_process_reason_shows_steps_checklist_and_when_to_complain(run):
@@ -251,8 +255,13 @@ def test_reimburse_process_reason_shows_steps_checklist_and_when_to_complain(run
 def test_reimburse_dispute_leads_to_the_complaint_flow(run):
     d = run("reimburse", "-a", "reason-given=process", "-a", "resubmitted=rejected-again", "--json").json()
     assert d["outcome"]["id"] == "dispute"
-    cmd = d["handover"]["command"]
+    assert d["handover"] == {"flow": "choose", "title": d["handover"]["title"], "when": d["handover"]["when"],
+                             "answers": [["problem", "reimbursement-dispute"]]}
+    from yb_guide.cli.render.flows import command_for
+
+    cmd = command_for(d["handover"]["flow"], d["handover"]["answers"])
     assert cmd == "ybguide choose --answer problem=reimbursement-dispute"
+    assert flat(cmd) in flat(run("reimburse", "-a", "reason-given=process", "-a", "resubmitted=rejected-again").stdout)
     # …and that command, given the rest of the answers, gives a channel.
     more = cmd.split()[2:] + ["--answer", "tried-before=channels-failed", "--json"]
     assert run("choose", *more).json()["channel"]["id"] == "mail-letter"

@@ -16,6 +16,25 @@ from typing import Any, Callable
 FORMAT = 1  # bump when what is cached changes shape
 
 
+_in_process: list[dict] = []  # every memo of this process, for reset_caches
+
+
+def memo() -> dict:
+    """A dict that remembers a computed object for the rest of the process (``reset_caches``
+    empties it: tests, and ``--data-dir`` changing between calls in one process)."""
+    d: dict = {}
+    _in_process.append(d)
+    return d
+
+
+def reset_caches() -> None:
+    """Forget everything remembered in this process (the cache files stay: they are keyed)."""
+    global _code
+    for d in _in_process:
+        d.clear()
+    _code = None
+
+
 def cache_dir() -> Path:
     """YBGUIDE_CACHE_DIR, else the platform's user cache directory (computed here rather than
     with platformdirs, which would cost an import on every start)."""

@@ -124,3 +124,8 @@ def add_months(d: dt.date, months: int) -> dt.date:
         raise DateError(f"日期超出范围：{d.isoformat()} 加 {months} 个月。")
     day = min(d.day, days_in_month(year, month))
     return dt.date(year, month, day)
+
+
+def date_zh(d: dt.date) -> str:
+    """2024年5月6日, as a letter is dated."""
+    return f"{d.year}年{d.month}月{d.day}日"

@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yb_guide.base import cache
 from yb_guide.base.errors import DataError, UserError
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
@@ -29,7 +30,7 @@ TABLE_FORMAT = 3  # bump when the cached table's layout or meaning changes
 # Kinds of day, as stored in the table.
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
 # HOLIDAY covers statutory holidays and the weekdays given off in exchange (调休放假).
-KIND_LABELS = {WORKDAY: "工作日", WEEKEND: "周末", HOLIDAY: "放假", MAKEUP: "调休上班", CLOSURE: "停止办公"}
+DAY_KIND_LABELS = {WORKDAY: "工作日", WEEKEND: "周末", HOLIDAY: "放假", MAKEUP: "调休上班", CLOSURE: "停止办公"}
 
 
 class RangeError(UserError):
@@ -116,6 +117,23 @@ class Calendar:
         if b >= a:
             return bisect.bisect_right(w, b) - bisect.bisect_right(w, a)
         return -(bisect.bisect_right(w, a) - bisect.bisect_right(w, b))
+
+    def in_holiday_break(self, d: dt.date) -> bool:
+        """Whether ``d`` is a rest day in a run of rest days that holds a holiday (a weekend inside
+        国庆 10月1日至7日 is part of the break, as the State Council's notice reads)."""
+        if self.is_workday(d):
+            return False
+        if self.kind(d) == HOLIDAY:
+            return True
+        for step in (-1, 1):
+            x = d
+            while self.first <= x + dt.timedelta(days=step) <= self.last:
+                x += dt.timedelta(days=step)
+                if self.is_workday(x):
+                    break
+                if self.kind(x) == HOLIDAY:
+                    return True
+        return False
 
     def days_in(self, year: int, month: int | None = None):
         """(date, kind, name) for every day of a year or a month."""
@@ -259,14 +277,12 @@ def _override_paths(user_file: Path | None) -> list[Path]:
     return paths
 
 
-_memo: dict[str, Calendar] = {}
+_memo: dict[str, Calendar] = cache.memo()
 
 
 def get_calendar(user_file: Path | str | None = None) -> Calendar:
     """The calendar with the shipped and the user's overrides, from the cache when it is valid
     (then ``holidays`` is not imported at all)."""
-    from yb_guide.base import cache
-
     paths = _override_paths(Path(user_file) if user_file else None)
     key = cache.files_key(paths, f"{FIRST_YEAR}-{LAST_YEAR}", f"table {TABLE_FORMAT}", _holidays_fingerprint())
     if key not in _memo:

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from yb_guide.cases import db as casedb
-from yb_guide.cases.journal import (CASE_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case, LogEntry, all_cases,
-                            check_dates, clean_text, insert_case, load_case, make_case, parse_at, yes_no)
+from yb_guide.cases.journal import all_cases, check_dates
+from yb_guide.cases.model import (CASE_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case, LogEntry, clean_text, make_case,
+                                  parse_at, yes_no)
+from yb_guide.cases.store import insert_case, load_case
 from yb_guide.calendar.dates import parse_date
 from yb_guide.base.errors import UserError
 

@@ -1,7 +1,7 @@
 """The one output path: every command that prints data hands a payload here.
 
-A payload is plain JSON-able data (dicts, lists, strings, numbers).  With
-``--json`` it is printed as JSON; otherwise a renderer turns *the same payload*
+A payload is plain JSON-able data (dicts, lists, strings, numbers) from ``views``.
+With ``--json`` it is printed as JSON; otherwise a renderer turns *the same payload*
 into rich renderables, so the two never disagree.  User text reaches rich only
 as ``rich.text.Text`` or escaped, never as markup.
 """
@@ -39,17 +39,14 @@ def to_json(payload) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
 
 
-def emit(payload, renderer: str, *, as_json: bool) -> None:
-    """Print ``payload`` as JSON, or as the renderables ``render.<renderer>(payload)`` gives.
-
-    The renderer is named, not passed, so that ``--json`` never imports rich."""
+def emit(payload, renderer, *, as_json: bool) -> None:
+    """Print ``payload`` as JSON, or as the renderables ``renderer(payload)`` gives (the renderer of
+    the same name in ``cli.render``; it imports rich only when it draws, so ``--json`` never does)."""
     if as_json:
         sys.stdout.write(to_json(payload) + "\n")
         return
-    from yb_guide.cli.render import common as render
-
     out = console()
-    parts = getattr(render, renderer)(payload)
+    parts = renderer(payload)
     if out.is_terminal:
         for part in parts:
             out.print(part)
@@ -70,10 +67,6 @@ def error(message: str, hint: str | None = None) -> None:
     """A one-line error on stderr: what was wrong, then what is accepted."""
     line = f"错误：{message}" + (f"（{hint}）" if hint else "")
     sys.stderr.write(line.replace("\n", " ") + "\n")
-
-
-def warn(message: str) -> None:
-    sys.stderr.write(f"注意：{message}\n")
 
 
 def emit_summary(payload: dict, *, as_json: bool) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 
 import typer
 
-from yb_guide.cases import journal as cases
+from yb_guide.cases import model as cases
 from yb_guide.base.errors import UserError
 from yb_guide.cli.output import error
 

@@ -64,8 +64,8 @@ def _screen():
 def _loop(flow, answers, ask, screen) -> Position | None:
     from rich.text import Text
 
-    from yb_guide.cli.render import common as render
-    from yb_guide.views import common as views
+    from yb_guide.cli.render import flows as render
+    from yb_guide.views import flows as views
 
     def say(text: str, style: str = "", end: str = "\n") -> None:
         screen.print(Text(text, style=style), end=end)

@@ -1,17 +1,132 @@
-"""The flow engine: from the ordered list of answers to the next question or the outcome.
+"""data/flows.yaml and its engine: the model of a guided flow (``choose``, ``reimburse``), and from the
+ordered list of answers to the next question or the outcome.
 
-A flow (``choose``, ``reimburse``) is data in ``data/flows.yaml``.  The state of
-a wizard is nothing but the list of answers so far, as ``(question id, option id)``
-pairs: ``--answer`` replay, going back (drop the last answer) and the tests all
-call ``resolve`` with such a list.  Pure: nothing here reads input or prints.
+The state of a wizard (on the command line or on a web page) is nothing but the list of answers so
+far, as ``(question id, option id)`` pairs: replaying answers, going back (drop the last answer) and
+the tests all call ``resolve`` with such a list.  Pure: nothing here reads input or prints.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
-from yb_guide.base.errors import UserError
-from yb_guide.knowledge.loader import Flow, Option, Outcome, Question
+from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.knowledge.sources import SourceRef
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    next: str | None = None  # the next question of the same flow …
+    outcome: str | None = None  # … or the outcome this answer ends in (exactly one of the two)
+    because: str | None = None  # a reason shown on the outcome screen when this option was chosen
+    source: SourceRef | None = None  # defaults to the question's source
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    help: str  # shown when the user presses Enter without an answer
+    options: tuple[Option, ...]
+    source: SourceRef
+    checked: dt.date
+
+    def option(self, option_id: str) -> Option:
+        for o in self.options:
+            if o.id == option_id:
+                return o
+        raise UnknownIdError(f"选项（问题 {self.id}）", option_id, [o.id for o in self.options])
+
+
+@dataclass(frozen=True)
+class Alternative:
+    channel: str
+    when: str  # when to switch to this channel
+
+
+@dataclass(frozen=True)
+class Record:
+    """What to write down: a note in channels.yaml (keep-records) and anything particular to the outcome."""
+
+    note: str | None = None
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Go on in another flow, with some of its answers given (``problem=reimbursement-dispute``)."""
+
+    flow: str
+    when: str
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Something to do after the outcome: ``deadline`` is the deadline calculator, given the dates of
+    ``events`` (the command line's ``ybguide deadline --filed …``, the web page's form)."""
+
+    action: Literal["deadline"]
+    why: str
+    events: tuple[str, ...] = ("filed",)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    summary: str
+    source: SourceRef
+    checked: dt.date
+    channel: str | None = None  # the recommended channel (channels.yaml)
+    why: tuple[str, ...] = ()  # reasons for the recommendation, after those of the answers
+    alternatives: tuple[Alternative, ...] = ()
+    reason: str | None = None  # reimbursement_faq.yaml: a reason …
+    procedure: str | None = None  # … its procedure (steps) …
+    strategies: tuple[str, ...] = ()  # … and strategies
+    checklists: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()  # rules in deadlines.yaml (复核, 行政复议, 行政诉讼) to show
+    record: Record | None = None
+    notes: tuple[str, ...] = ()  # notes in channels.yaml
+    handover: Handover | None = None
+    next: tuple[NextStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str  # also the command's name: ybguide choose, ybguide reimburse
+    title: str
+    intro: str
+    start: str  # the first question
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]
+    source: SourceRef
+    checked: dt.date
+    cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise UnknownIdError("问题", question_id, [q.id for q in self.questions])
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        for o in self.outcomes:
+            if o.id == outcome_id:
+                return o
+        raise UnknownIdError("结果", outcome_id, [o.id for o in self.outcomes])
+
+
+@dataclass(frozen=True)
+class FlowsFile:
+    flows: tuple[Flow, ...]
+
+
+# ---------------------------------------------------------------- the engine
 
 Answer = tuple[str, str]  # (question id, option id)
 
@@ -87,6 +202,28 @@ def all_paths(flow: Flow) -> list[tuple[tuple[Answer, ...], str]]:
     return done
 
 
-def command_for(flow_id: str, answers) -> str:
-    """The command that replays ``answers``: ``ybguide choose --answer problem=fraud``."""
-    return " ".join([f"ybguide {flow_id}", *(f"--answer {q}={o}" for q, o in answers)])
+def check_graph(flow: Flow, fail) -> None:
+    """No cycles among the questions; every question and outcome reachable from the first question.
+    ``fail(obj, key, problem)`` makes the data error (file, key path, line)."""
+    state: dict[str, str] = {}  # question id -> "open" while on the current trail, then "done"
+    reached: set[str] = set()
+
+    def visit(q: Question, trail: list[str]) -> None:
+        state[q.id] = "open"
+        for o in q.options:
+            if o.outcome is not None:
+                reached.add(o.outcome)
+            elif state.get(o.next) == "open":
+                loop = " → ".join(trail[trail.index(o.next):] + [o.next])
+                raise fail(o, "next", f"问题之间形成了循环：{loop}")
+            elif o.next not in state:
+                visit(flow.question(o.next), trail + [o.next])
+        state[q.id] = "done"
+
+    visit(flow.question(flow.start), [flow.start])
+    for q in flow.questions:
+        if q.id not in state:
+            raise fail(q, "id", f"从第一个问题「{flow.start}」出发走不到这个问题")
+    for out in flow.outcomes:
+        if out.id not in reached:
+            raise fail(out, "id", f"从第一个问题「{flow.start}」出发走不到这个结果")

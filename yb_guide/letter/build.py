@@ -3,8 +3,8 @@
 The fixed wording is ``data/letter.yaml`` (the ``letter`` template in the
 knowledge base); recipient, address and postcode come from the mail-letter
 channel; the reminders printed with it come from the channel's notes and the
-address correction.  A letter is a list of blocks; ``to_text``, ``to_markdown``
-and ``write_docx`` lay the same blocks out for each format.
+address correction.  A letter is a list of blocks; ``letter.formats`` lays the
+same blocks out as .txt, .md or .docx.
 
 User text is put into the template in one pass (``fill``), so ``{name}`` typed
 by a user stays ``{name}``; nothing here prints or knows about rich.
@@ -15,15 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from yb_guide.cases import personal
-from yb_guide.base.errors import UserError
-from yb_guide.base.files import write_private
+from yb_guide.calendar.dates import date_zh
 
-FORMATS = (".txt", ".md", ".docx")
-INDENT = "\u3000\u3000"  # two full-width spaces: a Chinese paragraph's first-line indent
-SIGN_INDENT = "\u3000" * 12  # signature and date sit on the right half of the page
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -31,10 +26,6 @@ def fill(template: str, **values) -> str:
     """Replace {name} placeholders in data text with values, once: a value is never read again,
     so user text containing braces comes out as typed."""
     return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)
-
-
-def date_zh(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 @dataclass
@@ -82,7 +73,7 @@ def _facts(k, case) -> list[str]:
                  fill(t.ticket, ticket=case.ticket) if case.ticket else None,
                  fill(t.staff, staff=case.staff) if case.staff else None]
         found.append((case.filed.isoformat(), 1, sentence(parts)))
-    from yb_guide.cases.journal import LOG_KINDS
+    from yb_guide.cases.model import LOG_KINDS
 
     for entry in case.log:
         if entry.auto:
@@ -155,119 +146,3 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
     advice = [*channel.notes, k.correction(t.correction).advice]
     masked = not reveal and bool(case.id_number or case.card_number)
     return Letter(b, envelope, advice, masked, today, case.id, facts)
-
-
-# ---------------------------------------------------------------- layouts
-
-
-def to_text(letter: Letter) -> str:
-    out: list[str] = []
-    closing, signed, prev = 0, False, None
-    for block in letter.blocks:
-        if block.kind == "title":
-            out.append("\u3000" * 8 + block.text)
-        elif block.kind == "mark":
-            out += ["\u3000" * 8 + block.text, ""]
-        elif block.kind == "addressee":
-            out += [block.text, ""]
-        elif block.kind == "heading":
-            out += ["", block.text]
-        elif block.kind in ("para", "item", "numbered"):
-            if block.kind == "para" and prev in ("item", "numbered"):
-                out.append("")  # a paragraph after a list stands apart
-            out.append(INDENT + block.text)
-        elif block.kind == "closing":
-            # 此致 is indented, 敬礼 starts the next line at the margin (the usual letter form).
-            out += ([""] if closing == 0 else []) + [(INDENT if closing == 0 else "") + block.text]
-            closing += 1
-        elif block.kind == "sign":
-            out += ([] if signed else [""]) + [SIGN_INDENT + block.text]
-            signed = True
-        else:
-            out.append(block.text)
-        prev = block.kind
-    return "\n".join(out) + "\n"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def _md(text: str) -> str:
-    """Escape Markdown's special characters, so text shows as typed when the file is rendered."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def to_markdown(letter: Letter) -> str:
-    out: list[str] = []
-    for block in letter.blocks:
-        text = _md(block.text)
-        if block.kind == "title":
-            out += [f"# {text}", ""]
-        elif block.kind == "mark":
-            out += [f"**{text}**", ""]
-        elif block.kind == "heading":
-            out += ["", f"## {text}", ""]
-        elif block.kind == "numbered":
-            out.append(f"{block.n}. {_md(block.item)}")  # Markdown numbers the list itself
-        elif block.kind == "item":
-            out.append(f"- {text}")
-        elif block.kind == "sign":
-            out += [f"<p align=\"right\">{text}</p>", ""]
-        else:
-            out += ["", text, ""]
-    md = "\n".join(out)
-    return re.sub(r"\n{3,}", "\n\n", md).strip() + "\n"
-
-
-def write_docx(letter: Letter, path: Path) -> None:
-    """A Word file that prints well (宋体, centred title, indented paragraphs)."""
-    try:
-        import docx
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml.ns import qn
-        from docx.shared import Pt
-    except ImportError:
-        raise UserError("要生成 Word 文件（.docx），需要先安装 python-docx。",
-                        hint='运行 .venv/bin/pip install ".[docx]"；或改用 --out 投诉信.txt / 投诉信.md') from None
-    doc = docx.Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "宋体"
-    normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    closing = 0
-    for block in letter.blocks:
-        p = doc.add_paragraph()
-        run = p.add_run(block.text)
-        if block.kind in ("title", "mark"):
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run.bold = True
-            run.font.size = Pt(18 if block.kind == "title" else 12)
-        elif block.kind == "heading":
-            run.bold = True
-        elif block.kind in ("para", "item", "numbered"):
-            p.paragraph_format.first_line_indent = Pt(24)
-        elif block.kind == "closing":
-            if closing == 0:
-                p.paragraph_format.first_line_indent = Pt(24)
-            closing += 1
-        elif block.kind == "sign":
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    doc.save(str(path))
-
-
-def save(letter: Letter, path: Path) -> Path:
-    """Write the letter as .txt, .md or .docx, privately (0600) and whole (a temporary file, then renamed)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint="--out 的文件名以 .txt、.md 或 .docx 结尾")
-
-    def write(tmp: Path) -> None:
-        if suffix == ".docx":
-            write_docx(letter, tmp)
-        else:
-            text = to_text(letter) if suffix == ".txt" else to_markdown(letter)
-            # A .txt gets a BOM so that Windows Notepad shows the Chinese text correctly.
-            tmp.write_text(text, encoding="utf-8-sig" if suffix == ".txt" else "utf-8")
-
-    return write_private(path, write)

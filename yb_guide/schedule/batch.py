@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UnknownIdError, UserError
@@ -243,47 +244,23 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
     return summary
 
 
-def run_file(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "skip") -> Summary:
-    """``run_batch`` between files ('-' or None is stdin/stdout).  A file is written to a
-    temporary name first and renamed at the end, so a stopped run leaves no half file."""
-    import os
-    import sys
-    from pathlib import Path
-
-    from yb_guide.base.errors import RuntimeProblem
-
+def check_on_error(on_error: str) -> None:
     if on_error not in ("skip", "stop"):
         raise UserError(f"--on-error 的值「{on_error}」不对。", hint="可用：skip（跳过错误行）、stop（遇错停止）")
-    try:
-        source = sys.stdin.buffer if in_path == "-" else open(in_path, "rb")
-    except OSError as err:
-        raise UserError(f"无法打开 CSV 文件 {in_path}（{err.strerror}）。") from None
-    with source:
-        if out_path in (None, "-"):
-            sys.stdout.flush()
-            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
-            try:
-                return run_batch(plan, cal, source, out, on_error=on_error)
-            finally:
-                out.flush()
-                out.detach()
-        target = Path(out_path)
-        if target.exists() and not target.is_file():
-            # A device or pipe (/dev/null, a FIFO): write to it; renaming onto it would replace it.
-            try:
-                with open(target, "w", encoding="utf-8", newline="") as out:
-                    return run_batch(plan, cal, source, out, on_error=on_error)
-            except OSError as err:
-                raise RuntimeProblem(f"无法写入 {target}（{err.strerror}）。") from None
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            # UTF-8 with BOM: Excel in Chinese then opens it with the right characters.
-            with open(tmp, "w", encoding="utf-8-sig", newline="") as out:
-                summary = run_batch(plan, cal, source, out, on_error=on_error)
-            os.replace(tmp, target)
-        except OSError as err:
-            raise RuntimeProblem(f"无法写入 {target}（{err.strerror}）。") from None
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        return summary
+
+
+def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "skip",
+                source_path=None) -> Summary:
+    """``run_batch`` into a file, written whole (a stopped run leaves no half file), never over the
+    input file; UTF-8 with BOM, so that Excel in Chinese opens it with the right characters."""
+    from yb_guide.base.files import write_atomic
+
+    result: list[Summary] = []
+
+    def write(tmp) -> None:
+        encoding = "utf-8-sig" if Path(tmp) != Path(out_path) else "utf-8"  # no BOM into a device
+        with open(tmp, "w", encoding=encoding, newline="") as out:
+            result.append(run_batch(plan, cal, source, out, on_error=on_error))
+
+    write_atomic(out_path, write, source=source_path)
+    return result[0]

@@ -17,13 +17,8 @@ from dataclasses import dataclass, field
 from yb_guide.calendar.dates import add_months
 from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.calendar.workdays import MAKEUP, Calendar
+from yb_guide.knowledge.labels import EVENT_LABELS
 
-EVENT_LABELS = {
-    "filed": "提交投诉",
-    "result-received": "收到处理结果",
-    "review-filed": "提交复核申请",
-    "reconsideration-decided": "收到行政复议决定",
-}
 
 
 @dataclass(frozen=True)

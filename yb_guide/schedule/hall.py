@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from yb_guide.calendar.dates import show
-from yb_guide.knowledge.loader import Knowledge
 from yb_guide.calendar.workdays import Calendar
 
 HALL_CHANNEL = "hall-visit"
@@ -23,10 +21,10 @@ class HallHours:
     next_open: dt.date  # the first day (from ``on``, or after it if already closed) the hall is open
     estimated: bool
     notes: tuple[str, ...]
-    text: str
+    day_name: str | None  # the holiday's (or makeup day's) name
 
 
-def hall_hours(k: Knowledge, cal: Calendar, on: dt.date, at: dt.time | None = None) -> HallHours:
+def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> HallHours:
     contact = k.channel(HALL_CHANNEL).contact  # hours come from data/channels.yaml
     opens, closes = contact.hours_open or "09:00", contact.hours_close or "17:00"
     close_t = dt.time.fromisoformat(closes)
@@ -40,19 +38,6 @@ def hall_hours(k: Knowledge, cal: Calendar, on: dt.date, at: dt.time | None = No
         next_open = on
     else:
         next_open = cal.add_workdays(on, 1)
-    name = cal.name(on)
-    if workday:
-        text = f"{show(on)} 是工作日，服务大厅 {opens}-{closes} 开放"
-        if name:
-            text += f"（{name}）"
-        if open_now is False:
-            text += "；现在不在办公时间"
-    else:
-        why = f"（{name}）" if name else "（周末）"
-        text = f"{show(on)} 不是工作日{why}，服务大厅不开放"
-    if next_open != on:
-        text += f"。下一个开放日：{show(next_open)} {opens}-{closes}"
-    text += "。"
     return HallHours(on=on, at=at, opens=opens, closes=closes, open_that_day=workday, open_now=open_now,
                      next_open=next_open, estimated=cal.is_estimated(on) or cal.is_estimated(next_open),
-                     notes=k.channel(HALL_CHANNEL).notes, text=text)
+                     notes=k.channel(HALL_CHANNEL).notes, day_name=cal.name(on))

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from yb_guide.cases import personal
-from yb_guide.cases.journal import LABELS, LOG_KINDS, STATUS_LABELS, Case, Progress, progress
+from yb_guide.cases.journal import Progress, progress, reminders, select
+from yb_guide.cases.model import LABELS, LOG_KINDS, STATUS_LABELS, Case
 
 
 def _due(s) -> dict:
@@ -37,17 +38,7 @@ def case_row(k, c: Case, p: Progress) -> dict:
 
 
 def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False) -> dict:
-    from yb_guide.calendar import workdays
-
-    cal = workdays.get_calendar()
-    rows = []
-    for c in cases:
-        if open_only and c.status != "open":
-            continue
-        row = case_row(k, c, progress(k, c, today, cal))
-        if overdue_only and not row["is_overdue"]:
-            continue
-        rows.append(row)
+    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only)]
     return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only,
             "total": len(cases), "count": len(rows), "cases": rows}
 
@@ -64,11 +55,11 @@ def _fields(c: Case, reveal: bool) -> dict:
 
 
 def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: str | None = None) -> dict:
-    from yb_guide.views.common import deadline_payload
+    from yb_guide.views.dates import deadline
 
     p = progress(k, c, today)
     overdue = {s.id for s in p.overdue}
-    sched = deadline_payload(p.schedule)
+    sched = deadline(p.schedule)
     sched["stages"].sort(key=lambda s: s["due"])  # a timeline reads in date order
     for s in sched["stages"]:
         s["relevant"] = s["id"] in p.relevant
@@ -86,11 +77,8 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
         "log": [{"at": e.at, "kind": e.kind, "kind_label": LOG_KINDS[e.kind], "text": e.text, "auto": e.auto}
                 for e in c.log],
         "message": message,
-        "reminders": [],
+        "reminders": reminders(k, c),
     })
-    if c.status == "open" and not (c.ticket and c.staff):
-        # The source's advice: keep the time, the ticket number and who received you.
-        out["reminders"].append(k.note("keep-records").text)
     return out
 
 
@@ -121,12 +109,7 @@ def imported(report) -> dict:
             "skipped": report.skipped, "logs": report.logs, "lines": lines}
 
 
-def letter_payload(k, letter, text: str, saved: str | None) -> dict:
-    notes = []
-    if letter.masked:
-        notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
-    if any("____" in b.text for b in letter.blocks):
-        notes.append("信中的横线处是没有填写的内容，打印后请手写补全。")
+def letter(k, letter, text: str, saved: str | None) -> dict:
     return {
         "case": letter.case_id,
         "date": letter.date.isoformat(),
@@ -136,5 +119,5 @@ def letter_payload(k, letter, text: str, saved: str | None) -> dict:
         "envelope": list(letter.envelope),
         "advice": list(letter.advice),
         "masked": letter.masked,
-        "notes": notes,
+        "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand
     }

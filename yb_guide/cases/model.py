@@ -1,0 +1,191 @@
+"""A case: one complaint with its communication log, the words for its fields, and the checking of
+what the user typed (the same code for ``case add``, ``case import`` and ``letter``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from yb_guide.base.errors import UserError
+from yb_guide.calendar.dates import parse_date
+from yb_guide.cases import personal
+
+LOG_KINDS = {"call": "电话", "visit": "上门", "letter": "信件", "reply": "答复", "other": "其他"}
+STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
+
+# Free-text fields: stored as typed (stripped); empty means "not given".
+TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place")
+# Every column of a case in storage and export, in the order they are exported.
+CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amount", "summary", "asks",
+               "complex", "id_number", "card_number", "name", "phone", "address", "incident_date", "place",
+               "evidence", "status", "result_received", "closed", "created", "updated")
+
+# Names of the fields as people read them (errors, prompts, CSV headers).
+LABELS = {
+    "id": "编号", "channel": "渠道", "filed": "提交日期", "ticket": "工单编号", "staff": "接待人员",
+    "institution": "涉及机构", "amount": "涉及金额", "summary": "问题经过", "asks": "诉求",
+    "complex": "复杂案件", "id_number": "身份证号", "card_number": "医保卡号", "name": "姓名",
+    "phone": "联系电话", "address": "联系地址", "incident_date": "发生日期", "place": "发生地点",
+    "evidence": "证据材料", "status": "状态", "result_received": "收到结果日期", "closed": "结案日期",
+    "created": "创建时间", "updated": "更新时间",
+}
+
+
+@dataclass
+class LogEntry:
+    at: str  # 'YYYY-MM-DD HH:MM', or 'YYYY-MM-DD' when the time is not known
+    kind: str  # a key of LOG_KINDS
+    text: str
+    auto: bool = False  # written by ybguide itself (result, close, letter), not typed by the user
+
+
+@dataclass
+class Case:
+    channel: str | None = None
+    filed: dt.date | None = None
+    ticket: str | None = None
+    staff: str | None = None
+    institution: str | None = None
+    amount: str | None = None  # '1280.50'
+    summary: str | None = None
+    asks: list[str] = field(default_factory=list)
+    complex: bool = False
+    id_number: str | None = None
+    card_number: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    incident_date: dt.date | None = None
+    place: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    status: str = "open"
+    result_received: dt.date | None = None
+    closed: dt.date | None = None
+    created: str | None = None  # 'YYYY-MM-DD HH:MM:SS'
+    updated: str | None = None
+    id: int | None = None
+    log: list[LogEntry] = field(default_factory=list)
+
+
+class UnknownCaseError(UserError):
+    def __init__(self, given, existing: list[int]):
+        if existing:
+            shown = "、".join(str(i) for i in existing[:30]) + ("……" if len(existing) > 30 else "")
+            hint = f"现有的案件编号：{shown}"
+        else:
+            hint = "还没有记录任何案件：先用 ybguide case add 记一个"
+        super().__init__(f"没有编号为「{given}」的案件。", hint=hint)
+
+
+# ---------------------------------------------------------------- checking input
+
+
+def now() -> str:
+    """A log entry's time, in Beijing time (the office's clock, not the computer's zone)."""
+    from yb_guide.calendar.dates import now_in_china
+
+    return now_in_china().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def clean_text(value) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _items(value) -> list[str]:
+    """A list of demands or evidence: given as a list, or one item per line."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else str(value).splitlines()
+    return [s for s in (clean_text(x) for x in items) if s]
+
+
+def yes_no(value, what: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    s = (clean_text(value) or "").lower()
+    if s in ("", "否", "不是", "no", "n", "false", "0"):
+        return False
+    if s in ("是", "yes", "y", "true", "1"):
+        return True
+    raise UserError(f"{what}「{value}」看不懂。", hint="写“是”或“否”")
+
+
+def _date(value, what: str, today: dt.date) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    s = clean_text(value)
+    return parse_date(s, what, today=today) if s else None
+
+
+def not_after(d: dt.date | None, limit: dt.date, what: str, limit_what: str) -> None:
+    if d is not None and d > limit:
+        raise UserError(f"{what} {d.isoformat()} 晚于{limit_what} {limit.isoformat()}。",
+                        hint="请检查日期；还没发生的事不能记")
+
+
+def parse_at(value, today: dt.date, what: str = "记录时间") -> str:
+    """'2024-05-07 10:30' (any date form ``deadline`` accepts, then an optional HH:MM[:SS])."""
+    s = (clean_text(value) or "").replace("T", " ")
+    m = re.match(r"^(.*?)\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$", s)
+    day = parse_date(m.group(1) if m else s, what, today=today)
+    not_after(day, today, what, "今天")
+    if not m:
+        return day.isoformat()
+    hour, minute = int(m.group(2)), int(m.group(3))
+    if hour > 23 or minute > 59:
+        raise UserError(f"{what}「{value}」里的时间不对。", hint="时间写成 10:30 这样，24 小时制")
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+
+
+def _phone(value) -> str | None:
+    s = clean_text(value)
+    if s and not re.fullmatch(r"[0-9０-９\-－+＋ ()（）转]{5,30}", s):
+        raise UserError(f"联系电话「{s}」格式不对。", hint="只写数字，可带区号和“-”，如 0351-1234567 或 13912345678")
+    return s
+
+
+def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
+    """A checked ``Case`` from what the user typed (strings, or lists for asks/evidence).
+
+    ``require``: channel and filed date must be given (``case add``/import); a letter
+    without a case needs neither."""
+    c = Case()
+    channel = clean_text(raw.get("channel"))
+    if channel is not None:
+        c.channel = k.channel(channel).id  # unknown id -> "did you mean"
+    c.filed = _date(raw.get("filed"), LABELS["filed"], today)
+    if require and c.channel is None:
+        raise UserError("缺少投诉渠道。", hint="可用的渠道：" + "、".join(x.id for x in k.channels))
+    if require and c.filed is None:
+        raise UserError("缺少提交日期。", hint="写明哪天提交的投诉，如 2024-05-06")
+    for name in TEXT_FIELDS:
+        setattr(c, name, clean_text(raw.get(name)))
+    c.phone = _phone(raw.get("phone"))
+    if clean_text(raw.get("amount")):
+        c.amount = personal.amount(raw["amount"])
+    if clean_text(raw.get("id_number")):
+        c.id_number = personal.id_number(raw["id_number"], today)
+    if clean_text(raw.get("card_number")):
+        c.card_number = personal.card_number(raw["card_number"])
+    c.asks = _items(raw.get("asks"))
+    c.evidence = _items(raw.get("evidence"))
+    c.complex = yes_no(raw.get("complex"), LABELS["complex"])
+    c.incident_date = _date(raw.get("incident_date"), LABELS["incident_date"], today)
+    c.result_received = _date(raw.get("result_received"), LABELS["result_received"], today)
+    c.closed = _date(raw.get("closed"), LABELS["closed"], today)
+    for name in ("filed", "incident_date", "result_received", "closed"):
+        not_after(getattr(c, name), today, LABELS[name], "今天")
+    if c.filed:
+        not_after(c.incident_date, c.filed, LABELS["incident_date"], LABELS["filed"])
+    status = (clean_text(raw.get("status")) or "open").lower()
+    by_label = {v: key for key, v in STATUS_LABELS.items()}
+    if status not in STATUS_LABELS and status not in by_label:
+        raise UserError(f"状态「{raw.get('status')}」看不懂。", hint="写“进行中”或“已结案”")
+    c.status = by_label.get(status, status)
+    if c.status == "open":
+        c.closed = None
+    return c

@@ -1,0 +1,159 @@
+"""``ybguide case …``: the case journal's commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from yb_guide.cli.frame import YbGroup
+from yb_guide.cli.options import (ADDRESS, AMOUNT, ASK, CARD_NUMBER, CASE_ID, CHANNEL, COMPLEX, EVIDENCE, ID_NUMBER,
+                                  INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY,
+                                  TODAY, asks_questions, date_option, given, knowledge, today_option)
+from yb_guide.cli.output import emit, emit_text
+from yb_guide.cli.render import cases as render
+
+case_app = typer.Typer(cls=YbGroup, no_args_is_help=True,
+                       help="案件记录：每次投诉的渠道、日期、工单编号、接待人员、沟通经过；自动算期限。")
+
+
+@case_app.command("add")
+def case_add(
+    channel: Optional[str] = CHANNEL,
+    filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期，如 2024-05-06。"),
+    ticket: Optional[str] = typer.Option(None, "--ticket", metavar="工单编号", help="工单编号或投诉编号。"),
+    staff: Optional[str] = typer.Option(None, "--staff", metavar="姓名", help="接待人员姓名。"),
+    institution: Optional[str] = INSTITUTION,
+    amount: Optional[str] = AMOUNT,
+    summary: Optional[str] = SUMMARY,
+    ask: Optional[List[str]] = ASK,
+    evidence: Optional[List[str]] = EVIDENCE,
+    complex_case: bool = COMPLEX,
+    incident_date: Optional[str] = INCIDENT_DATE,
+    place: Optional[str] = PLACE,
+    name: Optional[str] = NAME, phone: Optional[str] = PHONE, address: Optional[str] = ADDRESS,
+    id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
+    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
+):
+    """记下一次投诉（不写选项时在终端里逐项提问）。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    now = today_option(today)
+    raw = given(channel=channel, filed=filed, ticket=ticket, staff=staff, institution=institution,
+                        amount=amount, summary=summary, asks=ask, evidence=evidence, complex=complex_case,
+                        incident_date=incident_date, place=place, name=name, phone=phone, address=address,
+                        id_number=id_number, card_number=card_number)
+    k = knowledge()
+    if asks_questions(interactive, "channel" not in raw or "filed" not in raw):
+        from yb_guide.cli import prompts
+
+        raw = prompts.ask(k, raw, now)
+    case = cases.add(k, cases.make_case(k, raw, now), now)
+    emit(case_views.case_detail(k, case, now, reveal=reveal, message=f"已记录为案件 {case.id}。"),
+         render.case_detail, as_json=as_json)
+
+
+@case_app.command("list")
+def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没有结案的案件。"),
+              overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
+              today: Optional[str] = TODAY, as_json: bool = JSON):
+    """所有案件：渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    emit(case_views.case_list(knowledge(), cases.all_cases(), today_option(today), open_only=open_only,
+                              overdue_only=overdue), render.case_list, as_json=as_json)
+
+
+@case_app.command("show")
+def case_show(case_id: str = CASE_ID, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
+    """一个案件的全部内容：各阶段期限（时间线）和沟通记录。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    emit(case_views.case_detail(knowledge(), cases.get(case_id), today_option(today), reveal=reveal),
+         render.case_detail, as_json=as_json)
+
+
+@case_app.command("log")
+def case_log(case_id: str = CASE_ID,
+             text: str = typer.Argument(..., metavar="经过", help="这次联系的情况，如“致电12393查询进度”。"),
+             kind: str = typer.Option("other", "--kind", metavar="方式",
+                                      help="call（电话）、visit（上门）、letter（信件）、reply（答复）、other（其他）。"),
+             at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="什么时候，如 \"2024-05-20 10:30\"（默认：现在）。"),
+             as_json: bool = JSON):
+    """记一次沟通：打电话、去现场、寄信、收到答复（自动记下时间）。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    from yb_guide.cases.model import parse_at
+
+    when = parse_at(at, today_option(None)) if at is not None else None
+    c, entry = cases.add_log(case_id, text, kind.strip().lower(), when)
+    emit(case_views.log_added(c, entry), render.log_added, as_json=as_json)
+
+
+@case_app.command("result")
+def case_result(case_id: str = CASE_ID,
+                received: str = typer.Option(..., "--received", metavar="日期", help="收到处理结果的日期。"),
+                today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
+    """收到处理结果：记下日期，并加上申请复核、行政复议、行政诉讼的期限。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    now = today_option(today)
+    k = knowledge()
+    c = cases.set_result(k, case_id, date_option(received, "--received", now), now)
+    emit(case_views.case_detail(k, c, now, reveal=reveal, message=f"已记下案件 {c.id} 收到处理结果。"),
+         render.case_detail, as_json=as_json)
+
+
+@case_app.command("close")
+def case_close(case_id: str = CASE_ID, today: Optional[str] = TODAY, as_json: bool = JSON):
+    """结案（问题已解决或不再跟进）。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    emit(case_views.status_changed(*cases.close(case_id, today_option(today))), render.status_changed, as_json=as_json)
+
+
+@case_app.command("reopen")
+def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
+    """重新打开已结案的案件。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    emit(case_views.status_changed(*cases.reopen(case_id)), render.status_changed, as_json=as_json)
+
+
+@case_app.command("export")
+def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式（默认；完整备份）。"),
+                as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（可用 Excel 打开）。"),
+                out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。")):
+    """导出全部案件和沟通记录（这就是备份；含完整的个人信息）。"""
+    from yb_guide.cases import transfer as caseio
+    from yb_guide.views import cases as case_views
+    from yb_guide.base.errors import UserError
+
+    if as_json and as_csv:
+        raise UserError("--json 和 --csv 只能选一个。")
+    data = caseio.export_data("csv" if as_csv else "json")
+    if out is None:
+        emit_text(data.text)
+        return
+    caseio.write_export(out, data)
+    emit(case_views.exported(data.count, str(out), data.format, data.personal_data), render.exported, as_json=False)
+
+
+@case_app.command("import")
+def case_import(file: Path = typer.Argument(..., metavar="文件", help="case export 导出的 JSON 或 CSV，或 Excel 另存的 CSV。"),
+                new_ids: bool = typer.Option(False, "--new-ids", help="全部作为新案件导入（重新编号）。"),
+                today: Optional[str] = TODAY, as_json: bool = JSON):
+    """从备份或 CSV 导入案件（有一行出错就什么都不导入，并指出第几行）。"""
+    from yb_guide.cases import transfer as caseio
+    from yb_guide.views import cases as case_views
+
+    report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids)
+    emit(case_views.imported(report), render.imported, as_json=as_json)

@@ -1,0 +1,66 @@
+"""Options that several commands share, declared once, and the helpers that read them."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+JSON = typer.Option(False, "--json", help="以 JSON 输出（内容与表格相同）。")
+TODAY = typer.Option(None, "--today", metavar="日期", help="把这一天当作“今天”（默认：系统日期）。")
+CALENDAR = typer.Option(None, "--calendar", metavar="文件",
+                        help="自己的日历补充文件（YAML），格式同 data/calendar.yaml。")
+COMPLEX = typer.Option(False, "--complex", help="复杂案件：调查核实按30个工作日计算。")
+CHANNEL = typer.Option(None, "--channel", metavar="渠道", help="投诉渠道编号，如 hotline-12393。")
+ANSWER = typer.Option(None, "--answer", "-a", metavar="问题=选项",
+                      help="直接给出一个回答，可写多次；编号见 --list-questions。缺的回答在终端里会接着问。")
+LIST_QUESTIONS = typer.Option(False, "--list-questions", help="列出所有问题和选项的编号，以及每个选项通向哪里。")
+
+# The case journal and the letter.
+REVEAL = typer.Option(False, "--reveal", help="显示完整的身份证号和医保卡号（默认只显示前后几位）。")
+CASE_ID = typer.Argument(..., metavar="编号", help="案件编号（见 ybguide case list）。")
+INTERACTIVE = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里缺少必填项时会自动提问）。")
+# What `case add` and `letter` share (a letter can be written without a saved case).
+INSTITUTION = typer.Option(None, "--institution", metavar="机构", help="涉及（被投诉）的医院、药店或医保部门。")
+AMOUNT = typer.Option(None, "--amount", metavar="金额", help="涉及金额（元），如 1280.50。")
+SUMMARY = typer.Option(None, "--summary", metavar="经过", help="发生了什么（简要经过）。")
+EVIDENCE = typer.Option(None, "--evidence", metavar="材料", help="证据材料（复印件）；可写多次。")
+ASK = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。")
+INCIDENT_DATE = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。")
+PLACE = typer.Option(None, "--place", metavar="地点", help="发生地点。")
+NAME = typer.Option(None, "--name", metavar="姓名", help="投诉人姓名（写投诉信用）。")
+PHONE = typer.Option(None, "--phone", metavar="电话", help="联系电话（用于答复）。")
+ADDRESS = typer.Option(None, "--address", metavar="地址", help="联系地址（用于答复）。")
+ID_NUMBER = typer.Option(None, "--id-number", metavar="身份证号", help="18位身份证号（会校验）。")
+CARD_NUMBER = typer.Option(None, "--card-number", metavar="卡号", help="医保卡号。")
+
+
+def today_option(value: Optional[str]):
+    """``--today``, else today in Beijing time."""
+    from yb_guide.calendar.dates import parse_date, today_in_china
+
+    return parse_date(value, "--today") if value is not None else today_in_china()
+
+
+def date_option(value: Optional[str], what: str, today):
+    """A date option as people write it (``今天`` is ``today``), or None when not given."""
+    from yb_guide.calendar.dates import parse_date
+
+    return parse_date(value, what, today=today) if value is not None else None
+
+
+def given(**options) -> dict:
+    """The options that were given (None, an empty list and False are "not given")."""
+    return {name: value for name, value in options.items() if value not in (None, [], False)}
+
+
+def asks_questions(interactive: bool, missing: bool) -> bool:
+    """Ask on the terminal when told to, or when something required is missing and a person is there."""
+    return interactive or (missing and sys.stdin.isatty())
+
+
+def knowledge():
+    from yb_guide.knowledge import loader
+
+    return loader.get()

@@ -1,0 +1,123 @@
+"""Channels, a channel, a checklist (on screen and as Markdown), the FAQ."""
+
+from __future__ import annotations
+
+from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+
+
+def channels_list(payload: dict):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=False, title="山西医保投诉渠道", title_justify="left")
+    table.add_column("编号", style="cyan", no_wrap=True)
+    table.add_column("渠道", overflow="fold", ratio=3)
+    table.add_column("适合", overflow="fold", ratio=3)
+    table.add_column("联系方式", overflow="fold", ratio=4)
+    table.add_column("处理时限", overflow="fold", ratio=2)
+    for c in payload["channels"]:
+        table.add_row(T(c["id"]), T(c["name"]), T("；".join(c["use_when"])),
+                      T(c["contact_text"]), T(c["processing_time"] or "—"))
+    yield table
+    yield T("查看某个渠道的步骤和材料：ybguide channels show 编号", style="dim")
+
+
+def channel_detail(c: dict):
+    yield heading(c["name"], f"{c['group']} · {c['summary']}")
+    yield T(c["description"])
+    yield T("")
+    yield T("联系方式", style="bold")
+    yield bullets(c["contact_lines"])
+    yield T("适合", style="bold")
+    yield bullets(c["use_when"])
+    if c["advantages"]:
+        yield T("优势", style="bold")
+        yield bullets(c["advantages"])
+    yield T("步骤", style="bold")
+    yield numbered(c["steps"])
+    if c["processing_time"]:
+        yield T("处理时限", style="bold")
+        yield bullets([c["processing_time"]])
+    if c["notes"]:
+        yield T("注意", style="bold")
+        yield bullets(c["notes"])
+    for corr in c["corrections"]:
+        t = T("更正/提醒：", style="bold yellow")
+        t.append(corr["advice"])
+        yield t
+    if c["checklist"]:
+        yield T("")
+        # the channel's own source line follows; the checklist's would repeat it
+        yield from checklist_detail(c["checklist"], show_source=c["checklist"]["source"]["text"] != c["source"]["text"])
+    yield T("")
+    yield source_line(c["source"])
+
+
+def checklist_detail(payload: dict, show_source: bool = True):
+    yield heading(payload["title"], payload.get("channel_name") or "")
+    yield T(payload["purpose"])
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("材料", overflow="fold", ratio=3)
+    table.add_column("形式", overflow="fold", ratio=2)
+    table.add_column("", no_wrap=True)
+    table.add_column("为什么", overflow="fold", ratio=4)
+    for item in payload["items"]:
+        need_style = "bold" if item["need"] == "required" else "dim"
+        table.add_row(T("□"), T(item["item"]), T(item["form_label"]),
+                      T(item["need_label"], style=need_style), T(item["why"]))
+    yield table
+    if payload.get("hall_hours"):
+        t = T("什么时候去：", style="bold")
+        t.append(payload["hall_hours"]["text"])
+        yield t
+    if payload["notes"]:
+        yield T("注意", style="bold")
+        yield bullets(payload["notes"])
+    if show_source:
+        yield source_line(payload["source"])
+
+
+def faq_list(payload: dict):
+    if not payload["faq"]:
+        yield T(f"没有找到与「{payload['query']}」相关的问答。可以换个词，或运行 ybguide faq 查看全部。")
+        return
+    for e in payload["faq"]:
+        yield from faq_entry(e, full=bool(payload["query"]))
+        yield T("")
+    if not payload["query"]:
+        yield T("查看某条问答全文：ybguide faq --show 序号", style="dim")
+
+
+def faq_entry(e: dict, full: bool = True):
+    q = T(f"{e['n']}. ", style="cyan")
+    q.append(e["question"], style="bold")
+    yield q
+    if not full:
+        return
+    yield T(e["answer"])
+    if e.get("steps"):
+        yield numbered([f"{s['title']}：{s['text']}" for s in e["steps"]])
+    if e.get("closing"):
+        yield T(e["closing"], style="italic")
+    yield source_line(e["source"])
+
+
+def faq_one(e: dict):
+    yield from faq_entry(e, full=True)
+
+
+def checklist_markdown(payload: dict) -> str:
+    """A printable Markdown version of a checklist payload."""
+    lines = [f"# {payload['title']}", "", payload["purpose"], ""]
+    for item in payload["items"]:
+        lines.append(f"- [ ] **{item['item']}**（{item['form_label']}，{item['need_label']}）：{item['why']}")
+    if payload.get("hall_hours"):
+        lines += ["", f"**什么时候去：** {payload['hall_hours']['text']}"]
+    if payload["notes"]:
+        lines += ["", "## 注意"] + [f"- {n}" for n in payload["notes"]]
+    lines += ["", f"来源：{payload['source']['text']}（核对于 {payload['source']['checked']}）", ""]
+    return "\n".join(lines)

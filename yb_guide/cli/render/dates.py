@@ -1,0 +1,109 @@
+"""Deadlines, a working day, a month, a year, the hall's hours."""
+
+from __future__ import annotations
+
+from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+
+
+def deadline(p: dict):
+    """One block per stage (plain Text, no table: it reads well when wrapped and starts fast)."""
+    head = T(f"投诉提交日：{p['filed']}", style="bold")
+    if p["complex"]:
+        head.append("（复杂案件）")
+    head.append(f"    今天：{p['today']}", style="dim")
+    yield head
+    yield T("")
+    for s in p["stages"]:
+        line = T(pad(s["title"], 22), style="bold")
+        due = f"{s['due']} {s['weekday']}"
+        if s["window_start"]:
+            due = f"{s['window_start']} 至 {due}"
+        line.append(due, style="bold")
+        if s.get("due_note"):
+            line.append(f"（{s['due_note']}）")
+        if s["estimated"]:
+            line.append("（推算）", style="yellow")
+        if s["passed"]:
+            line.append("   已过", style="red")
+        elif s["workdays_left"] == 0:
+            line.append("   今天到期", style="bold red")
+        elif s["workdays_left"] is not None:
+            line.append(f"   还剩 {s['workdays_left']} 个工作日")
+        yield line
+        yield T(f"  {s['rule']}  [{s['id']}]")
+        yield T(f"  来源：{s['source']}", style="dim")
+    yield T("")
+    yield from warnings(p)
+
+
+def workday(p: dict):
+    t = T(f"{p['date']} {p['weekday']}：")
+    t.append("工作日" if p["workday"] else "不是工作日", style="bold green" if p["workday"] else "bold red")
+    detail = p["name"] or (p["kind"] if p["kind"] != "工作日" else None)
+    if detail:
+        t.append(f" · {detail}")
+    yield t
+    if "result" in p:
+        n = p["n"]
+        where = "当天" if n == 0 else (f"之后第 {n} 个工作日" if n > 0 else f"之前第 {-n} 个工作日")
+        r = T(f"{p['date']} {where}：")
+        r.append(f"{p['result']['date']} {p['result']['weekday']}", style="bold")
+        yield r
+    if p["estimated"]:
+        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+
+
+def month(p: dict):
+    title = f"{p['year']}年{p['month']}月"
+    if not p["official"]:
+        title += "（推算：官方安排尚未公布）"
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE, title_justify="left")
+    for name in ("一", "二", "三", "四", "五", "六", "日"):
+        table.add_column(name, justify="center", no_wrap=True)
+    cells = [T("")] * p["first_weekday"]
+    for d in p["days"]:
+        mark, style = "", ""
+        if d["kind"] == "放假" or d.get("in_break"):
+            mark, style = "休", "red"
+        elif d["kind"] == "调休上班":
+            mark, style = "班", "bold"
+        elif d["kind"] == "停止办公":
+            mark, style = "停", "red"
+        elif not d["workday"]:
+            style = "dim"
+        cells.append(T(f"{d['day']:>2}{mark or '  '}", style=style))
+    while len(cells) % 7:
+        cells.append(T(""))
+    for i in range(0, len(cells), 7):
+        table.add_row(*cells[i:i + 7])
+    yield table
+    yield T("休 = 放假（含连着假期的周末）    班 = 调休上班的周末    停 = 本地停止办公", style="dim")
+    named = [d for d in p["days"] if d["name"]]
+    if named:
+        yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in named])
+    yield T(f"本月工作日：{p['workdays']} 天", style="dim")
+
+
+def year(p: dict):
+    title = f"{p['year']}年放假与调休安排"
+    if not p["official"]:
+        title += "（推算：官方安排尚未公布，可能变动）"
+    yield T(title, style="bold")
+    yield T("放假", style="bold")
+    yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"]] or ["（无）"])
+    yield T("调休上班", style="bold")
+    yield bullets([f"{d['date']} {d['weekday']}" for d in p["makeup_workdays"]] or ["（无）"])
+    if p["closures"]:
+        yield T("停止办公", style="bold")
+        yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["closures"]])
+    yield T(f"全年工作日：{p['workdays']} 天", style="dim")
+
+
+def hall(p: dict):
+    yield T(p["text"], style="bold")
+    if p["estimated"]:
+        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+    yield bullets(p["notes"])

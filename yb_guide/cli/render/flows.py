@@ -1,0 +1,136 @@
+"""The guided flows: a question, the question list, the outcome."""
+
+from __future__ import annotations
+
+from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+
+
+def command_for(flow_id: str, answers) -> str:
+    """The command that replays ``answers``: ``ybguide choose --answer problem=fraud``."""
+    return " ".join([f"ybguide {flow_id}", *(f"--answer {q}={o}" for q, o in answers)])
+
+
+def next_command(action: dict) -> tuple[str, str]:
+    """A next step of an outcome as the command to run and why."""
+    kind = action["action"]
+    if kind == "flow":
+        return command_for(action["flow"], action["answers"]), action["why"]
+    if kind == "checklist":
+        return f"ybguide checklist {action['id']}", f"查看并打印「{action['title']}」（加 --markdown 可保存成文件）"
+    if kind == "channel":
+        return f"ybguide channels show {action['id']}", "查看这个渠道的全部信息和注意事项"
+    if kind == "deadline":
+        events = action["events"]
+        if events == ["filed"]:
+            return "ybguide deadline --filed 今天", action["why"]
+        return "ybguide deadline " + " ".join(f"--{e} 日期" for e in events), action["why"]
+    raise ValueError(kind)  # pragma: no cover - views make only these
+
+
+def flow_question(q: dict):
+    """One question of the wizard: its number, text and numbered options."""
+    yield T("")
+    yield heading(f"{q['title']} · 第 {q['number']} 题")
+    yield T(q["text"], style="bold")
+    yield numbered([o["label"] for o in q["options"]])
+
+
+def flow_questions(p: dict):
+    """``--list-questions``: question ids, option ids and where each option leads."""
+    from rich.table import Table
+
+    yield heading(p["title"], f"ybguide {p['flow']} 的问题和选项编号")
+    for q in p["questions"]:
+        t = T(q["id"], style="cyan")
+        t.append("  " + q["text"])
+        yield t
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, style="cyan")
+        grid.add_column(overflow="fold")
+        for o in q["options"]:
+            nxt = o["next"]
+            to = f"→ 问题 {nxt['question']}" if "question" in nxt else f"→ 结果 {nxt['outcome']}"
+            grid.add_row(T("   "), T(o["id"]), T(f"{o['label']}  {to}"))
+        yield grid
+    yield section("结果")
+    yield bullets([f"{o['id']}：{o['title']}" for o in p["outcomes"]])
+    yield T(f"用法：{command_for(p['flow'], p['example'])}（--answer 可以写多次）", style="dim")
+
+
+def flow_result(p: dict):
+    """The outcome: the answers, then what to do, through which channel, why, with what, what next."""
+    from rich.table import Table
+
+    yield heading(f"{p['title']} · 建议")
+    if p["answers"]:
+        yield section("您的回答")
+        yield numbered([f"{a['question_text']} → {a['label']}" for a in p["answers"]])
+    yield T("")
+    yield T("◆ " + p["outcome"]["title"], style="bold green")
+    yield T(p["outcome"]["summary"])
+    c = p["channel"]
+    if c:
+        yield T("")
+        yield labelled("推荐渠道：", f"{c['name']}（{c['summary']}）")
+        yield bullets(c["contact_lines"])
+    if p["reasons"]:
+        yield section("为什么这样建议")
+        yield bullets(p["reasons"])
+    if p["reason"]:
+        r = p["reason"]
+        yield labelled("可能的原因：", f"{r['title']}。{r['explanation']}")
+        yield bullets([f"例如：{e}" for e in r["examples"]])
+    if p["procedure"]:
+        yield section(f"怎么做：{p['procedure']['title']}")
+        yield numbered(p["steps"])
+        if p["procedure"]["closing"]:
+            yield T(p["procedure"]["closing"], style="italic")
+    elif p["steps"]:
+        yield section("怎么做")
+        yield numbered(p["steps"])
+    if p["processing_time"]:
+        yield labelled("处理时限：", p["processing_time"])
+    for advice in p["corrections"]:
+        yield labelled("提醒：", advice, "bold yellow")
+    if p["periods"]:
+        yield section("期限")
+        yield bullets([f"{x['title']}：{x['text']}（{x['source']}）" for x in p["periods"]])
+    if p["strategies"]:
+        yield section("应对策略")
+        yield bullets([f"{s['title']}：{s['text']}" for s in p["strategies"]])
+    for cl in p["checklists"]:
+        yield section(f"要准备的材料：{cl['title']}")
+        yield bullets(cl["items"], mark="□")
+    if p["record"]:
+        yield section("要记下的")
+        yield bullets(p["record"]["items"])
+        if p["record"]["text"]:
+            yield T("  " + p["record"]["text"], style="dim")
+    if p["alternatives"]:
+        yield section("备选渠道（什么时候改用）")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for alt in p["alternatives"]:
+            t = T(f"{alt['name']}：{alt['when']}\n")
+            t.append(alt["contact_text"], style="dim")
+            grid.add_row(T("  ·"), t)
+        yield grid
+    if p["notes"] or p["cautions"]:
+        yield section("注意")
+        yield bullets([f"{n['title']}：{n['text']}" for n in p["notes"]] + p["cautions"])
+    yield section("下一步可以运行")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="cyan")
+    grid.add_column(overflow="fold")
+    for action in p["next"]:
+        command, why = next_command(action)
+        grid.add_row(T("  " + command), T(why))
+    yield grid
+    replay = command_for(p["replay"]["flow"], p["replay"]["answers"])
+    yield T(f"不用再回答一遍，直接看这个建议：{replay}", style="dim")
+    shown = set()
+    for src in p["sources"]:
+        if src["text"] not in shown:
+            shown.add(src["text"])

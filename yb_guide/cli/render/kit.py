@@ -1,0 +1,91 @@
+"""The renderers' kit: rich imported only when something is drawn, and the few shapes every screen
+uses (headings, numbered and bulleted lists, source lines, warnings, labelled lines).
+
+Every string from data or from the user goes in as ``Text`` (never parsed as markup), so "[red]"
+in a summary prints as typed."""
+
+from __future__ import annotations
+
+
+def T(text: str = "", style: str = ""):
+    """Text that never parses markup."""
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+def heading(title: str, sub: str | None = None):
+    t = T(title, style="bold")
+    if sub:
+        t.append("  " + sub, style="dim")
+    return t
+
+
+def marked(marks: list[str], items: list[str], mark_style: str = ""):
+    # A grid keeps wrapped lines of Chinese text (no spaces to break at) under their item.
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=mark_style)
+    grid.add_column(overflow="fold")
+    for mark, item in zip(marks, items):
+        grid.add_row(T("  " + mark), T(item))
+    return grid
+
+
+def numbered(items: list[str]):
+    return marked([f"{i}." for i in range(1, len(items) + 1)], items, "cyan")
+
+
+def bullets(items: list[str], mark: str = "·"):
+    return marked([mark] * len(items), items)
+
+
+def source_line(src: dict) :
+    t = T("来源：", style="dim")
+    t.append(src["text"], style="dim")
+    if src.get("checked"):
+        t.append(f"（核对于 {src['checked']}）", style="dim")
+    return t
+
+
+def warnings(payload: dict):
+    for w in payload.get("warnings", []):
+        t = T("注意：", style="bold yellow")
+        t.append(w)
+        yield t
+
+
+def pad(text: str, cells: int) -> str:
+    from rich.cells import cell_len
+
+    return text + " " * max(1, cells - cell_len(text))
+
+
+def section(title: str) :
+    return T(title, style="bold")
+
+
+def labelled(label: str, text: str, label_style: str = "bold") :
+    t = T(label, style=label_style)
+    t.append(text)
+    return t
+
+
+def grid(*columns: dict, padding=(0, 1)):
+    """A borderless table: each column's options (no_wrap, overflow, style)."""
+    from rich.table import Table
+
+    g = Table.grid(padding=padding)
+    for options in columns:
+        g.add_column(**options)
+    return g
+
+
+def table(**options):
+    """A table with a box: ``box`` given by name (SIMPLE, SIMPLE_HEAVY)."""
+    from rich import box
+    from rich.table import Table
+
+    style = options.pop("box", "SIMPLE")
+    return Table(box=getattr(box, style), **options)

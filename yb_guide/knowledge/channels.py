@@ -1,0 +1,156 @@
+"""data/channels.yaml: scope, problem kinds, channels, corrections, checklists, the process table,
+notes and FAQs.  The dataclasses are the schema (``base.schema.build``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from yb_guide.knowledge.sources import SourceRef
+
+
+@dataclass(frozen=True)
+class Scope:
+    region: str
+    region_code: str
+    summary: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    title: str
+    source: SourceRef
+    checked: dt.date
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str | None = None
+    website: str | None = None
+    app: str | None = None
+    wechat: str | None = None
+    entry: str | None = None
+    address: str | None = None
+    recipient: str | None = None
+    postcode: str | None = None
+    hours: str | None = None
+    hours_open: str | None = None  # "09:00", for hall-hours
+    hours_close: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A time limit as the source states it, and as numbers for the deadline engine."""
+
+    text: str
+    unit: Literal["workday", "day", "month"]
+    max: int
+    min: int | None = None
+    complex_max: int | None = None  # 复杂案件可延长至…
+    after: str | None = None  # the event or stage the period runs from
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    kind: Literal["phone", "online", "on-site", "mail", "report"]
+    group: str
+    summary: str
+    description: str
+    contact: Contact
+    use_when: tuple[str, ...]
+    advantages: tuple[str, ...]
+    steps: tuple[str, ...]
+    notes: tuple[str, ...]
+    source: SourceRef
+    checked: dt.date
+    checklist: str | None = None
+    processing_time: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    id: str
+    channels: tuple[str, ...]
+    field: str
+    document_says: str
+    advice: str
+    source: SourceRef
+    checked: dt.date
+    corrected: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: str
+    form: Literal["original", "copy", "original-and-copy", "card", "info", "electronic", "document"]
+    need: Literal["required", "recommended"]
+    why: str
+    source: SourceRef | None = None  # defaults to the checklist's source
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    purpose: str
+    items: tuple[ChecklistItem, ...]
+    source: SourceRef
+    checked: dt.date
+    channel: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    description: str
+    source: SourceRef
+    checked: dt.date
+    limit: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class Process:
+    applies_to: str
+    note: str
+    stages: tuple[Stage, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    title: str
+    text: str
+    source: SourceRef
+    checked: dt.date
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Faq:
+    id: str
+    question: str
+    answer: str
+    source: SourceRef
+    checked: dt.date
+    tags: tuple[str, ...] = ()
+    procedure: str | None = None  # the answer's steps are this procedure's steps
+
+
+@dataclass(frozen=True)
+class ChannelsFile:
+    scope: Scope
+    problems: tuple[Problem, ...]
+    channels: tuple[Channel, ...]
+    corrections: tuple[Correction, ...]
+    checklists: tuple[Checklist, ...]
+    process: Process
+    notes: tuple[Note, ...]
+    faq: tuple[Faq, ...]

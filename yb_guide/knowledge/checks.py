@@ -1,0 +1,205 @@
+"""Cross-checks between the data files: every id unique, every reference pointing at something
+that exists, every flow free of loops and dead ends.  Errors name the file, the key path and the line."""
+
+from __future__ import annotations
+
+from yb_guide.base.errors import DataError, UserError
+from yb_guide.base.schema import Where, where_of
+from yb_guide.knowledge.channels import Channel
+from yb_guide.knowledge.deadline_rules import EVENTS
+from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
+from yb_guide.knowledge.letter_template import LETTER_PLACEHOLDERS, LetterFacts, LetterHeadings, LetterLabels, placeholders
+
+
+def _fail(obj, key: str, problem: str) -> DataError:
+    w = where_of(obj) or Where("?")
+    first_key = key.split(".")[0].split("[")[0]
+    line = getattr(obj, "_key_lines", {}).get(first_key, w.line)
+    return DataError(w.file, f"{w.path}.{key}" if key else w.path, line, problem)
+
+
+def _unique(items, what: str):
+    seen: dict[str, object] = {}
+    for x in items:
+        if x.id in seen:
+            first = where_of(seen[x.id])
+            raise _fail(x, "id", f"{what}编号「{x.id}」重复（第一次出现在第 {first.line if first else '?'} 行）")
+        seen[x.id] = x
+
+
+def _refer(obj, key: str, wanted: str | None, valid: set[str], what: str):
+    if wanted is not None and wanted not in valid:
+        from yb_guide.base.suggest import nearest
+
+        near = nearest(wanted, sorted(valid))
+        tip = f"，您是不是要写「{near}」？" if near else ""
+        raise _fail(obj, key, f"引用了不存在的{what}「{wanted}」{tip}（可用：{'、'.join(sorted(valid))}）")
+
+
+def cross_check(k) -> None:
+    """Raise a ``DataError`` at the first reference that points nowhere."""
+    m, r = k.main, k.reimbursement
+    for items, what in (
+        (k.documents, "来源"), (m.problems, "问题类型"), (m.channels, "渠道"),
+        (m.corrections, "更正"), (k.checklists, "材料清单"), (m.process.stages, "处理阶段"),
+        (m.notes, "注意事项"), (k.faqs, "问答"), (r.reasons, "原因"), (r.strategies, "应对策略"),
+        (r.procedures, "办理步骤"), (r.regional_examples, "地区示例"), (r.cautions, "提示"),
+        (k.deadlines.rules, "期限规则"),
+    ):
+        _unique(items, what)
+
+    docs = {d.id for d in k.documents}
+    channels = {c.id for c in m.channels}
+    checklists = {c.id for c in k.checklists}
+    procedures = {p.id for p in r.procedures}
+    stages = {s.id for s in m.process.stages}
+    # A stage's limit runs from another stage or from one of these events.
+    events = stages | {"filed", "review-request", "result-received"}
+
+    with_sources = [
+        *m.problems, *m.channels, *m.corrections, *k.checklists, *m.process.stages, *m.notes,
+        *k.faqs, *r.reasons, *r.strategies, *r.procedures, *r.regional_examples, *r.cautions,
+        m.scope, r.topic, *k.deadlines.rules,
+    ]
+    for x in with_sources:
+        _refer(x, "source.doc", x.source.doc, docs, "来源")
+    for cl in k.checklists:
+        _refer(cl, "channel", cl.channel, channels, "渠道")
+        for item in cl.items:
+            if item.source is not None:
+                _refer(item, "source.doc", item.source.doc, docs, "来源")
+    for c in m.channels:
+        _refer(c, "checklist", c.checklist, checklists, "材料清单")
+        if c.processing_time:
+            _refer(c, "processing_time.after", c.processing_time.after, events, "事件")
+    for corr in m.corrections:
+        for ch in corr.channels:
+            _refer(corr, "channels", ch, channels, "渠道")
+    for s in m.process.stages:
+        if s.limit:
+            _refer(s, "limit.after", s.limit.after, events, "阶段或事件")
+    for f in k.faqs:
+        _refer(f, "procedure", f.procedure, procedures, "办理步骤")
+    for reason in r.reasons:
+        _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
+    for p in r.procedures:
+        _refer(p, "checklist", p.checklist, checklists, "材料清单")
+    _check_deadline_rules(k, docs, channels, stages)
+    _check_letter(k, docs, channels)
+    for obj in (*m.channels, *m.process.stages):
+        lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
+        if lim and lim.min is not None and lim.min > lim.max:
+            raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")
+    _check_flows(k, docs, channels, checklists, procedures)
+
+
+def _check_flows(k, docs: set, channels: set, checklists: set, procedures: set) -> None:
+    """Every option leads to a question or outcome that exists, every outcome names channels,
+    checklists and steps that exist, no question leads back to itself, nothing is unreachable."""
+    m, r = k.main, k.reimbursement
+    _unique(k.flows, "流程")
+    notes = {n.id for n in m.notes}
+    reasons = {x.id for x in r.reasons}
+    strategies = {x.id for x in r.strategies}
+    cautions = {x.id for x in r.cautions}
+    periods = {x.id for x in k.deadlines.rules}
+
+    for flow in k.flows:
+        _unique(flow.questions, "问题")
+        _unique(flow.outcomes, "结果")
+        question_ids = {q.id for q in flow.questions}
+        outcome_ids = {o.id for o in flow.outcomes}
+        _refer(flow, "source.doc", flow.source.doc, docs, "来源")
+        _refer(flow, "start", flow.start, question_ids, "问题")
+        for c in flow.cautions:
+            _refer(flow, "cautions", c, cautions, "提示")
+        for q in flow.questions:
+            _refer(q, "source.doc", q.source.doc, docs, "来源")
+            _unique(q.options, "选项")
+            for o in q.options:
+                if (o.next is None) == (o.outcome is None):
+                    raise _fail(o, "id", "选项要写 next（下一个问题）或 outcome（结果），且只能写其中一个")
+                _refer(o, "next", o.next, question_ids, "问题")
+                _refer(o, "outcome", o.outcome, outcome_ids, "结果")
+                if o.source is not None:
+                    _refer(o, "source.doc", o.source.doc, docs, "来源")
+        for out in flow.outcomes:
+            _refer(out, "source.doc", out.source.doc, docs, "来源")
+            _refer(out, "channel", out.channel, channels, "渠道")
+            for alt in out.alternatives:
+                _refer(alt, "channel", alt.channel, channels, "渠道")
+            _refer(out, "reason", out.reason, reasons, "原因")
+            _refer(out, "procedure", out.procedure, procedures, "办理步骤")
+            for x in out.strategies:
+                _refer(out, "strategies", x, strategies, "应对策略")
+            for x in out.checklists:
+                _refer(out, "checklists", x, checklists, "材料清单")
+            for x in out.periods:
+                _refer(out, "periods", x, periods, "期限规则（deadlines.yaml）")
+            for x in out.notes:
+                _refer(out, "notes", x, notes, "注意事项")
+            if out.record is not None:
+                _refer(out.record, "note", out.record.note, notes, "注意事项")
+            if not (out.channel or out.procedure or out.handover):
+                raise _fail(out, "id", "结果至少要写 channel（推荐渠道）、procedure（办理步骤）或 handover（转到另一个流程）之一")
+        check_graph(flow, _fail)
+
+    flow_ids = {f.id for f in k.flows}
+    for flow in k.flows:
+        for out in flow.outcomes:
+            h = out.handover
+            if h is None:
+                continue
+            _refer(h, "flow", h.flow, flow_ids, "流程")
+            try:
+                resolve(k.flow(h.flow), parse_answers(h.answers))
+            except UserError as err:
+                raise _fail(h, "answers", err.message) from None
+
+
+def _check_deadline_rules(k, docs: set[str], channels: set[str], stages: set[str]) -> None:
+    seen: set[str] = set()
+    for rule in k.deadlines.rules:
+        # A rule may only run from an event or an earlier rule, so there are no cycles.
+        _refer(rule, "after", rule.after, set(EVENTS) | seen, "事件或前面的期限")
+        _refer(rule, "process_stage", rule.process_stage, stages, "处理阶段")
+        _refer(rule, "channel", rule.channel, channels, "渠道")
+        if rule.instead:
+            _refer(rule, "instead.after", rule.instead.after, set(EVENTS), "事件")
+            _refer(rule, "instead.source.doc", rule.instead.source.doc, docs, "来源")
+        if rule.process_stage is None and (rule.amount is None or rule.unit is None):
+            raise _fail(rule, "amount", "没有 process_stage 时必须写 amount 和 unit")
+        if rule.process_stage is not None and rule.amount is not None:
+            raise _fail(rule, "amount", "amount 与 process_stage 只能写一个（时限只保存在一处）")
+        if rule.process_stage is not None and k.stage(rule.process_stage).limit is None:
+            raise _fail(rule, "process_stage", f"处理阶段「{rule.process_stage}」没有时限")
+        seen.add(rule.id)
+
+
+def _check_letter(k, docs: set[str], channels: set[str]) -> None:
+    t = k.letter
+    _refer(t, "source.doc", t.source.doc, docs, "来源")
+    _refer(t, "channel", t.channel, channels, "渠道")
+    _refer(t, "correction", t.correction, {c.id for c in k.main.corrections}, "更正")
+    _refer(t, "demands_note", t.demands_note, {n.id for n in k.main.notes}, "注意事项")
+    if not k.note(t.demands_note).examples:
+        raise _fail(t, "demands_note", f"注意事项「{t.demands_note}」没有 examples，无法给出诉求示例")
+    contact = k.channel(t.channel).contact
+    for key in ("address", "recipient", "postcode"):
+        if getattr(contact, key) is None:
+            raise _fail(t, "channel", f"渠道「{t.channel}」的联系方式缺少 {key}，投诉信需要它")
+    # Every placeholder must be one the letter fills in for that piece.
+    for key in ("title", "mark", "addressee", "salutation", "opening", "subject_default", "subject_institution", "numbered_item", "demands_hint",
+                "evidence_item", "contact_intro", "truth", "signature", "blank", "closing", "envelope",
+                *(f"facts.{f}" for f in LetterFacts.__dataclass_fields__),
+                *(f"headings.{f}" for f in LetterHeadings.__dataclass_fields__),
+                *(f"labels.{f}" for f in LetterLabels.__dataclass_fields__)):
+        obj, name = (t, key) if "." not in key else (getattr(t, key.split(".")[0]), key.split(".")[1])
+        value = getattr(obj, name)
+        texts = value if isinstance(value, tuple) else (value,)
+        allowed = LETTER_PLACEHOLDERS.get(key, set())
+        for text in texts:
+            unknown = placeholders(text) - allowed
+            if unknown:
+                where = "、".join(sorted(allowed)) or "（这里不能用占位符）"
+                raise _fail(obj, name, f"未知的占位符「{{{sorted(unknown)[0]}}}」（可用：{where}）")

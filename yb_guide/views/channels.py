@@ -1,0 +1,115 @@
+"""Payloads of the reference screens: channels, a channel, a checklist, the FAQ, the data check."""
+
+from __future__ import annotations
+
+from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
+from yb_guide.views.common import plain, source_payload, source_text
+
+
+def limit_text(limit) -> str | None:
+    return limit.text if limit else None
+
+
+def contact_lines(channel) -> list[str]:
+    c = plain(channel.contact)
+    return [f"{CONTACT_LABELS[key]}：{value}" for key, value in c.items() if key in CONTACT_LABELS]
+
+
+def channel_row(k, c) -> dict:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "kind": c.kind,
+        "kind_label": CHANNEL_KIND_LABELS[c.kind],
+        "group": c.group,
+        "summary": c.summary,
+        "use_when": list(c.use_when),
+        "contact": plain(c.contact),
+        "contact_lines": contact_lines(c),
+        "contact_text": "；".join(contact_lines(c)),
+        "processing_time": limit_text(c.processing_time),
+    }
+
+
+def channels_list(k) -> dict:
+    return {"channels": [channel_row(k, c) for c in k.channels]}
+
+
+def channel_detail(k, channel_id: str) -> dict:
+    c = k.channel(channel_id)
+    out = channel_row(k, c)
+    out.update({
+        "description": c.description,
+        "advantages": list(c.advantages),
+        "steps": list(c.steps),
+        "notes": list(c.notes),
+        "processing_time_detail": plain(c.processing_time) if c.processing_time else None,
+        "checklist": checklist_detail(k, c.checklist) if c.checklist else None,
+        "corrections": [
+            {
+                "id": corr.id, "field": corr.field, "document_says": corr.document_says,
+                "corrected": corr.corrected, "advice": corr.advice,
+                "source": source_payload(k, corr.source, corr.checked),
+            }
+            for corr in k.corrections_for(c.id)
+        ],
+        "source": source_payload(k, c.source, c.checked),
+    })
+    return out
+
+
+def checklist_detail(k, checklist_id: str) -> dict:
+    cl = k.checklist(checklist_id)
+    items = []
+    for item in cl.items:
+        ref = item.source or cl.source
+        items.append({
+            "item": item.item,
+            "form": item.form,
+            "form_label": FORM_LABELS[item.form],
+            "need": item.need,
+            "need_label": NEED_LABELS[item.need],
+            "why": item.why,
+            "source": source_text(k, ref),
+        })
+    return {
+        "id": cl.id,
+        "title": cl.title,
+        "purpose": cl.purpose,
+        "channel": cl.channel,
+        "channel_name": k.channel(cl.channel).name if cl.channel else None,
+        "items": items,
+        "notes": list(cl.notes),
+        "source": source_payload(k, cl.source, cl.checked),
+    }
+
+
+def _faq_entry(k, number: int, f) -> dict:
+    out = {
+        "n": number,
+        "id": f.id,
+        "question": f.question,
+        "answer": f.answer,
+        "tags": list(f.tags),
+        "source": source_payload(k, f.source, f.checked),
+    }
+    if f.procedure:
+        p = k.procedure(f.procedure)
+        out["steps"] = [{"title": s.title, "text": s.text} for s in p.steps]
+        if p.closing:
+            out["closing"] = p.closing
+    return out
+
+
+def faq_list(k, query: str | None = None) -> dict:
+    from yb_guide.knowledge.search import find_faqs
+
+    entries = [_faq_entry(k, n, f) for n, f in find_faqs(k, query)]
+    return {"query": query, "count": len(entries), "faq": entries}
+
+
+def faq_one(k, which: str) -> dict:
+    """One FAQ by its number (as listed) or its id."""
+    from yb_guide.knowledge.search import faq_by_number_or_id
+
+    return _faq_entry(k, *faq_by_number_or_id(k, which))

@@ -1,0 +1,133 @@
+"""Payloads of the date screens: deadlines, a working day, a month, a year, the hall's hours, a batch run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yb_guide.views.common import day
+
+
+def deadline(sched) -> dict:
+    from yb_guide.calendar.dates import weekday_zh
+    from yb_guide.knowledge.labels import EVENT_LABELS
+
+    stages = []
+    for s in sched.stages:
+        stages.append({
+            "id": s.id,
+            "title": s.title,
+            "due": s.due.isoformat(),
+            "weekday": weekday_zh(s.due),
+            "window_start": s.window_start.isoformat() if s.window_start else None,
+            "rule": s.rule,
+            "source": s.source,
+            "estimated": s.estimated,
+            "after": s.after,
+            "after_label": EVENT_LABELS.get(s.after, next((x.title for x in sched.stages if x.id == s.after), s.after)),
+            "start": s.start.isoformat(),
+            "amount": s.amount,
+            "unit": s.unit,
+            "workdays_left": s.workdays_left,
+            "passed": s.passed,
+            "due_note": s.note,
+        })
+    return {
+        "filed": sched.filed.isoformat(),
+        "today": sched.today.isoformat(),
+        "complex": sched.complex,
+        "channel": sched.channel,
+        "events": {k: v.isoformat() for k, v in sched.events.items()},
+        "stages": stages,
+        "estimated_years": sched.estimated_years,
+        "warnings": sched.warnings,
+    }
+
+
+def workday(cal, d: dt.date, n: int | None) -> dict:
+    from yb_guide.calendar.workdays import DAY_KIND_LABELS
+
+    kind = cal.kind(d)
+    out = {
+        **day(d),
+        "workday": cal.is_workday(d),
+        "kind": DAY_KIND_LABELS[kind],
+        "name": cal.name(d) if cal.name(d) != DAY_KIND_LABELS[kind] else None,
+        "estimated": cal.is_estimated(d),
+    }
+    if n is not None:
+        result = cal.add_workdays(d, n)
+        out["n"] = n
+        out["result"] = day(result)
+        out["estimated"] = bool(cal.estimated_years(d, result))
+    return out
+
+
+def month(cal, year: int, month: int) -> dict:
+    from yb_guide.calendar.dates import weekday_zh
+    from yb_guide.calendar.workdays import HOLIDAY, DAY_KIND_LABELS
+
+    days = [{"date": d.isoformat(), "day": d.day, "weekday": weekday_zh(d), "workday": cal.is_workday(d),
+             "kind": DAY_KIND_LABELS[kind], "name": name,
+             # a weekend inside a holiday break (国庆 10月1日至7日放假) is part of the break
+             "in_break": kind != HOLIDAY and cal.in_holiday_break(d)}
+            for d, kind, name in cal.days_in(year, month)]
+    return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
+            "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
+            "workdays": sum(1 for x in days if x["workday"])}
+
+
+def year(cal, year: int) -> dict:
+    from yb_guide.calendar.workdays import CLOSURE, HOLIDAY, MAKEUP
+
+    groups: dict[int, list] = {HOLIDAY: [], MAKEUP: [], CLOSURE: []}
+    workdays = 0
+    for d, kind, name in cal.days_in(year):
+        if kind in groups:
+            groups[kind].append({**day(d), "name": name})
+        workdays += cal.is_workday(d)
+    return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)),
+            "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
+            "workdays": workdays}
+
+
+def hall(h) -> dict:
+    return {
+        "on": h.on.isoformat(),
+        "at": h.at.strftime("%H:%M") if h.at else None,
+        "hours": f"{h.opens}-{h.closes}",
+        "open_that_day": h.open_that_day,
+        "open_now": h.open_now,
+        "next_open": day(h.next_open),
+        "estimated": h.estimated,
+        "text": hall_text(h),
+        "notes": list(h.notes),
+    }
+
+
+def hall_text(h) -> str:
+    """Whether the hall is open that day (and now), and when it next opens, in one sentence."""
+    from yb_guide.calendar.dates import show
+
+    if h.open_that_day:
+        text = f"{show(h.on)} 是工作日，服务大厅 {h.opens}-{h.closes} 开放"
+        if h.day_name:
+            text += f"（{h.day_name}）"
+        if h.open_now is False:
+            text += "；现在不在办公时间"
+    else:
+        why = f"（{h.day_name}）" if h.day_name else "（周末）"
+        text = f"{show(h.on)} 不是工作日{why}，服务大厅不开放"
+    if h.next_open != h.on:
+        text += f"。下一个开放日：{show(h.next_open)} {h.opens}-{h.closes}"
+    return text + "。"
+
+
+def batch_summary(summary, out: str | None) -> dict:
+    lines = [f"已写出 {summary.written} 行，跳过 {summary.skipped} 行（输入编码：{summary.encoding}）"
+             + (f"，结果在 {out}" if out not in (None, "-") else "") + "。"]
+    lines += [f"第{line}行已跳过：{message}" for line, message in summary.errors]
+    if summary.skipped > len(summary.errors):
+        lines.append(f"……另有 {summary.skipped - len(summary.errors)} 行错误未列出。")
+    return {"written": summary.written, "skipped": summary.skipped, "encoding": summary.encoding,
+            "columns": summary.columns, "errors": [{"line": n, "message": m} for n, m in summary.errors],
+            "out": out, "lines": lines}

@@ -1,0 +1,154 @@
+"""Payloads of the guided flows (``choose``, ``reimburse``): the question list, one question, the outcome."""
+
+from __future__ import annotations
+
+from yb_guide.knowledge.labels import FORM_LABELS, NEED_LABELS
+from yb_guide.views.channels import contact_lines, limit_text
+from yb_guide.views.common import plain, source_payload
+
+
+def flow_questions(k, flow_id: str) -> dict:
+    """Every question of a flow with its option ids and where each leads (``--list-questions``)."""
+    flow = k.flow(flow_id)
+    return {
+        "flow": flow.id,
+        "title": flow.title,
+        "start": flow.start,
+        "questions": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "options": [
+                    {"id": o.id, "label": o.label,
+                     "next": {"question": o.next} if o.next else {"outcome": o.outcome}}
+                    for o in q.options
+                ],
+            }
+            for q in flow.questions
+        ],
+        "outcomes": [{"id": o.id, "title": o.title} for o in flow.outcomes],
+        "example": [[flow.start, flow.question(flow.start).options[0].id]],
+    }
+
+
+def flow_question(position) -> dict:
+    """The question a wizard asks next (``position`` from ``flows.resolve``)."""
+    flow, q = position.flow, position.question
+    return {
+        "flow": flow.id,
+        "title": flow.title,
+        "intro": flow.intro,
+        "number": len(position.path) + 1,
+        "id": q.id,
+        "text": q.text,
+        "help": q.help,
+        "options": [{"n": i, "id": o.id, "label": o.label} for i, o in enumerate(q.options, start=1)],
+    }
+
+
+def _channel_brief(k, channel_id: str) -> dict:
+    c = k.channel(channel_id)
+    return {
+        "id": c.id,
+        "name": c.name,
+        "summary": c.summary,
+        "contact": plain(c.contact),
+        "contact_lines": contact_lines(c),
+        "contact_text": "；".join(contact_lines(c)),
+    }
+
+
+def _checklist_brief(k, checklist_id: str) -> dict:
+    cl = k.checklist(checklist_id)
+    return {
+        "id": cl.id,
+        "title": cl.title,
+        "items": [f"{i.item} —— {NEED_LABELS[i.need]}，{FORM_LABELS[i.form]}" for i in cl.items],
+    }
+
+
+def flow_result(k, position) -> dict:
+    """The outcome screen: what to do, through which channel, why, with what, and what next.
+
+    The reasons start with those of the answers given (the chosen options' ``because``).  What
+    comes next is a list of actions (a flow with answers, a checklist, a channel, the deadline
+    calculator): the command line shows them as commands, the web page as links."""
+    flow, out = position.flow, position.outcome
+    sources = [source_payload(k, out.source, out.checked)]
+    payload: dict = {
+        "flow": flow.id,
+        "title": flow.title,
+        "answers": [
+            {"question": q.id, "question_text": q.text, "option": o.id, "label": o.label}
+            for q, o in position.path
+        ],
+        "replay": {"flow": flow.id, "answers": [list(a) for a in position.answers]},
+        "outcome": {"id": out.id, "title": out.title, "summary": out.summary},
+        "reasons": [o.because for _, o in position.path if o.because] + list(out.why),
+        "channel": None,
+        "steps": [],
+        "processing_time": None,
+        "corrections": [],
+        "reason": None,
+        "procedure": None,
+        "strategies": [],
+        "checklists": [_checklist_brief(k, c) for c in out.checklists],
+        "periods": [],
+        "alternatives": [
+            {**_channel_brief(k, alt.channel), "when": alt.when} for alt in out.alternatives
+        ],
+        "record": None,
+        "notes": [{"title": n.title, "text": n.text} for n in map(k.note, out.notes)],
+        "cautions": [k.caution(c).text for c in flow.cautions],
+        "handover": None,
+        "next": [],
+        "sources": sources,
+    }
+    if out.channel:
+        c = k.channel(out.channel)
+        payload["channel"] = _channel_brief(k, c.id)
+        payload["steps"] = list(c.steps)
+        payload["processing_time"] = limit_text(c.processing_time)
+        payload["corrections"] = [corr.advice for corr in k.corrections_for(c.id)]
+        sources.append(source_payload(k, c.source, c.checked))
+    if out.reason:
+        reason = k.reason(out.reason)
+        payload["reason"] = {"id": reason.id, "title": reason.title,
+                             "explanation": reason.explanation, "examples": list(reason.examples)}
+    if out.procedure:
+        proc = k.procedure(out.procedure)
+        payload["procedure"] = {"id": proc.id, "title": proc.title, "closing": proc.closing,
+                                "steps": [{"title": s.title, "text": s.text} for s in proc.steps]}
+        payload["steps"] = [f"{s.title}：{s.text}" for s in proc.steps]
+        sources.append(source_payload(k, proc.source, proc.checked))
+    payload["strategies"] = [{"id": s.id, "title": s.title, "text": s.text} for s in map(k.strategy, out.strategies)]
+    if out.periods:
+        from yb_guide.schedule.deadlines import get_plan
+
+        plan = get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
+        for rule_id in out.periods:
+            rule = plan.rule(rule_id)
+            payload["periods"].append({"id": rule.id, "title": rule.title, "text": rule.text(),
+                                       "source": rule.period.source})
+    if out.record:
+        note = k.note(out.record.note) if out.record.note else None
+        payload["record"] = {
+            "items": (list(note.examples) if note else []) + list(out.record.also),
+            "text": note.text if note else None,
+        }
+    if out.handover:
+        h = out.handover
+        from yb_guide.knowledge.flows import parse_answers
+
+        payload["handover"] = {"flow": h.flow, "title": k.flow(h.flow).title, "when": h.when,
+                               "answers": [list(a) for a in parse_answers(h.answers)]}
+    nxt = payload["next"]
+    if payload["handover"]:
+        h = payload["handover"]
+        nxt.append({"action": "flow", "flow": h["flow"], "answers": h["answers"], "why": h["when"]})
+    for cl in payload["checklists"]:
+        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"]})
+    if out.channel:
+        nxt.append({"action": "channel", "id": out.channel})
+    nxt.extend({"action": n.action, "events": list(n.events), "why": n.why} for n in out.next)
+    return payload
