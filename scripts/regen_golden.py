@@ -1,7 +1,7 @@
 """Write tests/golden/flows.yaml: every answer path of every flow and the outcome it ends in.
 
 Run it after changing data/flows.yaml, then read the diff (git diff tests/golden/flows.yaml):
-each changed line is a path whose advice changed.  tests/test_flows.py compares the file
+each changed line is a path whose advice changed.  tests/knowledge/test_flows.py compares the file
 with the data.
 
     .venv/bin/python scripts/regen_golden.py          # rewrite the file

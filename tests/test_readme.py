@@ -49,13 +49,14 @@ def test_readme_examples_use_real_ids():
     from yb_guide.knowledge import loader as knowledge
 
     k = knowledge.load()
-    for e in readme_examples():
-        m = re.match(r"ybguide (checklist|channels show) ([\w-]+)", e)
-        if m and m.group(2) != "hall_visit":  # the README shows that typo on purpose
-            if m.group(1) == "checklist":
-                k.checklist(m.group(2))
-            else:
-                k.channel(m.group(2))
+    named = [m.groups() for e in readme_examples() if (m := re.match(r"ybguide (checklist|channels show) ([\w-]+)", e))]
+    named = [(cmd, name) for cmd, name in named if name != "hall_visit"]  # the README shows that typo on purpose
+    assert {cmd for cmd, _ in named} == {"checklist", "channels show"}, named  # the check has something to check
+    for cmd, name in named:
+        if cmd == "checklist":
+            k.checklist(name)  # raises UnknownIdError for an id that does not exist
+        else:
+            k.channel(name)
 
 
 def test_help_is_chinese_and_not_cut_off(sh):

@@ -6,13 +6,13 @@ import datetime as dt
 import re
 
 from yb_guide.base.errors import UserError
+from yb_guide.base.text import ascii_forms
 
 ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日 或 today（今天）"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 # China keeps one time zone and no daylight saving: Beijing time is UTC+8 all year.
 BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
 MONTH_ACCEPTED = "2026-10、2026/10、2026.10、202610 或 2026年10月"
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．＋", "0123456789-/.+")
 
 
 def now_in_china() -> dt.datetime:
@@ -42,7 +42,7 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
         raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
     raw = str(text).strip()
     # Full-width digits and punctuation (typed with a Chinese input method) count as normal ones.
-    s = raw.translate(_FULL_WIDTH)
+    s = ascii_forms(raw)
     if s.lower() in ("today", "今天", "今日"):
         return today or today_in_china()
     for pattern in _PATTERNS:
@@ -63,7 +63,7 @@ _MONTH_PATTERNS = (
 def parse_month(text: str) -> tuple[int, int]:
     """(year, month) from 2026-10, 2026/10, 2026.10, 202610 or 2026年10月."""
     raw = text.strip()
-    s = raw.translate(_FULL_WIDTH)
+    s = ascii_forms(raw)
     for pattern in _MONTH_PATTERNS:
         m = pattern.match(s)
         if m:
@@ -78,7 +78,7 @@ def parse_month(text: str) -> tuple[int, int]:
 
 def parse_steps(text: str) -> int:
     """+3, -2, ＋3 (typed with a Chinese input method): a number of working days."""
-    s = text.strip().translate(_FULL_WIDTH)
+    s = ascii_forms(text.strip())
     try:
         return int(s)
     except ValueError:

@@ -12,15 +12,15 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from yb_guide.base.errors import UserError
+from yb_guide.base.text import ascii_forms
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９ｘＸ．，", "0123456789xX.,")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
 
 def _squeeze(text: str) -> str:
     """Full-width digits count as normal ones; spaces people put between groups are dropped."""
-    return re.sub(r"[\s\-]", "", str(text).translate(_FULL_WIDTH))
+    return re.sub(r"[\s\-]", "", ascii_forms(str(text)))
 
 
 def check_digit(first17: str) -> str:

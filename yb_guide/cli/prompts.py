@@ -1,21 +1,67 @@
-"""Question-by-question input for ``case add`` and ``letter`` (a command-line helper, like clikit).
+"""The one prompt style of the command line, and the questions of ``case add`` and ``letter``.
 
-Every answer is checked at once by the same code the options go through
-(``cases.make_case``); a bad answer gets its one-line Chinese error and the
-question again, so nobody has to start over because of one typo.
+``Terminal`` is how every question is asked (the wizard's too): text on stderr through rich, so it
+wraps on a narrow console and stdout carries only the result; an answer is one typed line.  The end
+of input is one Chinese line, never a traceback; Ctrl-C goes up to the frame (exit 130).
+
+Every answer of the case questions is checked at once by the same code the options go through
+(``cases.model.make_case``); a bad answer gets its one-line Chinese error and the question again,
+so nobody has to start over because of one typo.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 
-import typer
+from yb_guide.base.errors import RuntimeProblem, UserError
+from yb_guide.base.text import ascii_forms
 
-from yb_guide.cases import model as cases
-from yb_guide.base.errors import UserError
-from yb_guide.cli.output import error
+
+class Terminal:
+    """Questions on stderr, answers from ``ask`` (default ``input``); tests pass their own."""
+
+    def __init__(self, ask=None, screen=None):
+        self.ask = ask or input
+        if screen is None:
+            from rich.console import Console
+
+            screen = Console(stderr=True, highlight=False, soft_wrap=False,
+                             no_color=bool(os.environ.get("NO_COLOR")) or None)
+        self.screen = screen
+
+    def say(self, text: str, style: str = "", end: str = "\n") -> None:
+        from rich.text import Text
+
+        self.screen.print(Text(text, style=style), end=end)
+
+    def show(self, renderables) -> None:
+        for part in renderables:
+            self.screen.print(part)
+
+    def error(self, message: str, hint: str | None = None) -> None:
+        self.say("错误：" + message + (f"（{hint}）" if hint else ""), "yellow")
+
+    def read(self, prompt: str, *, ended: str) -> str:
+        """One typed line, stripped.  ``ended``: what to say if the input ends before an answer."""
+        self.say(prompt, "bold", end="")
+        try:
+            line = self.ask()
+        except EOFError:
+            self.screen.print()
+            raise RuntimeProblem(ended) from None
+        except KeyboardInterrupt:
+            self.screen.print()  # end the prompt's line before the one-line message
+            raise
+        return line.strip()
+
+    def choice(self, prompt: str, *, ended: str) -> str:
+        """A menu answer: full-width digits and letters (１, ｂ) from a Chinese input method count as typed."""
+        return ascii_forms(self.read(prompt, ended=ended)).lower()
+
 
 OPTIONAL = "（可不填，直接回车跳过）"
+ENDED = "输入已结束，没有保存。可以重新运行，或者用选项直接给出内容（见 --help）。"
 
 # (field, question); the ones not given as options are asked in this order.
 CASE_QUESTIONS = (
@@ -42,34 +88,49 @@ LETTER_FIELDS = ("name", "id_number", "card_number", "institution", "incident_da
 
 
 def _check(k, answers: dict, today: dt.date) -> None:
-    cases.make_case(k, answers, today, require=False)
+    from yb_guide.cases.model import make_case
+
+    make_case(k, answers, today, require=False)
 
 
-def _ask_list(k, name: str, question: str) -> list[str]:
+def _ask_list(term: Terminal, k, name: str, question: str) -> list[str]:
     if name == "asks":
         examples = "、".join(k.note(k.letter.demands_note).examples)
-        typer.echo(f"{question}：希望医保部门怎么处理，例如 {examples}。一条一行，直接回车结束。", err=True)
+        term.say(f"{question}：希望医保部门怎么处理，例如 {examples}。一条一行，直接回车结束。")
     else:
-        typer.echo(f"{question}：一条一行，直接回车结束。", err=True)
+        term.say(f"{question}：一条一行，直接回车结束。")
     items = []
     while True:
-        item = typer.prompt(f"  {len(items) + 1}", default="", show_default=False, err=True).strip()
+        item = term.read(f"  {len(items) + 1}: ", ended=ENDED)
         if not item:
             return items
         items.append(item)
 
 
-def _ask_channel(k, question: str) -> str:
+def _ask_channel(term: Terminal, k, question: str) -> str:
     for i, c in enumerate(k.channels, 1):
-        typer.echo(f"  {i}. {c.id}  {c.name}", err=True)
-    answer = typer.prompt(question, err=True).strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(k.channels):
-        return k.channels[int(answer) - 1].id
+        term.say(f"  {i}. {c.id}  {c.name}")
+    answer = term.read(question + "：", ended=ENDED)
+    number = ascii_forms(answer)
+    if number.isdigit() and 1 <= int(number) <= len(k.channels):
+        return k.channels[int(number) - 1].id
     return answer
 
 
-def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, required=("channel", "filed")) -> dict:
+def _ask_yes_no(term: Terminal, question: str) -> bool:
+    while True:
+        answer = term.choice(question + "（是/否，直接回车 = 否）：", ended=ENDED)
+        if answer in ("", "n", "no", "否", "不是"):
+            return False
+        if answer in ("y", "yes", "是"):
+            return True
+        term.error(f"「{answer}」看不懂。", "写“是”或“否”")
+
+
+def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, required=("channel", "filed"),
+        term: Terminal | None = None) -> dict:
     """Ask, in the order of ``fields`` (default: all), for each field ``given`` lacks; returns the answers."""
+    term = term or Terminal()
     answers = dict(given)
     questions = dict(CASE_QUESTIONS)
     for name in fields or questions:
@@ -78,23 +139,22 @@ def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, r
             continue
         while True:
             if name == "channel":
-                value = _ask_channel(k, question)
+                value = _ask_channel(term, k, question)
             elif name == "filed":
-                value = typer.prompt(question, default="", show_default=False, err=True).strip() or today.isoformat()
+                value = term.read(question + "：", ended=ENDED) or today.isoformat()
             elif name in ("asks", "evidence"):
-                value = _ask_list(k, name, question)
+                value = _ask_list(term, k, name, question)
             elif name == "complex":
-                value = typer.confirm(question, default=False, err=True)
+                value = _ask_yes_no(term, question)
             else:
-                value = typer.prompt(question + ("" if name in required else OPTIONAL), default="",
-                                     show_default=False, err=True).strip()
+                value = term.read(question + ("" if name in required else OPTIONAL) + "：", ended=ENDED)
                 if not value and name in required:
-                    error("这一项必须填写。")
+                    term.error("这一项必须填写。")
                     continue
             try:
                 _check(k, {**answers, name: value}, today)
             except UserError as err:
-                error(err.message, err.hint)
+                term.error(err.message, err.hint)
                 continue
             answers[name] = value
             break

@@ -10,11 +10,9 @@ and its options.
 
 from __future__ import annotations
 
-import os
 import sys
-import unicodedata
 
-from yb_guide.base.errors import RuntimeProblem, UserError
+from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import Position, parse_answers, resolve
 
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
@@ -37,7 +35,9 @@ def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=No
     position = resolve(flow, answers)
     if not interactive or position.outcome is not None:  # nothing to ask
         return _complete(position)
-    return _loop(flow, answers, ask or input, screen or _screen())
+    from yb_guide.cli.prompts import Terminal
+
+    return _loop(flow, answers, Terminal(ask, screen))
 
 
 def _complete(position: Position) -> Position:
@@ -54,70 +54,45 @@ def _complete(position: Position) -> Position:
     return position
 
 
-def _screen():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=False,
-                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+ENDED = "输入已结束，问题还没有回答完。可以重新运行，或者用 --answer 问题=选项 直接给出回答。"
 
 
-def _loop(flow, answers, ask, screen) -> Position | None:
-    from rich.text import Text
-
+def _loop(flow, answers, term) -> Position | None:
     from yb_guide.cli.render import flows as render
     from yb_guide.views import flows as views
 
-    def say(text: str, style: str = "", end: str = "\n") -> None:
-        screen.print(Text(text, style=style), end=end)
-
-    say(f"{flow.title}：{flow.intro}", "bold")
-    say(KEYS, "dim")
+    term.say(f"{flow.title}：{flow.intro}", "bold")
+    term.say(KEYS, "dim")
     state = list(answers)
     while True:
         position = resolve(flow, state)
         if position.outcome is not None:
             if position.unused:
                 unused = "、".join(f"{q}={o}" for q, o in position.unused)
-                say(f"注意：按您的回答不会问到这些问题，没有用上：{unused}", "yellow")
-            screen.print()
+                term.say(f"注意：按您的回答不会问到这些问题，没有用上：{unused}", "yellow")
+            term.screen.print()
             return position
         question = position.question
-        for part in render.flow_question(views.flow_question(position)):
-            screen.print(part)
+        term.show(render.flow_question(views.flow_question(position)))
         while True:
-            say(f"请输入序号（1-{len(question.options)}）：", "bold", end="")
-            reply = _read(ask, screen)
+            reply = term.choice(f"请输入序号（1-{len(question.options)}）：", ended=ENDED)
             if reply == "":
-                say(f"说明：{question.help}", "cyan")
+                term.say(f"说明：{question.help}", "cyan")
             elif reply == "q":
-                say(f"已退出，没有给出建议。想重新开始，再运行 ybguide {flow.id}。")
+                term.say(f"已退出，没有给出建议。想重新开始，再运行 ybguide {flow.id}。")
                 return None
             elif reply == "b":
                 if position.path:
                     state.remove(position.answers[-1])
                     break
-                say("这已经是第一题了。")
+                term.say("这已经是第一题了。")
             else:
                 option = _pick(question, reply)
                 if option is not None:
                     state.append((question.id, option.id))
                     break
-                say(f"没有「{reply}」这一项：请输入 1 到 {len(question.options)} 之间的数字。"
-                    "直接按回车看说明，b 返回上一题，q 退出。", "yellow")
-
-
-def _read(ask, screen) -> str:
-    try:
-        line = ask()
-    except EOFError:
-        screen.print()
-        raise RuntimeProblem(
-            "输入已结束，问题还没有回答完。可以重新运行，或者用 --answer 问题=选项 直接给出回答。") from None
-    except KeyboardInterrupt:
-        screen.print()  # end the prompt's line before the one-line message
-        raise
-    # Full-width digits and letters (１, ｂ) from a Chinese input method count as typed.
-    return unicodedata.normalize("NFKC", line).strip().lower()
+                term.say(f"没有「{reply}」这一项：请输入 1 到 {len(question.options)} 之间的数字。"
+                         "直接按回车看说明，b 返回上一题，q 退出。", "yellow")
 
 
 def _pick(question, reply: str):

@@ -103,9 +103,6 @@ class Knowledge:
     def caution(self, caution_id: str) -> Caution:
         return self._get("caution", "提示", self.reimbursement.cautions, caution_id)
 
-    def deadline_rule(self, rule_id: str) -> DeadlineRule:
-        return self._get("deadline", "期限规则", self.deadlines.rules, rule_id)
-
     def corrections_for(self, channel_id: str) -> list[Correction]:
         return [c for c in self.main.corrections if channel_id in c.channels]
 
