@@ -58,10 +58,10 @@ def test_process_stages_for_every_filing_2021_2026_match_the_oracle(cal):
         feedback = investigate and oracle_add_workdays(investigate, 5)
         if feedback is None:
             continue  # the oracle knows no 2027
-        sched = deadlines.compute(plan, cal, filed, today=filed)
+        sched = deadlines.compute(plan, cal, {"filed": filed}, today=filed)
         due = {s.id: s.due for s in sched.stages}
         assert (due["accept"], due["investigate"], due["feedback"]) == (accept, investigate, feedback), filed
-        assert not any(s.estimated for s in sched.stages)
+        assert not any(s.estimated for s in sched.stages if s.id in ("accept", "investigate", "feedback"))
         compared += 1
     assert compared > 2100
 
@@ -95,8 +95,8 @@ def test_due_date_is_monotonic_in_filing_date(cal, a, gap):
 
     k = deadlines.make_plan(knowledge.get())
     b = a + dt.timedelta(days=gap)
-    sa = {s.id: s.due for s in deadlines.compute(k, cal, a, today=a).stages}
-    sb = {s.id: s.due for s in deadlines.compute(k, cal, b, today=b).stages}
+    sa = {s.id: s.due for s in deadlines.compute(k, cal, {"filed": a}, today=a).stages}
+    sb = {s.id: s.due for s in deadlines.compute(k, cal, {"filed": b}, today=b).stages}
     for stage in sa:
         assert sa[stage] <= sb[stage]
         assert cal.is_workday(sa[stage])

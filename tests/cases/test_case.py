@@ -32,7 +32,9 @@ def test_add_with_options(run, tmp_path):
     stages = {s["id"]: s for s in d["schedule"]["stages"]}
     assert stages["accept"]["due"] == "2024-05-08"  # from the deadline engine
     assert stages["hotline-reply"]["window_start"] == "2024-05-11"
-    assert d["next"]["id"] == "typical-reply" and d["next"]["workdays_left"] == 4
+    # The legal bound if the complaint is handled as 信访 (15 days) comes before the usual reply time.
+    assert stages["petition-notice"]["due"] == "2024-05-21" and stages["petition-notice"]["track"] == "petition"
+    assert d["next"]["id"] == "petition-notice" and d["next"]["workdays_left"] == 1
 
 
 def test_database_and_its_wal_are_private(run, tmp_path):
@@ -219,14 +221,16 @@ def test_result_adds_review_windows(run):
     assert r.exit_code == 0, r.stderr
     d = r.json()
     stages = {s["id"]: s for s in d["schedule"]["stages"]}
-    assert stages["review-apply"]["due"] == "2024-07-05"
-    assert stages["reconsideration"]["due"] == "2024-08-05"
-    assert stages["lawsuit"]["due"] == "2024-12-05"
-    assert stages["accept"]["relevant"] is False and stages["review-apply"]["relevant"] is True
-    assert d["next"]["id"] == "review-apply" and d["overdue"] == []
+    assert stages["review-request"]["due"] == "2024-07-05"  # 信访工作条例 第三十五条: 30 days
+    # 复议/诉讼 run from the decision itself, never from the complaint's reply: not computed from it.
+    assert "reconsideration" not in stages and "lawsuit" not in stages
+    assert {p["needs"] for p in d["schedule"]["pending"] if p["track"] == "administrative"} == {"decision-known", "decision-made"}
+    assert any("--decision-known" in w for w in d["schedule"]["warnings"])
+    assert stages["accept"]["relevant"] is False and stages["review-request"]["relevant"] is True
+    assert d["next"]["id"] == "review-request" and d["overdue"] == []
     assert d["log"][-1]["kind"] == "reply" and d["log"][-1]["auto"] is True
     late = run("case", "list", "--today", "2024-07-08", "--json").json()["cases"][0]
-    assert [s["id"] for s in late["overdue"]] == ["review-apply"]
+    assert [s["id"] for s in late["overdue"]] == ["review-request"]
 
 
 def test_result_before_filing_is_refused(run):

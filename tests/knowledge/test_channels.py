@@ -34,8 +34,12 @@ def test_show_hall_visit_has_steps_hours_materials_and_source(run):
     assert "9:00-17:00" in flat
     assert "太原市万柏林区滨河西路南段129号" in flat
     assert "本人身份证" in flat
-    assert "000_246c4a53b01fe5e4.txt" in flat
+    assert "000_246c4a53b01fe5e4.txt" not in flat  # a file name means nothing to a person
+    assert "来源：网络文章《山西医保服务问题怎么投诉》（作者不详）" in flat and "（未经官方核实）" in flat
     assert "请先打电话确认" in flat  # the address correction reaches the user
+    # every contact line is marked, with whom to call to confirm it
+    assert "地址：太原市万柏林区滨河西路南段129号（山西省医疗保障局）※" in flat
+    assert "※未经官方核实，办事前先打电话确认：参保地医保经办机构" in flat
 
 
 def test_show_json_mail_letter_postcode_and_recipient(run):
@@ -44,7 +48,9 @@ def test_show_json_mail_letter_postcode_and_recipient(run):
     assert d["contact"]["recipient"] == "山西省医疗保障局信访办"
     assert any("挂号信" in s for s in d["steps"])
     assert d["checklist"]["id"] == "mail-letter"
-    assert d["source"]["file"] == "000_246c4a53b01fe5e4.txt"
+    assert d["source"]["doc"] == "seed-complaint" and "file" not in d["source"]
+    assert d["source"]["kind"] == "web-article" and d["source"]["status"] == "unverified" and d["source"]["checked"] is None
+    assert d["contact_check"]["status"] == "unverified"
     assert d["corrections"] and "确认" in d["corrections"][0]["advice"]
 
 

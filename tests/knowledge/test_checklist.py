@@ -33,7 +33,8 @@ def test_reimbursement_claim_lists_invoice_and_prescription(run):
     d = run("checklist", "reimbursement-claim", "--json").json()
     text = " ".join(i["item"] for i in d["items"])
     assert "医疗费用发票" in text and "处方单" in text
-    assert d["source"]["file"] == "001_775cdcbe94e20f70.txt"
+    assert d["source"]["doc"] == "seed-online-booking" and d["source"]["url"] == "https://www.wptmall.com/article/550816"
+    assert d["source"]["text"].startswith("网络文章《网上预约怎么不报销》（作者不详） · ")
 
 
 def test_unknown_checklist(run):

@@ -225,8 +225,11 @@ def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(ru
     text = flat(r.stdout)
     assert "推荐渠道：邮寄书面投诉信" in text and "030024" in text
     assert "30日内" in text and "60日内" in text and "6个月内" in text
-    assert "第20条" in text and "第46条" in text
-    assert "ybguidedeadline--filed日期--result-received日期" in text
+    assert "《信访工作条例》第三十五条" in text and "《中华人民共和国行政复议法》第二十条第一款" in text
+    assert "《中华人民共和国行政诉讼法》第四十六条第一款" in text
+    # wherever 复议/诉讼 appear, so does the warning that a complaint does not stop them
+    assert "投诉、信访不会让行政复议和行政诉讼的期限停下来" in text
+    assert "ybguidedeadline--result-received日期--decision-known日期" in text
 
 
 def test_online_booking_hands_over_to_reimburse(run):

@@ -110,17 +110,34 @@ def test_fact_list_matches_the_source_document(doc):
     assert not missing, f"facts not found in {doc}: {missing}"
 
 
-def test_every_entry_names_a_source_and_a_checked_date():
+def test_every_entry_names_a_source_and_a_status():
     from yb_guide.knowledge import loader as knowledge
+    from yb_guide.knowledge.sources import OFFICIAL_KINDS
 
     k = knowledge.load()
     entries = [*k.channels, *k.checklists, *k.main.process.stages, *k.main.notes, *k.faqs,
                *k.reimbursement.reasons, *k.reimbursement.strategies, *k.reimbursement.procedures,
-               *k.main.corrections, *k.main.problems]
+               *k.main.corrections, *k.main.problems, *k.deadlines.rules, *k.deadlines.tracks]
     for e in entries:
-        assert e.source.doc and e.source.section and e.checked, e
+        assert e.source.doc and e.source.section and e.status in ("verified", "unverified", "estimated"), e
+        doc = k.document(e.source.doc)
+        if e.status == "verified":  # only against an official text that was read, with the day
+            assert doc.kind in OFFICIAL_KINDS and doc.read and e.checked, e
+        else:
+            assert e.checked is None, e
+        if doc.kind == "web-article":
+            assert e.status == "unverified", e
     files = {d.file for d in k.documents if d.file}
     assert {COMPLAINT, BOOKING} <= files
+    # every document a person can look up: issuer and title, and a number or date or URL where known
+    for d in k.documents:
+        assert d.issuer and d.title, d
+        if d.kind in ("law", "regulation", "judicial-interpretation", "departmental-rule"):
+            assert d.date, d
+        if d.kind != "web-article":  # the anonymous article has neither; it says so in its title note
+            assert d.date or d.url, d
+        else:
+            assert d.url or d.title_note, d
 
 
 def test_process_limits_are_numbers_for_the_deadline_engine():

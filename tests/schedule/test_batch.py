@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-HEADER = "id,filed,complex,channel,result_received\n"
+HEADER = "id,filed,complex,channel,result_received,decision_known\n"
 
 
 def write(path, text, encoding="utf-8"):
@@ -27,16 +27,19 @@ def test_batch_matches_deadline_json_for_a_sample(run, tmp_path):
         y, m, d = rnd.choice([2024, 2025, 2026]), rnd.randint(1, 12), rnd.randint(1, 28)
         filed = rnd.choice(forms).format(y=y, m=m, d=d)
         complex_ = rnd.choice(["", "0", "1", "是"])
-        channel = rnd.choice(["", "hotline-12393", "hall-visit"])
+        channel = rnd.choice(["", "hotline-12393", "hall-visit", "mail-letter", "fraud-report"])
         result = rnd.choice(["", f"{y + 1}-{m:02d}-{d:02d}"])
-        rows.append((f"C{i}", filed, complex_, channel, result))
+        decision = rnd.choice(["", f"{y}-{m:02d}-{d:02d}"])
+        rows.append((f"C{i}", filed, complex_, channel, result, decision))
     src = write(tmp_path / "in.csv", HEADER + "".join(",".join(r) + "\n" for r in rows))
     out = tmp_path / "out.csv"
     r = run("deadline", "--batch", str(src), "--out", str(out))
     assert r.exit_code == 0, r.stderr
     got = read_csv(out)
     assert len(got) == len(rows)
-    for row, (rid, filed, complex_, channel, result) in zip(got, rows):
+    stage_columns = list(got[0])[6:-1]
+    assert {"accept", "petition-notice", "review-request", "reconsideration", "lawsuit"} <= set(stage_columns)
+    for row, (rid, filed, complex_, channel, result, decision) in zip(got, rows):
         args = ["deadline", "--filed", filed, "--json"]
         if complex_ in ("1", "是"):
             args.append("--complex")
@@ -44,10 +47,11 @@ def test_batch_matches_deadline_json_for_a_sample(run, tmp_path):
             args += ["--channel", channel]
         if result:
             args += ["--result-received", result]
+        if decision:
+            args += ["--decision-known", decision]
         want = {s["id"]: s for s in run(*args).json()["stages"]}
         assert row["id"] == rid and row["filed"] == filed  # input columns come back unchanged
-        for stage in ("accept", "investigate", "feedback", "typical-reply", "hotline-reply",
-                      "review-apply", "reconsideration", "lawsuit"):
+        for stage in stage_columns:
             assert row[stage] == (want[stage]["due"] if stage in want else ""), (rid, stage)
         assert row["estimated"] == ("true" if any(s["estimated"] for s in want.values()) else "false")
 

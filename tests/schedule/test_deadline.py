@@ -15,15 +15,21 @@ def stages(run, *args):
 def test_filed_2024_05_06(run):
     d, s = stages(run, "--filed", "2024-05-06", "--today", "2024-05-07")
     assert d["filed"] == "2024-05-06"
-    assert [x["id"] for x in d["stages"]] == ["accept", "investigate", "feedback", "typical-reply"]
+    assert [x["id"] for x in d["stages"]] == ["accept", "investigate", "feedback", "typical-reply",
+                                             "petition-notice", "petition-conclude"]
+    assert [t["id"] for t in d["tracks"]] == ["service", "petition"]
     assert s["accept"]["due"] == "2024-05-08" and s["accept"]["weekday"] == "周三"
     assert s["investigate"]["due"] == "2024-05-28"  # counts Saturday 2024-05-11 (调休上班)
     assert s["feedback"]["due"] == "2024-06-04"
     assert s["typical-reply"]["due"] == "2024-05-24"
     assert s["accept"]["workdays_left"] == 1 and not s["accept"]["passed"]
     assert all(x["estimated"] is False for x in d["stages"])
-    assert "000_246c4a53b01fe5e4.txt" in s["accept"]["source"]
-    assert set(s["accept"]) >= {"id", "title", "due", "rule", "source", "estimated"}
+    assert s["accept"]["source"].startswith("网络文章《")  # a source a person can look up, not a file name
+    assert (s["accept"]["track"], s["accept"]["status"], s["accept"]["basis"]) == ("service", "unverified", None)
+    assert set(s["accept"]) >= {"id", "title", "due", "rule", "source", "estimated", "track", "basis", "status"}
+    # the 信访 bound: 15 calendar days, then 60 (+30) from acceptance
+    assert s["petition-notice"]["due"] == "2024-05-21"
+    assert s["petition-conclude"]["due"] == "2024-07-22" and s["petition-conclude"]["extended_due"] == "2024-08-19"
 
 
 def test_table_shows_weekday_and_source(run):
@@ -61,31 +67,94 @@ def test_unknown_channel(run):
     assert r.exit_code == 2 and "hotline-12393" in r.stderr
 
 
-def test_result_received_adds_review_reconsideration_lawsuit(run):
-    _, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05")
-    assert s["review-apply"]["due"] == "2024-07-05"  # 30 days: Fri 07-05
-    assert s["reconsideration"]["due"] == "2024-08-05"  # 60 days = Sun 08-04 -> Mon 08-05
-    assert s["lawsuit"]["due"] == "2024-12-05"  # 6 months, same day of month
-    assert "行政诉讼法第46条" in s["lawsuit"]["rule"]
+def test_result_received_adds_the_review_but_not_reconsideration_or_lawsuit(run):
+    d, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05")
+    assert s["review-request"]["due"] == "2024-07-05"  # 30 days: Fri 07-05 (信访工作条例 第三十五条)
+    assert s["review-request"]["basis"] == {"law": "信访工作条例", "article": "第三十五条"}
+    # 复议/诉讼 run from the decision, not from the complaint's reply: asked for, not computed from it
+    assert "reconsideration" not in s and "lawsuit" not in s
+    assert any(p["needs"] == "decision-known" for p in d["pending"])
+    assert any("投诉、信访不会让行政复议和行政诉讼的期限停下来" in w for w in d["warnings"])
+    assert any("--decision-known" in w for w in d["warnings"])
 
 
-def test_review_decision_and_lawsuit_after_reconsideration(run):
+def test_reconsideration_and_lawsuit_run_from_the_decision(run):
+    """The issue's case: the refusal was known on 2026-02-27, the complaint made on 2026-03-02."""
+    d, s = stages(run, "--filed", "2026-03-02", "--decision-known", "2026-02-27")
+    rc, ls = s["reconsideration"], s["lawsuit"]
+    assert (rc["start"], rc["due"], rc["amount"], rc["unit"]) == ("2026-02-27", "2026-04-28", 60, "day")
+    assert (ls["start"], ls["due"], ls["amount"], ls["unit"]) == ("2026-02-27", "2026-08-27", 6, "month")
+    assert rc["track"] == ls["track"] == "administrative" and rc["status"] == ls["status"] == "verified"
+    assert rc["basis"] == {"law": "中华人民共和国行政复议法", "article": "第二十条第一款、第二十四条"}
+    assert ls["basis"] == {"law": "中华人民共和国行政诉讼法", "article": "第四十六条第一款"}
+    assert s["reconsideration-uninformed"]["due"] == "2027-03-01"  # one year: 2027-02-27 is a Saturday
+    assert d["administrative"] and any("不会让行政复议和行政诉讼的期限停下来" in w for w in d["warnings"])
+    text = run("deadline", "--filed", "2026-03-02", "--decision-known", "2026-02-27").stdout.replace("\n", "")
+    assert "《中华人民共和国行政复议法》第二十条第一款" in text and "已核实 2026-11-25" in text
+
+
+def test_a_60_day_reconsideration_rolls_past_a_holiday(run):
+    # known 2024-08-02: +60 days = 2024-10-01 (国庆) -> the first working day after the break, 10-08
+    _, s = stages(run, "--decision-known", "2024-08-02")
+    assert s["reconsideration"]["due"] == "2024-10-08"
+    assert "accept" not in s  # no complaint given: only the decision's own periods
+
+
+def test_review_reply_and_lawsuit_after_reconsideration(run):
     _, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05",
-                  "--review-filed", "2024-06-20", "--reconsideration-decided", "2024-09-20")
-    assert s["review-decision"]["due"] == "2024-07-11"
-    assert s["lawsuit"]["due"] == "2024-10-08"  # 15 days = 10-05 (国庆) -> 10-08
-    assert "第45条" in s["lawsuit"]["rule"]
+                  "--review-requested", "2024-06-20", "--decision-known", "2024-06-05",
+                  "--reconsideration-decided", "2024-09-20")
+    assert s["review-reply"]["due"] == "2024-07-22"  # 30 days = Sat 07-20 -> Mon 07-22
+    late = s["lawsuit-after-reconsideration"]
+    assert late["due"] == "2024-10-08"  # 15 days = 10-05 (国庆) -> 10-08
+    assert late["basis"]["article"] == "第四十五条" and "收到复议决定书" in late["rule"]
+    assert "lawsuit" not in s and "reconsideration" not in s  # the 复议 has been decided
+
+
+def test_reconsideration_filed_counts_the_decision_period(run):
+    _, s = stages(run, "--decision-known", "2024-06-05", "--reconsideration-filed", "2024-06-20")
+    assert s["reconsideration-accept"]["due"] == "2024-06-27"  # 5 working days (复议法 第八十八条)
+    assert s["reconsideration-decision"]["due"] == "2024-08-26"  # +60 days = Mon 08-26
+    assert s["reconsideration-decision"]["extended_due"] == "2024-09-25"  # at most 30 more
+    assert s["lawsuit-after-reconsideration"]["due"] == "2024-09-10"  # 15 days after 复议期满
+    assert "lawsuit" not in s  # while the 复议 runs, no direct lawsuit (复议法 第二十九条)
+
+
+def test_mail_letter_is_a_petition_with_its_review_steps(run):
+    d, s = stages(run, "--channel", "mail-letter", "--filed", "2024-05-06", "--result-received", "2024-07-01",
+                  "--review-requested", "2024-07-10", "--review-replied", "2024-08-05",
+                  "--reexam-requested", "2024-08-12")
+    assert [t["id"] for t in d["tracks"]][:1] == ["petition"] and "accept" not in s
+    expect = {"petition-notice": ("第二十三条第二款", 15), "petition-conclude": ("第三十四条", 60),
+              "review-request": ("第三十五条", 30), "review-reply": ("第三十五条", 30),
+              "reexam-request": ("第三十六条第一款", 30), "reexam-reply": ("第三十六条", 30)}
+    for rule_id, (article, days) in expect.items():
+        assert s[rule_id]["basis"] == {"law": "信访工作条例", "article": article}, rule_id
+        assert (s[rule_id]["amount"], s[rule_id]["unit"]) == (days, "day"), rule_id
+    assert s["petition-conclude"]["extended_due"] is not None
+    assert s["reexam-reply"]["due"] == "2024-09-11"  # 30 days after 08-12
+    text = run("deadline", "--channel", "mail-letter", "--filed", "2024-05-06").stdout.replace("\n", "")
+    assert "信访事项的法定期限" in text and "延长后最晚" in text and "第二十三条第二款" in text
+
+
+def test_fraud_report_is_not_a_complaint_timeline(run):
+    d, s = stages(run, "--channel", "fraud-report", "--filed", "2024-05-06")
+    assert s == {} and [t["id"] for t in d["tracks"]] == ["fund-report"]
+    notes = d["tracks"][0]["notes"]
+    assert any("5个工作日内告知举报人" in n["text"] and n["source"]["status"] == "unverified" for n in notes)
+    text = run("deadline", "--channel", "fraud-report", "--filed", "2024-05-06").stdout.replace("\n", "")
+    assert "欺诈骗保举报的期限" in text and "受理登记" not in text
 
 
 def test_thirty_days_ending_on_a_holiday_moves_to_next_working_day(run):
     # Result received 2024-09-01: +30 days = 2024-10-01 (国庆) -> first working day 2024-10-08
     _, s = stages(run, "--filed", "2024-08-01", "--result-received", "2024-09-01")
-    assert s["review-apply"]["due"] == "2024-10-08"
+    assert s["review-request"]["due"] == "2024-10-08"
 
 
 def test_month_period_ends_on_month_end(run):
     # 6 months after 2025-08-31 -> 2026-02-28 (no 31st): a makeup Saturday, a working day
-    _, s = stages(run, "--filed", "2025-08-01", "--result-received", "2025-08-31")
+    _, s = stages(run, "--decision-known", "2025-08-31")
     assert s["lawsuit"]["due"] == "2026-02-28"
 
 
@@ -135,7 +204,8 @@ def test_ics_export(run, tmp_path):
     assert r.exit_code == 0
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     events = {str(e.get("uid")).split("-", 3)[-1].rsplit("-", 1)[0]: e for e in cal.walk("VEVENT")}
-    assert set(events) == {"accept", "investigate", "feedback", "typical-reply"}
+    assert set(events) == {"accept", "investigate", "feedback", "typical-reply", "petition-notice", "petition-conclude"}
+    assert "依据：中共中央、国务院《信访工作条例》第二十三条第二款" in str(events["petition-notice"].get("description"))
     accept = events["accept"]
     assert accept.decoded("dtstart") == dt.date(2024, 5, 8)
     alarm = accept.walk("VALARM")[0]
@@ -269,8 +339,10 @@ def test_due_date_on_a_makeup_saturday_says_so(run):
 
 
 def test_review_filed_after_the_review_deadline_warns(run):
-    d, _ = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05", "--review-filed", "2024-08-20")
-    assert any("晚于申请复核的最后一天" in w for w in d["warnings"])
+    d, _ = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05", "--review-requested", "2024-08-20")
+    assert any("提出复查请求的日期 2024-08-20 晚于最后一天 2024-07-05" in w for w in d["warnings"])
+    old, _ = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05", "--review-filed", "2024-08-20")
+    assert old["events"]["review-requested"] == "2024-08-20"  # the old option name still works
 
 
 def test_two_exports_of_the_same_day_do_not_share_event_ids(run, tmp_path):
@@ -279,7 +351,7 @@ def test_two_exports_of_the_same_day_do_not_share_event_ids(run, tmp_path):
     run("deadline", "--filed", "2024-05-06", "--ics", str(a))
     run("deadline", "--filed", "2024-05-06", "--ics", str(b))
     uids = [str(e.get("uid")) for f in (a, b) for e in icalendar.Calendar.from_ical(f.read_bytes()).walk("VEVENT")]
-    assert len(set(uids)) == len(uids) == 8
+    assert len(set(uids)) == len(uids) == 12
     titles = [str(e.get("summary")) for e in icalendar.Calendar.from_ical(a.read_bytes()).walk("VEVENT")]
     assert "受理登记截止" in titles
 

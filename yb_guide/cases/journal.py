@@ -27,9 +27,14 @@ def schedule(k, case: Case, today: dt.date, cal=None):
     from yb_guide.calendar import workdays
 
     # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files).
-    return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case.filed, today=today,
-                             complex_case=case.complex, channel=case.channel,
-                             result_received=case.result_received)
+    return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case_events(case),
+                             today=today, complex_case=case.complex, channel=case.channel)
+
+
+def case_events(case: Case) -> dict[str, dt.date]:
+    """The dated events of a case, by event id (knowledge.deadline_rules.EVENTS)."""
+    events = {"filed": case.filed, "result-received": case.result_received}
+    return {name: value for name, value in events.items() if value is not None}
 
 
 # ---------------------------------------------------------------- commands

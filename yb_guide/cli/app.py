@@ -109,26 +109,37 @@ def faq(query: Optional[str] = typer.Argument(None, metavar="[关键词]", help=
         emit(views.faq_list(k, query), render.faq_list, as_json=as_json)
 
 
+def _event(help_text: str, *aliases: str):
+    return typer.Option(None, *aliases, metavar="日期", help=help_text)
+
+
 @app.command()
 def deadline(
-    filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期（默认：今天）。"),
+    filed: Optional[str] = _event("提交投诉（寄出信件）的日期（不写任何日期时：今天）。", "--filed"),
     complex_case: bool = COMPLEX,
     channel: Optional[str] = CHANNEL,
-    result_received: Optional[str] = typer.Option(None, "--result-received", metavar="日期",
-                                                  help="收到处理结果的日期：加算复核、行政复议、行政诉讼期限。"),
-    review_filed: Optional[str] = typer.Option(None, "--review-filed", metavar="日期", help="提交复核申请的日期。"),
-    reconsideration_decided: Optional[str] = typer.Option(
-        None, "--reconsideration-decided", metavar="日期", help="收到行政复议决定书的日期。"),
+    decision_known: Optional[str] = _event(
+        "知道原决定（如拒绝报销的决定）的日期：行政复议、行政诉讼从这一天算起。", "--decision-known"),
+    decision_made: Optional[str] = _event("原决定作出的日期（决定书上的日期）：算五年的最长期限。", "--decision-made"),
+    petition_accepted: Optional[str] = _event("信访事项被受理的日期（受理告知书上的日期）。", "--petition-accepted"),
+    result_received: Optional[str] = _event("收到处理结果（书面答复）的日期：加算请求复查的期限。", "--result-received"),
+    review_requested: Optional[str] = _event("提出复查请求的日期。", "--review-requested"),
+    review_filed: Optional[str] = typer.Option(None, "--review-filed", hidden=True),  # the old name of --review-requested
+    review_replied: Optional[str] = _event("收到复查意见的日期：加算请求复核的期限。", "--review-replied"),
+    reexam_requested: Optional[str] = _event("提出复核请求的日期。", "--reexam-requested"),
+    reexam_replied: Optional[str] = _event("收到复核意见的日期。", "--reexam-replied"),
+    reconsideration_filed: Optional[str] = _event("申请行政复议的日期。", "--reconsideration-filed"),
+    reconsideration_decided: Optional[str] = _event("收到行政复议决定书的日期。", "--reconsideration-decided"),
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
     ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
     batch: Optional[str] = typer.Option(None, "--batch", metavar="CSV",
-                                        help="批量计算：读取 CSV（filed 列必填；可选 id、complex、channel、result_received），- 为标准输入。"),
+                                        help="批量计算：读取 CSV（filed 列必填；可选 id、complex、channel、result_received、decision_known），- 为标准输入。"),
     out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）。"),
     on_error: str = typer.Option("skip", "--on-error", metavar="skip|stop", help="批量时遇到错误行：skip 跳过，stop 停止。"),
     as_json: bool = JSON,
 ):
-    """算出投诉各阶段的截止日期（按法定节假日和调休计算工作日）。"""
+    """算出各个期限（按法定节假日和调休计算）：投诉的办理时间、信访、复查复核、行政复议和行政诉讼。"""
     from yb_guide.calendar import workdays
     from yb_guide.cli.render import dates as render
     from yb_guide.schedule import deadlines
@@ -136,11 +147,15 @@ def deadline(
 
     now = today_option(today)
     cal = workdays.get_calendar(calendar_file)
+    review_requested = review_requested or review_filed
+    given_events = {"filed": filed, "decision-known": decision_known, "decision-made": decision_made,
+                    "petition-accepted": petition_accepted, "result-received": result_received,
+                    "review-requested": review_requested, "review-replied": review_replied,
+                    "reexam-requested": reexam_requested, "reexam-replied": reexam_replied,
+                    "reconsideration-filed": reconsideration_filed, "reconsideration-decided": reconsideration_decided}
     if batch is not None:
-        ignored = [name for name, value in (
-            ("--filed", filed), ("--complex", complex_case), ("--channel", channel),
-            ("--result-received", result_received), ("--review-filed", review_filed),
-            ("--reconsideration-decided", reconsideration_decided), ("--ics", ics)) if value]
+        ignored = [f"--{name}" for name, value in given_events.items() if value]
+        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics)) if value]
         if ignored:
             raise UserError(f"--batch 不能和 {'、'.join(ignored)} 一起用。",
                             hint="批量时每行的日期、complex、channel、result_received 写在 CSV 的列里")
@@ -152,16 +167,16 @@ def deadline(
         raise typer.Exit(EXIT_USAGE if summary.skipped else 0)
     if out is not None or on_error != "skip":
         raise UserError("--out 和 --on-error 只用于批量计算。", hint="请同时写 --batch 文件.csv")
-    sched = deadlines.compute(
-        deadlines.get_plan(), cal, date_option(filed, "--filed", now) or now, today=now, complex_case=complex_case,
-        channel=channel, result_received=date_option(result_received, "--result-received", now),
-        review_filed=date_option(review_filed, "--review-filed", now),
-        reconsideration_decided=date_option(reconsideration_decided, "--reconsideration-decided", now))
-    payload = views.deadline(sched)
+    events = {name: date_option(value, f"--{name}", now) for name, value in given_events.items() if value is not None}
+    if not events:
+        events["filed"] = now
+    plan = deadlines.get_plan()
+    sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel)
+    payload = views.deadline(sched, plan)
     if ics is not None:
         from yb_guide.schedule.ics import write_ics
 
-        payload["ics"] = str(write_ics(ics, sched, cal))
+        payload["ics"] = str(write_ics(ics, sched, plan, cal))
     emit(payload, render.deadline, as_json=as_json)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from yb_guide.knowledge.sources import SourceRef
+from yb_guide.knowledge.sources import SourceRef, Status
 
 
 @dataclass(frozen=True)
@@ -15,8 +15,10 @@ class Scope:
     region: str
     region_code: str
     summary: str
+    confirm_by: str  # whom to call to confirm a contact detail nobody has verified
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,8 @@ class Problem:
     id: str
     title: str
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -68,21 +71,26 @@ class Channel:
     steps: tuple[str, ...]
     notes: tuple[str, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
     checklist: str | None = None
     processing_time: TimeLimit | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
 class Correction:
+    """Where a source document is wrong or cannot be relied on, what the screen says instead."""
+
     id: str
-    channels: tuple[str, ...]
     field: str
     document_says: str
     advice: str
     source: SourceRef
-    checked: dt.date
+    status: Status
+    channels: tuple[str, ...] = ()  # shown with these channels …
+    faqs: tuple[str, ...] = ()  # … and these FAQs
     corrected: str | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -101,9 +109,10 @@ class Checklist:
     purpose: str
     items: tuple[ChecklistItem, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
     channel: str | None = None
     notes: tuple[str, ...] = ()
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -112,8 +121,9 @@ class Stage:
     title: str
     description: str
     source: SourceRef
-    checked: dt.date
+    status: Status
     limit: TimeLimit | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -129,8 +139,9 @@ class Note:
     title: str
     text: str
     source: SourceRef
-    checked: dt.date
+    status: Status
     examples: tuple[str, ...] = ()
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -139,9 +150,10 @@ class Faq:
     question: str
     answer: str
     source: SourceRef
-    checked: dt.date
+    status: Status
     tags: tuple[str, ...] = ()
     procedure: str | None = None  # the answer's steps are this procedure's steps
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,14 @@ that exists, every flow free of loops and dead ends.  Errors name the file, the 
 
 from __future__ import annotations
 
+import dataclasses
+
 from yb_guide.base.errors import DataError, UserError
 from yb_guide.base.schema import Where, where_of
 from yb_guide.knowledge.channels import Channel
 from yb_guide.knowledge.deadline_rules import EVENTS
 from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
+from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
 from yb_guide.knowledge.letter_template import LETTER_PLACEHOLDERS, LetterFacts, LetterHeadings, LetterLabels, placeholders
 
 
@@ -36,6 +39,43 @@ def _refer(obj, key: str, wanted: str | None, valid: set[str], what: str):
         raise _fail(obj, key, f"引用了不存在的{what}「{wanted}」{tip}（可用：{'、'.join(sorted(valid))}）")
 
 
+def _walk(obj, parent=None, key: str = ""):
+    """(parent, key path, value) for every dataclass reachable from ``obj``, depth first."""
+    if dataclasses.is_dataclass(obj):
+        yield parent, key, obj
+        for f in dataclasses.fields(obj):
+            if not f.name.startswith("_"):
+                yield from _walk(getattr(obj, f.name), obj, f.name)
+    elif isinstance(obj, (tuple, list)):
+        for x in obj:
+            yield from _walk(x, parent, key)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from _walk(x, parent, key)
+
+
+def _check_sources(k) -> None:
+    """Every source names a document; a fact is verified only against an official text that was read,
+    with the day it was checked; a fact that is not verified has no check date."""
+    docs = {d.id: d for d in k.documents}
+    for parent, key, obj in _walk((k.main, k.reimbursement, k.deadlines, k.flows_file, k.letter_file)):
+        if isinstance(obj, SourceRef):
+            _refer(parent, f"{key}.doc", obj.doc, set(docs), "来源")
+        status = getattr(obj, "status", None)
+        if status is None or not hasattr(obj, "source"):
+            continue
+        if status == "verified":
+            doc = docs[obj.source.doc]
+            if doc.kind not in OFFICIAL_KINDS:
+                raise _fail(obj, "status", f"来源「{doc.id}」是{KIND_LABELS[doc.kind]}，不能据此写 verified（改为 unverified）")
+            if not doc.read:
+                raise _fail(obj, "status", f"来源「{doc.id}」没有写 read（在哪里读到了原文），不能据此写 verified")
+            if obj.checked is None:
+                raise _fail(obj, "status", "写了 verified 就要写 checked（核实的日期）")
+        elif obj.checked is not None:
+            raise _fail(obj, "checked", f"只有 verified 的事实才写 checked（这里是 {status}）")
+
+
 def cross_check(k) -> None:
     """Raise a ``DataError`` at the first reference that points nowhere."""
     m, r = k.main, k.reimbursement
@@ -44,37 +84,29 @@ def cross_check(k) -> None:
         (m.corrections, "更正"), (k.checklists, "材料清单"), (m.process.stages, "处理阶段"),
         (m.notes, "注意事项"), (k.faqs, "问答"), (r.reasons, "原因"), (r.strategies, "应对策略"),
         (r.procedures, "办理步骤"), (r.regional_examples, "地区示例"), (r.cautions, "提示"),
-        (k.deadlines.rules, "期限规则"),
+        (k.deadlines.tracks, "期限轨道"), (k.deadlines.rules, "期限规则"),
     ):
         _unique(items, what)
+    _check_sources(k)
 
-    docs = {d.id for d in k.documents}
     channels = {c.id for c in m.channels}
     checklists = {c.id for c in k.checklists}
     procedures = {p.id for p in r.procedures}
     stages = {s.id for s in m.process.stages}
     # A stage's limit runs from another stage or from one of these events.
     events = stages | {"filed", "review-request", "result-received"}
-
-    with_sources = [
-        *m.problems, *m.channels, *m.corrections, *k.checklists, *m.process.stages, *m.notes,
-        *k.faqs, *r.reasons, *r.strategies, *r.procedures, *r.regional_examples, *r.cautions,
-        m.scope, r.topic, *k.deadlines.rules,
-    ]
-    for x in with_sources:
-        _refer(x, "source.doc", x.source.doc, docs, "来源")
     for cl in k.checklists:
         _refer(cl, "channel", cl.channel, channels, "渠道")
-        for item in cl.items:
-            if item.source is not None:
-                _refer(item, "source.doc", item.source.doc, docs, "来源")
     for c in m.channels:
         _refer(c, "checklist", c.checklist, checklists, "材料清单")
         if c.processing_time:
             _refer(c, "processing_time.after", c.processing_time.after, events, "事件")
+    faqs = {f.id for f in k.faqs}
     for corr in m.corrections:
         for ch in corr.channels:
             _refer(corr, "channels", ch, channels, "渠道")
+        for f in corr.faqs:
+            _refer(corr, "faqs", f, faqs, "问答")
     for s in m.process.stages:
         if s.limit:
             _refer(s, "limit.after", s.limit.after, events, "阶段或事件")
@@ -84,16 +116,16 @@ def cross_check(k) -> None:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
     for p in r.procedures:
         _refer(p, "checklist", p.checklist, checklists, "材料清单")
-    _check_deadline_rules(k, docs, channels, stages)
-    _check_letter(k, docs, channels)
+    _check_deadline_rules(k, channels, stages)
+    _check_letter(k, channels)
     for obj in (*m.channels, *m.process.stages):
         lim = obj.processing_time if isinstance(obj, Channel) else obj.limit
         if lim and lim.min is not None and lim.min > lim.max:
             raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")
-    _check_flows(k, docs, channels, checklists, procedures)
+    _check_flows(k, channels, checklists, procedures)
 
 
-def _check_flows(k, docs: set, channels: set, checklists: set, procedures: set) -> None:
+def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
     """Every option leads to a question or outcome that exists, every outcome names channels,
     checklists and steps that exist, no question leads back to itself, nothing is unreachable."""
     m, r = k.main, k.reimbursement
@@ -109,22 +141,17 @@ def _check_flows(k, docs: set, channels: set, checklists: set, procedures: set) 
         _unique(flow.outcomes, "结果")
         question_ids = {q.id for q in flow.questions}
         outcome_ids = {o.id for o in flow.outcomes}
-        _refer(flow, "source.doc", flow.source.doc, docs, "来源")
         _refer(flow, "start", flow.start, question_ids, "问题")
         for c in flow.cautions:
             _refer(flow, "cautions", c, cautions, "提示")
         for q in flow.questions:
-            _refer(q, "source.doc", q.source.doc, docs, "来源")
             _unique(q.options, "选项")
             for o in q.options:
                 if (o.next is None) == (o.outcome is None):
                     raise _fail(o, "id", "选项要写 next（下一个问题）或 outcome（结果），且只能写其中一个")
                 _refer(o, "next", o.next, question_ids, "问题")
                 _refer(o, "outcome", o.outcome, outcome_ids, "结果")
-                if o.source is not None:
-                    _refer(o, "source.doc", o.source.doc, docs, "来源")
         for out in flow.outcomes:
-            _refer(out, "source.doc", out.source.doc, docs, "来源")
             _refer(out, "channel", out.channel, channels, "渠道")
             for alt in out.alternatives:
                 _refer(alt, "channel", alt.channel, channels, "渠道")
@@ -136,6 +163,9 @@ def _check_flows(k, docs: set, channels: set, checklists: set, procedures: set) 
                 _refer(out, "checklists", x, checklists, "材料清单")
             for x in out.periods:
                 _refer(out, "periods", x, periods, "期限规则（deadlines.yaml）")
+            for step in out.next:
+                for e in step.events:
+                    _refer(out, "next.events", e, set(EVENTS), "事件")
             for x in out.notes:
                 _refer(out, "notes", x, notes, "注意事项")
             if out.record is not None:
@@ -157,28 +187,44 @@ def _check_flows(k, docs: set, channels: set, checklists: set, procedures: set) 
                 raise _fail(h, "answers", err.message) from None
 
 
-def _check_deadline_rules(k, docs: set[str], channels: set[str], stages: set[str]) -> None:
+def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
+    d = k.deadlines
+    tracks = {t.id for t in d.tracks}
+    for key, names in d.channels.items():
+        _refer(d, "channels", key, channels | {"default"}, "渠道")
+        for name in names:
+            _refer(d, f"channels.{key}", name, tracks, "期限轨道")
+    missing = sorted(channels - set(d.channels))
+    if missing:
+        raise _fail(d, "channels", f"渠道「{missing[0]}」没有写用哪几条期限轨道")
+    for note in d.notes:
+        _refer(note, "track", note.track, tracks, "期限轨道")
     seen: set[str] = set()
-    for rule in k.deadlines.rules:
+    for rule in d.rules:
+        _refer(rule, "track", rule.track, tracks, "期限轨道")
         # A rule may only run from an event or an earlier rule, so there are no cycles.
         _refer(rule, "after", rule.after, set(EVENTS) | seen, "事件或前面的期限")
         _refer(rule, "process_stage", rule.process_stage, stages, "处理阶段")
         _refer(rule, "channel", rule.channel, channels, "渠道")
+        for e in rule.unless:
+            _refer(rule, "unless", e, set(EVENTS), "事件")
         if rule.instead:
             _refer(rule, "instead.after", rule.instead.after, set(EVENTS), "事件")
-            _refer(rule, "instead.source.doc", rule.instead.source.doc, docs, "来源")
-        if rule.process_stage is None and (rule.amount is None or rule.unit is None):
-            raise _fail(rule, "amount", "没有 process_stage 时必须写 amount 和 unit")
-        if rule.process_stage is not None and rule.amount is not None:
-            raise _fail(rule, "amount", "amount 与 process_stage 只能写一个（时限只保存在一处）")
+        given = [name for name, value in (("amount", rule.amount), ("process_stage", rule.process_stage),
+                                          ("channel_time", rule.channel_time or None)) if value is not None]
+        if len(given) != 1:
+            raise _fail(rule, "amount", "amount、process_stage、channel_time 要写且只写一个（时限只保存在一处）")
+        if rule.amount is not None and rule.unit is None:
+            raise _fail(rule, "unit", "写了 amount 就要写 unit（workday、day 或 month）")
         if rule.process_stage is not None and k.stage(rule.process_stage).limit is None:
             raise _fail(rule, "process_stage", f"处理阶段「{rule.process_stage}」没有时限")
+        if rule.channel_time and (rule.channel is None or k.channel(rule.channel).processing_time is None):
+            raise _fail(rule, "channel_time", "channel_time 要和 channel 一起写，且那个渠道要有 processing_time")
         seen.add(rule.id)
 
 
-def _check_letter(k, docs: set[str], channels: set[str]) -> None:
+def _check_letter(k, channels: set[str]) -> None:
     t = k.letter
-    _refer(t, "source.doc", t.source.doc, docs, "来源")
     _refer(t, "channel", t.channel, channels, "渠道")
     _refer(t, "correction", t.correction, {c.id for c in k.main.corrections}, "更正")
     _refer(t, "demands_note", t.demands_note, {n.id for n in k.main.notes}, "注意事项")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from yb_guide.base.errors import UnknownIdError, UserError
-from yb_guide.knowledge.sources import SourceRef
+from yb_guide.knowledge.sources import SourceRef, Status
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class Question:
     help: str  # shown when the user presses Enter without an answer
     options: tuple[Option, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
     def option(self, option_id: str) -> Option:
         for o in self.options:
@@ -81,7 +82,7 @@ class Outcome:
     title: str
     summary: str
     source: SourceRef
-    checked: dt.date
+    status: Status
     channel: str | None = None  # the recommended channel (channels.yaml)
     why: tuple[str, ...] = ()  # reasons for the recommendation, after those of the answers
     alternatives: tuple[Alternative, ...] = ()
@@ -94,6 +95,7 @@ class Outcome:
     notes: tuple[str, ...] = ()  # notes in channels.yaml
     handover: Handover | None = None
     next: tuple[NextStep, ...] = ()
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ class Flow:
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
     cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome
+    checked: dt.date | None = None  # the day a verified fact was checked
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:

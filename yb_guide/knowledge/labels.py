@@ -17,13 +17,22 @@ COUNT_LABELS = {
     "documents": "来源", "problems": "问题类型", "channels": "渠道", "corrections": "更正",
     "checklists": "材料清单", "stages": "处理阶段", "notes": "注意事项", "faq": "问答",
     "reasons": "不报销原因", "strategies": "应对策略", "procedures": "办理步骤",
-    "regional_examples": "地区示例", "cautions": "提示", "deadline_rules": "期限规则",
+    "regional_examples": "地区示例", "cautions": "提示", "deadline_tracks": "期限轨道", "deadline_rules": "期限规则",
     "flows": "引导流程", "questions": "流程问题", "outcomes": "流程结果", "calendar_days": "日历补充的日子",
 }
 # The events a deadline runs from (ids in ``knowledge.deadline_rules.EVENTS``).
 EVENT_LABELS = {
     "filed": "提交投诉",
-    "result-received": "收到处理结果",
-    "review-filed": "提交复核申请",
-    "reconsideration-decided": "收到行政复议决定",
+    "petition-accepted": "信访事项被受理",
+    "result-received": "收到处理结果（书面答复）",
+    "review-requested": "提出复查请求",
+    "review-replied": "收到复查意见",
+    "reexam-requested": "提出复核请求",
+    "reexam-replied": "收到复核意见",
+    "decision-made": "原决定作出",
+    "decision-known": "知道原决定",
+    "reconsideration-filed": "申请行政复议",
+    "reconsideration-decided": "收到行政复议决定书",
 }
+TRACK_KIND_LABELS = {"service": "非法定，网络文章所述", "legal": "法定期限"}
+UNIT_LABELS = {"workday": "个工作日", "day": "日", "month": "个月"}

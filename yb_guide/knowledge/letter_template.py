@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from yb_guide.knowledge.sources import SourceRef
+from yb_guide.knowledge.sources import SourceRef, Status
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class LetterTemplate:
     blank: str
     envelope: tuple[str, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)

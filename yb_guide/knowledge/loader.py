@@ -6,6 +6,7 @@ data files are unchanged.  Errors name the file, the key path and the line.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,9 +86,11 @@ class Knowledge:
         return self._get("stage", "处理阶段", self.main.process.stages, stage_id)
 
     def cite(self, ref: SourceRef) -> str:
-        """'000_….txt · 章节' or '法律名称 · 条文': how a source is shown to the user."""
-        doc = self.document(ref.doc)
-        return f"{doc.file or doc.title} · {ref.section}"
+        """How a source is shown to a person: 发布机关《标题》第N条（日期）, or 网络文章《…》 · 章节."""
+        from yb_guide.knowledge.sources import cite
+
+        return cite(self.document(ref.doc), ref)
+
     def flow(self, flow_id: str) -> Flow:
         return self._get("flow", "流程", self.flows, flow_id)
 
@@ -106,6 +109,12 @@ class Knowledge:
     def corrections_for(self, channel_id: str) -> list[Correction]:
         return [c for c in self.main.corrections if channel_id in c.channels]
 
+    def corrections_for_faq(self, faq_id: str) -> list[Correction]:
+        return [c for c in self.main.corrections if faq_id in c.faqs]
+
+    def track(self, track_id: str):
+        return self._get("track", "期限轨道", self.deadlines.tracks, track_id)
+
     def counts(self) -> dict[str, int]:
         """How many of each kind of entry the data holds (for ``data check``)."""
         return {
@@ -122,6 +131,7 @@ class Knowledge:
             "procedures": len(self.reimbursement.procedures),
             "regional_examples": len(self.reimbursement.regional_examples),
             "cautions": len(self.reimbursement.cautions),
+            "deadline_tracks": len(self.deadlines.tracks),
             "deadline_rules": len(self.deadlines.rules),
             "flows": len(self.flows),
             "questions": sum(len(f.questions) for f in self.flows),
@@ -157,8 +167,12 @@ def load(data_dir: Path | str | None = None) -> Knowledge:
         letter_file=_load_file(d, "letter.yaml", LetterFile),
     )
     from yb_guide.knowledge.checks import cross_check
+    from yb_guide.knowledge.deadline_rules import resolve
 
     cross_check(k)
+    # From here on every deadline rule carries its own numbers (one model of a rule).
+    rules = tuple(resolve(rule, k) for rule in k.deadlines.rules)
+    object.__setattr__(k, "deadlines", dataclasses.replace(k.deadlines, rules=rules))
     return k
 
 

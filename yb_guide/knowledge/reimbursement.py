@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from yb_guide.knowledge.channels import Checklist, Faq
-from yb_guide.knowledge.sources import SourceRef
+from yb_guide.knowledge.sources import SourceRef, Status
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,8 @@ class Topic:
     title: str
     intro: str
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class Reason:
     explanation: str
     examples: tuple[str, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
     procedure: str | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class Strategy:
     title: str
     text: str
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,10 @@ class Procedure:
     title: str
     steps: tuple[ProcedureStep, ...]
     source: SourceRef
-    checked: dt.date
+    status: Status
     closing: str | None = None
     checklist: str | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,9 @@ class RegionalExample:
     region: str
     text: str
     source: SourceRef
-    checked: dt.date
+    status: Status
     caution: str | None = None
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,8 @@ class Caution:
     id: str
     text: str
     source: SourceRef
-    checked: dt.date
+    status: Status
+    checked: dt.date | None = None  # the day a verified fact was checked
 
 
 @dataclass(frozen=True)

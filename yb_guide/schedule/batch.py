@@ -25,6 +25,7 @@ COLUMNS = {
     "complex": ("complex", "复杂", "复杂案件"),
     "channel": ("channel", "渠道"),
     "result_received": ("result_received", "收到结果日期"),
+    "decision_known": ("decision_known", "知道原决定日期"),
 }
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "复杂", "t"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "否", "f", "一般"}
@@ -115,17 +116,22 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
 
 
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
-    """The stages a file can have: hotline only with a channel column, the review windows
-    only with a result column."""
+    """The stages a file can have: those whose starting event has a column (the review windows only
+    with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
+    from yb_guide.schedule.deadlines import ADMINISTRATIVE, _root_event
+
+    event_columns = {"filed": "filed", "result-received": "result_received", "decision-known": "decision_known"}
+    tracks = set(plan.tracks_for(None))
+    if "channel" in cols:
+        tracks |= {t for names in plan.channel_tracks.values() for t in names}
+    if "decision_known" in cols:
+        tracks.add(ADMINISTRATIVE)
     out = []
     for rule in plan.rules:
-        after = rule.period.after
-        if rule.channel and "channel" not in cols:
+        if rule.track not in tracks or (rule.channel and "channel" not in cols):
             continue
-        if after == "result-received" and "result_received" not in cols:
+        if event_columns.get(_root_event(plan, rule)) not in cols:
             continue
-        if after in ("review-filed", "reconsideration-decided"):
-            continue  # not batch columns
         out.append(rule.id)
     return out
 
@@ -154,9 +160,7 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
     # exactly as they went in, and re-quoting a million rows (the slow half of csv) is avoided.
     out.write(header_text.lstrip("\ufeff") + "," + ",".join(new_cols) + "\n")
     width = len(header)
-    fi, ci, chi, ri = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received"))
-    # Only channels that have a rule of their own change the result; others just need to exist.
-    special_channels = {r.channel for r in plan.rules if r.channel}
+    fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
     known_channels = set(plan.channels)
     # Small memos (cell text -> date; inputs -> output cells), bounded by MEMO_LIMIT so memory
     # stays flat however long the file is.
@@ -173,9 +177,10 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
         return d
 
     def compute_cells(key: tuple) -> str:
-        filed, complex_case, channel, result = key
-        sched = compute(plan, cal, filed, today=None, complex_case=complex_case,
-                        channel=channel, result_received=result)
+        filed, complex_case, channel, result, decision = key
+        events = {"filed": filed, "result-received": result, "decision-known": decision}
+        sched = compute(plan, cal, {e: d for e, d in events.items() if d is not None}, today=None,
+                        complex_case=complex_case, channel=channel)
         by_id = {s.id: s for s in sched.stages}
         cells = [by_id[s].due.isoformat() if s in by_id else "" for s in stages]
         cells.append("true" if any(s.estimated for s in sched.stages) else "false")
@@ -212,13 +217,13 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
                 else:
                     complex_case = False
                 channel = row[chi].strip() if 0 <= chi < n else ""
-                if channel and channel not in special_channels:
-                    if channel not in known_channels:
-                        raise UnknownIdError("渠道", channel, sorted(known_channels))
-                    channel = ""
+                if channel and channel not in known_channels:
+                    raise UnknownIdError("渠道", channel, sorted(known_channels))
                 result_text = row[ri].strip() if 0 <= ri < n else ""
                 result = date_of(result_text, "result_received") if result_text else None
-                key = (filed, complex_case, channel or None, result)
+                decision_text = row[di].strip() if 0 <= di < n else ""
+                decision = date_of(decision_text, "decision_known") if decision_text else None
+                key = (filed, complex_case, channel or None, result, decision)
                 cells = memo.get(key) or compute_cells(key)
             except UserError as err:
                 if not any(c.strip() for c in row):

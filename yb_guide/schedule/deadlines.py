@@ -1,12 +1,15 @@
-"""Due dates of a complaint's stages, from the rules in data/deadlines.yaml.
+"""Due dates of a complaint, a petition, a report or a decision, from the tracks and rules of
+data/deadlines.yaml.
+
+Which rules apply is decided by the track: a channel has its tracks (``channels`` in the data),
+and the administrative track (行政复议、行政诉讼) is counted from the decision itself
+(``decision-known``), never from a complaint's reply.
 
 Period rules (README, section 期限怎么算):
-- N working days after an event: the event day is not counted (民法典 第201条);
-  the due date is the N-th working day after it.
-- N calendar days or months after an event: the event day is not counted; a
-  month period ends on the same day of the month, or the month's last day
-  (第202条); if the last day is not a working day it moves to the next working
-  day (第203条; 民事诉讼法 第85条).
+- N working days after an event: the event day is not counted; the due date is the N-th working day after it.
+- N calendar days or months after an event: the event day is not counted (民法典 第二百零一条); a
+  month period ends on the same day of the month, or the month's last day (第二百零二条); if the last
+  day is not a working day it moves to the next working day (第二百零三条; 民事诉讼法 第八十五条).
 """
 
 from __future__ import annotations
@@ -14,75 +17,68 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from yb_guide.calendar.dates import add_months
 from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.calendar.dates import add_months
 from yb_guide.calendar.workdays import MAKEUP, Calendar
+from yb_guide.knowledge.deadline_rules import EVENT_ORDER, EVENTS, DeadlineRule, Track, TrackNote
 from yb_guide.knowledge.labels import EVENT_LABELS
+from yb_guide.knowledge.sources import Document, SourceRef
 
-
-
-@dataclass(frozen=True)
-class Period:
-    after: str
-    amount: int
-    unit: str  # workday | day | month
-    rule: str  # in words; {n} is the amount, {min} the window's start
-    source: str
-    complex_amount: int | None = None
-    complex_rule: str | None = None
-    window_min: int | None = None
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    title: str
-    period: Period
-    channel: str | None = None  # only for complaints made through this channel
-    instead: Period | None = None  # replaces ``period`` when its event is known
-
-    def text(self) -> str:
-        """The rule in words, with its numbers."""
-        return self.period.rule.format(n=self.period.amount, min=self.period.window_min)
+ADMINISTRATIVE = "administrative"
+# Events that mean a decision is being challenged: they bring in the administrative track.
+DECISION_EVENTS = ("decision-made", "decision-known", "reconsideration-filed", "reconsideration-decided")
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The deadline rules resolved from data/*.yaml into plain values: all ``compute`` needs.
+    """The deadline data resolved into what ``compute`` needs, and the documents the rules cite.
 
-    It is small and cached (keyed by the data files), so ``ybguide deadline`` need not load
-    and validate the whole knowledge base on every start."""
+    It is small and cached (keyed by the data files), so ``ybguide deadline`` need not load and
+    validate the whole knowledge base on every start."""
 
-    rules: tuple[Rule, ...]
+    tracks: tuple[Track, ...]
+    channel_tracks: dict[str, tuple[str, ...]]
+    rules: tuple[DeadlineRule, ...]
+    notes: tuple[TrackNote, ...]
+    documents: dict[str, Document]
     channels: tuple[str, ...]
+    warning: str
+    warning_source: SourceRef
+    decision_needed: str
     process_note: str
     complex_note: str
 
-    def rule(self, rule_id: str) -> Rule:
+    def rule(self, rule_id: str) -> DeadlineRule:
         for r in self.rules:
             if r.id == rule_id:
                 return r
         raise UnknownIdError("期限规则", rule_id, [r.id for r in self.rules])
 
+    def track(self, track_id: str) -> Track:
+        return next(t for t in self.tracks if t.id == track_id)
+
+    def tracks_for(self, channel: str | None) -> tuple[str, ...]:
+        return self.channel_tracks.get(channel or "default", self.channel_tracks["default"])
+
+    def cite(self, ref: SourceRef) -> str:
+        from yb_guide.knowledge.sources import cite
+
+        return cite(self.documents[ref.doc], ref)
+
+    def rule_text(self, rule: DeadlineRule) -> str:
+        """The rule in words, with its numbers."""
+        return rule.rule.format(n=rule.amount, min=rule.window_min)
+
 
 def make_plan(k) -> Plan:
-    """Resolve the rules of ``data/deadlines.yaml`` against the knowledge base."""
-    rules = []
-    for r in k.deadlines.rules:
-        if r.process_stage:  # the numbers live in one place: channels.yaml's process table
-            limit = k.stage(r.process_stage).limit
-            amount, complex_amount, unit, window = limit.max, limit.complex_max, limit.unit, None
-        else:
-            amount, complex_amount, unit, window = r.amount, r.complex_amount, r.unit, r.window_min
-        period = Period(after=r.after, amount=amount, unit=unit, rule=r.rule, source=k.cite(r.source),
-                        complex_amount=complex_amount, complex_rule=r.rule_complex, window_min=window)
-        instead = None
-        if r.instead:
-            i = r.instead
-            instead = Period(after=i.after, amount=i.amount, unit=i.unit, rule=i.rule, source=k.cite(i.source))
-        rules.append(Rule(id=r.id, title=r.title, period=period, channel=r.channel, instead=instead))
-    return Plan(rules=tuple(rules), channels=tuple(c.id for c in k.channels),
-                process_note=k.main.process.note, complex_note=k.deadlines.complex_note)
+    """The plan of the knowledge base ``k`` (its rules are already resolved by the loader)."""
+    d = k.deadlines
+    refs = [r.source for r in d.rules] + [r.instead.source for r in d.rules if r.instead]
+    refs += [t.source for t in d.tracks] + [n.source for n in d.notes] + [d.warning_source]
+    return Plan(tracks=d.tracks, channel_tracks=dict(d.channels), rules=d.rules, notes=d.notes,
+                documents={ref.doc: k.document(ref.doc) for ref in refs}, channels=tuple(c.id for c in k.channels),
+                warning=d.warning, warning_source=d.warning_source, decision_needed=d.decision_needed,
+                process_note=k.main.process.note, complex_note=d.complex_note)
 
 
 def get_plan(data_dir=None) -> Plan:
@@ -92,42 +88,62 @@ def get_plan(data_dir=None) -> Plan:
     d = data_dir or default_dir()
 
     def build() -> Plan:
-        from yb_guide.knowledge import loader as knowledge
+        from yb_guide.knowledge import loader
 
-        return make_plan(knowledge.get(d))
+        return make_plan(loader.get(d))
 
-    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build,
-                        valid=lambda p: isinstance(p, Plan))
+    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build, valid=lambda p: isinstance(p, Plan))
 
 
 @dataclass
 class Due:
     id: str
+    track: str
     title: str
     due: dt.date
-    rule: str
-    source: str
+    rule: str  # in words, with the numbers used
+    source: SourceRef
+    status: str
     after: str  # the event or stage it runs from
     start: dt.date  # the date it runs from
     amount: int
     unit: str
-    estimated: bool
+    estimated: bool  # through a year whose official schedule is not out yet
+    checked: dt.date | None = None
     window_start: dt.date | None = None
+    extended_due: dt.date | None = None  # the last day if the period is extended as far as allowed
     workdays_left: int | None = None  # from "today" to the due date; negative once passed
     passed: bool = False
     note: str | None = None  # e.g. 调休上班日: a Saturday due date looks like a mistake without it
 
 
 @dataclass
+class Pending:
+    """A rule that will apply once the date of ``needs`` is known."""
+
+    id: str
+    track: str
+    title: str
+    needs: str  # an event id
+    rule: str
+
+
+@dataclass
 class Schedule:
-    filed: dt.date
+    events: dict[str, dt.date]
     today: dt.date | None
     complex: bool
     channel: str | None
-    events: dict[str, dt.date]
+    tracks: list[str]
     stages: list[Due] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     estimated_years: list[int] = field(default_factory=list)
+    administrative: bool = False  # 行政复议/诉讼 appear: show the warning with them
+
+    @property
+    def filed(self) -> dt.date | None:
+        return self.events.get("filed")
 
 
 def period_end(cal: Calendar, start: dt.date, amount: int, unit: str) -> dt.date:
@@ -143,12 +159,9 @@ def period_end(cal: Calendar, start: dt.date, amount: int, unit: str) -> dt.date
     return cal.next_workday(cal.check(end, "截止日期"))
 
 
-def _check_order(events: dict[str, dt.date]) -> None:
+def check_order(events: dict[str, dt.date]) -> None:
     """Later events cannot come before earlier ones."""
-    order = [("filed", "result-received"), ("result-received", "review-filed"),
-             ("result-received", "reconsideration-decided"), ("filed", "review-filed"),
-             ("filed", "reconsideration-decided")]
-    for before, after in order:
+    for before, after in EVENT_ORDER:
         if before in events and after in events and events[after] < events[before]:
             raise UserError(
                 f"日期顺序不对：{EVENT_LABELS[after]}（{events[after].isoformat()}）"
@@ -163,61 +176,87 @@ def estimate_warning(years: list[int]) -> str:
             f"涉及这些年份的日期是按往年规律推算的，可能相差几天；标有“推算”的日期请到时再核对。")
 
 
-def compute(plan: Plan, cal: Calendar, filed: dt.date, *, today: dt.date | None,
-            complex_case: bool = False, channel: str | None = None,
-            result_received: dt.date | None = None, review_filed: dt.date | None = None,
-            reconsideration_decided: dt.date | None = None) -> Schedule:
-    """Every stage's due date for a complaint filed on ``filed``."""
-    events = {"filed": filed}
-    for key, value in (("result-received", result_received), ("review-filed", review_filed),
-                       ("reconsideration-decided", reconsideration_decided)):
-        if value is not None:
-            events[key] = value
+def _root_event(plan: Plan, rule: DeadlineRule) -> str:
+    """The event at the start of a rule's chain (investigate -> accept -> filed)."""
+    after = rule.after
+    while after not in EVENTS:
+        after = plan.rule(after).after
+    return after
+
+
+def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.date | None,
+            complex_case: bool = False, channel: str | None = None) -> Schedule:
+    """Every due date that follows from the ``events`` known so far (event id -> date)."""
+    unknown = [e for e in events if e not in EVENTS]
+    if unknown:  # a programming error: the front ends name events from EVENTS
+        raise ValueError(unknown)
     for key, value in events.items():
         cal.check(value, EVENT_LABELS[key] + "日期")
-    _check_order(events)
+    check_order(events)
     if channel is not None and channel not in plan.channels:
         raise UnknownIdError("渠道", channel, list(plan.channels))
 
-    sched = Schedule(filed=filed, today=today, complex=complex_case, channel=channel, events=events)
+    tracks = list(plan.tracks_for(channel))
+    if any(e in events for e in DECISION_EVENTS) or "result-received" in events:
+        tracks.append(ADMINISTRATIVE)  # shown (or asked for) whenever a decision or a result is in play
+    sched = Schedule(events=dict(events), today=today, complex=complex_case, channel=channel, tracks=tracks)
     known: dict[str, dt.date] = dict(events)
     for rule in plan.rules:
-        if rule.channel and rule.channel != channel:
+        if rule.track not in tracks or (rule.channel and rule.channel != channel):
             continue
-        p = rule.instead if rule.instead and rule.instead.after in known else rule.period
-        if p.after not in known:
-            continue  # runs from an event the user has not given (e.g. no result yet)
-        amount, text = p.amount, p.rule
-        if complex_case and p.complex_amount:
-            amount, text = p.complex_amount, p.complex_rule or p.rule
-        start = known[p.after]
-        due = period_end(cal, start, amount, p.unit)
-        window = cal.add_workdays(start, p.window_min) if p.window_min else None
+        if any(e in events for e in rule.unless):
+            continue
+        alt = rule.instead if rule.instead and rule.instead.after in known else None
+        after = alt.after if alt else rule.after
+        if after not in known:
+            sched.pending.append(Pending(rule.id, rule.track, rule.title, _root_event(plan, rule),
+                                         plan.rule_text(rule)))
+            continue
+        amount, unit, text = (alt.amount, alt.unit, alt.rule) if alt else (rule.amount, rule.unit, rule.rule)
+        if complex_case and rule.complex_amount and not alt:
+            amount, text = rule.complex_amount, rule.rule_complex or rule.rule
+        start = known[after]
+        due = period_end(cal, start, amount, unit)
         known[rule.id] = due
-        years = cal.estimated_years(filed, due)
         item = Due(
-            id=rule.id, title=rule.title, due=due, rule=text.format(n=amount, min=p.window_min),
-            source=p.source, after=p.after, start=start, amount=amount, unit=p.unit,
-            estimated=bool(years), window_start=window,
+            id=rule.id, track=rule.track, title=rule.title, due=due,
+            rule=text.format(n=amount, min=rule.window_min), source=alt.source if alt else rule.source,
+            status=rule.status, checked=rule.checked, after=after, start=start, amount=amount, unit=unit,
+            estimated=False, window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
+            extended_due=period_end(cal, start, amount + rule.extension, unit) if rule.extension else None,
             note="调休上班日" if cal.kind(due) == MAKEUP else None,
         )
+        last = item.extended_due or due
+        years = cal.estimated_years(min(start, last), last)
+        item.estimated = bool(years)
         if today is not None and cal.first <= today <= cal.last:
             item.workdays_left = cal.workdays_between(today, due)
             item.passed = due < today
         sched.stages.append(item)
-        for y in years:
-            if y not in sched.estimated_years:
-                sched.estimated_years.append(y)
+        sched.estimated_years.extend(y for y in years if y not in sched.estimated_years)
     sched.estimated_years.sort()
-    due_of = {d.id: d.due for d in sched.stages}
-    if review_filed is not None and "review-apply" in due_of and review_filed > due_of["review-apply"]:
-        sched.warnings.append(f"提交复核申请的日期 {review_filed.isoformat()} 晚于申请复核的最后一天 "
-                              f"{due_of['review-apply'].isoformat()}，复核申请可能不被受理。")
-    if today is not None and not cal.first <= today <= cal.last:
-        sched.warnings.append(f"“今天”（{today.isoformat()}）超出日历范围，无法计算还剩几个工作日。")
+    sched.administrative = any(s.track == ADMINISTRATIVE for s in sched.stages) or any(
+        p.track == ADMINISTRATIVE for p in sched.pending)
+    _warn(plan, cal, sched)
+    return sched
+
+
+def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
+    events, due_of = sched.events, {d.id: d.due for d in sched.stages}
+    if sched.administrative:
+        sched.warnings.append(plan.warning)
+        if "decision-known" not in events and "result-received" in events:
+            sched.warnings.append(plan.decision_needed)
+    for late, deadline in (("review-requested", "review-request"), ("reexam-requested", "reexam-request"),
+                           ("reconsideration-filed", "reconsideration")):
+        if late in events and deadline in due_of and events[late] > due_of[deadline]:
+            sched.warnings.append(f"{EVENT_LABELS[late]}的日期 {events[late].isoformat()} 晚于最后一天 "
+                                  f"{due_of[deadline].isoformat()}，可能不被受理。")
+    if sched.today is not None and not cal.first <= sched.today <= cal.last:
+        sched.warnings.append(f"“今天”（{sched.today.isoformat()}）超出日历范围，无法计算还剩几个工作日。")
     if sched.estimated_years:
         sched.warnings.append(estimate_warning(sched.estimated_years))
-    if complex_case:
+    if sched.complex:
         sched.warnings.append(plan.complex_note)
-    sched.warnings.append(plan.process_note)
-    return sched
+    if "service" in sched.tracks and "filed" in events:
+        sched.warnings.append(plan.process_note)

@@ -22,6 +22,8 @@ class HallHours:
     estimated: bool
     notes: tuple[str, ...]
     day_name: str | None  # the holiday's (or makeup day's) name
+    hours_status: str  # whether anybody confirmed the hours (knowledge.sources.Status)
+    confirm_by: str  # whom to call to confirm them
 
 
 def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> HallHours:
@@ -40,4 +42,5 @@ def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> Hall
         next_open = cal.add_workdays(on, 1)
     return HallHours(on=on, at=at, opens=opens, closes=closes, open_that_day=workday, open_now=open_now,
                      next_open=next_open, estimated=cal.is_estimated(on) or cal.is_estimated(next_open),
-                     notes=k.channel(HALL_CHANNEL).notes, day_name=cal.name(on))
+                     notes=k.channel(HALL_CHANNEL).notes, day_name=cal.name(on),
+                     hours_status=k.channel(HALL_CHANNEL).status, confirm_by=k.main.scope.confirm_by)

@@ -55,11 +55,12 @@ def _fields(c: Case, reveal: bool) -> dict:
 
 
 def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: str | None = None) -> dict:
+    from yb_guide.schedule.deadlines import get_plan
     from yb_guide.views.dates import deadline
 
     p = progress(k, c, today)
     overdue = {s.id for s in p.overdue}
-    sched = deadline(p.schedule)
+    sched = deadline(p.schedule, get_plan(k.data_dir))
     sched["stages"].sort(key=lambda s: s["due"])  # a timeline reads in date order
     for s in sched["stages"]:
         s["relevant"] = s["id"] in p.relevant

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import plain, source_payload, source_text
+from yb_guide.views.common import plain, source_of
 
 
 def limit_text(limit) -> str | None:
@@ -13,6 +13,18 @@ def limit_text(limit) -> str | None:
 def contact_lines(channel) -> list[str]:
     c = plain(channel.contact)
     return [f"{CONTACT_LABELS[key]}：{value}" for key, value in c.items() if key in CONTACT_LABELS]
+
+
+def contact_check(k, c) -> dict | None:
+    """For a channel whose contact details nobody has confirmed: what to say and whom to call."""
+    if c.status == "verified":
+        return None
+    return {"status": c.status, "confirm_by": k.main.scope.confirm_by}
+
+
+def _correction(k, corr) -> dict:
+    return {"id": corr.id, "field": corr.field, "document_says": corr.document_says,
+            "corrected": corr.corrected, "advice": corr.advice, "source": source_of(k, corr)}
 
 
 def channel_row(k, c) -> dict:
@@ -28,6 +40,7 @@ def channel_row(k, c) -> dict:
         "contact_lines": contact_lines(c),
         "contact_text": "；".join(contact_lines(c)),
         "processing_time": limit_text(c.processing_time),
+        "contact_check": contact_check(k, c),
     }
 
 
@@ -45,15 +58,8 @@ def channel_detail(k, channel_id: str) -> dict:
         "notes": list(c.notes),
         "processing_time_detail": plain(c.processing_time) if c.processing_time else None,
         "checklist": checklist_detail(k, c.checklist) if c.checklist else None,
-        "corrections": [
-            {
-                "id": corr.id, "field": corr.field, "document_says": corr.document_says,
-                "corrected": corr.corrected, "advice": corr.advice,
-                "source": source_payload(k, corr.source, corr.checked),
-            }
-            for corr in k.corrections_for(c.id)
-        ],
-        "source": source_payload(k, c.source, c.checked),
+        "corrections": [_correction(k, corr) for corr in k.corrections_for(c.id)],
+        "source": source_of(k, c),
     })
     return out
 
@@ -70,7 +76,7 @@ def checklist_detail(k, checklist_id: str) -> dict:
             "need": item.need,
             "need_label": NEED_LABELS[item.need],
             "why": item.why,
-            "source": source_text(k, ref),
+            "source": source_of(k, cl, ref),
         })
     return {
         "id": cl.id,
@@ -80,7 +86,7 @@ def checklist_detail(k, checklist_id: str) -> dict:
         "channel_name": k.channel(cl.channel).name if cl.channel else None,
         "items": items,
         "notes": list(cl.notes),
-        "source": source_payload(k, cl.source, cl.checked),
+        "source": source_of(k, cl),
     }
 
 
@@ -91,7 +97,8 @@ def _faq_entry(k, number: int, f) -> dict:
         "question": f.question,
         "answer": f.answer,
         "tags": list(f.tags),
-        "source": source_payload(k, f.source, f.checked),
+        "source": source_of(k, f),
+        "corrections": [_correction(k, corr) for corr in k.corrections_for_faq(f.id)],
     }
     if f.procedure:
         p = k.procedure(f.procedure)

@@ -27,20 +27,29 @@ def plain(obj):
     return obj
 
 
-def source_text(k, ref) -> str:
-    return k.cite(ref)
+def document_source(doc, ref, status: str, checked: dt.date | None, today: dt.date | None = None) -> dict:
+    """A fact's source as every front end shows it: the citation a person can look up, the basis
+    (law, article) when the source is a legal text, and whether the fact was verified, and when."""
+    from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, STATUS_LABELS, cite, is_stale
+
+    if today is None:
+        from yb_guide.calendar.dates import today_in_china
+
+        today = today_in_china()
+    legal = doc.kind in OFFICIAL_KINDS and doc.kind != "official-site"
+    return {
+        "doc": doc.id, "kind": doc.kind, "kind_label": KIND_LABELS[doc.kind], "issuer": doc.issuer,
+        "title": doc.title, "section": ref.section, "url": doc.url, "text": cite(doc, ref),
+        "basis": {"law": doc.title, "article": ref.section} if legal else None,
+        "status": status, "status_label": STATUS_LABELS[status],
+        "checked": checked.isoformat() if checked else None, "stale": is_stale(checked, today),
+    }
 
 
-def source_payload(k, ref, checked: dt.date | None = None) -> dict:
-    doc = k.document(ref.doc)
-    out = {"doc": ref.doc, "title": doc.title, "section": ref.section, "text": source_text(k, ref)}
-    if doc.file:
-        out["file"] = doc.file
-    if doc.url:
-        out["url"] = doc.url
-    if checked:
-        out["checked"] = checked.isoformat()
-    return out
+def source_of(k, fact, ref=None) -> dict:
+    """The source payload of a fact of the knowledge base (``ref`` overrides the fact's own)."""
+    ref = ref or fact.source
+    return document_source(k.document(ref.doc), ref, fact.status, fact.checked)
 
 
 def day(d: dt.date | None) -> dict | None:

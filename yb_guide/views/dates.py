@@ -7,37 +7,64 @@ import datetime as dt
 from yb_guide.views.common import day
 
 
-def deadline(sched) -> dict:
+def deadline(sched, plan) -> dict:
+    """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
-    from yb_guide.knowledge.labels import EVENT_LABELS
+    from yb_guide.knowledge.deadline_rules import EVENT_ORDER
+    from yb_guide.knowledge.labels import EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
+    from yb_guide.views.common import document_source
+
+    titles = {x.id: x.title for x in sched.stages}
+    today = sched.today
+
+    def source(ref, fact):
+        return document_source(plan.documents[ref.doc], ref, fact.status, fact.checked, today)
 
     stages = []
     for s in sched.stages:
+        src = document_source(plan.documents[s.source.doc], s.source, s.status, s.checked, today)
         stages.append({
-            "id": s.id,
-            "title": s.title,
-            "due": s.due.isoformat(),
-            "weekday": weekday_zh(s.due),
+            "id": s.id, "track": s.track, "title": s.title,
+            "due": s.due.isoformat(), "weekday": weekday_zh(s.due),
             "window_start": s.window_start.isoformat() if s.window_start else None,
-            "rule": s.rule,
-            "source": s.source,
-            "estimated": s.estimated,
-            "after": s.after,
-            "after_label": EVENT_LABELS.get(s.after, next((x.title for x in sched.stages if x.id == s.after), s.after)),
-            "start": s.start.isoformat(),
-            "amount": s.amount,
-            "unit": s.unit,
-            "workdays_left": s.workdays_left,
-            "passed": s.passed,
-            "due_note": s.note,
+            "extended_due": s.extended_due.isoformat() if s.extended_due else None,
+            "extended_weekday": weekday_zh(s.extended_due) if s.extended_due else None,
+            "rule": s.rule, "source": src["text"], "source_detail": src, "basis": src["basis"],
+            "status": s.status, "status_label": src["status_label"], "checked": src["checked"],
+            "estimated": s.estimated, "after": s.after,
+            "after_label": EVENT_LABELS.get(s.after) or titles.get(s.after, s.after),
+            "start": s.start.isoformat(), "amount": s.amount, "unit": s.unit, "unit_label": UNIT_LABELS[s.unit],
+            "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note,
+        })
+    known = set(sched.events)
+    before: dict[str, set[str]] = {}
+    for a, b in EVENT_ORDER:
+        if a != "decision-made":  # the date on the decision is optional: it never holds the next step back
+            before.setdefault(b, set()).add(a)
+    # Only what can come next: a period whose event could happen now (not one three steps away).
+    pending = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": EVENT_LABELS[p.needs],
+                "rule": p.rule} for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
+    tracks = []
+    for track_id in sched.tracks:
+        t = plan.track(track_id)
+        tracks.append({
+            "id": t.id, "title": t.title, "kind": t.kind, "kind_label": TRACK_KIND_LABELS[t.kind],
+            "summary": t.summary, "source": source(t.source, t),
+            "stages": sorted((x for x in stages if x["track"] == t.id), key=lambda x: x["due"]),
+            "pending": [p for p in pending if p["track"] == t.id],
+            "notes": [{"text": n.text, "source": source(n.source, n)} for n in plan.notes if n.track == t.id],
         })
     return {
-        "filed": sched.filed.isoformat(),
-        "today": sched.today.isoformat(),
+        "filed": sched.filed.isoformat() if sched.filed else None,
+        "today": today.isoformat() if today else None,
         "complex": sched.complex,
         "channel": sched.channel,
-        "events": {k: v.isoformat() for k, v in sched.events.items()},
+        "events": {key: value.isoformat() for key, value in sched.events.items()},
+        "event_labels": {key: EVENT_LABELS[key] for key in sched.events},
+        "tracks": tracks,
         "stages": stages,
+        "pending": pending,
+        "administrative": sched.administrative,
         "estimated_years": sched.estimated_years,
         "warnings": sched.warnings,
     }
@@ -101,6 +128,7 @@ def hall(h) -> dict:
         "estimated": h.estimated,
         "text": hall_text(h),
         "notes": list(h.notes),
+        "contact_check": None if h.hours_status == "verified" else {"status": h.hours_status, "confirm_by": h.confirm_by},
     }
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from yb_guide.knowledge.labels import FORM_LABELS, NEED_LABELS
-from yb_guide.views.channels import contact_lines, limit_text
-from yb_guide.views.common import plain, source_payload
+from yb_guide.views.channels import contact_check, contact_lines, limit_text
+from yb_guide.views.common import plain, source_of
 
 
 def flow_questions(k, flow_id: str) -> dict:
@@ -55,6 +55,7 @@ def _channel_brief(k, channel_id: str) -> dict:
         "contact": plain(c.contact),
         "contact_lines": contact_lines(c),
         "contact_text": "；".join(contact_lines(c)),
+        "contact_check": contact_check(k, c),
     }
 
 
@@ -74,7 +75,7 @@ def flow_result(k, position) -> dict:
     comes next is a list of actions (a flow with answers, a checklist, a channel, the deadline
     calculator): the command line shows them as commands, the web page as links."""
     flow, out = position.flow, position.outcome
-    sources = [source_payload(k, out.source, out.checked)]
+    sources = [source_of(k, out)]
     payload: dict = {
         "flow": flow.id,
         "title": flow.title,
@@ -94,6 +95,7 @@ def flow_result(k, position) -> dict:
         "strategies": [],
         "checklists": [_checklist_brief(k, c) for c in out.checklists],
         "periods": [],
+        "warnings": [],  # what must be said wherever 行政复议 or 行政诉讼 appears
         "alternatives": [
             {**_channel_brief(k, alt.channel), "when": alt.when} for alt in out.alternatives
         ],
@@ -110,7 +112,7 @@ def flow_result(k, position) -> dict:
         payload["steps"] = list(c.steps)
         payload["processing_time"] = limit_text(c.processing_time)
         payload["corrections"] = [corr.advice for corr in k.corrections_for(c.id)]
-        sources.append(source_payload(k, c.source, c.checked))
+        sources.append(source_of(k, c))
     if out.reason:
         reason = k.reason(out.reason)
         payload["reason"] = {"id": reason.id, "title": reason.title,
@@ -120,7 +122,7 @@ def flow_result(k, position) -> dict:
         payload["procedure"] = {"id": proc.id, "title": proc.title, "closing": proc.closing,
                                 "steps": [{"title": s.title, "text": s.text} for s in proc.steps]}
         payload["steps"] = [f"{s.title}：{s.text}" for s in proc.steps]
-        sources.append(source_payload(k, proc.source, proc.checked))
+        sources.append(source_of(k, proc))
     payload["strategies"] = [{"id": s.id, "title": s.title, "text": s.text} for s in map(k.strategy, out.strategies)]
     if out.periods:
         from yb_guide.schedule.deadlines import get_plan
@@ -128,8 +130,12 @@ def flow_result(k, position) -> dict:
         plan = get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
         for rule_id in out.periods:
             rule = plan.rule(rule_id)
-            payload["periods"].append({"id": rule.id, "title": rule.title, "text": rule.text(),
-                                       "source": rule.period.source})
+            src = source_of(k, rule)
+            payload["periods"].append({"id": rule.id, "track": rule.track, "title": rule.title,
+                                       "text": plan.rule_text(rule), "source": src["text"], "source_detail": src,
+                                       "basis": src["basis"], "status": rule.status})
+        if any(plan.rule(r).track == "administrative" for r in out.periods):
+            payload["warnings"].append(plan.warning)
     if out.record:
         note = k.note(out.record.note) if out.record.note else None
         payload["record"] = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, para, section,
+                                     source_line, status_text)
 
 
 def channels_list(payload: dict):
@@ -17,8 +18,12 @@ def channels_list(payload: dict):
     table.add_column("处理时限", overflow="fold", ratio=2)
     for c in payload["channels"]:
         table.add_row(T(c["id"]), T(c["name"]), T("；".join(c["use_when"])),
-                      T(c["contact_text"]), T(c["processing_time"] or "—"))
+                      T(c["contact_text"] + (UNVERIFIED_MARK if c["contact_check"] else "")),
+                      T(c["processing_time"] or "—"))
     yield table
+    checks = [c["contact_check"] for c in payload["channels"] if c["contact_check"]]
+    if checks:
+        yield para(f"{UNVERIFIED_MARK} 未经官方核实，办事前先打电话确认：{checks[0]['confirm_by']}", "yellow", indent=0)
     yield T("查看某个渠道的步骤和材料：ybguide channels show 编号", style="dim")
 
 
@@ -27,7 +32,7 @@ def channel_detail(c: dict):
     yield T(c["description"])
     yield T("")
     yield T("联系方式", style="bold")
-    yield bullets(c["contact_lines"])
+    yield from contact(c)
     yield T("适合", style="bold")
     yield bullets(c["use_when"])
     if c["advantages"]:
@@ -71,14 +76,19 @@ def checklist_detail(payload: dict, show_source: bool = True):
                       T(item["need_label"], style=need_style), T(item["why"]))
     yield table
     if payload.get("hall_hours"):
-        t = T("什么时候去：", style="bold")
-        t.append(payload["hall_hours"]["text"])
-        yield t
+        yield from hall_lines(payload["hall_hours"])
     if payload["notes"]:
         yield T("注意", style="bold")
         yield bullets(payload["notes"])
     if show_source:
         yield source_line(payload["source"])
+
+
+def hall_lines(h: dict):
+    yield labelled("什么时候去：", h["text"])
+    if h["contact_check"]:
+        yield para(f"{UNVERIFIED_MARK} 办公时间未经官方核实，办事前先打电话确认：{h['contact_check']['confirm_by']}",
+                   "yellow", indent=0)
 
 
 def faq_list(payload: dict):
@@ -103,6 +113,8 @@ def faq_entry(e: dict, full: bool = True):
         yield numbered([f"{s['title']}：{s['text']}" for s in e["steps"]])
     if e.get("closing"):
         yield T(e["closing"], style="italic")
+    for corr in e.get("corrections", []):
+        yield labelled("法规怎么说：", corr["advice"] + status_text(corr["source"]), "bold yellow")
     yield source_line(e["source"])
 
 
@@ -117,7 +129,9 @@ def checklist_markdown(payload: dict) -> str:
         lines.append(f"- [ ] **{item['item']}**（{item['form_label']}，{item['need_label']}）：{item['why']}")
     if payload.get("hall_hours"):
         lines += ["", f"**什么时候去：** {payload['hall_hours']['text']}"]
+        if payload["hall_hours"]["contact_check"]:
+            lines.append(f"（办公时间未经官方核实，办事前先打电话确认：{payload['hall_hours']['contact_check']['confirm_by']}）")
     if payload["notes"]:
         lines += ["", "## 注意"] + [f"- {n}" for n in payload["notes"]]
-    lines += ["", f"来源：{payload['source']['text']}（核对于 {payload['source']['checked']}）", ""]
+    lines += ["", f"来源：{payload['source']['text']}{status_text(payload['source'])}", ""]
     return "\n".join(lines)

@@ -2,36 +2,53 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, heading, labelled, numbered, pad, para, section, source_line,
+                                     status_text, warnings)
+
+
+def _stage_line(s: dict):
+    line = T(pad(s["title"], 22), style="bold")
+    due = f"{s['due']} {s['weekday']}"
+    if s["window_start"]:
+        due = f"{s['window_start']} 至 {due}"
+    line.append(due, style="bold")
+    if s.get("due_note"):
+        line.append(f"（{s['due_note']}）")
+    if s["estimated"]:
+        line.append("（推算）", style="yellow")
+    if s["passed"]:
+        line.append("   已过", style="red")
+    elif s["workdays_left"] == 0:
+        line.append("   今天到期", style="bold red")
+    elif s["workdays_left"] is not None:
+        line.append(f"   还剩 {s['workdays_left']} 个工作日")
+    return line
 
 
 def deadline(p: dict):
-    """One block per stage (plain Text, no table: it reads well when wrapped and starts fast)."""
-    head = T(f"投诉提交日：{p['filed']}", style="bold")
-    if p["complex"]:
-        head.append("（复杂案件）")
-    head.append(f"    今天：{p['today']}", style="dim")
+    """One block per track, one per stage in date order (plain Text: it reads well when wrapped and starts fast)."""
+    given = "；".join(f"{p['event_labels'][key]} {value}" for key, value in p["events"].items())
+    head = T(given + ("（复杂案件）" if p["complex"] else ""), style="bold")
+    if p["today"]:
+        head.append(f"    今天：{p['today']}", style="dim")
     yield head
-    yield T("")
-    for s in p["stages"]:
-        line = T(pad(s["title"], 22), style="bold")
-        due = f"{s['due']} {s['weekday']}"
-        if s["window_start"]:
-            due = f"{s['window_start']} 至 {due}"
-        line.append(due, style="bold")
-        if s.get("due_note"):
-            line.append(f"（{s['due_note']}）")
-        if s["estimated"]:
-            line.append("（推算）", style="yellow")
-        if s["passed"]:
-            line.append("   已过", style="red")
-        elif s["workdays_left"] == 0:
-            line.append("   今天到期", style="bold red")
-        elif s["workdays_left"] is not None:
-            line.append(f"   还剩 {s['workdays_left']} 个工作日")
-        yield line
-        yield T(f"  {s['rule']}  [{s['id']}]")
-        yield T(f"  来源：{s['source']}", style="dim")
+    for t in p["tracks"]:
+        if not (t["stages"] or t["pending"] or t["notes"]):
+            continue
+        yield T("")
+        yield T(f"■ {t['title']} · {t['kind_label']}", style="bold")
+        yield para(t["summary"], "dim")
+        for s in t["stages"]:
+            yield _stage_line(s)
+            yield para(s["rule"])
+            if s["extended_due"]:
+                yield para(f"延长后最晚：{s['extended_due']} {s['extended_weekday']}")
+            yield source_line(s["source_detail"], "依据：" if s["basis"] else "来源：", indent=2)
+        for n in t["notes"]:
+            yield para(labelled("说明：", n["text"] + status_text(n["source"]), "bold"))
+        if t["pending"]:
+            yield T("  之后的期限（给出日期后计算）：", style="bold")
+            yield bullets([f"{x['needs_label']}后：{x['title']}——{x['rule']}" for x in t["pending"]])
     yield T("")
     yield from warnings(p)
 
@@ -106,4 +123,7 @@ def hall(p: dict):
     yield T(p["text"], style="bold")
     if p["estimated"]:
         yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+    if p["contact_check"]:
+        yield para(f"{UNVERIFIED_MARK} 办公时间 {p['hours']} 未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
+                   "yellow", indent=0)
     yield bullets(p["notes"])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, pad, para,
+                                     section, source_line, status_text, warnings)
 
 
 def command_for(flow_id: str, answers) -> str:
@@ -73,7 +74,7 @@ def flow_result(p: dict):
     if c:
         yield T("")
         yield labelled("推荐渠道：", f"{c['name']}（{c['summary']}）")
-        yield bullets(c["contact_lines"])
+        yield from contact(c)
     if p["reasons"]:
         yield section("为什么这样建议")
         yield bullets(p["reasons"])
@@ -95,7 +96,9 @@ def flow_result(p: dict):
         yield labelled("提醒：", advice, "bold yellow")
     if p["periods"]:
         yield section("期限")
-        yield bullets([f"{x['title']}：{x['text']}（{x['source']}）" for x in p["periods"]])
+        yield bullets([f"{x['title']}：{x['text']}（{x['source']}{status_text(x['source_detail']).strip('（）')}）"
+                       for x in p["periods"]])
+        yield from warnings(p)
     if p["strategies"]:
         yield section("应对策略")
         yield bullets([f"{s['title']}：{s['text']}" for s in p["strategies"]])
@@ -114,7 +117,7 @@ def flow_result(p: dict):
         grid.add_column(overflow="fold")
         for alt in p["alternatives"]:
             t = T(f"{alt['name']}：{alt['when']}\n")
-            t.append(alt["contact_text"], style="dim")
+            t.append(alt["contact_text"] + (UNVERIFIED_MARK if alt.get("contact_check") else ""), style="dim")
             grid.add_row(T("  ·"), t)
         yield grid
     if p["notes"] or p["cautions"]:

@@ -41,12 +41,28 @@ def bullets(items: list[str], mark: str = "·"):
     return marked([mark] * len(items), items)
 
 
-def source_line(src: dict) :
-    t = T("来源：", style="dim")
-    t.append(src["text"], style="dim")
-    if src.get("checked"):
-        t.append(f"（核对于 {src['checked']}）", style="dim")
-    return t
+def para(text: str, style: str = "", indent: int = 2):
+    """A paragraph whose wrapped lines keep its indent (Chinese has no spaces to wrap at)."""
+    if not indent:
+        return text if not isinstance(text, str) else T(text, style=style)
+    g = grid({"no_wrap": True}, {"overflow": "fold", "style": style}, padding=(0, 0))
+    g.add_row(T(" " * indent), text if not isinstance(text, str) else T(text, style=style))
+    return g
+
+
+def status_text(src: dict) -> str:
+    """（已核实 2026-11-25） / （较久未核对，上次核对 …） / （未经官方核实）"""
+    if src.get("status") == "verified":
+        if src.get("stale"):
+            return f"（较久未核对，上次核对 {src['checked']}）"
+        return f"（已核实 {src['checked']}）"
+    return f"（{src.get('status_label') or '未经官方核实'}）"
+
+
+def source_line(src: dict, label: str = "来源：", indent: int = 0):
+    t = T(label, style="dim")
+    t.append(src["text"] + status_text(src), style="dim")
+    return para(t, indent=indent) if indent else t
 
 
 def warnings(payload: dict):
@@ -89,3 +105,15 @@ def table(**options):
 
     style = options.pop("box", "SIMPLE")
     return Table(box=getattr(box, style), **options)
+
+
+UNVERIFIED_MARK = "※"
+
+
+def contact(c: dict):
+    """A channel's contact lines; unverified ones marked, with whom to call to confirm them."""
+    check = c.get("contact_check")
+    lines = [f"{line}{UNVERIFIED_MARK}" for line in c["contact_lines"]] if check else c["contact_lines"]
+    yield bullets(lines)
+    if check:
+        yield para(f"{UNVERIFIED_MARK} 未经官方核实，办事前先打电话确认：{check['confirm_by']}", "yellow")
