@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 # The files of the knowledge base, loaded and cross-checked together.
-DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml", "flows.yaml", "letter.yaml")
+DATA_FILES = ("sources.yaml", "channels.yaml", "reimbursement_faq.yaml", "deadlines.yaml", "flows.yaml", "letter.yaml",
+              "search.yaml")
 
 
 _chosen: Path | None = None

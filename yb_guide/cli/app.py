@@ -95,7 +95,8 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
 
 
 @app.command()
-def faq(query: Optional[str] = typer.Argument(None, metavar="[关键词]", help="只看问题、回答或标签里含有该词的问答。"),
+def faq(query: Optional[List[str]] = typer.Argument(None, metavar="[关键词…]",
+                                                    help="只看含有这些词（或其同义词）的问答；可写几个词。"),
         show: Optional[str] = typer.Option(None, "--show", metavar="序号", help="显示某条问答的全文（序号或编号）。"),
         as_json: bool = JSON):
     """常见问答：全部，或按关键词查找。"""
@@ -106,7 +107,7 @@ def faq(query: Optional[str] = typer.Argument(None, metavar="[关键词]", help=
     if show is not None:
         emit(views.faq_one(k, show), render.faq_one, as_json=as_json)
     else:
-        emit(views.faq_list(k, query), render.faq_list, as_json=as_json)
+        emit(views.faq_list(k, " ".join(query or []) or None), render.faq_list, as_json=as_json)
 
 
 def _event(help_text: str, *aliases: str):

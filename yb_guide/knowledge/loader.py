@@ -19,6 +19,7 @@ from yb_guide.knowledge.deadline_rules import DeadlinesFile
 from yb_guide.knowledge.flows import Flow, FlowsFile
 from yb_guide.knowledge.letter_template import LetterFile, LetterTemplate
 from yb_guide.knowledge.reimbursement import Caution, Procedure, Reason, ReimbursementFile, Strategy
+from yb_guide.knowledge.search_terms import SearchFile
 from yb_guide.knowledge.sources import Document, SourceRef, SourcesFile
 
 
@@ -31,6 +32,7 @@ class Knowledge:
     deadlines: DeadlinesFile
     flows_file: FlowsFile
     letter_file: LetterFile
+    search: SearchFile
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -165,6 +167,7 @@ def load(data_dir: Path | str | None = None) -> Knowledge:
         deadlines=_load_file(d, "deadlines.yaml", DeadlinesFile),
         flows_file=_load_file(d, "flows.yaml", FlowsFile),
         letter_file=_load_file(d, "letter.yaml", LetterFile),
+        search=_load_file(d, "search.yaml", SearchFile),
     )
     from yb_guide.knowledge.checks import cross_check
     from yb_guide.knowledge.deadline_rules import resolve

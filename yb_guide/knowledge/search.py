@@ -14,13 +14,33 @@ def _haystack(k, faq) -> list[str]:
     return hay
 
 
+def words(query: str | None) -> list[str]:
+    """The words of a query (split at spaces, full-width ones too)."""
+    return (query or "").replace("\u3000", " ").lower().split()
+
+
+def alternatives(k, word: str) -> set[str]:
+    """A word and its synonyms (data/search.yaml)."""
+    found = {word}
+    for group in k.search.synonyms:
+        if word in (w.lower() for w in group):
+            found |= {w.lower() for w in group}
+    return found
+
+
 def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
-    """(number as listed, FAQ) for every FAQ that contains ``query`` (all of them without one)."""
+    """(number as listed, FAQ) for every FAQ that holds every word of ``query``, each word or one of
+    its synonyms (all of them without a query)."""
     numbered = list(enumerate(k.faqs, start=1))
-    if not query:
+    wanted = [alternatives(k, w) for w in words(query)]
+    if not wanted:
         return numbered
-    q = query.strip().lower()
-    return [(n, f) for n, f in numbered if any(q in h.lower() for h in _haystack(k, f))]
+    found = []
+    for n, f in numbered:
+        text = "\n".join(_haystack(k, f)).lower()
+        if all(any(alt in text for alt in alts) for alts in wanted):
+            found.append((n, f))
+    return found
 
 
 def faq_by_number_or_id(k, which: str) -> tuple[int, object]:
