@@ -145,3 +145,50 @@ def test_global_data_dir_option_is_used_by_commands(run, data_copy):
     edit(f, "name: 全国统一医保服务热线 12393", "name: 测试热线 12393")
     r = run("--data-dir", str(data_copy), "channels", "--json")
     assert any(c["name"] == "测试热线 12393" for c in r.json()["channels"])
+
+
+# ---------------------------------------------------------------- sources and statuses
+
+
+def test_verified_fact_from_a_web_article_is_refused(run, data_copy):
+    f = data_copy / "channels.yaml"
+    edit(f, "    source: {doc: seed-complaint, section: 主要投诉渠道 > 电话投诉}\n    status: unverified",
+         "    source: {doc: seed-complaint, section: 主要投诉渠道 > 电话投诉}\n    status: verified\n    checked: 2026-11-25")
+    r = check(run, data_copy)
+    assert r.exit_code == 2
+    assert f"channels.yaml:{line_of(f, 'status: verified')} channels[0].status" in r.stderr
+    assert "网络文章，不能据此写 verified" in r.stderr
+
+
+def test_verified_fact_without_a_check_date_is_refused(run, data_copy):
+    f = data_copy / "deadlines.yaml"
+    text = f.read_text(encoding="utf-8")
+    first = text.index("  - id: petition-notice")
+    f.write_text(text[:first] + text[first:].replace("    checked: 2026-11-25\n", "", 1), encoding="utf-8")
+    r = check(run, data_copy)
+    assert r.exit_code == 2 and "rules[5].status" in r.stderr and "写了 verified 就要写 checked" in r.stderr
+
+
+def test_a_check_date_on_an_unverified_fact_is_refused(run, data_copy):
+    f = data_copy / "channels.yaml"
+    edit(f, "    source: {doc: seed-complaint, section: 主要投诉渠道 > 电话投诉}\n    status: unverified",
+         "    source: {doc: seed-complaint, section: 主要投诉渠道 > 电话投诉}\n    status: unverified\n    checked: 2026-11-24")
+    r = check(run, data_copy)
+    assert r.exit_code == 2 and "channels[0].checked" in r.stderr and "只有 verified 的事实才写 checked" in r.stderr
+
+
+def test_verified_against_a_document_nobody_read_is_refused(run, data_copy):
+    f = data_copy / "sources.yaml"
+    text = f.read_text(encoding="utf-8")
+    start = text.index("  - id: petition-regulation")
+    end = text.index("    note:", start)
+    block = text[start:end]
+    f.write_text(text[:start] + block[:block.index("    read:")] + text[end:], encoding="utf-8")
+    r = check(run, data_copy)
+    assert r.exit_code == 2 and "来源「petition-regulation」没有写 read" in r.stderr
+
+
+def test_a_channel_without_tracks_is_refused(run, data_copy):
+    edit(data_copy / "deadlines.yaml", "  discipline-12388: []\n", "")
+    r = check(run, data_copy)
+    assert r.exit_code == 2 and "渠道「discipline-12388」没有写用哪几条期限轨道" in r.stderr

@@ -44,3 +44,24 @@ def package_root() -> Path:
 
 def data_files(d: Path | str) -> list[Path]:
     return [Path(d) / name for name in DATA_FILES]
+
+
+def user_home() -> Path:
+    """The user's data folder (the case journal, imported holiday notices): YBGUIDE_HOME, else the
+    platform's, as platformdirs' user_data_dir("ybguide") names it (computed here: importing
+    platformdirs would cost every start)."""
+    env = os.environ.get("YBGUIDE_HOME")
+    if env:
+        return Path(env)
+    import sys
+
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "ybguide"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "ybguide"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "ybguide"
+
+
+def imported_calendar_dir() -> Path:
+    """Where ``ybguide calendar import`` keeps the holiday notices it read, one file a year."""
+    return user_home() / "calendar"

@@ -135,6 +135,33 @@ class Calendar:
                     return True
         return False
 
+    def breaks(self, year: int) -> list[tuple[dt.date, dt.date, str]]:
+        """(first day, last day, holiday names) of every run of rest days that holds a holiday of
+        ``year``, weekends included, as the State Council's notice reads it (春节 2月15日（周日）至23日)."""
+        out = []
+        d, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        while d <= end:
+            if self.kind(d) != HOLIDAY:
+                d += dt.timedelta(days=1)
+                continue
+            first = last = d
+            while first > self.first and not self.is_workday(first - dt.timedelta(days=1)):
+                first -= dt.timedelta(days=1)
+            while last < self.last and not self.is_workday(last + dt.timedelta(days=1)):
+                last += dt.timedelta(days=1)
+            names: list[str] = []
+            x = first
+            while x <= last:
+                name = (self.name(x) or "").replace("（补假）", "")
+                if self.kind(x) == HOLIDAY and name and not name.startswith("休息日") and name not in names:
+                    names.append(name)
+                x += dt.timedelta(days=1)
+            if "春节" in names and "农历除夕" in names:  # the notice calls the whole break 春节
+                names.remove("农历除夕")
+            out.append((first, last, "、".join(names)))
+            d = last + dt.timedelta(days=1)
+        return out
+
     def days_in(self, year: int, month: int | None = None):
         """(date, kind, name) for every day of a year or a month."""
         start = dt.date(year, month or 1, 1)
@@ -264,12 +291,16 @@ def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
 
 
 def _override_paths(user_file: Path | None) -> list[Path]:
-    from yb_guide.base.paths import data_dir
+    """The shipped overrides, the notices the user imported (one file a year), then --calendar."""
+    from yb_guide.base.paths import data_dir, imported_calendar_dir
 
     paths = []
     shipped = data_dir() / "calendar.yaml"
     if shipped.exists():
         paths.append(shipped)
+    imported = imported_calendar_dir()
+    if imported.is_dir():
+        paths += sorted(imported.glob("*.yaml"))
     if user_file is not None:
         if not Path(user_file).exists():
             raise DataError(str(user_file), "", None, "日历文件不存在")

@@ -68,12 +68,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def home() -> Path:
     """The user's data directory: YBGUIDE_HOME, else the platform's (e.g. ~/.local/share/ybguide)."""
-    env = os.environ.get("YBGUIDE_HOME")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
+    from yb_guide.base.paths import user_home
 
-    return Path(user_data_dir("ybguide", appauthor=False))
+    return user_home()
 
 
 def db_path() -> Path:

@@ -198,10 +198,15 @@ def workday(day: str = typer.Argument(..., metavar="日期", help="要查的日�
 
 
 @app.command("calendar")
-def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]", help="如 2026-10（默认：本月）。"),
-                 year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="列出这一年的放假和调休安排。"),
+def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 | import]", help="如 2026-10（默认：本月）；或 import。"),
+                 notice: Optional[Path] = typer.Argument(None, metavar="[通知.txt]",
+                                                          help="import 时：国务院办公厅放假安排通知的全文（文本文件）。"),
+                 year: Optional[int] = typer.Option(None, "--year", metavar="年份",
+                                                    help="列出这一年的放假和调休安排；import 时：通知是哪一年的。"),
+                 print_only: bool = typer.Option(False, "--print", help="import 时：只显示导入的内容（YAML），不保存。"),
+                 force: bool = typer.Option(False, "--force", help="import 时：这一年已经导入过，也用新的替换。"),
                  calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
-    """月历：周末、法定节假日（带名称）、调休上班日；或一年的放假安排。"""
+    """月历：周末、法定节假日（带名称）、调休上班日；或一年的放假安排；或导入新一年的放假通知。"""
     import datetime as dt
 
     from yb_guide.calendar import workdays
@@ -209,6 +214,21 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]"
     from yb_guide.cli.render import dates as render
     from yb_guide.views import dates as views
 
+    if month == "import":
+        if notice is None:
+            raise UserError("calendar import 后面要写通知的文件名。", hint="例如 ybguide calendar import 2027年放假通知.txt")
+        from yb_guide.calendar import notice as notices
+
+        parsed = notices.parse_notice(_read_text(notice), year)
+        text = notices.overrides_yaml(parsed)
+        if print_only:
+            emit_text(text)
+            return
+        saved = notices.save(parsed, text, overwrite=force)
+        emit(views.notice_imported(parsed, str(saved)), render.notice_imported, as_json=as_json)
+        return
+    if notice is not None:
+        raise UserError(f"多出了参数「{notice}」。", hint="看月历写 ybguide calendar 2026-10；导入通知写 ybguide calendar import 文件")
     cal = workdays.get_calendar(calendar_file)
     if year is not None:
         cal.check(dt.date(year, 1, 1), f"{year} 年")
@@ -217,6 +237,22 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月]"
     y, m = parse_month(month) if month else (today_option(None).year, today_option(None).month)
     cal.check(dt.date(y, m, 1), "月份")
     emit(views.month(cal, y, m), render.month, as_json=as_json)
+
+
+def _read_text(path: Path) -> str:
+    """A text file as people save it: UTF-8 (with or without BOM) or GBK/GB18030 (Windows Notepad)."""
+    from yb_guide.base.errors import os_error_text
+
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UserError(f"无法读取 {path}（{os_error_text(err)}）。") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件。", hint="请另存为 UTF-8 编码")
 
 
 @app.command("hall-hours")
@@ -260,6 +296,16 @@ def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUE
 def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, as_json: bool = JSON):
     """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
     _flow("reimburse", answer, list_questions, as_json)
+
+
+@app.command()
+def sources(unverified: bool = typer.Option(False, "--unverified", help="只列出还没有人对照官方来源核实的事实。"),
+            as_json: bool = JSON):
+    """每个来源（发布机关、标题、文号、日期、网址）和依据它的事实；--unverified 列出待核实的事实。"""
+    from yb_guide.cli.render import sources as render
+    from yb_guide.views import sources as views
+
+    emit(views.sources(knowledge(), unverified_only=unverified), render.sources, as_json=as_json)
 
 
 @data_app.command("check")

@@ -112,7 +112,9 @@ def year(cal, year: int) -> dict:
         if kind in groups:
             groups[kind].append({**day(d), "name": name})
         workdays += cal.is_workday(d)
-    return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)),
+    breaks = [{"name": name, "start": day(first), "end": day(last), "days": (last - first).days + 1}
+              for first, last, name in cal.breaks(year)]
+    return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)), "breaks": breaks,
             "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
             "workdays": workdays}
 
@@ -159,3 +161,10 @@ def batch_summary(summary, out: str | None) -> dict:
     return {"written": summary.written, "skipped": summary.skipped, "encoding": summary.encoding,
             "columns": summary.columns, "errors": [{"line": n, "message": m} for n, m in summary.errors],
             "out": out, "lines": lines}
+
+
+def notice_imported(notice, path: str) -> dict:
+    """What ``calendar import`` read from a holiday notice and where it keeps it."""
+    return {"year": notice.year, "title": notice.title, "number": notice.number, "file": path,
+            "holidays": [{**day(d), "name": name} for d, name in notice.holidays],
+            "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays]}

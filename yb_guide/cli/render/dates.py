@@ -109,8 +109,9 @@ def year(p: dict):
     if not p["official"]:
         title += "（推算：官方安排尚未公布，可能变动）"
     yield T(title, style="bold")
-    yield T("放假", style="bold")
-    yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"]] or ["（无）"])
+    yield T("放假（含连在一起的周末）", style="bold")
+    yield bullets([f"{b['name']}：{b['start']['date']} {b['start']['weekday']} 至 {b['end']['date']} {b['end']['weekday']}，"
+                   f"共{b['days']}天" for b in p["breaks"]] or ["（无）"])
     yield T("调休上班", style="bold")
     yield bullets([f"{d['date']} {d['weekday']}" for d in p["makeup_workdays"]] or ["（无）"])
     if p["closures"]:
@@ -127,3 +128,10 @@ def hall(p: dict):
         yield para(f"{UNVERIFIED_MARK} 办公时间 {p['hours']} 未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
                    "yellow", indent=0)
     yield bullets(p["notes"])
+
+
+def notice_imported(p: dict):
+    yield T(f"已导入《{p['title']}》{('（' + p['number'] + '）') if p['number'] else ''}：{p['year']}年的放假安排从此按官方通知计算。",
+            style="bold green")
+    yield T(f"放假 {len(p['holidays'])} 天，调休上班 {len(p['makeup_workdays'])} 天；保存在 {p['file']}", style="dim")
+    yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"] + p["makeup_workdays"]])
