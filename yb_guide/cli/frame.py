@@ -82,6 +82,9 @@ def _localize_help() -> None:
         from typer import rich_utils
     except ImportError:  # pragma: no cover
         return
+    from yb_guide.cli.render.wrap import install
+
+    install()
     for name, zh in {
         "ARGUMENTS_PANEL_TITLE": "参数", "OPTIONS_PANEL_TITLE": "选项", "COMMANDS_PANEL_TITLE": "命令",
         "ERRORS_PANEL_TITLE": "错误", "ABORTED_TEXT": "已取消。", "DEFAULT_STRING": "[默认：{}]",

@@ -27,6 +27,9 @@ def console():
     """A rich console for the current stdout (made per call: tests and pipes swap stdout)."""
     from rich.console import Console
 
+    from yb_guide.cli.render.wrap import install
+
+    install()
     # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
     return Console(highlight=False, soft_wrap=False, width=width,

@@ -26,6 +26,9 @@ class Terminal:
         if screen is None:
             from rich.console import Console
 
+            from yb_guide.cli.render.wrap import install
+
+            install()
             screen = Console(stderr=True, highlight=False, soft_wrap=False,
                              no_color=bool(os.environ.get("NO_COLOR")) or None)
         self.screen = screen

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, para, section,
-                                     source_line, status_text)
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, Responsive, T, blocks, bullets, contact, heading, labelled,
+                                     numbered, para, section, source_line, status_text, table)
 
 
 def channels_list(payload: dict):
-    from rich import box
-    from rich.table import Table
+    def contact_text(c):
+        return "\n".join(f"{line}{UNVERIFIED_MARK if c['contact_check'] else ''}" for line in c["contact_lines"])
 
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=False, title="山西医保投诉渠道", title_justify="left")
-    table.add_column("编号", style="cyan", no_wrap=True)
-    table.add_column("渠道", overflow="fold", ratio=3)
-    table.add_column("适合", overflow="fold", ratio=3)
-    table.add_column("联系方式", overflow="fold", ratio=4)
-    table.add_column("处理时限", overflow="fold", ratio=2)
-    for c in payload["channels"]:
-        table.add_row(T(c["id"]), T(c["name"]), T("；".join(c["use_when"])),
-                      T(c["contact_text"] + (UNVERIFIED_MARK if c["contact_check"] else "")),
-                      T(c["processing_time"] or "—"))
-    yield table
+    def wide():
+        t = table(box="SIMPLE_HEAVY", title="山西医保投诉渠道", title_justify="left")
+        t.add_column("渠道", overflow="fold", ratio=3)
+        t.add_column("适合", overflow="fold", ratio=3)
+        t.add_column("联系方式", overflow="fold", ratio=5)
+        t.add_column("处理时限", overflow="fold", ratio=2)
+        for c in payload["channels"]:
+            t.add_row(T(c["name"]), T("；".join(c["use_when"])), T(contact_text(c)), T(c["processing_time"] or "—"))
+        return [t]
+
+    def narrow():
+        yield T("山西医保投诉渠道", style="bold")
+        for c in payload["channels"]:
+            yield T("")
+            yield from blocks([(c["name"], [("适合", "；".join(c["use_when"])), ("处理时限", c["processing_time"])])])
+            yield from contact(c, footnote=False)
+
+    yield Responsive(100, wide, narrow)
     checks = [c["contact_check"] for c in payload["channels"] if c["contact_check"]]
     if checks:
         yield para(f"{UNVERIFIED_MARK} 未经官方核实，办事前先打电话确认：{checks[0]['confirm_by']}", "yellow", indent=0)
-    yield T("查看某个渠道的步骤和材料：ybguide channels show 编号", style="dim")
+    yield T("查看某个渠道的步骤和材料：ybguide channels show 渠道名称（如 热线、现场、信件）", style="dim")
 
 
 def channel_detail(c: dict):

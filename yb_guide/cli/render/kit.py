@@ -110,10 +110,30 @@ def table(**options):
 UNVERIFIED_MARK = "※"
 
 
-def contact(c: dict):
+def contact(c: dict, footnote: bool = True):
     """A channel's contact lines; unverified ones marked, with whom to call to confirm them."""
     check = c.get("contact_check")
     lines = [f"{line}{UNVERIFIED_MARK}" for line in c["contact_lines"]] if check else c["contact_lines"]
     yield bullets(lines)
-    if check:
+    if check and footnote:
         yield para(f"{UNVERIFIED_MARK} 未经官方核实，办事前先打电话确认：{check['confirm_by']}", "yellow")
+
+
+class Responsive:
+    """A table when the screen is wide enough, stacked "label：value" blocks when it is not (a table
+    squeezed into 60 columns leaves one or two characters a line)."""
+
+    def __init__(self, min_width: int, wide, narrow):
+        self.min_width, self.wide, self.narrow = min_width, wide, narrow
+
+    def __rich_console__(self, console, options):
+        yield from (self.wide() if options.max_width >= self.min_width else self.narrow())
+
+
+def blocks(rows: list[tuple[object, list[tuple[str, str]]]]):
+    """One block a row: its title, then each field as 「label：value」, indented."""
+    for title, fields in rows:
+        yield title if not isinstance(title, str) else T(title, style="bold")
+        for label, value in fields:
+            if value:
+                yield para(labelled(f"{label}：", value, "dim"))
