@@ -27,7 +27,7 @@ def test_channels_json_has_the_same_content(run):
     assert hotline["processing_time"] == "通常为5-15个工作日"
     table = run("channels").stdout
     for c in data["channels"]:
-        assert c["id"] in table
+        assert c["name"] in table
 
 
 def test_show_hall_visit_has_steps_hours_materials_and_source(run):
