@@ -25,9 +25,9 @@ def test_channels_json_has_the_same_content(run):
     hotline = next(c for c in data["channels"] if c["id"] == "hotline-12393")
     assert hotline["contact"]["phone"] == "12393"
     assert hotline["processing_time"] == "通常为5-15个工作日"
-    table = run("channels").stdout
+    blocks = run("channels", env={"COLUMNS": "60"}).stdout
     for c in data["channels"]:
-        assert c["name"] in table
+        assert c["name"] in blocks
 
 
 def test_show_hall_visit_has_steps_hours_materials_and_source(run):
