@@ -66,6 +66,8 @@ def test_new_database_is_versioned_wal_and_ours(run, db):
     from yb_guide.cases import db as casedb
 
     assert run("case", "list").exit_code == 0
+    assert not db.exists() and not db.parent.exists()  # reading an empty journal creates nothing
+    assert run("case", "add", "--channel", "hall-visit", "--filed", "2024-05-06").exit_code == 0
     assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 2
     assert pragma(db, "application_id") == casedb.APPLICATION_ID
     assert pragma(db, "journal_mode") == "wal"

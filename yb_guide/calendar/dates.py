@@ -8,7 +8,7 @@ import re
 from yb_guide.base.errors import UserError
 from yb_guide.base.text import ascii_forms
 
-ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日 或 today（今天）"
+ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日、5月6日（今年）、今天、昨天、前天"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 # China keeps one time zone and no daylight saving: Beijing time is UTC+8 all year.
 BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
@@ -30,6 +30,8 @@ _PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
 )
+_THIS_YEAR = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 5月6日: this year
+_DAYS_AGO = {"today": 0, "今天": 0, "今日": 0, "yesterday": 1, "昨天": 1, "昨日": 1, "前天": 2}
 
 
 class DateError(UserError):
@@ -43,8 +45,11 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
     raw = str(text).strip()
     # Full-width digits and punctuation (typed with a Chinese input method) count as normal ones.
     s = ascii_forms(raw)
-    if s.lower() in ("today", "今天", "今日"):
-        return today or today_in_china()
+    if s.lower() in _DAYS_AGO:
+        return (today or today_in_china()) - dt.timedelta(days=_DAYS_AGO[s.lower()])
+    m = _THIS_YEAR.match(s)
+    if m:
+        return _checked(raw, what, (today or today_in_china()).year, int(m.group(1)), int(m.group(2)))
     for pattern in _PATTERNS:
         m = pattern.match(s)
         if m:
@@ -129,3 +134,16 @@ def add_months(d: dt.date, months: int) -> dt.date:
 def date_zh(d: dt.date) -> str:
     """2024年5月6日, as a letter is dated."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def parse_time(text: str, what: str = "时间") -> dt.time:
+    """10:30, 9:5, 9点05, 9点, 21时30分 (24-hour clock)."""
+    s = ascii_forms(text).strip().replace("：", ":")
+    m = re.fullmatch(r"(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?|[点时](?:(\d{1,2})分?|半)?)", s)
+    if not m:
+        raise DateError(f"{what}「{text}」看不懂。", hint="时间写成 10:30、9:5 或 9点05，24 小时制")
+    hour = int(m.group(1))
+    minute = int(m.group(2) or m.group(4) or (30 if s.endswith("半") else 0))
+    if hour > 23 or minute > 59:
+        raise DateError(f"{what}「{text}」里的时间不对。", hint="时间写成 10:30 这样，24 小时制")
+    return dt.time(hour, minute)

@@ -80,8 +80,18 @@ def db_path() -> Path:
 def _problem(path: Path, what: str) -> RuntimeProblem:
     return RuntimeProblem(
         f"案件数据库 {path} {what}。文件没有被改动。",
-        hint="如有备份可用 ybguide case import 恢复到新的位置（设置 YBGUIDE_HOME）；或把这个文件移走后重试",
+        hint="请先把这个文件复制一份保存好（不要删除它）；有备份的，可以设置 YBGUIDE_HOME 指向一个新文件夹，"
+             "再用 ybguide case import 导入备份",
     )
+
+
+def _read_only(path: Path) -> RuntimeProblem:
+    return RuntimeProblem(f"无法保存：案件数据库所在的文件夹 {path.parent} 是只读的（或没有写入权限）。没有改动任何内容。",
+                          hint="查看和导出案件仍然可以；要记录，请换到可以写入的位置，或用 YBGUIDE_HOME 指定另一个文件夹")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
 
 
 def _check_header(path: Path) -> None:
@@ -102,7 +112,15 @@ def _check_header(path: Path) -> None:
 
 
 def _create(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from yb_guide.base.errors import os_error_text
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise RuntimeProblem(f"无法创建保存案件的文件夹 {path.parent}（{os_error_text(err)}）。没有改动任何内容。",
+                             hint="可以用环境变量 YBGUIDE_HOME 指定另一个可以写入的文件夹") from None
+    if not _writable(path.parent):
+        raise _read_only(path)
     try:
         # Made empty with the right mode first: SQLite then keeps 0600 for the file and
         # gives its -wal and -shm files the same mode.
@@ -110,15 +128,44 @@ def _create(path: Path) -> None:
     except FileExistsError:
         pass  # another ybguide process made it a moment ago
     except OSError as err:
-        raise RuntimeProblem(f"无法创建案件数据库 {path}（{err.strerror}）。") from None
+        raise RuntimeProblem(f"无法创建案件数据库 {path}（{os_error_text(err)}）。") from None
 
 
-def _open(path: Path):
+def _empty():
+    """No journal yet: reading it finds no cases, and creates nothing."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    _migrate(conn)
+    return conn
+
+
+def _open_read_only(path: Path):
+    """A journal in a folder nobody may write to (a read-only disk): readable as it is."""
+    import sqlite3
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    _check_identity(conn, path)
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.close()
+        raise RuntimeProblem(f"案件数据库 {path} 要先升级格式才能读，但它所在的文件夹是只读的。文件没有被改动。",
+                             hint="把文件夹换到可以写入的位置后再运行")
+    return conn
+
+
+def _open(path: Path, write: bool = True):
     import sqlite3
 
     _check_header(path)
     if not path.exists():
+        if not write:
+            return _empty()
         _create(path)
+    if not _writable(path.parent):
+        if write:
+            raise _read_only(path)
+        return _open_read_only(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as err:
@@ -187,7 +234,7 @@ def _begin(path: Path, write: bool):
     while True:
         conn = None
         try:
-            conn = _open(path)
+            conn = _open(path, write)
             # IMMEDIATE takes the write lock now, so two writers queue instead of one
             # failing half-way through with "database is locked".
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -223,8 +270,10 @@ def transaction(write: bool = False, path: Path | None = None):
         raise  # a bug in ybguide, not a damaged file: let the catch-all report it
     except sqlite3.OperationalError as err:
         if "locked" in str(err) or "busy" in str(err):
-            raise RuntimeProblem(f"案件数据库 {path} 正被另一个 ybguide 长时间占用。",
-                                 hint="请稍后再试") from None
+            raise RuntimeProblem(f"案件数据库 {path} 正被另一个程序占用，等了 {BUSY_TIMEOUT_MS // 1000} 秒仍没有释放。"
+                                 "没有改动任何内容。", hint="请关掉正在使用它的其他 ybguide 窗口后再试") from None
+        if "readonly" in str(err) or "read-only" in str(err):
+            raise _read_only(path) from None
         raise _problem(path, f"无法读写（{err}）") from None
     except sqlite3.DatabaseError as err:
         raise _problem(path, f"已损坏（{err}）") from None

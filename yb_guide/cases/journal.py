@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from yb_guide.base.errors import UserError
 from yb_guide.cases import db as casedb
-from yb_guide.cases.model import (LOG_KINDS, Case, LogEntry, clean_text, make_case, not_after, now)
+from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, not_after, now
 from yb_guide.cases.store import from_row, insert_case, insert_log, load_case, logs, rows, touch
 
 
@@ -62,9 +62,7 @@ def all_cases() -> list[Case]:
 
 
 def add_log(given, text: str, kind: str = "other", at: str | None = None, *, auto: bool = False) -> tuple[Case, LogEntry]:
-    if kind not in LOG_KINDS:
-        raise UserError(f"没有「{kind}」这种记录方式。",
-                        hint="可用：" + "、".join(f"{key}（{v}）" for key, v in LOG_KINDS.items()))
+    kind = log_kind(kind)
     if not clean_text(text):
         raise UserError("记录内容是空的。", hint="写明这次联系的情况，如“致电12393查询进度，答复仍在调查”")
     entry = LogEntry(at or now()[:16], kind, text.strip(), auto)

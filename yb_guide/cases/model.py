@@ -12,6 +12,10 @@ from yb_guide.calendar.dates import parse_date
 from yb_guide.cases import personal
 
 LOG_KINDS = {"call": "电话", "visit": "上门", "letter": "信件", "reply": "答复", "other": "其他"}
+# What people also call each kind (``case log --kind 打电话``).
+LOG_KIND_NAMES = {"call": ("电话", "打电话", "致电", "来电"), "visit": ("上门", "现场", "走访", "面谈"),
+                  "letter": ("信件", "写信", "寄信", "邮寄"), "reply": ("答复", "回复", "回电", "告知"),
+                  "other": ("其他",)}
 STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
 
 # Free-text fields: stored as typed (stripped); empty means "not given".
@@ -128,17 +132,19 @@ def not_after(d: dt.date | None, limit: dt.date, what: str, limit_what: str) -> 
 
 
 def parse_at(value, today: dt.date, what: str = "记录时间") -> str:
-    """'2024-05-07 10:30' (any date form ``deadline`` accepts, then an optional HH:MM[:SS])."""
+    """'2024-05-07 10:30', '昨天 9点05', '5月6日 9:5' (any date form ``deadline`` accepts, then an
+    optional time): 'YYYY-MM-DD HH:MM', or 'YYYY-MM-DD' when no time is given."""
+    from yb_guide.calendar.dates import parse_time
+
     s = (clean_text(value) or "").replace("T", " ")
-    m = re.match(r"^(.*?)\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$", s)
-    day = parse_date(m.group(1) if m else s, what, today=today)
+    m = re.match(r"^(.*?)\s+(\S+)$", s)
+    if m and re.search(r"[:：点时]", m.group(2)):
+        day_text, time = m.group(1), parse_time(m.group(2), what)
+    else:
+        day_text, time = s, None
+    day = parse_date(day_text, what, today=today)
     not_after(day, today, what, "今天")
-    if not m:
-        return day.isoformat()
-    hour, minute = int(m.group(2)), int(m.group(3))
-    if hour > 23 or minute > 59:
-        raise UserError(f"{what}「{value}」里的时间不对。", hint="时间写成 10:30 这样，24 小时制")
-    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+    return day.isoformat() if time is None else f"{day.isoformat()} {time.hour:02d}:{time.minute:02d}"
 
 
 def _phone(value) -> str | None:
@@ -189,3 +195,10 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
     if c.status == "open":
         c.closed = None
     return c
+
+
+def log_kind(text: str) -> str:
+    """A log kind from its id or its Chinese name (电话, 打电话, 上门 …); a near miss gets a suggestion."""
+    from yb_guide.base.suggest import pick
+
+    return pick(text, LOG_KIND_NAMES, "记录方式")

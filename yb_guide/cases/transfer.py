@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from yb_guide.cases import db as casedb
 from yb_guide.cases.journal import all_cases, check_dates
-from yb_guide.cases.model import (CASE_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case, LogEntry, clean_text, make_case,
-                                  parse_at, yes_no)
+from yb_guide.cases.model import (CASE_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case, LogEntry, clean_text, log_kind,
+                                  make_case, parse_at, yes_no)
 from yb_guide.cases.store import insert_case, load_case
 from yb_guide.calendar.dates import parse_date
 from yb_guide.base.errors import UserError
@@ -184,12 +184,8 @@ def _timestamp(value, what: str, today: dt.date) -> str:
 
 
 def _parse_log(raw: dict, where: str, name: str, today: dt.date) -> LogEntry:
-    kind = clean_text(raw.get("kind")) or "other"
-    by_label = {v: key for key, v in LOG_KINDS.items()}
-    kind = by_label.get(kind, kind.lower())
     try:
-        if kind not in LOG_KINDS:
-            raise UserError(f"记录方式「{raw.get('kind')}」看不懂。", hint="可用：" + "、".join(LOG_KINDS.values()))
+        kind = log_kind(clean_text(raw.get("kind")) or "other")
         text = clean_text(raw.get("text"))
         if not text:
             raise UserError("记录内容是空的。")

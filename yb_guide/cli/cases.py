@@ -81,8 +81,8 @@ def case_show(case_id: str = CASE_ID, today: Optional[str] = TODAY, reveal: bool
 def case_log(case_id: str = CASE_ID,
              text: str = typer.Argument(..., metavar="经过", help="这次联系的情况，如“致电12393查询进度”。"),
              kind: str = typer.Option("other", "--kind", metavar="方式",
-                                      help="call（电话）、visit（上门）、letter（信件）、reply（答复）、other（其他）。"),
-             at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="什么时候，如 \"2024-05-20 10:30\"（默认：现在）。"),
+                                      help="电话、上门、信件、答复、其他（也可写 call、visit、letter、reply、other）。"),
+             at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="什么时候，如 \"2024-05-20 10:30\"、\"昨天 9点05\"（默认：现在）。"),
              as_json: bool = JSON):
     """记一次沟通：打电话、去现场、寄信、收到答复（自动记下时间）。"""
     from yb_guide.cases import journal as cases
@@ -91,7 +91,7 @@ def case_log(case_id: str = CASE_ID,
     from yb_guide.cases.model import parse_at
 
     when = parse_at(at, today_option(None)) if at is not None else None
-    c, entry = cases.add_log(case_id, text, kind.strip().lower(), when)
+    c, entry = cases.add_log(case_id, text, kind, when)
     emit(case_views.log_added(c, entry), render.log_added, as_json=as_json)
 
 
