@@ -86,7 +86,7 @@ def test_full_width_id_digits_are_accepted(run):
 def test_missing_required_without_a_terminal(run):
     r = run("case", "add", "--filed", "2024-05-06")
     one_line_error(r)
-    assert "缺少投诉渠道" in r.stderr and "hotline-12393" in r.stderr
+    assert "缺少投诉渠道：请加上 --channel 渠道" in r.stderr
 
 
 def test_unknown_channel_did_you_mean(run):

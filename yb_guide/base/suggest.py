@@ -24,26 +24,3 @@ def nearest(given: str, valid: list[str]) -> str | None:
     close = difflib.get_close_matches(g, list(by_normal), n=1, cutoff=0.5)
     return by_normal[close[0]] if close else None
 
-
-def pick(text: str, names: dict[str, tuple[str, ...]], what: str) -> str:
-    """The key whose id or one of whose names (Chinese name, short names) is ``text``; otherwise a
-    one-line Chinese error with the nearest name ("您是不是要找…") and what is accepted."""
-    from yb_guide.base.errors import UserError
-    from yb_guide.base.text import ascii_forms
-
-    wanted = ascii_forms(text).strip().lower()
-    spelled: dict[str, str] = {}
-    for key, aliases in names.items():
-        for name in (key, *aliases):
-            spelled.setdefault(ascii_forms(name).strip().lower(), key)
-    if wanted in spelled:
-        return spelled[wanted]
-    near = nearest(wanted, list(spelled))
-    tip = f"您是不是要找「{_shown(names, spelled[near])}」？" if near else ""
-    shown = "、".join(_shown(names, key) for key in names)
-    raise UserError(f"没有「{text}」这种{what}。{tip}", hint=f"可用：{shown}")
-
-
-def _shown(names: dict[str, tuple[str, ...]], key: str) -> str:
-    aliases = names[key]
-    return f"{aliases[0]}（{key}）" if aliases else key

@@ -199,6 +199,6 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
 
 def log_kind(text: str) -> str:
     """A log kind from its id or its Chinese name (电话, 打电话, 上门 …); a near miss gets a suggestion."""
-    from yb_guide.base.suggest import pick
+    from yb_guide.base.names import pick
 
     return pick(text, LOG_KIND_NAMES, "记录方式")

@@ -281,7 +281,9 @@ def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_j
     if list_questions:
         emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
         return
-    position = wizard.run(k, flow_id, answers, interactive=not as_json and wizard.stdin_is_terminal())
+    from yb_guide.cli.prompts import stdin_is_terminal
+
+    position = wizard.run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal())
     if position is not None:
         emit(views.flow_result(k, position), render.flow_result, as_json=as_json)
 
@@ -358,7 +360,8 @@ def letter(
     if case_id is None and asks_questions(interactive, not fields):
         from yb_guide.cli import prompts
 
-        fields = prompts.ask(k, fields, now, prompts.LETTER_FIELDS, required=())
+        fields = prompts.ask(k, fields, now, prompts.LETTER_FIELDS, required=(),
+                             term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
 
     def write(base):
         built = build.build(k, journal.with_changes(k, base, fields, now), now, reveal=reveal, subject=subject)

@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from yb_guide.base.errors import UserError
 from yb_guide.cli.frame import YbGroup
 from yb_guide.cli.options import (ADDRESS, AMOUNT, ASK, CARD_NUMBER, CASE_ID, CHANNEL, COMPLEX, EVIDENCE, ID_NUMBER,
                                   INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY,
@@ -46,10 +47,15 @@ def case_add(
                         incident_date=incident_date, place=place, name=name, phone=phone, address=address,
                         id_number=id_number, card_number=card_number)
     k = knowledge()
-    if asks_questions(interactive, "channel" not in raw or "filed" not in raw):
+    missing = [(label, option) for name, label, option in (("channel", "投诉渠道", "--channel 渠道"),
+                                                          ("filed", "提交日期", "--filed 日期")) if name not in raw]
+    if asks_questions(interactive, bool(missing)):
         from yb_guide.cli import prompts
 
-        raw = prompts.ask(k, raw, now)
+        raw = prompts.ask(k, raw, now, term=prompts.Terminal(options_hint="用 --channel、--filed 等选项直接给出（见 ybguide case add --help）"))
+    elif missing:
+        raise UserError("缺少" + "和".join(label for label, _ in missing) + "：请加上 " + " ".join(o for _, o in missing) + "。",
+                        hint="例如 ybguide case add --channel 热线 --filed 今天；在终端里运行会逐项提问")
     case = cases.add(k, cases.make_case(k, raw, now), now)
     emit(case_views.case_detail(k, case, now, reveal=reveal, message=f"已记录为案件 {case.id}。"),
          render.case_detail, as_json=as_json)

@@ -55,11 +55,31 @@ def _usage_message(exc) -> tuple[str, str | None]:
         return f"选项 {exc.option_name} 用法不对：{exc.message}", help_hint
     msg = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     if msg.startswith("Got unexpected extra argument"):
-        extra = msg.split("(", 1)[-1].rstrip(")")
-        return f"多出了参数：{extra}。", help_hint
+        # "Got unexpected extra argument(s) (a b)" (older click: "argument (a)" or "arguments (a b)")
+        extra = msg.split(") (", 1)[-1] if ") (" in msg else msg.split("(", 1)[-1]
+        extra = extra[:-1] if extra.endswith(")") else extra
+        return "多出了参数" + "、".join(f"「{a}」" for a in extra.split()) + "。", help_hint
     if msg.startswith("Missing command"):
         return "缺少子命令。", help_hint
     return f"命令用法不对：{msg}", help_hint
+
+
+def _localize_usage() -> None:
+    """用法：ybguide deadline [选项] instead of click's "Usage: … [OPTIONS]"."""
+    try:
+        from typer._click import formatting
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import formatting
+    original = formatting.HelpFormatter.write_usage
+    if getattr(original, "_ybguide", False):
+        return
+
+    def write_usage(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        return original(self, prog, args, "用法：" if prefix is None else prefix)
+
+    write_usage._ybguide = True
+    formatting.HelpFormatter.write_usage = write_usage
 
 
 def _zh_value_message(message: str) -> str:
@@ -85,6 +105,7 @@ def _localize_help() -> None:
     from yb_guide.cli.render.wrap import install
 
     install()
+    _localize_usage()
     for name, zh in {
         "ARGUMENTS_PANEL_TITLE": "参数", "OPTIONS_PANEL_TITLE": "选项", "COMMANDS_PANEL_TITLE": "命令",
         "ERRORS_PANEL_TITLE": "错误", "ABORTED_TEXT": "已取消。", "DEFAULT_STRING": "[默认：{}]",
@@ -128,7 +149,7 @@ class YbGroup(TyperGroup):
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # noqa: D401
         prepare_streams()
         argv = list(sys.argv[1:] if args is None else args)
-        if not argv or "--help" in argv or "-h" in argv:
+        if len(argv) <= 1 or "--help" in argv or "-h" in argv:  # help may be shown (ybguide case)
             _localize_help()
             _patch_command_help(self)
         code = run_safely(lambda: super(YbGroup, self).main(
@@ -162,6 +183,12 @@ def _broken_pipe() -> int:
     return EXIT_FAILURE
 
 
+def _cancelled() -> None:
+    """Ctrl-C: end the line the prompt or ^C left open, then say so."""
+    if sys.stderr is not None:
+        sys.stderr.write("\n已取消（Ctrl-C），没有保存未完成的操作。\n")
+
+
 def run_safely(call) -> int:
     """Run ``call`` and map every outcome to an exit code, printing one Chinese line on errors."""
     ex = _click_exceptions()
@@ -169,7 +196,7 @@ def run_safely(call) -> int:
         rv = call()
         code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0
         if code == EXIT_INTERRUPTED:
-            error("已中断（Ctrl-C），未保存未完成的操作。")
+            _cancelled()
         return code
     except UserError as err:
         error(err.message, err.hint)
@@ -179,20 +206,19 @@ def run_safely(call) -> int:
         error(msg, hint)
         return EXIT_USAGE
     except typer.Abort:
-        error("已取消。")
-        return EXIT_FAILURE
+        _cancelled()
+        return EXIT_INTERRUPTED
     except SystemExit as exit_:  # rich exits this way when the reader of a pipe goes away
         return exit_.code if isinstance(exit_.code, int) else EXIT_FAILURE
     except KeyboardInterrupt:
-        error("已中断（Ctrl-C），未保存未完成的操作。")
+        _cancelled()
         return EXIT_INTERRUPTED
     except OSError as err:
         if isinstance(err, BrokenPipeError):
             return _broken_pipe()
-        import errno
+        from yb_guide.base.errors import os_error_text
 
-        why = "磁盘已满" if err.errno == errno.ENOSPC else (err.strerror or str(err))
-        error(f"无法写出结果（{why}）。")
+        error(f"无法写出结果（{os_error_text(err)}）。")
         return EXIT_FAILURE
     except ex.ClickException as err:
         error(err.format_message())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Optional
 
 import typer
@@ -57,7 +56,9 @@ def given(**options) -> dict:
 
 def asks_questions(interactive: bool, missing: bool) -> bool:
     """Ask on the terminal when told to, or when something required is missing and a person is there."""
-    return interactive or (missing and sys.stdin.isatty())
+    from yb_guide.cli.prompts import stdin_is_terminal
+
+    return interactive or (missing and stdin_is_terminal())
 
 
 def knowledge():

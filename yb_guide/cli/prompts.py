@@ -18,11 +18,29 @@ from yb_guide.base.errors import RuntimeProblem, UserError
 from yb_guide.base.text import ascii_forms
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer questions (not a pipe, a file, or a closed stdin)."""
+    import sys
+
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed stdin
+        return False
+
+
+class StdinClosed(UserError):
+    """Questions were to be asked, but nobody can answer them."""
+
+
 class Terminal:
     """Questions on stderr, answers from ``ask`` (default ``input``); tests pass their own."""
 
-    def __init__(self, ask=None, screen=None):
+    options_hint = "请用选项直接给出内容（见 --help）"
+
+    def __init__(self, ask=None, screen=None, options_hint: str | None = None):
         self.ask = ask or input
+        if options_hint:
+            self.options_hint = options_hint
         if screen is None:
             from rich.console import Console
 
@@ -45,8 +63,14 @@ class Terminal:
     def error(self, message: str, hint: str | None = None) -> None:
         self.say("错误：" + message + (f"（{hint}）" if hint else ""), "yellow")
 
+    def require_input(self) -> None:
+        """Refuse at once, before any question is shown, when nobody can answer."""
+        if self.ask is input and not _stdin_open():
+            raise StdinClosed("标准输入已关闭，无法逐项提问。", hint=self.options_hint)
+
     def read(self, prompt: str, *, ended: str) -> str:
         """One typed line, stripped.  ``ended``: what to say if the input ends before an answer."""
+        self.require_input()
         self.say(prompt, "bold", end="")
         try:
             line = self.ask()
@@ -63,12 +87,21 @@ class Terminal:
         return ascii_forms(self.read(prompt, ended=ended)).lower()
 
 
+def _stdin_open() -> bool:
+    import sys
+
+    try:
+        return sys.stdin is not None and not sys.stdin.closed
+    except (AttributeError, ValueError):
+        return False
+
+
 OPTIONAL = "（可不填，直接回车跳过）"
 ENDED = "输入已结束，没有保存。可以重新运行，或者用选项直接给出内容（见 --help）。"
 
 # (field, question); the ones not given as options are asked in this order.
 CASE_QUESTIONS = (
-    ("channel", "投诉渠道（填编号或序号）"),
+    ("channel", "投诉渠道（填序号）"),
     ("filed", "哪天提交的投诉（如 2024-05-06；直接回车 = 今天）"),
     ("ticket", "工单编号或投诉编号"),
     ("staff", "接待人员姓名"),
@@ -112,7 +145,7 @@ def _ask_list(term: Terminal, k, name: str, question: str) -> list[str]:
 
 def _ask_channel(term: Terminal, k, question: str) -> str:
     for i, c in enumerate(k.channels, 1):
-        term.say(f"  {i}. {c.id}  {c.name}")
+        term.say(f"  {i}. {c.name}")
     answer = term.read(question + "：", ended=ENDED)
     number = ascii_forms(answer)
     if number.isdigit() and 1 <= int(number) <= len(k.channels):
@@ -134,6 +167,7 @@ def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, r
         term: Terminal | None = None) -> dict:
     """Ask, in the order of ``fields`` (default: all), for each field ``given`` lacks; returns the answers."""
     term = term or Terminal()
+    term.require_input()
     answers = dict(given)
     questions = dict(CASE_QUESTIONS)
     for name in fields or questions:

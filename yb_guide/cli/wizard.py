@@ -10,19 +10,10 @@ and its options.
 
 from __future__ import annotations
 
-import sys
-
 from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import Position, parse_answers, resolve
 
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
-
-
-def stdin_is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):  # no stdin, or a closed one
-        return False
 
 
 def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None) -> Position | None:
