@@ -55,3 +55,40 @@ CASE_SCREENS = [
 
 def all_screens() -> list[list[str]]:
     return knowledge_screens() + DATE_SCREENS + flow_paths()
+
+
+# ---------------------------------------------------------------- what a screen must never do
+
+import re as _re  # noqa: E402
+
+NO_LINE_START = "，。、；：）」》"
+# Tokens a person copies or reads as one piece: dates, times, URLs, phone and ticket numbers, ids.
+TOKEN = _re.compile(r"https?://[!-~]+|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?|\d{5,}|[a-z]+(?:-[a-z0-9]+)+")
+
+
+def cells(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def tokens_of(data_text: str) -> set[str]:
+    """The tokens in a screen's data (its --json output): the ones the screen must not split."""
+    return set(TOKEN.findall(data_text))
+
+
+def screen_problems(text: str, width: int, tokens: set[str] = frozenset()) -> list[str]:
+    """What is wrong with a screen printed at ``width`` columns."""
+    problems = []
+    lines = text.splitlines()
+    for n, line in enumerate(lines, 1):
+        if cells(line) > width:
+            problems.append(f"line {n} is {cells(line)} cells wide: {line!r}")
+        stripped = line.lstrip(" │┃")
+        if stripped[:1] and stripped[0] in NO_LINE_START:
+            problems.append(f"line {n} starts with {stripped[0]!r}: {line!r}")
+    flat = "".join(line.strip() for line in lines)
+    for token in tokens:
+        if token in flat and token not in text and cells(token) <= width - 6:
+            problems.append(f"{token!r} is split across lines")
+    return problems

@@ -24,3 +24,47 @@ def test_no_screen_shows_a_source_file_name(run):
         r = run(*args)
         assert r.exit_code == 0, (args, r.stderr)
         assert not FILE_NAME.search(r.stdout + r.stderr), args
+
+
+def test_every_screen_reads_well_at_60_80_and_120_columns(run):
+    """No line wider than the screen, none starting with closing punctuation, no date, number, phone,
+    id or URL cut in two; and every character exists in GBK (a Windows console in Chinese)."""
+    from screens import screen_problems, tokens_of
+
+    checked = {60: 0, 80: 0, 120: 0}
+    for args in CASE_SETUP:
+        assert run(*args).exit_code == 0
+    for args in all_screens() + CASE_SCREENS:
+        if "--markdown" in args:  # a document for a file, not a screen
+            continue
+        data = run(*args, "--json").stdout if args[:2] != ["case", "result"] else ""
+        for width in checked:
+            r = run(*args, env={"COLUMNS": str(width)})
+            assert r.exit_code == 0, (args, r.stderr)
+            problems = screen_problems(r.stdout + r.stderr, width, tokens_of(data))
+            assert not problems, (width, args, problems[:3])
+            (r.stdout + r.stderr).encode("gbk")
+            checked[width] += 1
+    assert min(checked.values()) > 90, checked
+    print(f"\n[screens] checked at each width: {checked}")
+
+
+SAMPLES = [["channels"], ["deadline", "--filed", "2026-03-02", "--decision-known", "2026-02-27", "--today", "2026-03-03"],
+           ["choose", "--answer", "problem=fraud"], ["calendar", "--year", "2026"], ["checklist", "hall-visit"],
+           ["faq", "挂号"], ["sources", "--unverified"]]
+
+
+def test_a_gbk_console_shows_the_same_screens(sh):
+    """The installed program on a GBK console (PYTHONIOENCODING=gbk, as cmd.exe in Chinese): the same
+    text as on a UTF-8 one, nothing replaced by '?'."""
+    for args in SAMPLES:
+        gbk = sh(*args, env={"PYTHONIOENCODING": "gbk", "COLUMNS": "60"}, encoding="gbk")
+        utf8 = sh(*args, env={"PYTHONIOENCODING": "utf-8", "COLUMNS": "60"})
+        assert gbk.exit_code == 0, args
+        # rich draws table borders in ASCII on a non-UTF console; the words must be the same
+        assert _words(gbk.stdout) == _words(utf8.stdout), args
+        assert gbk.stdout.count("?") == utf8.stdout.count("?"), args  # nothing replaced
+
+
+def _words(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "━─│┃┏┓┗┛╇╈┡┩+-|=")

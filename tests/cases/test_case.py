@@ -156,13 +156,16 @@ def test_list_table_and_red_overdue(run):
     add(run, *FULL)
     r = run("case", "list", "--today", "2024-05-27", env={"COLUMNS": "160"})
     assert r.exit_code == 0
-    for text in ("hotline-12393", "2024-05-06", "2024050600123", "进行中", "调查核实", "2024-05-28", "1 个工作日",
-                 "已过：热线工单处理时限"):
+    for text in ("全国统一医保服务热线 12393", "2024-05-06", "2024050600123", "进行中", "调查核实", "2024-05-28",
+                 "1 个工作日", "已过：热线工单处理时限"):
         assert text in r.stdout
+    assert "hotline-12393" not in r.stdout  # the channel's name, not its id
+    narrow = run("case", "list", "--today", "2024-05-27", env={"COLUMNS": "60"}).stdout
+    assert "案件 1 · 进行中" in narrow and "下一个期限：调查核实 2024-05-28 周二 还剩 1 个工作日" in narrow
     from yb_guide.cli.render import cases as render
 
     payload = run("case", "list", "--today", "2024-05-27", "--json").json()
-    table = next(render.case_list(payload))
+    table = next(render.case_list(payload)).wide()[0]  # the table of a wide screen
     cells = [cell for col in table.columns for cell in col._cells]
     red = [c for c in cells if any("red" in str(span.style) for span in c.spans) or "red" in str(c.style)]
     assert any("已过" in c.plain for c in red)

@@ -95,14 +95,14 @@ def export_data(fmt: str) -> ExportData:
     return ExportData(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "JSON", len(data["cases"]), personal)
 
 
-def write_export(path, data: ExportData) -> None:
+def write_export(path, data: ExportData, *, overwrite: bool = False) -> None:
     """A private file; CSV with a BOM so that Excel shows the Chinese text (not mojibake)."""
     from pathlib import Path
 
     from yb_guide.base.files import write_private
 
     encoding = "utf-8-sig" if data.format == "CSV" else "utf-8"
-    write_private(Path(path), lambda tmp: tmp.write_bytes(data.text.encode(encoding)))
+    write_private(Path(path), lambda tmp: tmp.write_bytes(data.text.encode(encoding)), overwrite=overwrite)
 
 
 class ImportProblem(UserError):

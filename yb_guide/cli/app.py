@@ -16,9 +16,9 @@ from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
 from yb_guide.cli.options import (ADDRESS, AMOUNT, ANSWER, ASK, CALENDAR, CARD_NUMBER, CHANNEL, COMPLEX, EVIDENCE,
                                   ID_NUMBER, INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, LIST_QUESTIONS, NAME,
-                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions, date_option, given,
-                                  knowledge, today_option)
-from yb_guide.cli.output import emit, emit_summary, emit_text
+                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, FORCE, asks_questions, date_option, given,
+                                  knowledge, may_replace, today_option)
+from yb_guide.cli.output import emit, emit_document, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
@@ -87,7 +87,10 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
         from yb_guide.schedule import hall
         from yb_guide.views import dates
 
-        payload["hall_hours"] = dates.hall(hall.hall_hours(k, workdays.get_calendar(), today_option(None)))
+        from yb_guide.calendar.dates import now_in_china
+
+        now = now_in_china().replace(tzinfo=None)  # the same answer as `hall-hours`: open today, and now
+        payload["hall_hours"] = dates.hall(hall.hall_hours(k, workdays.get_calendar(), now.date(), now.time()))
     if markdown and not as_json:
         emit_text(render.checklist_markdown(payload))
     else:
@@ -344,7 +347,8 @@ def letter(
     summary: Optional[str] = SUMMARY,
     ask: Optional[List[str]] = ASK,
     evidence: Optional[List[str]] = EVIDENCE,
-    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
+    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
+    as_json: bool = JSON,
 ):
     """写书面投诉信（寄山西省医疗保障局信访办），并给出信封写法和寄信提醒。"""
     from yb_guide.cases import journal
@@ -363,16 +367,18 @@ def letter(
         fields = prompts.ask(k, fields, now, prompts.LETTER_FIELDS, required=(),
                              term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
 
+    replace = out is not None and may_replace(out, force)
+
     def write(base):
         built = build.build(k, journal.with_changes(k, base, fields, now), now, reveal=reveal, subject=subject)
-        saved = str(formats.save(built, out)) if out is not None else None
+        saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None
         return (built, saved), "写了书面投诉信" + (f"（{out.name}）" if out is not None else "")
 
     # With --case, reading the case, writing the letter and logging it are one transaction.
     built, saved = journal.with_letter(case_id, write) if case_id is not None else write(None)[0]
     payload = views.letter(k, built, formats.to_text(built), saved)
     if saved is None and not as_json:
-        emit_text(payload["text"])  # as plain text: rich would re-wrap the letter's lines
+        emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
     emit(payload, render.letter, as_json=as_json)
 
 

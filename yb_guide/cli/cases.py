@@ -11,7 +11,7 @@ from yb_guide.base.errors import UserError
 from yb_guide.cli.frame import YbGroup
 from yb_guide.cli.options import (ADDRESS, AMOUNT, ASK, CARD_NUMBER, CASE_ID, CHANNEL, COMPLEX, EVIDENCE, ID_NUMBER,
                                   INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY,
-                                  TODAY, asks_questions, date_option, given, knowledge, today_option)
+                                  TODAY, FORCE, asks_questions, date_option, given, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_text
 from yb_guide.cli.render import cases as render
 
@@ -137,7 +137,8 @@ def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
 @case_app.command("export")
 def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式（默认；完整备份）。"),
                 as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（可用 Excel 打开）。"),
-                out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。")):
+                out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。"),
+                force: bool = FORCE):
     """导出全部案件和沟通记录（这就是备份；含完整的个人信息）。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
@@ -149,7 +150,7 @@ def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式�
     if out is None:
         emit_text(data.text)
         return
-    caseio.write_export(out, data)
+    caseio.write_export(out, data, overwrite=may_replace(out, force))
     emit(case_views.exported(data.count, str(out), data.format, data.personal_data), render.exported, as_json=False)
 
 

@@ -61,6 +61,26 @@ def asks_questions(interactive: bool, missing: bool) -> bool:
     return interactive or (missing and stdin_is_terminal())
 
 
+FORCE = typer.Option(False, "--force", help="文件已经存在时也替换它（默认：不替换，先问一声）。")
+
+
+def may_replace(path, force: bool) -> bool:
+    """Whether an existing output file may be replaced: --force, or a yes typed on the terminal.
+    Without either the library refuses and says so (the file is left as it was)."""
+    from pathlib import Path
+
+    path = Path(path)
+    if force or not path.is_file():
+        return force
+    from yb_guide.cli.prompts import Terminal, stdin_is_terminal
+
+    if not stdin_is_terminal():
+        return False
+    answer = Terminal().choice(f"文件 {path} 已经存在，要替换它吗？（是/否，直接回车 = 否）：",
+                               ended="输入已结束，没有替换文件。")
+    return answer in ("是", "y", "yes")
+
+
 def knowledge():
     from yb_guide.knowledge import loader
 

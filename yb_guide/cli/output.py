@@ -66,6 +66,32 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def emit_document(text: str) -> None:
+    """A document shown on screen (a letter): its lines kept as written, but broken to fit a terminal
+    (or COLUMNS) with the same rules as every other screen; redirected to a file, it is left whole."""
+    width = None
+    if sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    elif os.environ.get("COLUMNS", "").isdigit():
+        width = int(os.environ["COLUMNS"])
+    if width:
+        from rich.cells import cell_len
+
+        from yb_guide.cli.render.wrap import divide_line
+
+        lines = []
+        for line in text.rstrip("\n").split("\n"):
+            if cell_len(line) <= width:
+                lines.append(line)
+                continue
+            offsets = [0, *divide_line(line, width), len(line)]
+            lines += [line[a:b].rstrip() for a, b in zip(offsets, offsets[1:])]
+        text = "\n".join(lines) + "\n"
+    emit_text(text)
+
+
 def error(message: str, hint: str | None = None) -> None:
     """A one-line error on stderr: what was wrong, then what is accepted."""
     line = f"错误：{message}" + (f"（{hint}）" if hint else "")

@@ -73,8 +73,9 @@ def to_markdown(letter: Letter) -> str:
     return re.sub(r"\n{3,}", "\n\n", md).strip() + "\n"
 
 
-def write_docx(letter: Letter, path: Path) -> None:
-    """A Word file that prints well (宋体, centred title, indented paragraphs)."""
+def to_docx(letter: Letter) -> bytes:
+    """A Word file that prints well (宋体, centred title, indented paragraphs), made in memory: a
+    full disk then fails in one place (the file write), not inside the zip library."""
     try:
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -106,22 +107,28 @@ def write_docx(letter: Letter, path: Path) -> None:
             closing += 1
         elif block.kind == "sign":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    doc.save(str(path))
+    import io
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
 
 
-def save(letter: Letter, path: Path) -> Path:
-    """Write the letter as .txt, .md or .docx, privately (0600) and whole (a temporary file, then renamed)."""
+def render(letter: Letter, suffix: str) -> bytes:
+    """The letter's file content for .txt (with a BOM, for Windows Notepad), .md or .docx."""
+    if suffix == ".docx":
+        return to_docx(letter)
+    if suffix == ".txt":
+        return to_text(letter).encode("utf-8-sig")
+    return to_markdown(letter).encode("utf-8")
+
+
+def save(letter: Letter, path: Path, *, overwrite: bool = False) -> Path:
+    """Write the letter as .txt, .md or .docx, privately (0600) and whole (a temporary file, then
+    renamed); an existing file is replaced only when ``overwrite``."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint="--out 的文件名以 .txt、.md 或 .docx 结尾")
-
-    def write(tmp: Path) -> None:
-        if suffix == ".docx":
-            write_docx(letter, tmp)
-        else:
-            text = to_text(letter) if suffix == ".txt" else to_markdown(letter)
-            # A .txt gets a BOM so that Windows Notepad shows the Chinese text correctly.
-            tmp.write_text(text, encoding="utf-8-sig" if suffix == ".txt" else "utf-8")
-
-    return write_private(path, write)
+    data = render(letter, suffix)
+    return write_private(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)

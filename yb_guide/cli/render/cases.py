@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, heading, labelled, numbered, pad, para, section,
+                                     source_line, table, warnings)
 
 
 def _workdays_left(s: dict, overdue: bool = False):
@@ -15,22 +16,20 @@ def _workdays_left(s: dict, overdue: bool = False):
     return T(f"{s['workdays_left']} 个工作日")
 
 
-def case_list(p: dict):
-    from rich import box
-    from rich.table import Table
+def _left_text(s: dict, overdue: bool = False) -> str:
+    if overdue:
+        return "已过"
+    if s["workdays_left"] is None:
+        return ""
+    return "今天到期" if s["workdays_left"] == 0 else f"还剩 {s['workdays_left']} 个工作日"
 
+
+def case_list(p: dict):
     if not p["cases"]:
         yield T("还没有记录任何案件。用 ybguide case add 记下第一次投诉。" if p["total"] == 0 else "没有符合条件的案件。")
         return
-    table = Table(box=box.SIMPLE_HEAVY, title=f"案件（今天：{p['today']}）", title_justify="left")
-    table.add_column("编号", justify="right", no_wrap=True)
-    table.add_column("渠道", overflow="fold", ratio=2)
-    table.add_column("提交日期", no_wrap=True)
-    table.add_column("工单编号", overflow="fold", ratio=2)
-    table.add_column("状态", no_wrap=True)
-    table.add_column("下一个期限", overflow="fold", ratio=3)
-    table.add_column("还剩", no_wrap=True, justify="right")
-    for c in p["cases"]:
+
+    def cells(c):
         nxt, left = T("—"), T("—")
         if c["next"]:
             n = c["next"]
@@ -45,12 +44,42 @@ def case_list(p: dict):
             if not c["next"]:
                 nxt = T(str(nxt), style="red")
                 left = _workdays_left(last, overdue=True)
-        status = T(c["status_label"], style="dim" if c["status"] == "closed" else "")
-        table.add_row(T(str(c["id"]), style="red" if c["is_overdue"] else "cyan"), T(c["channel"]),
+        return nxt, left
+
+    def wide():
+        t = table(box="SIMPLE_HEAVY", title=f"案件（今天：{p['today']}）", title_justify="left")
+        t.add_column("编号", justify="right", no_wrap=True)
+        t.add_column("渠道", overflow="fold", ratio=2)
+        t.add_column("提交日期", no_wrap=True)
+        t.add_column("工单编号", overflow="fold", ratio=2)
+        t.add_column("状态", no_wrap=True)
+        t.add_column("下一个期限", overflow="fold", ratio=3)
+        t.add_column("还剩", no_wrap=True, justify="right")
+        for c in p["cases"]:
+            nxt, left = cells(c)
+            status = T(c["status_label"], style="dim" if c["status"] == "closed" else "")
+            t.add_row(T(str(c["id"]), style="red" if c["is_overdue"] else "cyan"), T(c["channel_name"]),
                       T(c["filed"]), T(c["ticket"] or "—"), status, nxt, left)
-    yield table
+        return [t]
+
+    def narrow():
+        yield T(f"案件（今天：{p['today']}）", style="bold")
+        for c in p["cases"]:
+            fields = [("渠道", c["channel_name"]), ("提交日期", c["filed"]), ("工单编号", c["ticket"])]
+            if c["next"]:
+                n = c["next"]
+                fields.append(("下一个期限", f"{n['title']} {n['due']} {n['weekday']}"
+                                            f"{'（推算）' if n['estimated'] else ''} {_left_text(n)}".rstrip()))
+            if c["overdue"]:
+                last = c["overdue"][-1]
+                fields.append(("已过", f"{last['title']} {last['due']} {last['weekday']}"))
+            yield T("")
+            yield from blocks([(T(f"案件 {c['id']} · {c['status_label']}", style="bold red" if c["is_overdue"] else "bold"),
+                                fields)])
+
+    yield Responsive(100, wide, narrow)
     if any(c["is_overdue"] for c in p["cases"]):
-        yield T("红色：期限已过而案件还没结案。可凭工单编号查询进度；详情：ybguide case show 编号", style="red")
+        yield para("红色：期限已过而案件还没结案。可凭工单编号查询进度；详情：ybguide case show 编号", "red", indent=0)
 
 
 def _field_grid(p: dict):

@@ -68,20 +68,29 @@ def channel_detail(c: dict):
 def checklist_detail(payload: dict, show_source: bool = True):
     yield heading(payload["title"], payload.get("channel_name") or "")
     yield T(payload["purpose"])
-    from rich import box
-    from rich.table import Table
 
-    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-    table.add_column("", no_wrap=True)
-    table.add_column("材料", overflow="fold", ratio=3)
-    table.add_column("形式", overflow="fold", ratio=2)
-    table.add_column("", no_wrap=True)
-    table.add_column("为什么", overflow="fold", ratio=4)
-    for item in payload["items"]:
-        need_style = "bold" if item["need"] == "required" else "dim"
-        table.add_row(T("□"), T(item["item"]), T(item["form_label"]),
+    def wide():
+        t = table(box="SIMPLE", show_header=True, pad_edge=False)
+        t.add_column("", no_wrap=True)
+        t.add_column("材料", overflow="fold", ratio=3)
+        t.add_column("形式", overflow="fold", ratio=2)
+        t.add_column("", no_wrap=True)
+        t.add_column("为什么", overflow="fold", ratio=4)
+        for item in payload["items"]:
+            need_style = "bold" if item["need"] == "required" else "dim"
+            t.add_row(T("□"), T(item["item"]), T(item["form_label"]),
                       T(item["need_label"], style=need_style), T(item["why"]))
-    yield table
+        return [t]
+
+    def narrow():
+        for item in payload["items"]:
+            line = T("□ ", style="bold")
+            line.append(item["item"], style="bold")
+            line.append(f"（{item['form_label']}，{item['need_label']}）")
+            yield para(line)
+            yield para(item["why"], "dim", indent=4)
+
+    yield Responsive(90, wide, narrow)
     if payload.get("hall_hours"):
         yield from hall_lines(payload["hall_hours"])
     if payload["notes"]:

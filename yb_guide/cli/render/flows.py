@@ -124,13 +124,10 @@ def flow_result(p: dict):
         yield section("注意")
         yield bullets([f"{n['title']}：{n['text']}" for n in p["notes"]] + p["cautions"])
     yield section("下一步可以运行")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="cyan")
-    grid.add_column(overflow="fold")
     for action in p["next"]:
         command, why = next_command(action)
-        grid.add_row(T("  " + command), T(why))
-    yield grid
+        yield para(T(command, style="cyan"))
+        yield para(why, indent=4)
     replay = command_for(p["replay"]["flow"], p["replay"]["answers"])
     yield T(f"不用再回答一遍，直接看这个建议：{replay}", style="dim")
     shown = set()
