@@ -216,3 +216,17 @@ def test_quit_in_a_terminal():
     child.sendline("q")
     out = finish(child)
     assert child.exitstatus == 0 and "已退出，没有给出建议" in out and "◆" not in out
+
+
+@pytestmark_pty
+def test_ctrl_c_during_case_add_is_130_and_on_its_own_line(tmp_path):
+    """Ctrl-C at a question of `case add`: a new line, 已取消, exit 130, nothing saved."""
+    child = spawn("case", "add")
+    child.expect("投诉渠道（填序号）")
+    child.sendintr()
+    out = finish(child)
+    assert child.exitstatus == 130
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    assert lines[-1] == "已取消（Ctrl-C），没有保存未完成的操作。"
+    assert "错误" not in lines[-1] and "Traceback" not in out
+    assert not (tmp_path / "home" / "cases.sqlite3").exists()

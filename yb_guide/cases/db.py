@@ -99,10 +99,12 @@ def _check_header(path: Path) -> None:
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # no journal yet (its folder may not exist, or cannot: said when one is made)
     except OSError as err:
-        raise RuntimeProblem(f"无法读取案件数据库 {path}（{err.strerror}）。") from None
+        from yb_guide.base.errors import os_error_text
+
+        raise RuntimeProblem(f"无法读取案件数据库 {path}（{os_error_text(err)}）。") from None
     if not head:
         return  # an empty file is a new database to SQLite
     if not head.startswith(_SQLITE_HEADER):

@@ -13,6 +13,8 @@ from yb_guide.schedule import batch
 def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "skip") -> batch.Summary:
     """Rows from a file or stdin ('-') to a file or stdout (None or '-')."""
     batch.check_on_error(on_error)
+    if in_path == "-" and sys.stdin is None:
+        raise UserError("标准输入已关闭，--batch - 读不到 CSV。", hint="写成 --batch 文件.csv，或把 CSV 用 < 文件 送进来")
     try:
         source = sys.stdin.buffer if in_path == "-" else open(in_path, "rb")
     except OSError as err:
