@@ -44,7 +44,7 @@ def _version(value: bool):
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本并退出。"),
     data_dir: Optional[Path] = typer.Option(
-        None, "--data-dir", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
+        None, "--data-dir", metavar="目录", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
 ):
     """山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
     from yb_guide.base.paths import use_data_dir
@@ -314,7 +314,7 @@ def sources(unverified: bool = typer.Option(False, "--unverified", help="只列�
 
 
 @data_app.command("check")
-def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="要检查的数据目录（默认：内置数据）。"),
+def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="目录", help="要检查的数据目录（默认：内置数据）。"),
                as_json: bool = JSON):
     """检查数据目录里的 YAML 文件：键、类型、编号和引用，出错时指出文件、键路径和行号。"""
     from yb_guide.calendar import workdays

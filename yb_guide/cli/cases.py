@@ -86,7 +86,7 @@ def case_show(case_id: str = CASE_ID, today: Optional[str] = TODAY, reveal: bool
 @case_app.command("log")
 def case_log(case_id: str = CASE_ID,
              text: str = typer.Argument(..., metavar="经过", help="这次联系的情况，如“致电12393查询进度”。"),
-             kind: str = typer.Option("other", "--kind", metavar="方式",
+             kind: str = typer.Option("其他", "--kind", metavar="方式",
                                       help="电话、上门、信件、答复、其他（也可写 call、visit、letter、reply、other）。"),
              at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="什么时候，如 \"2024-05-20 10:30\"、\"昨天 9点05\"（默认：现在）。"),
              as_json: bool = JSON):

@@ -171,7 +171,24 @@ def _patch_command_help(group) -> None:
             return opt
 
         cmd.get_help_option = patched
+        for param in getattr(cmd, "params", []):
+            if getattr(param, "param_type_name", "") == "argument" and not isinstance(param.type, _NoTypeName):
+                param.type = _NoTypeName(param.type)
         _patch_command_help(cmd)
+
+
+class _NoTypeName:
+    """An argument's type without the English type name typer shows beside it in help (<str>):
+    the Chinese metavar (编号, 经过) already says what to write.  Only set when help is shown."""
+
+    def __init__(self, inner):
+        self.__dict__["_inner"] = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def get_metavar(self, *args, **kwargs):
+        return ""
 
 
 def _broken_pipe() -> int:
