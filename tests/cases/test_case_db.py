@@ -68,7 +68,7 @@ def test_new_database_is_versioned_wal_and_ours(run, db):
     assert run("case", "list").exit_code == 0
     assert not db.exists() and not db.parent.exists()  # reading an empty journal creates nothing
     assert run("case", "add", "--channel", "hall-visit", "--filed", "2024-05-06").exit_code == 0
-    assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 2
+    assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 3
     assert pragma(db, "application_id") == casedb.APPLICATION_ID
     assert pragma(db, "journal_mode") == "wal"
 
@@ -82,7 +82,7 @@ def test_old_version_is_migrated_forward(run, db):
     assert d["evidence"] == [] and d["name"] is None and d["closed"] is None
     assert d["log"] == [{"at": "2024-05-07 10:00", "kind": "call", "kind_label": "电话", "text": "打过电话",
                          "auto": False}]
-    assert pragma(db, "user_version") == 2
+    assert pragma(db, "user_version") == 3
     # The new columns work after the migration.
     assert run("case", "close", "1", "--today", "2024-06-01").exit_code == 0
     assert run("case", "show", "1", "--json").json()["closed"] == "2024-06-01"

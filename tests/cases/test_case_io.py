@@ -27,7 +27,7 @@ def fresh_home(monkeypatch, tmp_path, name):
 
 
 def test_export_json_holds_everything(journal):
-    assert journal["format"] == "ybguide-cases" and journal["version"] == 1
+    assert journal["format"] == "ybguide-cases" and journal["version"] == 2 and journal["exported"]
     c1 = journal["cases"][0]
     assert c1["id_number"] == ID  # the backup is complete, not masked
     assert [e["text"] for e in c1["log"]][:2] == ["收到短信：已受理", "致电12393查询进度"]

@@ -62,6 +62,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE cases ADD COLUMN closed TEXT",
         "ALTER TABLE log ADD COLUMN auto INTEGER NOT NULL DEFAULT 0",
     ),
+    # 3: acting for someone (代办), the events after the reply (复查, 复核, the decision itself), and
+    #    the history of every correction
+    (
+        "ALTER TABLE cases ADD COLUMN agent_name TEXT",
+        "ALTER TABLE cases ADD COLUMN agent_relation TEXT",
+        "ALTER TABLE cases ADD COLUMN agent_id_number TEXT",
+        "ALTER TABLE cases ADD COLUMN petition_accepted TEXT",
+        "ALTER TABLE cases ADD COLUMN decision_known TEXT",
+        "ALTER TABLE cases ADD COLUMN decision_made TEXT",
+        "ALTER TABLE cases ADD COLUMN review_requested TEXT",
+        "ALTER TABLE cases ADD COLUMN review_to TEXT",
+        "ALTER TABLE cases ADD COLUMN review_replied TEXT",
+        "ALTER TABLE cases ADD COLUMN reexam_requested TEXT",
+        "ALTER TABLE cases ADD COLUMN reexam_to TEXT",
+        "ALTER TABLE cases ADD COLUMN reexam_replied TEXT",
+        "ALTER TABLE cases ADD COLUMN reason TEXT",
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,                  -- 'YYYY-MM-DD HH:MM:SS', Beijing time
+            field TEXT NOT NULL,               -- a case column, or 'log'
+            old TEXT, new TEXT,                -- as stored (ISO dates, JSON lists)
+            note TEXT                          -- e.g. a deadline the change moved
+        )""",
+        "CREATE INDEX history_by_case ON history(case_id, id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

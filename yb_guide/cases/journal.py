@@ -13,28 +13,8 @@ from dataclasses import dataclass
 from yb_guide.base.errors import UserError
 from yb_guide.cases import db as casedb
 from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, not_after, now
-from yb_guide.cases.store import from_row, insert_case, insert_log, load_case, logs, rows, touch
-
-
-def check_dates(k, case: Case, today: dt.date) -> None:
-    """The deadline engine accepts the case's dates (in the calendar's range, in order)."""
-    if case.filed is not None:
-        schedule(k, case, today)
-
-
-def schedule(k, case: Case, today: dt.date, cal=None):
-    from yb_guide.schedule import deadlines
-    from yb_guide.calendar import workdays
-
-    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files).
-    return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case_events(case),
-                             today=today, complex_case=case.complex, channel=case.channel)
-
-
-def case_events(case: Case) -> dict[str, dt.date]:
-    """The dated events of a case, by event id (knowledge.deadline_rules.EVENTS)."""
-    events = {"filed": case.filed, "result-received": case.result_received}
-    return {name: value for name, value in events.items() if value is not None}
+from yb_guide.cases.timeline import check_dates, schedule
+from yb_guide.cases.store import from_row, history, insert_case, insert_log, load_case, logs, rows, touch
 
 
 # ---------------------------------------------------------------- commands
@@ -55,9 +35,10 @@ def get(given) -> Case:
 def all_cases() -> list[Case]:
     with casedb.transaction() as db:
         found = [from_row(r) for r in rows(db, "SELECT * FROM cases ORDER BY id")]
-        by_case = logs(db)
+        by_case, changes = logs(db), history(db)
     for c in found:
         c.log = by_case.get(c.id, [])
+        c.history = changes.get(c.id, [])
     return found
 
 
@@ -76,26 +57,23 @@ def add_log(given, text: str, kind: str = "other", at: str | None = None, *, aut
 
 def with_letter(given, produce):
     """One transaction for ``letter --case``: load the case, ``produce(case)`` the letter (which
-    returns (result, log text)), and log it; if writing the letter fails, nothing is logged."""
+    returns (result, log text or None)), and log it when it was written to a file (showing it on
+    screen logs nothing); if writing the letter fails, nothing is logged."""
     with casedb.transaction(write=True) as db:
         c = load_case(db, given)
         result, note = produce(c)
-        insert_log(db, c.id, LogEntry(now()[:16], "letter", note, True))
-        touch(db, c.id)
+        if note:
+            insert_log(db, c.id, LogEntry(now()[:16], "letter", note, True))
+            touch(db, c.id)
     return result
 
 
 def set_result(k, given, received: dt.date, today: dt.date) -> Case:
-    not_after(received, today, "收到结果日期", "今天")
-    with casedb.transaction(write=True) as db:
-        c = load_case(db, given)
-        c.result_received = received
-        check_dates(k, c, today)  # e.g. a result before the complaint was filed
-        touch(db, c.id, result_received=received.isoformat())
-        entry = LogEntry(now()[:16], "reply", f"收到处理结果（{received.isoformat()}）", True)
-        insert_log(db, c.id, entry)
-    c.log.append(entry)
-    return c
+    """Record the result's date; a different date on a case that has one is a correction, kept in
+    its history with any deadline it moves."""
+    from yb_guide.cases.corrections import set_event
+
+    return set_event(k, given, {"result_received": received}, today, "reply", f"收到处理结果（{received.isoformat()}）")
 
 
 def close(given, today: dt.date) -> tuple[Case, bool]:
@@ -127,32 +105,31 @@ def reopen(given) -> tuple[Case, bool]:
 @dataclass
 class Progress:
     schedule: object  # deadlines.Schedule
-    relevant: set[str]  # stage ids that still matter
+    relevant: set[str]  # stage ids still waited for (not done: their event has not happened)
     next: object | None  # the first relevant stage not yet due (deadlines.Due)
     overdue: list  # relevant end stages whose date has passed while the case is open
+    still_open: list  # a closed case's windows that are still open (复查, 复核, 复议, 诉讼)
 
 
 def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
     """Which stages matter now, which is next, which are overdue.
 
-    Once the result has arrived, the bureau's own stages (受理、调查、反馈) are over,
-    and only the windows that run from the result (复核、复议、诉讼) matter.  Only an
-    end stage counts as overdue: 受理登记 passing is normal; 处理反馈 passing with no
-    result is the time to follow up with the ticket number."""
-    from yb_guide.knowledge.deadline_rules import EVENTS
-
+    A stage stops mattering when the event it waited for has happened (``done_by`` in the data:
+    the result arrived, the 复查 was requested …).  Only an end stage counts as overdue: 受理登记
+    passing is normal; 处理反馈 passing with no result is the time to follow up with the ticket.
+    A closed case still shows the windows it leaves open: the 复查/复核 requests and 复议/诉讼
+    run from dates that closing the case does not change."""
     sched = schedule(k, case, today, cal)
-    root: dict[str, str] = {}
-    for s in sched.stages:
-        root[s.id] = s.after if s.after in EVENTS else root.get(s.after, s.after)
-    relevant = {s.id for s in sched.stages if case.result_received is None or root[s.id] != "filed"}
-    if case.status == "closed":
-        return Progress(sched, relevant, None, [])
-    followed = {s.after for s in sched.stages}
+    relevant = {s.id for s in sched.stages if not s.done}
     stages = [s for s in sched.stages if s.id in relevant]
     upcoming = sorted((s for s in stages if not s.passed), key=lambda s: s.due)
+    if case.status == "closed":
+        still = [s for s in upcoming if s.after != "filed" and s.track in ("petition", "administrative")
+                 and not s.id.startswith("petition-")]
+        return Progress(sched, relevant, None, [], still)
+    followed = {s.after for s in sched.stages}
     overdue = sorted((s for s in stages if s.passed and s.id not in followed), key=lambda s: s.due)
-    return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue)
+    return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue, [])
 
 
 def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:

@@ -19,21 +19,43 @@ LOG_KIND_NAMES = {"call": ("电话", "打电话", "致电", "来电"), "visit": 
 STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
 
 # Free-text fields: stored as typed (stripped); empty means "not given".
-TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place")
-# Every column of a case in storage and export, in the order they are exported.
+TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place",
+               "agent_name", "agent_relation", "review_to", "reexam_to", "reason")
+# The dated events of a case; each one's event id (knowledge.deadline_rules.EVENTS) is its name with
+# "-" for "_" (result_received -> result-received), so the deadline engine reads them directly.
+EVENT_FIELDS = ("filed", "petition_accepted", "result_received", "review_requested", "review_replied",
+                "reexam_requested", "reexam_replied", "decision_made", "decision_known")
+DATE_FIELDS = (*EVENT_FIELDS, "incident_date", "closed")
+# Every column of a case in storage and export, in the order they are exported (new ones at the end,
+# so older exports still line up).
 CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amount", "summary", "asks",
                "complex", "id_number", "card_number", "name", "phone", "address", "incident_date", "place",
-               "evidence", "status", "result_received", "closed", "created", "updated")
+               "evidence", "status", "result_received", "closed", "created", "updated",
+               "agent_name", "agent_relation", "agent_id_number", "petition_accepted", "decision_known",
+               "decision_made", "review_requested", "review_to", "review_replied", "reexam_requested",
+               "reexam_to", "reexam_replied", "reason")
+# Fields `case edit` may change (the rest are kept by ybguide: id, status, times).
+EDITABLE = tuple(f for f in CASE_FIELDS if f not in ("id", "status", "closed", "created", "updated"))
 
-# Names of the fields as people read them (errors, prompts, CSV headers).
+# Names of the fields as people read them (errors, prompts, CSV headers, history).
 LABELS = {
     "id": "编号", "channel": "渠道", "filed": "提交日期", "ticket": "工单编号", "staff": "接待人员",
     "institution": "涉及机构", "amount": "涉及金额", "summary": "问题经过", "asks": "诉求",
-    "complex": "复杂案件", "id_number": "身份证号", "card_number": "医保卡号", "name": "姓名",
+    "complex": "复杂案件", "id_number": "参保人身份证号", "card_number": "医保卡号", "name": "参保人姓名",
     "phone": "联系电话", "address": "联系地址", "incident_date": "发生日期", "place": "发生地点",
-    "evidence": "证据材料", "status": "状态", "result_received": "收到结果日期", "closed": "结案日期",
+    "evidence": "证据材料", "status": "状态", "result_received": "收到处理结果日期", "closed": "结案日期",
     "created": "创建时间", "updated": "更新时间",
+    "agent_name": "代办人姓名", "agent_relation": "代办人与参保人的关系", "agent_id_number": "代办人身份证号",
+    "petition_accepted": "信访受理日期", "decision_known": "知道原决定的日期", "decision_made": "原决定作出日期",
+    "review_requested": "提出复查请求日期", "review_to": "复查机关", "review_replied": "收到复查意见日期",
+    "reexam_requested": "提出复核请求日期", "reexam_to": "复核机关", "reexam_replied": "收到复核意见日期",
+    "reason": "不服的理由",
 }
+EXPORT_FORMAT = "ybguide-cases"
+EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
+
+# Headers of exports made by earlier versions, still read on import.
+OLD_LABELS = {"姓名": "name", "身份证号": "id_number", "收到结果日期": "result_received"}
 
 
 @dataclass
@@ -68,8 +90,40 @@ class Case:
     closed: dt.date | None = None
     created: str | None = None  # 'YYYY-MM-DD HH:MM:SS'
     updated: str | None = None
+    # acting for the insured person (代办): the insured person is name/id_number/card_number
+    agent_name: str | None = None
+    agent_relation: str | None = None  # 女儿, 儿子, 配偶 …
+    agent_id_number: str | None = None
+    # what happened after the complaint
+    petition_accepted: dt.date | None = None
+    decision_known: dt.date | None = None
+    decision_made: dt.date | None = None
+    review_requested: dt.date | None = None
+    review_to: str | None = None  # the body asked to 复查
+    review_replied: dt.date | None = None
+    reexam_requested: dt.date | None = None
+    reexam_to: str | None = None
+    reexam_replied: dt.date | None = None
+    reason: str | None = None  # why the person disagrees (the 复查/复核 request)
     id: int | None = None
     log: list[LogEntry] = field(default_factory=list)
+    history: list["Change"] = field(default_factory=list)
+
+    @property
+    def acting(self) -> bool:
+        """Someone acts for the insured person (代办)."""
+        return bool(self.agent_name)
+
+
+@dataclass
+class Change:
+    """One correction of a case, kept for good: what changed, from what, to what, when."""
+
+    at: str
+    field: str  # a CASE_FIELDS name, or "log"
+    old: str | None
+    new: str | None
+    note: str | None = None  # e.g. a deadline this moved
 
 
 class UnknownCaseError(UserError):
@@ -177,14 +231,22 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
         c.id_number = personal.id_number(raw["id_number"], today)
     if clean_text(raw.get("card_number")):
         c.card_number = personal.card_number(raw["card_number"])
+    if clean_text(raw.get("agent_id_number")):
+        c.agent_id_number = personal.id_number(raw["agent_id_number"], today)
     c.asks = _items(raw.get("asks"))
     c.evidence = _items(raw.get("evidence"))
     c.complex = yes_no(raw.get("complex"), LABELS["complex"])
-    c.incident_date = _date(raw.get("incident_date"), LABELS["incident_date"], today)
-    c.result_received = _date(raw.get("result_received"), LABELS["result_received"], today)
-    c.closed = _date(raw.get("closed"), LABELS["closed"], today)
-    for name in ("filed", "incident_date", "result_received", "closed"):
+    for name in DATE_FIELDS:
+        if name != "filed":
+            setattr(c, name, _date(raw.get(name), LABELS[name], today))
         not_after(getattr(c, name), today, LABELS[name], "今天")
+    # Each step after the reply needs the one before it.
+    for later, earlier in (("review_requested", "result_received"), ("review_replied", "review_requested"),
+                           ("reexam_requested", "review_replied"), ("reexam_replied", "reexam_requested")):
+        if getattr(c, later) is not None and getattr(c, earlier) is None:
+            raise UserError(f"有{LABELS[later]}，却没有{LABELS[earlier]}。", hint=f"先记下{LABELS[earlier]}")
+    if c.agent_name is None and (c.agent_relation or c.agent_id_number):
+        raise UserError("写了代办人的关系或身份证号，却没有写代办人姓名。", hint="加上 --agent-name 姓名")
     if c.filed:
         not_after(c.incident_date, c.filed, LABELS["incident_date"], LABELS["filed"])
     status = (clean_text(raw.get("status")) or "open").lower()
@@ -202,3 +264,14 @@ def log_kind(text: str) -> str:
     from yb_guide.base.names import pick
 
     return pick(text, LOG_KIND_NAMES, "记录方式")
+
+
+def case_dict(c: Case) -> dict:
+    """Everything about a case, unmasked (this is the backup format)."""
+    out = {}
+    for name in CASE_FIELDS:
+        value = getattr(c, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    out["log"] = [{"at": e.at, "kind": e.kind, "text": e.text, "auto": e.auto} for e in c.log]
+    out["history"] = [{"at": h.at, "field": h.field, "old": h.old, "new": h.new, "note": h.note} for h in c.history]
+    return out

@@ -6,29 +6,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from yb_guide.cases.model import CASE_FIELDS, Case, LogEntry, UnknownCaseError, now
+from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, UnknownCaseError, now
 
 _DB_COLUMNS = CASE_FIELDS[1:]
 
 
-def _row(case: Case) -> list:
-    def db(value):
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, list):
-            return json.dumps(value, ensure_ascii=False)
-        if isinstance(value, bool):
-            return int(value)
-        return value
+def _row_value(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
-    return [db(getattr(case, name)) for name in _DB_COLUMNS]
+
+def _row(case: Case) -> list:
+    return [_row_value(getattr(case, name)) for name in _DB_COLUMNS]
 
 
 def from_row(row) -> Case:
     c = Case(id=row["id"])
     for name in _DB_COLUMNS:
         value = row[name]
-        if name in ("filed", "incident_date", "result_received", "closed") and value:
+        if name in DATE_FIELDS and value:
             value = dt.date.fromisoformat(value)
         elif name in ("asks", "evidence"):
             value = json.loads(value or "[]")
@@ -72,7 +73,30 @@ def load_case(db, given) -> Case:
     c = from_row(rows(db, "SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
     c.log = [LogEntry(r["at"], r["kind"], r["text"], bool(r["auto"])) for r in rows(
         db, "SELECT at, kind, text, auto FROM log WHERE case_id = ? ORDER BY at, id", (case_id,))]
+    c.history = history(db).get(case_id, [])
     return c
+
+
+def log_ids(db, case_id: int) -> list[int]:
+    """The row ids of a case's log, in the order it is shown (entry 1, 2, …)."""
+    return [r[0] for r in db.execute("SELECT id FROM log WHERE case_id = ? ORDER BY at, id", (case_id,))]
+
+
+def history(db) -> dict[int, list[Change]]:
+    out: dict[int, list[Change]] = {}
+    for r in rows(db, "SELECT case_id, at, field, old, new, note FROM history ORDER BY case_id, id"):
+        out.setdefault(r["case_id"], []).append(Change(r["at"], r["field"], r["old"], r["new"], r["note"]))
+    return out
+
+
+def insert_change(db, case_id: int, change: Change) -> None:
+    db.execute("INSERT INTO history (case_id, at, field, old, new, note) VALUES (?, ?, ?, ?, ?, ?)",
+               (case_id, change.at, change.field, change.old, change.new, change.note))
+
+
+def stored(case: Case, name: str):
+    """A field as it is stored (ISO date, JSON list, 0/1), for comparing and for the history."""
+    return _row_value(getattr(case, name))
 
 
 def insert_case(db, case: Case, keep_id: bool = False) -> int:
@@ -86,6 +110,8 @@ def insert_case(db, case: Case, keep_id: bool = False) -> int:
     case_id = cur.lastrowid
     for entry in case.log:
         insert_log(db, case_id, entry)
+    for change in case.history:
+        insert_change(db, case_id, change)
     return case_id
 
 

@@ -14,41 +14,35 @@ import re
 from dataclasses import dataclass, field
 
 from yb_guide.cases import db as casedb
-from yb_guide.cases.journal import all_cases, check_dates
-from yb_guide.cases.model import (CASE_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case, LogEntry, clean_text, log_kind,
-                                  make_case, parse_at, yes_no)
+from yb_guide.cases.journal import all_cases
+from yb_guide.cases.timeline import check_dates
+from yb_guide.cases.model import (CASE_FIELDS, EXPORT_FORMAT, EXPORT_VERSION, LABELS, LOG_KINDS, OLD_LABELS, STATUS_LABELS, Case,
+                                  Change, LogEntry, case_dict, clean_text, log_kind, make_case, parse_at, yes_no)
 from yb_guide.cases.store import insert_case, load_case
 from yb_guide.calendar.dates import parse_date
 from yb_guide.base.errors import UserError
 
-EXPORT_FORMAT = "ybguide-cases"
-EXPORT_VERSION = 1
 
-
-
-def case_dict(c: Case) -> dict:
-    """Everything about a case, unmasked (this is the backup format)."""
-    out = {}
-    for name in CASE_FIELDS:
-        value = getattr(c, name)
-        out[name] = value.isoformat() if isinstance(value, dt.date) else value
-    out["log"] = [{"at": e.at, "kind": e.kind, "text": e.text, "auto": e.auto} for e in c.log]
-    return out
 
 
 def export_json() -> dict:
-    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "cases": [case_dict(c) for c in all_cases()]}
+    from yb_guide.cases.model import now
+
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(),
+            "cases": [case_dict(c) for c in all_cases()]}
 
 
 # CSV: one row per case (类型 = 案件) and one per log entry (类型 = 记录), so that the
 # file opens as a plain table in Excel.  Headers are Chinese; English names also work.
 CSV_RECORD = ("record", "类型")
 CSV_LOG = (("at", "记录时间"), ("kind", "记录方式"), ("text", "记录内容"), ("auto", "自动记录"))
-CSV_KIND_CASE, CSV_KIND_LOG = "案件", "记录"
+CSV_HISTORY = (("changed", "修改项"), ("old", "原来的值"), ("new", "改成的值"), ("note", "说明"))
+CSV_KIND_CASE, CSV_KIND_LOG, CSV_KIND_CHANGE = "案件", "记录", "修改"
 
 
 def csv_headers() -> list[str]:
-    return [CSV_RECORD[1]] + [LABELS[n] for n in CASE_FIELDS] + [label for _, label in CSV_LOG]
+    return ([CSV_RECORD[1]] + [LABELS[n] for n in CASE_FIELDS] + [label for _, label in CSV_LOG]
+            + [label for _, label in CSV_HISTORY])
 
 
 def export_csv() -> str:
@@ -71,11 +65,14 @@ def export_csv() -> str:
             elif name == "status":
                 value = STATUS_LABELS[value]
             cells.append("" if value is None else str(value))
-        w.writerow([CSV_KIND_CASE] + cells + [""] * len(CSV_LOG))
+        w.writerow([CSV_KIND_CASE] + cells + [""] * (len(CSV_LOG) + len(CSV_HISTORY)))
+        row = blank_case.copy()
+        row[CASE_FIELDS.index("id")] = str(c.id)
         for e in c.log:
-            row = blank_case.copy()
-            row[CASE_FIELDS.index("id")] = str(c.id)
-            w.writerow([CSV_KIND_LOG] + row + [e.at, LOG_KINDS[e.kind], e.text, "是" if e.auto else "否"])
+            w.writerow([CSV_KIND_LOG] + row + [e.at, LOG_KINDS[e.kind], e.text, "是" if e.auto else "否"]
+                       + [""] * len(CSV_HISTORY))
+        for h in c.history:  # the time goes in the 记录时间 column
+            w.writerow([CSV_KIND_CHANGE] + row + [h.at, "", "", ""] + [h.field, h.old or "", h.new or "", h.note or ""])
     return buf.getvalue()
 
 
@@ -159,8 +156,23 @@ def _excel_damage(raw: dict, where: str, name: str) -> dict:
     return out
 
 
+def _as_of(raw: dict, today: dt.date) -> dt.date:
+    """The day a case is checked against: today, or the day it was last changed if later (an export
+    made with dates that were "today" then must import again)."""
+    days = [today]
+    for stamp in ("updated", "created"):
+        text = clean_text(raw.get(stamp))
+        if text:
+            try:
+                days.append(parse_date(text.replace("T", " ").split()[0], stamp))
+            except UserError:
+                pass  # reported by _timestamp below
+    return max(days)
+
+
 def _parse_case(k, raw: dict, where: str, name: str, today: dt.date) -> _Parsed:
     raw = _excel_damage(raw, where, name)
+    today = _as_of(raw, today)
     try:
         c = make_case(k, raw, today)
         check_dates(k, c, today)
@@ -201,8 +213,9 @@ def _parse_csv(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    by_header = {label: key for key, label in LABELS.items()} | {key: key for key in LABELS}
+    by_header = {label: key for key, label in LABELS.items()} | {key: key for key in LABELS} | OLD_LABELS
     by_header |= {label: key for key, label in CSV_LOG} | {key: key for key, _ in CSV_LOG}
+    by_header |= {label: key for key, label in CSV_HISTORY} | {key: key for key, _ in CSV_HISTORY}
     by_header |= {CSV_RECORD[1]: "record", "record": "record"}
     try:
         header = next(reader)
@@ -215,7 +228,7 @@ def _parse_csv(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
             raise ImportProblem(f"{name} 第 1 行：不认识的列名「{cell}」。", hint="可用的列名：" + "、".join(csv_headers()))
         keys.append(key)
     cases: list[_Parsed] = []
-    logs: list[tuple[str, int | None, LogEntry]] = []
+    logs: list[tuple[str, int | None, object]] = []
     line = reader.line_num + 1
     while True:
         try:
@@ -233,19 +246,31 @@ def _parse_csv(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
         record = (clean_text(raw.pop("record", None)) or CSV_KIND_CASE).lower()
         if record in (CSV_KIND_CASE, "case"):
             cases.append(_parse_case(k, raw, where, name, today))
-        elif record in (CSV_KIND_LOG, "沟通记录", "log"):
+        elif record in (CSV_KIND_LOG, "沟通记录", "log", CSV_KIND_CHANGE, "change"):
             file_id = _file_id(raw.get("id"), where, name)
             if file_id is None:
                 raise ImportProblem(f"{name} {where}：记录行必须写明属于哪个案件的编号。")
-            logs.append((where, file_id, _parse_log(raw, where, name, today)))
+            if record in (CSV_KIND_CHANGE, "change"):
+                logs.append((where, file_id, _parse_change({**raw, "field": raw.get("changed")}, where, name)))
+            else:
+                logs.append((where, file_id, _parse_log(raw, where, name, _as_of(raw, today))))
         else:
-            raise ImportProblem(f"{name} {where}：类型「{record}」看不懂。", hint=f"写“{CSV_KIND_CASE}”或“{CSV_KIND_LOG}”")
+            raise ImportProblem(f"{name} {where}：类型「{record}」看不懂。",
+                                hint=f"写“{CSV_KIND_CASE}”“{CSV_KIND_LOG}”或“{CSV_KIND_CHANGE}”")
     by_id = {p.file_id: p for p in cases if p.file_id is not None}
     for where, file_id, entry in logs:
         if file_id not in by_id:
             raise ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。")
-        by_id[file_id].case.log.append(entry)
+        target = by_id[file_id].case
+        (target.history if isinstance(entry, Change) else target.log).append(entry)
     return cases
+
+
+def _parse_change(raw: dict, where: str, name: str) -> Change:
+    at, field_name = clean_text(raw.get("at")), clean_text(raw.get("field"))
+    if not at or not field_name:
+        raise ImportProblem(f"{name} {where}：修改记录缺少时间或修改项。")
+    return Change(at, field_name, clean_text(raw.get("old")), clean_text(raw.get("new")), clean_text(raw.get("note")))
 
 
 def _parse_json(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
@@ -262,12 +287,16 @@ def _parse_json(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
         where = f"第 {i} 个案件"
         if not isinstance(item, dict):
             raise ImportProblem(f"{name} {where}：应是一个键值表。")
-        raw = {key: value for key, value in item.items() if key != "log"}
+        raw = {key: value for key, value in item.items() if key not in ("log", "history")}
         parsed = _parse_case(k, raw, where, name, today)
         for j, e in enumerate(item.get("log") or [], start=1):
             if not isinstance(e, dict):
                 raise ImportProblem(f"{name} {where}第 {j} 条记录：应是一个键值表。")
-            parsed.case.log.append(_parse_log(e, f"{where}第 {j} 条记录", name, today))
+            parsed.case.log.append(_parse_log(e, f"{where}第 {j} 条记录", name, _as_of(raw, today)))
+        for j, h in enumerate(item.get("history") or [], start=1):
+            if not isinstance(h, dict):
+                raise ImportProblem(f"{name} {where}第 {j} 条修改记录：应是一个键值表。")
+            parsed.case.history.append(_parse_change(h, f"{where}第 {j} 条修改记录", name))
         out.append(parsed)
     return out
 

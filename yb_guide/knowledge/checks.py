@@ -208,6 +208,8 @@ def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
         _refer(rule, "channel", rule.channel, channels, "渠道")
         for e in rule.unless:
             _refer(rule, "unless", e, set(EVENTS), "事件")
+        for e in rule.done_by:
+            _refer(rule, "done_by", e, set(EVENTS), "事件")
         if rule.instead:
             _refer(rule, "instead.after", rule.instead.after, set(EVENTS), "事件")
         given = [name for name, value in (("amount", rule.amount), ("process_stage", rule.process_stage),

@@ -84,7 +84,8 @@ class DeadlineRule:
     channel: str | None = None  # only shown for this channel
     rule_complex: str | None = None
     instead: AltPeriod | None = None
-    unless: tuple[str, ...] = ()  # events that end this rule's relevance
+    unless: tuple[str, ...] = ()  # events that make this rule not apply at all
+    done_by: tuple[str, ...] = ()  # events after which this deadline is met or over (not waited for)
     checked: dt.date | None = None  # the day a verified fact was checked
 
 

@@ -115,6 +115,7 @@ class Due:
     workdays_left: int | None = None  # from "today" to the due date; negative once passed
     passed: bool = False
     note: str | None = None  # e.g. 调休上班日: a Saturday due date looks like a mistake without it
+    done: bool = False  # an event it waited for has happened (the 复查 was requested …)
 
 
 @dataclass
@@ -225,6 +226,7 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
             estimated=False, window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
             extended_due=period_end(cal, start, amount + rule.extension, unit) if rule.extension else None,
             note="调休上班日" if cal.kind(due) == MAKEUP else None,
+            done=any(e in events for e in rule.done_by),
         )
         last = item.extended_due or due
         years = cal.estimated_years(min(start, last), last)

@@ -34,7 +34,7 @@ def deadline(sched, plan) -> dict:
             "estimated": s.estimated, "after": s.after,
             "after_label": EVENT_LABELS.get(s.after) or titles.get(s.after, s.after),
             "start": s.start.isoformat(), "amount": s.amount, "unit": s.unit, "unit_label": UNIT_LABELS[s.unit],
-            "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note,
+            "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note, "done": s.done,
         })
     known = set(sched.events)
     before: dict[str, set[str]] = {}

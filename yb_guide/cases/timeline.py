@@ -1,0 +1,28 @@
+"""A case's dates as the deadline engine sees them: its events, its schedule, and the check that
+they are in order (no result before the complaint, no 复查 before the result …)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yb_guide.cases.model import EVENT_FIELDS, Case
+
+
+def check_dates(k, case: Case, today: dt.date) -> None:
+    """The deadline engine accepts the case's dates (in the calendar's range, in order)."""
+    if case.filed is not None:
+        schedule(k, case, today)
+
+
+def schedule(k, case: Case, today: dt.date, cal=None):
+    from yb_guide.schedule import deadlines
+    from yb_guide.calendar import workdays
+
+    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files).
+    return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case_events(case),
+                             today=today, complex_case=case.complex, channel=case.channel)
+
+
+def case_events(case: Case) -> dict[str, dt.date]:
+    """The dated events of a case, by event id (knowledge.deadline_rules.EVENTS)."""
+    return {name.replace("_", "-"): getattr(case, name) for name in EVENT_FIELDS if getattr(case, name) is not None}
