@@ -160,6 +160,8 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                                    ("maybe", out.maybe, "medical"), ("general", out.general, "general")):
                 for x in ids:
                     _refer(out, key, x, reasons, "原因")
+                    if key == "reason" and out.status == "verified" and k.reason(x).status != "verified":
+                        raise _fail(out, "status", f"原因「{x}」未经官方核实，这个结果不能写 verified（改为 unverified）")
                     if k.reason(x).kind != kind:
                         what = "医保原因（kind: medical）" if kind == "medical" else "网络文章的一般建议（kind: general）"
                         raise _fail(out, key, f"原因「{x}」不是{what}，不能写在 {key} 里")
@@ -209,6 +211,11 @@ def _check_reason(reason, channels: set[str]) -> None:
                 raise _fail(reason, key, f"网络文章的一般建议（kind: general）不写 {key}；医保原因请写 kind: medical")
     for call in reason.contacts:
         _refer(call, "channel", call.channel, channels, "渠道")
+    # Advice that rests on anything unverified must say so (the screen then tells the user to phone first).
+    if reason.status == "verified":
+        for b in reason.basis:
+            if b.status != "verified":
+                raise _fail(reason, "status", f"依据「{b.text[:20]}…」未经官方核实，这条原因不能写 verified（改为 unverified）")
 
 
 def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
