@@ -331,6 +331,10 @@ def test_manual_claim_checklist_lists_the_materials_and_says_it_is_not_official(
     assert any("不是山西的官方清单" in n for n in d["notes"]) and any("先打电话" in n for n in d["notes"])
     text = run("checklist", "manual-claim").stdout
     assert text.count("□") == len(d["items"]) and "未经官方核实" in text
+    # an item with a source of its own shows it
+    own = flat(text).split("其中几项另有来源")[1]
+    assert "异地就医备案记录" in own and "医保发〔2022〕22号" in own
+    assert "其中几项另有来源" in run("checklist", "manual-claim", "--markdown").stdout
 
 
 # ---------------------------------------------------------------- the data checks guard the rules

@@ -97,7 +97,7 @@ def _general(g: dict):
     yield section(g["title"])
     yield para("下面是一篇网络文章里的一般说法，泛指各类预约和报销，不是医保的规定；以上面的医保建议为准。", "dim")
     for r in g["reasons"]:
-        examples = f"例如：{'；'.join(r['examples'])}。" if r["examples"] else ""
+        examples = f"例如：{'；'.join(e.rstrip('。') for e in r['examples'])}。" if r["examples"] else ""
         yield bullets([f"{r['title']}：{r['explanation']}{examples}"])
     if g["procedure"]:
         yield T(f"  {g['procedure']['title']}")
