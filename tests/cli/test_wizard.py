@@ -64,8 +64,8 @@ def test_going_back_drops_the_last_answer(k):
 
 
 def test_back_at_the_first_question(k):
-    position, out = wizard(k, "reimburse", ["b", "2", "1"])
-    assert "这已经是第一题了" in out and position.outcome.id == "process-missed"
+    position, out = wizard(k, "reimburse", ["b", "2"])
+    assert "这已经是第一题了" in out and position.outcome.id == "claim-returned"
 
 
 def test_quit_returns_nothing(k):
@@ -174,14 +174,17 @@ def test_choose_in_a_terminal_typing_going_back_and_reading_the_advice():
 @pytestmark_pty
 def test_reimburse_in_a_terminal():
     child = spawn("reimburse")
+    child.expect(prompt(3))
+    child.sendline("1")  # 付钱时医保就没有报
     child.expect(prompt(4))
-    child.sendline("3")  # 系统报错
-    child.expect(prompt(2))
-    child.sendline("1")  # 还没有联系过
+    child.sendline("2")  # 医院收的挂号费或诊察费
+    child.expect(prompt(3))
+    child.sendline("2")  # 用微信、支付宝或银行卡直接付的
     out = finish(child)
     assert child.exitstatus == 0
     flat = "".join(out.split())
-    assert "可能的原因：系统问题或技术故障" in flat and "1.收集必要信息" in flat
+    assert "可能的原因：付钱时走了自费，没有用医保结算" in flat and "退费重结" in flat
+    assert "找谁问：" in flat and "电话：12393" in flat
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in flat
 
 
@@ -212,7 +215,7 @@ def test_ctrl_c_in_a_terminal_exits_130_with_one_line():
 @pytestmark_pty
 def test_quit_in_a_terminal():
     child = spawn("reimburse")
-    child.expect(prompt(4))
+    child.expect(prompt(3))
     child.sendline("q")
     out = finish(child)
     assert child.exitstatus == 0 and "已退出，没有给出建议" in out and "◆" not in out

@@ -2,7 +2,7 @@
 
 import pytest
 
-ALL = ["hall-visit", "mail-letter", "hotline", "online", "reimbursement-claim", "system-problem"]
+ALL = ["hall-visit", "mail-letter", "hotline", "online", "manual-claim", "reimbursement-claim", "system-problem"]
 
 
 @pytest.mark.parametrize("cid", ALL)

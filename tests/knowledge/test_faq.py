@@ -3,7 +3,7 @@
 
 def test_faq_lists_both_documents_questions(run):
     d = run("faq", "--json").json()
-    assert d["count"] == 5
+    assert d["count"] == 11
     qs = [e["question"] for e in d["faq"]]
     assert "投诉医保中心后，多久能得到回复？" in qs
     assert "网上预约后应该如何正确提交报销申请？" in qs
@@ -39,9 +39,9 @@ def test_faq_show_full_answer_with_steps(run):
 
 
 def test_faq_show_unknown_number(run):
-    r = run("faq", "--show", "9")
+    r = run("faq", "--show", "99")
     assert r.exit_code == 2
-    assert "没有叫「9」的问答" in r.stderr
+    assert "没有叫「99」的问答" in r.stderr
 
 
 def test_query_is_not_rich_markup(run):

@@ -42,7 +42,7 @@ def flows(data_copy):
 
 def test_shipped_flows_pass_and_are_counted(run):
     d = run("data", "check", "--json").json()
-    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 17
+    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 26
     assert any(f.endswith("flows.yaml") for f in d["files"])
 
 
@@ -81,16 +81,17 @@ def test_alternative_names_a_channel_that_does_not_exist(run, data_copy, flows):
 
 
 def test_outcome_names_a_checklist_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "        checklists: [reimbursement-claim]\n", "        checklists: [reimbursement-claims]\n")
+    edit(flows, "        maybe: [platform-fee, no-filing]\n        checklists: [manual-claim]\n",
+         "        maybe: [platform-fee, no-filing]\n        checklists: [manual-claims]\n")
     err = check(run, data_copy)
-    assert f"flows.yaml:{line_of(flows, 'checklists: [reimbursement-claims]')} flows[1].outcomes[1].checklists" in err
+    assert f"flows.yaml:{line_of(flows, 'checklists: [manual-claims]')} flows[1].outcomes[1].checklists" in err
     assert "不存在的材料清单" in err
 
 
 def test_outcome_names_a_procedure_that_does_not_exist(run, data_copy, flows):
     edit(flows, "        procedure: contact-provider\n", "        procedure: contact-providers\n")
     err = check(run, data_copy)
-    assert "flows[1].outcomes[2].procedure" in err and "不存在的办理步骤" in err
+    assert "flows[1].outcomes[1].procedure" in err and "不存在的办理步骤" in err
 
 
 def test_questions_that_lead_back_to_themselves(run, data_copy, flows):
@@ -120,9 +121,9 @@ def test_outcome_that_cannot_be_reached(run, data_copy, flows):
 
 
 def test_start_question_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "    start: reason-given\n", "    start: reason\n")
+    edit(flows, "    start: stage\n", "    start: stag\n")
     err = check(run, data_copy)
-    assert f"flows.yaml:{line_of(flows, 'start: reason')} flows[1].start" in err
+    assert f"flows.yaml:{line_of(flows, 'start: stag')} flows[1].start" in err
 
 
 def test_handover_with_answers_the_other_flow_does_not_know(run, data_copy, flows):
@@ -142,9 +143,9 @@ def test_outcome_without_channel_procedure_or_handover(run, data_copy, flows):
 
 
 def test_duplicate_option_id(run, data_copy, flows):
-    edit(flows, "          - id: rejected-again\n", "          - id: not-yet\n")
+    edit(flows, "          - id: in-province\n", "          - id: local\n")
     err = check(run, data_copy)
-    assert "选项编号「not-yet」重复" in err and "flows[1].questions[2].options[1].id" in err
+    assert "选项编号「local」重复" in err and "flows[1].questions[6].options[1].id" in err
 
 
 def test_unknown_key_and_missing_help(run, data_copy, flows):
@@ -154,9 +155,10 @@ def test_unknown_key_and_missing_help(run, data_copy, flows):
 
 
 def test_missing_required_help(run, data_copy, flows):
-    edit(flows, "        help: 系统错误、数据丢失、对页面操作的误解，都可能让费用没能被正确处理。\n", "")
+    edit(flows, "        help: >-\n          医保按服务协议和定点医疗机构结算。可以在“国家医保服务平台”App或国家医保局微信公众号里查定点医疗机构，\n"
+                "          也可以直接问医院的医保窗口。\n", "")
     err = check(run, data_copy)
-    assert "flows[1].questions[6]" in err and "缺少必填的键「help」" in err
+    assert "flows[1].questions[8]" in err and "缺少必填的键「help」" in err
     assert re.search(r"flows\.yaml:\d+ ", err)
 
 

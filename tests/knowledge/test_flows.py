@@ -109,7 +109,13 @@ def test_reimburse_reaches_every_reason_procedure_and_strategy(k):
     flow = k.flow("reimburse")
     outcomes = [flow.outcome(o) for f, _, o in every_path(k) if f is flow]
     r = k.reimbursement
-    assert {o.reason for o in outcomes if o.reason} == {x.id for x in r.reasons}
+    medical = {x.id for x in r.reasons if x.kind == "medical"}
+    general = {x.id for x in r.reasons if x.kind == "general"}
+    # every 医保 reason is named by some outcome (as its reason or one to rule out); the article's advice is
+    # kept, as general advice only
+    assert {o.reason for o in outcomes} <= medical and all(o.reason for o in outcomes)
+    assert {o.reason for o in outcomes} | {x for o in outcomes for x in o.maybe} == medical
+    assert {x for o in outcomes for x in o.general} == general
     assert {o.procedure for o in outcomes if o.procedure} == {x.id for x in r.procedures}
     assert {s for o in outcomes for s in o.strategies} == {x.id for x in r.strategies}
     # Every outcome says when to move on to a complaint: the choose path for reimbursement disputes.
@@ -139,10 +145,18 @@ def test_json_and_rendered_outcome_have_the_same_content(k):
         must = [p["outcome"]["title"], p["outcome"]["summary"], *p["reasons"], *p["steps"],
                 *(next_command(n)[0] for n in p["next"]), *(a["label"] for a in p["answers"]),
                 *(alt["name"] for alt in p["alternatives"]), *(x["text"] for x in p["periods"]),
-                *(cl["title"] for cl in p["checklists"]), *(s["title"] for s in p["strategies"]),
-                *(p["record"]["items"] if p["record"] else []), *p["cautions"]]
+                *(cl["title"] for cl in p["checklists"]), *(m["title"] for m in p["maybe"]),
+                *(p["record"]["items"] if p["record"] else [])]
         if p["channel"]:
             must.append(p["channel"]["name"])
+        if p["reason"]:
+            r = p["reason"]
+            must += [r["title"], r["explanation"], *r["check"], *r["do"], *(b["text"] for b in r["basis"]),
+                     *(c["who"] for c in r["contacts"]), *(c["ask"] for c in r["contacts"])]
+        if p["general"]:
+            g = p["general"]
+            must += [g["title"], *(x["title"] for x in g["reasons"]), *(x["title"] for x in g["strategies"]),
+                     *g["cautions"], *((g["procedure"]["title"],) if g["procedure"] else ())]
         missing = [m for m in must if flat(m) not in text]
         assert not missing, (flow.id, answers, missing)
 
@@ -241,30 +255,31 @@ def test_online_booking_hands_over_to_reimburse(run):
     assert "下一步可以运行ybguidereimburse" in text
 
 
-def test_reimburse_process_reason_shows_steps_checklist_and_when_to_complain(run):
-    r = run("reimburse", "-a", "reason-given=no-reason", "-a", "service-kind=medical",
-            "-a", "claim-status=incomplete")
+def test_reimburse_returned_claim_shows_steps_checklist_and_when_to_complain(run):
+    r = run("reimburse", "-a", "stage=returned")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
-    assert "可能的原因：报销流程不熟悉或遗漏重要步骤" in text
-    assert "未在规定时间内提交报销申请" in text
-    assert "1.登录报销平台" in text
-    assert "遵循正确流程" in text and "备份重要信息" in text
-    assert "ybguidechecklistreimbursement-claim" in text
+    assert "可能的原因：报销申请材料不全，或者过了申报时间" in text
+    assert "本工具没有找到国家或山西的官方规定" in text  # no official period: said, not invented
+    assert "1.缺材料的：按对方说的补齐" in text
+    assert "ybguidechecklistmanual-claim" in text
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in text
-    assert "仅供参考" in text  # the source's own caution
+    # the article's steps and its own caution are there, but only after the heading of general advice
+    general = text.split("一般建议（来自网络文章）")[1]
+    assert "1.登录报销平台" in general and "遵循正确流程" in general and "仅供参考" in general
+    assert "登录报销平台" not in text.split("一般建议（来自网络文章）")[0]
 
 
 def test_reimburse_dispute_leads_to_the_complaint_flow(run):
-    d = run("reimburse", "-a", "reason-given=process", "-a", "resubmitted=rejected-again", "--json").json()
-    assert d["outcome"]["id"] == "dispute"
+    d = run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written", "--json").json()
+    assert d["outcome"]["id"] == "refused-written"
     assert d["handover"] == {"flow": "choose", "title": d["handover"]["title"], "when": d["handover"]["when"],
                              "answers": [["problem", "reimbursement-dispute"]]}
     from yb_guide.cli.render.flows import command_for
 
     cmd = command_for(d["handover"]["flow"], d["handover"]["answers"])
     assert cmd == "ybguide choose --answer problem=reimbursement-dispute"
-    assert flat(cmd) in flat(run("reimburse", "-a", "reason-given=process", "-a", "resubmitted=rejected-again").stdout)
+    assert flat(cmd) in flat(run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written").stdout)
     # …and that command, given the rest of the answers, gives a channel.
     more = cmd.split()[2:] + ["--answer", "tried-before=channels-failed", "--json"]
     assert run("choose", *more).json()["channel"]["id"] == "mail-letter"
@@ -286,7 +301,7 @@ def test_missing_answer_without_a_terminal_names_the_question_and_its_options(sh
 
 def test_no_answers_at_all_without_a_terminal(run):
     r = run("reimburse")
-    assert r.exit_code == 2 and "「reason-given」" in r.stderr and "no-reason" in r.stderr
+    assert r.exit_code == 2 and "「stage」" in r.stderr and "at-hospital" in r.stderr
 
 
 def test_json_never_asks(run):
@@ -325,7 +340,8 @@ def test_list_questions_shows_every_question_and_option_id(run, k):
 
 
 def test_installed_program_json_is_valid_utf8_json(sh):
-    r = sh("reimburse", "-a", "reason-given=system", "-a", "provider-contacted=not-yet", "--json")
+    r = sh("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=platform", "--json")
     assert r.exit_code == 0
     d = json.loads(r.stdout)
-    assert d["outcome"]["id"] == "system-fault" and d["procedure"]["id"] == "contact-provider"
+    assert d["outcome"]["id"] == "platform-fee" and d["reason"]["id"] == "platform-fee"
+    assert d["general"]["title"] == "一般建议（来自网络文章）"

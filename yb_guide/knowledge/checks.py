@@ -114,6 +114,7 @@ def cross_check(k) -> None:
         _refer(f, "procedure", f.procedure, procedures, "办理步骤")
     for reason in r.reasons:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
+        _check_reason(reason, channels)
     for p in r.procedures:
         _refer(p, "checklist", p.checklist, checklists, "材料清单")
     _check_deadline_rules(k, channels, stages)
@@ -155,7 +156,15 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
             _refer(out, "channel", out.channel, channels, "渠道")
             for alt in out.alternatives:
                 _refer(alt, "channel", alt.channel, channels, "渠道")
-            _refer(out, "reason", out.reason, reasons, "原因")
+            for key, ids, kind in (("reason", (out.reason,) if out.reason else (), "medical"),
+                                   ("maybe", out.maybe, "medical"), ("general", out.general, "general")):
+                for x in ids:
+                    _refer(out, key, x, reasons, "原因")
+                    if key == "reason" and out.status == "verified" and k.reason(x).status != "verified":
+                        raise _fail(out, "status", f"原因「{x}」未经官方核实，这个结果不能写 verified（改为 unverified）")
+                    if k.reason(x).kind != kind:
+                        what = "医保原因（kind: medical）" if kind == "medical" else "网络文章的一般建议（kind: general）"
+                        raise _fail(out, key, f"原因「{x}」不是{what}，不能写在 {key} 里")
             _refer(out, "procedure", out.procedure, procedures, "办理步骤")
             for x in out.strategies:
                 _refer(out, "strategies", x, strategies, "应对策略")
@@ -185,6 +194,28 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                 resolve(k.flow(h.flow), parse_answers(h.answers))
             except UserError as err:
                 raise _fail(h, "answers", err.message) from None
+
+
+def _check_reason(reason, channels: set[str]) -> None:
+    """A 医保 reason says what to check first, what to do and whom to call; the article's general
+    reasons say none of these (they are shown only as general advice)."""
+    if reason.kind == "medical":
+        for key in ("check", "do", "contacts"):
+            if not getattr(reason, key):
+                raise _fail(reason, "id", f"医保原因（kind: medical）要写 {key}（先查什么、怎么办、打给谁）")
+        if reason.procedure is not None:
+            raise _fail(reason, "procedure", "办理步骤（procedure）是网络文章的一般建议，医保原因请把步骤写在 do 里")
+    else:
+        for key in ("check", "do", "contacts"):
+            if getattr(reason, key):
+                raise _fail(reason, key, f"网络文章的一般建议（kind: general）不写 {key}；医保原因请写 kind: medical")
+    for call in reason.contacts:
+        _refer(call, "channel", call.channel, channels, "渠道")
+    # Advice that rests on anything unverified must say so (the screen then tells the user to phone first).
+    if reason.status == "verified":
+        for b in reason.basis:
+            if b.status != "verified":
+                raise _fail(reason, "status", f"依据「{b.text[:20]}…」未经官方核实，这条原因不能写 verified（改为 unverified）")
 
 
 def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:

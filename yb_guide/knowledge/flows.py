@@ -86,9 +86,11 @@ class Outcome:
     channel: str | None = None  # the recommended channel (channels.yaml)
     why: tuple[str, ...] = ()  # reasons for the recommendation, after those of the answers
     alternatives: tuple[Alternative, ...] = ()
-    reason: str | None = None  # reimbursement_faq.yaml: a reason …
-    procedure: str | None = None  # … its procedure (steps) …
-    strategies: tuple[str, ...] = ()  # … and strategies
+    reason: str | None = None  # reimbursement_faq.yaml: the likely 医保 reason (kind medical) …
+    maybe: tuple[str, ...] = ()  # … other 医保 reasons to rule out (kind medical) …
+    general: tuple[str, ...] = ()  # … and the web article's general advice: its reasons (kind general),
+    procedure: str | None = None  # its procedure (steps)
+    strategies: tuple[str, ...] = ()  # and its strategies, shown under 一般建议（来自网络文章）
     checklists: tuple[str, ...] = ()
     periods: tuple[str, ...] = ()  # rules in deadlines.yaml (复核, 行政复议, 行政诉讼) to show
     record: Record | None = None
@@ -108,7 +110,7 @@ class Flow:
     outcomes: tuple[Outcome, ...]
     source: SourceRef
     status: Status
-    cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome
+    cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome with the general advice
     checked: dt.date | None = None  # the day a verified fact was checked
 
     def question(self, question_id: str) -> Question:

@@ -67,6 +67,8 @@ def document_text(doc: Document) -> str:
         return f"网络文章《{doc.title}》（{doc.issuer}）"
     if doc.kind == "news-report":
         when = f"，{date_zh(doc.date)}" if doc.date else ""
+        if doc.title_note:  # the headline was not read: the title is a summary, not a quotation
+            return f"{doc.issuer}报道：{doc.title}（{when.lstrip('，')}）" if when else f"{doc.issuer}报道：{doc.title}"
         return f"{doc.issuer}报道《{doc.title}》（{when.lstrip('，')}）" if when else f"{doc.issuer}报道《{doc.title}》"
     if doc.kind == "official-site":
         return f"{doc.issuer}{doc.title}"

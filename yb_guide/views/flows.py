@@ -68,6 +68,49 @@ def _checklist_brief(k, checklist_id: str) -> dict:
     }
 
 
+GENERAL_TITLE = "一般建议（来自网络文章）"
+
+
+def _call(k, call) -> dict:
+    """Whom to call and what to ask; a channel's contact lines (its phone) when it names one."""
+    return {"who": call.who, "ask": call.ask, "channel": _channel_brief(k, call.channel) if call.channel else None}
+
+
+def _reason(k, reason) -> dict:
+    """A 医保 reason: what it is, what to check first, what to do, whom to call, and what it rests on.
+    Advice that rests on anything unverified says to phone first (``phone_first``)."""
+    return {
+        "id": reason.id, "kind": reason.kind, "title": reason.title, "explanation": reason.explanation,
+        "examples": list(reason.examples), "check": list(reason.check), "do": list(reason.do),
+        "contacts": [_call(k, c) for c in reason.contacts],
+        "basis": [{"text": b.text, "source": source_of(k, b)} for b in reason.basis],
+        "source": source_of(k, reason),
+        "phone_first": None if reason.status == "verified" else {"confirm_by": k.main.scope.confirm_by},
+    }
+
+
+def _general(k, flow, out) -> dict | None:
+    """The web article's general advice (its reasons, steps, strategies and the article's own cautions),
+    kept apart from the 医保 answer under its own heading."""
+    reasons = [k.reason(r) for r in out.general]
+    proc = k.procedure(out.procedure) if out.procedure else None
+    strategies = [k.strategy(s) for s in out.strategies]
+    cautions = [k.caution(c) for c in flow.cautions]
+    if not (reasons or proc or strategies or cautions):
+        return None
+    first = [*reasons, *([proc] if proc else []), *strategies, *cautions][0]
+    return {
+        "title": GENERAL_TITLE,
+        "reasons": [{"id": r.id, "title": r.title, "explanation": r.explanation, "examples": list(r.examples)}
+                    for r in reasons],
+        "procedure": {"id": proc.id, "title": proc.title, "closing": proc.closing,
+                      "steps": [{"title": st.title, "text": st.text} for st in proc.steps]} if proc else None,
+        "strategies": [{"id": st.id, "title": st.title, "text": st.text} for st in strategies],
+        "cautions": [c.text for c in cautions],
+        "source": source_of(k, first),
+    }
+
+
 def flow_result(k, position) -> dict:
     """The outcome screen: what to do, through which channel, why, with what, and what next.
 
@@ -90,9 +133,8 @@ def flow_result(k, position) -> dict:
         "steps": [],
         "processing_time": None,
         "corrections": [],
-        "reason": None,
-        "procedure": None,
-        "strategies": [],
+        "reason": None,  # the likely 医保 reason …
+        "maybe": [],  # … other 医保 reasons to rule out
         "checklists": [_checklist_brief(k, c) for c in out.checklists],
         "periods": [],
         "warnings": [],  # what must be said wherever 行政复议 or 行政诉讼 appears
@@ -101,7 +143,7 @@ def flow_result(k, position) -> dict:
         ],
         "record": None,
         "notes": [{"title": n.title, "text": n.text} for n in map(k.note, out.notes)],
-        "cautions": [k.caution(c).text for c in flow.cautions],
+        "general": _general(k, flow, out),  # the web article's advice, never the main answer
         "handover": None,
         "next": [],
         "sources": sources,
@@ -115,15 +157,12 @@ def flow_result(k, position) -> dict:
         sources.append(source_of(k, c))
     if out.reason:
         reason = k.reason(out.reason)
-        payload["reason"] = {"id": reason.id, "title": reason.title,
-                             "explanation": reason.explanation, "examples": list(reason.examples)}
-    if out.procedure:
-        proc = k.procedure(out.procedure)
-        payload["procedure"] = {"id": proc.id, "title": proc.title, "closing": proc.closing,
-                                "steps": [{"title": s.title, "text": s.text} for s in proc.steps]}
-        payload["steps"] = [f"{s.title}：{s.text}" for s in proc.steps]
-        sources.append(source_of(k, proc))
-    payload["strategies"] = [{"id": s.id, "title": s.title, "text": s.text} for s in map(k.strategy, out.strategies)]
+        payload["reason"] = _reason(k, reason)
+        payload["steps"] = list(reason.do)
+        sources.append(payload["reason"]["source"])
+    payload["maybe"] = [{"id": r.id, "title": r.title, "check": list(r.check)} for r in map(k.reason, out.maybe)]
+    if payload["general"]:
+        sources.append(payload["general"]["source"])
     if out.periods:
         from yb_guide.schedule.deadlines import get_plan
 

@@ -96,8 +96,18 @@ def checklist_detail(payload: dict, show_source: bool = True):
     if payload["notes"]:
         yield T("注意", style="bold")
         yield bullets(payload["notes"])
+    own = _item_sources(payload)
+    if own:
+        yield T("其中几项另有来源", style="bold")
+        yield bullets(own)
     if show_source:
         yield source_line(payload["source"])
+
+
+def _item_sources(payload: dict) -> list[str]:
+    """Items whose source is not the checklist's own: the item, its source and whether it was checked."""
+    return [f"{i['item']}：{i['source']['text']}{status_text(i['source'])}" for i in payload["items"]
+            if i["source"]["text"] != payload["source"]["text"]]
 
 
 def hall_lines(h: dict):
@@ -149,5 +159,8 @@ def checklist_markdown(payload: dict) -> str:
             lines.append(f"（办公时间未经官方核实，办事前先打电话确认：{payload['hall_hours']['contact_check']['confirm_by']}）")
     if payload["notes"]:
         lines += ["", "## 注意"] + [f"- {n}" for n in payload["notes"]]
+    own = _item_sources(payload)
+    if own:
+        lines += ["", "## 其中几项另有来源"] + [f"- {x}" for x in own]
     lines += ["", f"来源：{payload['source']['text']}{status_text(payload['source'])}", ""]
     return "\n".join(lines)

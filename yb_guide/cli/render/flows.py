@@ -59,6 +59,58 @@ def flow_questions(p: dict):
     yield T(f"用法：{command_for(p['flow'], p['example'])}（--answer 可以写多次）", style="dim")
 
 
+def _reason(r: dict):
+    """A 医保 reason: what it is, what to check first, what to do, whom to call, and its basis."""
+    yield T("")
+    yield labelled("可能的原因：", f"{r['title']}。{r['explanation']}")
+    if r["examples"]:
+        yield bullets([f"例如：{e}" for e in r["examples"]])
+    if r["check"]:
+        yield section("先查：")
+        yield bullets(r["check"])
+    if r["do"]:
+        yield section("怎么办：")
+        yield numbered(r["do"])
+    if r["contacts"]:
+        yield section("找谁问：")
+        for call in r["contacts"]:
+            yield bullets([f"{call['who']}——问：{call['ask']}"])
+            if call["channel"]:
+                c = call["channel"]
+                lines = c["contact_lines"]
+                text = "；".join(lines) + (UNVERIFIED_MARK if c.get("contact_check") else "")
+                yield para(text, "dim", indent=4)
+    if r["phone_first"]:
+        yield para(f"{UNVERIFIED_MARK}这条建议依据的规定有的未经官方核实，先打电话确认再去办：{r['phone_first']['confirm_by']}",
+                   "yellow")
+    elif any(call["channel"] and call["channel"].get("contact_check") for call in r["contacts"]):
+        check = next(call["channel"]["contact_check"] for call in r["contacts"]
+                     if call["channel"] and call["channel"].get("contact_check"))
+        yield para(f"{UNVERIFIED_MARK}未经官方核实，办事前先打电话确认：{check['confirm_by']}", "yellow")
+    if r["basis"]:
+        yield section("依据")
+        yield bullets([f"{b['text']}（{b['source']['text']}{status_text(b['source'])}）" for b in r["basis"]])
+
+
+def _general(g: dict):
+    """The web article's general advice, under its own heading, after the 医保 answer."""
+    yield section(g["title"])
+    yield para("下面是一篇网络文章里的一般说法，泛指各类预约和报销，不是医保的规定；以上面的医保建议为准。", "dim")
+    for r in g["reasons"]:
+        examples = f"例如：{'；'.join(e.rstrip('。') for e in r['examples'])}。" if r["examples"] else ""
+        yield bullets([f"{r['title']}：{r['explanation']}{examples}"])
+    if g["procedure"]:
+        yield T(f"  {g['procedure']['title']}")
+        yield numbered([f"{s['title']}：{s['text']}" for s in g["procedure"]["steps"]])
+        if g["procedure"]["closing"]:
+            yield para(g["procedure"]["closing"], "italic")
+    if g["strategies"]:
+        yield bullets([f"{s['title']}：{s['text']}" for s in g["strategies"]])
+    if g["cautions"]:
+        yield bullets(g["cautions"], mark="!")
+    yield source_line(g["source"], indent=2)
+
+
 def flow_result(p: dict):
     """The outcome: the answers, then what to do, through which channel, why, with what, what next."""
     from rich.table import Table
@@ -79,14 +131,7 @@ def flow_result(p: dict):
         yield section("为什么这样建议")
         yield bullets(p["reasons"])
     if p["reason"]:
-        r = p["reason"]
-        yield labelled("可能的原因：", f"{r['title']}。{r['explanation']}")
-        yield bullets([f"例如：{e}" for e in r["examples"]])
-    if p["procedure"]:
-        yield section(f"怎么做：{p['procedure']['title']}")
-        yield numbered(p["steps"])
-        if p["procedure"]["closing"]:
-            yield T(p["procedure"]["closing"], style="italic")
+        yield from _reason(p["reason"])
     elif p["steps"]:
         yield section("怎么做")
         yield numbered(p["steps"])
@@ -99,9 +144,9 @@ def flow_result(p: dict):
         yield bullets([f"{x['title']}：{x['text']}（{x['source']}{status_text(x['source_detail']).strip('（）')}）"
                        for x in p["periods"]])
         yield from warnings(p)
-    if p["strategies"]:
-        yield section("应对策略")
-        yield bullets([f"{s['title']}：{s['text']}" for s in p["strategies"]])
+    if p["maybe"]:
+        yield section("也可能是（逐一排除）")
+        yield bullets([f"{m['title']}。先查：{m['check'][0]}" if m["check"] else m["title"] for m in p["maybe"]])
     for cl in p["checklists"]:
         yield section(f"要准备的材料：{cl['title']}")
         yield bullets(cl["items"], mark="□")
@@ -120,9 +165,11 @@ def flow_result(p: dict):
             t.append(alt["contact_text"] + (UNVERIFIED_MARK if alt.get("contact_check") else ""), style="dim")
             grid.add_row(T("  ·"), t)
         yield grid
-    if p["notes"] or p["cautions"]:
+    if p["notes"]:
         yield section("注意")
-        yield bullets([f"{n['title']}：{n['text']}" for n in p["notes"]] + p["cautions"])
+        yield bullets([f"{n['title']}：{n['text']}" for n in p["notes"]])
+    if p["general"]:
+        yield from _general(p["general"])
     yield section("下一步可以运行")
     for action in p["next"]:
         command, why = next_command(action)
