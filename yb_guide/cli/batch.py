@@ -55,7 +55,7 @@ def may_replace(out: Path, in_path: str, *, force: bool, ask=None) -> bool:
     from yb_guide.cli.prompts import Terminal
 
     try:
-        answer = Terminal(ask=ask).choice(f"文件 {out} 已经存在，要替换它吗？（是/否）", ended="没有回答。")
+        answer = Terminal(ask=ask).choice(f"文件 {out} 已经存在，要替换它吗？（是/否） ", ended="没有回答。")
     except RuntimeProblem:  # the input ended: no
         return False
     return answer in YES
