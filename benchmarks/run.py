@@ -85,7 +85,10 @@ def run_batch(inp: Path, out: Path, env: dict) -> tuple[float, int]:
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     t = time.perf_counter()
-    p = subprocess.run([sys.executable, "-c", wrapper, YBGUIDE, "deadline", "--batch", str(inp), "--out", str(out)],
+    # --ids: the added columns headed by their ids (accept, investigate, feedback), which check_same reads;
+    # --force: the output file of an earlier run is replaced without a question.
+    p = subprocess.run([sys.executable, "-c", wrapper, YBGUIDE, "deadline", "--batch", str(inp), "--out", str(out),
+                        "--ids", "--force"],
                        capture_output=True, text=True, env=env, check=True)
     elapsed = time.perf_counter() - t
     return elapsed, int(p.stdout.strip().splitlines()[-1])
@@ -114,14 +117,15 @@ def baseline(inp: Path, rows: int) -> tuple[float, list[tuple]]:
 
 
 def check_same(out: Path, base: list[tuple]) -> int:
-    """How many baseline rows differ from ybguide's output (should be 0: same calendar, same rule)."""
+    """How many baseline rows differ from ybguide's output (should be 0: same calendar, same rule).
+    The output was written with --ids, so its columns are headed accept, investigate, feedback, error."""
     want = {r[0]: r[1:] for r in base}
     differ = 0
     with open(out, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         for row in reader:
             if row["id"] in want:
-                if (row["accept"], row["investigate"], row["feedback"]) != want.pop(row["id"]):
+                if (row["accept"], row["investigate"], row["feedback"], row["error"]) != (*want.pop(row["id"]), ""):
                     differ += 1
             if not want:
                 break

@@ -1,8 +1,14 @@
-"""`ybguide deadline --batch`: same dates as `deadline --json`, encodings, bad rows, streaming output."""
+"""`ybguide deadline --batch`: same dates as `deadline --json`; one row out for every row in, bad rows
+kept with the reason; the input's encoding kept (a GBK ledger stays GBK for Excel); Chinese headers or
+--ids; channels by name or short name; errors that name the user's column; streaming output."""
 
 import csv
+import dataclasses
+import errno
 import io
+import os
 import random
+import sys
 
 import pytest
 
@@ -10,41 +16,47 @@ HEADER = "id,filed,complex,channel,result_received,decision_known\n"
 
 
 def write(path, text, encoding="utf-8"):
+    path.parent.mkdir(exist_ok=True)
     path.write_bytes(text.encode(encoding))
     return path
 
 
-def read_csv(path):
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+def read_csv(path, encoding="utf-8-sig"):
+    with open(path, encoding=encoding, newline="") as fh:
         return list(csv.DictReader(fh))
 
 
 def test_batch_matches_deadline_json_for_a_sample(run, tmp_path):
     rnd = random.Random(3)
     forms = ["{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m}.{d}", "{y}{m:02d}{d:02d}", "{y}年{m}月{d}日"]
-    rows = []
+    # (as the spreadsheet says it, the channel's id)
+    channels = [("", None), ("hotline-12393", "hotline-12393"), ("热线", "hotline-12393"), ("现场", "hall-visit"),
+                ("mail-letter", "mail-letter"), ("信件", "mail-letter"), ("欺诈骗保", "fraud-report")]
+    rows, ids = [], []
     for i in range(40):
         y, m, d = rnd.choice([2024, 2025, 2026]), rnd.randint(1, 12), rnd.randint(1, 28)
         filed = rnd.choice(forms).format(y=y, m=m, d=d)
         complex_ = rnd.choice(["", "0", "1", "是"])
-        channel = rnd.choice(["", "hotline-12393", "hall-visit", "mail-letter", "fraud-report"])
+        channel, channel_id = rnd.choice(channels)
         result = rnd.choice(["", f"{y + 1}-{m:02d}-{d:02d}"])
         decision = rnd.choice(["", f"{y}-{m:02d}-{d:02d}"])
         rows.append((f"C{i}", filed, complex_, channel, result, decision))
+        ids.append(channel_id)
     src = write(tmp_path / "in.csv", HEADER + "".join(",".join(r) + "\n" for r in rows))
     out = tmp_path / "out.csv"
-    r = run("deadline", "--batch", str(src), "--out", str(out))
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--ids")
     assert r.exit_code == 0, r.stderr
     got = read_csv(out)
     assert len(got) == len(rows)
-    stage_columns = list(got[0])[6:-1]
+    stage_columns = list(got[0])[6:-2]
+    assert list(got[0])[-2:] == ["estimated", "error"]
     assert {"accept", "petition-notice", "review-request", "reconsideration", "lawsuit"} <= set(stage_columns)
-    for row, (rid, filed, complex_, channel, result, decision) in zip(got, rows):
+    for row, (rid, filed, complex_, _, result, decision), channel_id in zip(got, rows, ids):
         args = ["deadline", "--filed", filed, "--json"]
         if complex_ in ("1", "是"):
             args.append("--complex")
-        if channel:
-            args += ["--channel", channel]
+        if channel_id:
+            args += ["--channel", channel_id]
         if result:
             args += ["--result-received", result]
         if decision:
@@ -54,54 +66,163 @@ def test_batch_matches_deadline_json_for_a_sample(run, tmp_path):
         for stage in stage_columns:
             assert row[stage] == (want[stage]["due"] if stage in want else ""), (rid, stage)
         assert row["estimated"] == ("true" if any(s["estimated"] for s in want.values()) else "false")
+        assert row["error"] == ""
 
 
-@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-8"])
-def test_excel_encodings_are_detected(run, tmp_path, encoding):
-    src = write(tmp_path / "in.csv", "编号,提交日期,复杂\n张三-1,2024年5月6日,是\n李四-2,2024/5/4,否\n", encoding)
-    out = tmp_path / "out.csv"
-    r = run("deadline", "--batch", str(src), "--out", str(out), "--json")
-    assert r.exit_code == 0, r.stderr
-    summary = r.json() if r.stdout.strip() else None
-    got = read_csv(out)
-    assert [g["编号"] for g in got] == ["张三-1", "李四-2"]
-    assert got[0]["accept"] == "2024-05-08" and got[0]["investigate"] == "2024-06-19"  # complex: 30
-    assert got[1]["accept"] == "2024-05-07"
-    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 with BOM correctly
-    assert summary is None  # the summary goes to stderr, the data to the file
-    assert ("gb18030" if encoding in ("gbk", "gb18030") else "utf-8") in r.stderr
+LEDGER = ("编号,姓名,提交日期,复杂,渠道,备注\n"
+          "1,张三,2024-05-06,,热线,\n"
+          "2,李四,2024-02-30,,,电话里说的\n"
+          "\n"
+          "3,王五,2024/5/6,maybe,现场,\n"
+          "4,赵六,2024年5月6日,是,信件,\"复查,两次\"\n"
+          "5,钱七,2024-05-06,,热先,\n"
+          "6,孙八,20240506,1,12393,\n"
+          ",,,,,\n")
 
 
-def test_bad_rows_are_skipped_with_line_numbers(run, tmp_path):
-    src = write(tmp_path / "in.csv", HEADER + "A,2024-05-06,,,\nB,2024-02-30,,,\nC,2024-05-06,maybe,,\n"
-                                              "D,2024-05-06,,hotline,\n\nE,2024-05-06,,,2024-05-01\nF,2024-05-07,,,\n")
-    out = tmp_path / "out.csv"
+def test_six_residents_three_bad_rows_six_rows_out_in_order(run, tmp_path):
+    src = write(tmp_path / "台账.csv", LEDGER)
+    out = tmp_path / "结果.csv"
     r = run("deadline", "--batch", str(src), "--out", str(out))
-    assert r.exit_code == 2  # the good rows are written, but the run says some input was bad
-    assert [g["id"] for g in read_csv(out)] == ["A", "F"]
-    assert "已写出 2 行，跳过 4 行" in r.stderr
-    for line, words in ((3, "2024年2月没有30日"), (4, "maybe"), (5, "hotline-12393"), (7, "早于")):
-        assert f"第{line}行已跳过" in r.stderr and words in r.stderr
+    assert r.exit_code == 2  # every row is written, but the run says some input was bad
+    got = read_csv(out)
+    assert [g["编号"] for g in got] == ["1", "2", "3", "4", "5", "6"]  # blank lines are not rows
+    # Each row's own cells exactly as they were, then the new cells.
+    in_lines = [ln for ln in LEDGER.splitlines()[1:] if ln.strip(",")]
+    out_lines = out.read_text(encoding="utf-8").splitlines()[1:]
+    assert all(o.startswith(i + ",") for i, o in zip(in_lines, out_lines)), out_lines
+    good, bad = [got[i] for i in (0, 3, 5)], [got[i] for i in (1, 2, 4)]
+    for g in good:
+        assert g["错误"] == "" and g["是否推算"] == "否" and g["书面告知受理情况"] == "2024-05-21"
+    assert got[0]["受理登记"] == got[5]["受理登记"] == "2024-05-08"
+    assert got[5]["调查核实"] == "2024-06-19"  # complex: 30 working days
+    assert got[0]["热线工单处理时限"] == got[5]["热线工单处理时限"] == "2024-05-24"  # 热线 and 12393: the hotline
+    assert got[3]["受理登记"] == "" and got[3]["备注"] == "复查,两次"  # a letter (信件) is a petition: no 受理登记
+    for b in bad:
+        assert b["受理登记"] == b["调查核实"] == b["是否推算"] == ""
+    assert got[1]["备注"] == "电话里说的" and got[1]["提交日期"] == "2024-02-30"
+    assert got[1]["错误"].startswith("「提交日期」列的值「2024-02-30」无效：2024年2月没有30日")
+    assert got[2]["错误"].startswith("「复杂」列的值「maybe」看不懂")
+    assert got[4]["错误"].startswith("「渠道」列的值「热先」不是已知的渠道。您是不是要找「热线」？")
+    assert "filed" not in "".join(b["错误"] for b in bad) and "\n" not in "".join(b["错误"] for b in bad)
+    assert "已写出 6 行，其中 3 行有错误" in r.stderr
+    for line, words in ((3, "2024年2月没有30日"), (5, "maybe"), (7, "热先")):
+        assert f"第{line}行有错误：" in r.stderr and words in r.stderr
 
 
 def test_stop_on_error_leaves_no_output_file(run, tmp_path):
-    src = write(tmp_path / "in.csv", HEADER + "A,2024-05-06,,,\nB,bad,,,\n")
+    tmp_path = tmp_path / "w"
+    src = write(tmp_path / "in.csv", HEADER + "A,2024-05-06,,,\n\nB,bad,,,\n")
     out = tmp_path / "out.csv"
     out.write_text("old", encoding="utf-8")
-    r = run("deadline", "--batch", str(src), "--out", str(out), "--on-error", "stop")
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--on-error", "stop", "--force")
     assert r.exit_code == 2
-    assert "CSV 第3行" in r.stderr and "bad" in r.stderr
+    assert "CSV 第4行：「filed」列的值「bad」看不懂" in r.stderr  # the blank line did not stop it
     assert out.read_text(encoding="utf-8") == "old"  # nothing lost
-    assert not list(tmp_path.glob(".out.csv.*"))
+    assert sorted(p.name for p in src.parent.iterdir()) == ["in.csv", "out.csv"]  # no temporary file
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "new.csv"), "--on-error", "stop")
+    assert r.exit_code == 2 and not (tmp_path / "new.csv").exists()
 
 
-def test_missing_filed_column_and_empty_file(run, tmp_path):
-    r = run("deadline", "--batch", str(write(tmp_path / "a.csv", "id,date\n1,2024-05-06\n")))
-    assert r.exit_code == 2 and "filed" in r.stderr
-    r = run("deadline", "--batch", str(write(tmp_path / "b.csv", "")))
-    assert r.exit_code == 2 and "空" in r.stderr
-    r = run("deadline", "--batch", str(tmp_path / "missing.csv"))
-    assert r.exit_code == 2 and "无法打开" in r.stderr
+def test_the_error_names_the_users_header_for_every_column(run, tmp_path):
+    src = write(tmp_path / "in.csv", "投诉日期,复杂案件,投诉渠道,收到结果日期,知道原决定日期\n"
+                                     "2024-05-06,,,2024-05-01,\n2024-05-06,,,,2024-13-01\n2099-01-01,,,,\n")
+    out = tmp_path / "out.csv"
+    run("deadline", "--batch", str(src), "--out", str(out))
+    got = [g["错误"] for g in read_csv(out)]
+    assert got[0].startswith("「收到结果日期」列的日期（2024-05-01）早于「投诉日期」列的日期（2024-05-06）")
+    assert got[1].startswith("「知道原决定日期」列的值「2024-13-01」无效：没有13月")
+    assert got[2].startswith("「投诉日期」列的日期 2099-01-01 超出日历范围")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_a_gbk_ledger_stays_gbk_for_excel(run, tmp_path, encoding):
+    text = "编号,提交日期,复杂\n张三-1,2024年5月6日,是\n李四-2,2024/5/4,否\n王五-3,2024/5/33,\n"
+    if encoding == "gb18030":
+        text = text.replace("王五", "王䶮")  # a name only GB18030 can write, not GBK
+    src = write(tmp_path / "in.csv", text, encoding)
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--json")
+    assert r.exit_code == 2
+    data = out.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    got = read_csv(out, "gbk" if encoding == "gbk" else "gb18030")  # as Excel in Chinese reads it
+    assert [g["编号"] for g in got] == ["张三-1", "李四-2", "王五-3" if encoding == "gbk" else "王䶮-3"]
+    assert got[0]["受理登记"] == "2024-05-08" and got[0]["调查核实"] == "2024-06-19"  # complex: 30
+    assert got[1]["受理登记"] == "2024-05-07" and got[2]["错误"].startswith("「提交日期」列的值「2024/5/33」无效")
+    for line in src.read_bytes().splitlines()[1:]:  # the original bytes of every row, unchanged
+        assert line + b"," in data
+    assert r.stdout == ""  # the summary goes to stderr, the data to the file
+    assert '"encoding": "gb18030"' in r.stderr and '"out_encoding": "gb18030"' in r.stderr
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8-sig", True), ("utf-8", False)])
+def test_utf8_stays_utf8_with_or_without_bom(run, tmp_path, encoding, bom):
+    src = write(tmp_path / "in.csv", "编号,提交日期\n张三,2024-05-06\n", encoding)
+    out = tmp_path / "out.csv"
+    assert run("deadline", "--batch", str(src), "--out", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") is bom
+    assert read_csv(out)[0]["受理登记"] == "2024-05-08"
+
+
+def test_encoding_option_chooses(run, tmp_path):
+    src = write(tmp_path / "in.csv", "编号,提交日期\n张三,2024-05-06\n", "gbk")
+    out = tmp_path / "out.csv"
+    assert run("deadline", "--batch", str(src), "--out", str(out), "--encoding", "utf-8-sig").exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and read_csv(out)[0]["编号"] == "张三"
+    src = write(tmp_path / "u.csv", "编号,提交日期\n张三,2024-05-06\n")
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "g.csv"), "--encoding", "GBK")
+    assert r.exit_code == 0 and read_csv(tmp_path / "g.csv", "gbk")[0]["编号"] == "张三"
+    r = run("deadline", "--batch", str(src), "--encoding", "latin-1")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "--encoding 的值「latin-1」不对" in r.stderr
+
+
+def test_a_character_gbk_cannot_write_is_one_line_and_no_file(run, tmp_path):
+    tmp_path = tmp_path / "w"
+    src = write(tmp_path / "in.csv", "编号,提交日期\n张三,2024-05-06\n王䶮,2024-05-06\n")
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--encoding", "gbk")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "第3行有 GBK 编码写不出的字「䶮」" in r.stderr and "gb18030" in r.stderr
+    assert not out.exists() and sorted(p.name for p in src.parent.iterdir()) == ["in.csv"]
+
+
+def test_ids_give_english_headers_for_scripts(run, tmp_path):
+    src = write(tmp_path / "in.csv", "提交日期\n2024-05-06\n2027-05-06\n")
+    zh, en = tmp_path / "zh.csv", tmp_path / "en.csv"
+    run("deadline", "--batch", str(src), "--out", str(zh))
+    run("deadline", "--batch", str(src), "--out", str(en), "--ids")
+    head_zh, head_en = (p.read_text(encoding="utf-8").splitlines()[0].split(",") for p in (zh, en))
+    assert head_zh[:4] == ["提交日期", "受理登记", "调查核实", "处理反馈"] and head_zh[-2:] == ["是否推算", "错误"]
+    assert head_en[:4] == ["提交日期", "accept", "investigate", "feedback"] and head_en[-2:] == ["estimated", "error"]
+    assert [r["是否推算"] for r in read_csv(zh)] == ["否", "是"]  # 2027's schedule is not out: estimated
+    assert [r["estimated"] for r in read_csv(en)] == ["false", "true"]
+
+
+def test_rules_of_the_same_title_get_headers_told_apart():
+    from yb_guide.schedule import batch, deadlines
+
+    plan = deadlines.get_plan()
+    rules = tuple(dataclasses.replace(r, title="受理登记") if r.id in ("petition-notice", "feedback") else r
+                  for r in plan.rules)
+    heads = batch.added_headers(dataclasses.replace(plan, rules=rules), ["accept", "feedback", "petition-notice"])
+    service, petition = plan.track("service").title, plan.track("petition").title
+    assert heads == [f"受理登记（{service}）（accept）", f"受理登记（{service}）（feedback）",
+                     f"受理登记（{petition}）", "是否推算", "错误"]
+    assert len(set(heads)) == len(heads)
+
+
+def test_channel_names_and_short_names_give_the_channels_dates(run, tmp_path):
+    names = ["hotline-12393", "热线", "12393", "１２３９３", "全国统一医保服务热线 12393", "现场", "信件", "mail-letter"]
+    src = write(tmp_path / "in.csv", "filed,channel\n" + "".join(f"2024-05-06,{n}\n" for n in names))
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--ids")
+    assert r.exit_code == 0, r.stderr
+    got = read_csv(out)
+    assert len({g["hotline-reply"] for g in got[:5]}) == 1 and got[0]["hotline-reply"]
+    assert all(g["hotline-reply"] == "" for g in got[5:])
+    r = run("deadline", "--batch", str(write(tmp_path / "b.csv", "filed,channel\n2024-05-06,现常\n")))
+    assert r.exit_code == 2 and "「channel」列的值「现常」不是已知的渠道。您是不是要找「现场」？" in r.stderr
 
 
 def test_quoted_fields_and_short_rows_are_kept(run, tmp_path):
@@ -109,52 +230,28 @@ def test_quoted_fields_and_short_rows_are_kept(run, tmp_path):
     out = tmp_path / "out.csv"
     assert run("deadline", "--batch", str(src), "--out", str(out)).exit_code == 0
     got = read_csv(out)
-    assert got[0]["id"] == "A,1" and got[0]["note"] == 'two\nlines "quoted"' and got[0]["accept"] == "2024-05-08"
-    assert got[1]["note"] == "" and got[1]["accept"] == "2024-05-08"
+    assert got[0]["id"] == "A,1" and got[0]["note"] == 'two\nlines "quoted"' and got[0]["受理登记"] == "2024-05-08"
+    assert got[1]["note"] == "" and got[1]["受理登记"] == "2024-05-08"
 
 
-def test_stdin_to_stdout(sh, tmp_path):
-    r = sh("deadline", "--batch", "-", input="filed\n2024-05-06\n")
-    assert r.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert rows[0]["accept"] == "2024-05-08"
-    assert "已写出 1 行" in r.stderr
-
-
-def test_memory_does_not_hold_the_file(tmp_path):
-    """Streaming: the output is written while reading (checked through a writer that counts)."""
-    from yb_guide.schedule import batch
-    from yb_guide.schedule import deadlines
-    from yb_guide.knowledge import loader as knowledge
-    from yb_guide.calendar import workdays
-
-    plan = deadlines.make_plan(knowledge.load())
-    cal = workdays.get_calendar()
-    lines = ["filed"] + [f"2024-05-{d:02d}" for d in range(1, 29)] * 500
-    seen_before_end = []
-
-    class Source(io.BytesIO):
-        pass
-
-    class Out(io.StringIO):
-        def write(self, s):
-            seen_before_end.append(src.tell() < len(data))
-            return super().write(s)
-
-    data = ("\n".join(lines) + "\n").encode()
-    src = Source(data)
-    summary = batch.run_batch(plan, cal, src, Out())
-    assert summary.written == 14000
-    assert any(seen_before_end)  # output began before the input was read to the end
-
-
-def test_row_with_extra_cells_is_an_error_not_shifted_dates(run, tmp_path):
+def test_row_with_extra_cells_keeps_them_and_gets_no_shifted_dates(run, tmp_path):
     src = write(tmp_path / "in.csv", "id,filed,note\n6,2024-05-06,x,extra\n7,2024-05-06,y\n")
     out = tmp_path / "out.csv"
     r = run("deadline", "--batch", str(src), "--out", str(out))
-    assert r.exit_code == 2 and "第2行已跳过" in r.stderr and "4 列" in r.stderr
-    got = read_csv(out)
-    assert [g["id"] for g in got] == ["7"] and got[0]["accept"] == "2024-05-08"
+    assert r.exit_code == 2 and "第2行有错误" in r.stderr and "4 列" in r.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[1][:4] == ["6", "2024-05-06", "x", "extra"] and "比表头的 3 列多" in rows[1][-1]
+    assert not any(c.startswith("2024-05-0") for c in rows[1][4:])
+    assert rows[2][:4] == ["7", "2024-05-06", "y", "2024-05-08"]
+
+
+def test_missing_filed_column_and_empty_file(run, tmp_path):
+    r = run("deadline", "--batch", str(write(tmp_path / "a.csv", "id,date\n1,2024-05-06\n")))
+    assert r.exit_code == 2 and "没有「提交日期」列" in r.stderr
+    r = run("deadline", "--batch", str(write(tmp_path / "b.csv", "")))
+    assert r.exit_code == 2 and "空" in r.stderr
+    r = run("deadline", "--batch", str(tmp_path / "missing.csv"))
+    assert r.exit_code == 2 and "无法打开" in r.stderr
 
 
 def test_unclosed_quote_is_refused(run, tmp_path):
@@ -165,22 +262,218 @@ def test_unclosed_quote_is_refused(run, tmp_path):
     assert not out.exists()
 
 
+def test_stdin_to_stdout(sh):
+    r = sh("deadline", "--batch", "-", "--ids", input="filed\n2024-05-06\n")
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows[0]["accept"] == "2024-05-08" and rows[0]["error"] == ""
+    assert "已写出 1 行" in r.stderr
+
+
+def test_memory_does_not_hold_the_file():
+    """Streaming: the output is written while reading (checked through a writer that counts)."""
+    from yb_guide.calendar import workdays
+    from yb_guide.knowledge import loader as knowledge
+    from yb_guide.schedule import batch, deadlines
+
+    plan = deadlines.make_plan(knowledge.load())
+    cal = workdays.get_calendar()
+    lines = ["filed"] + [f"2024-05-{d:02d}" for d in range(1, 29)] * 500
+    seen_before_end = []
+
+    class Out(io.BytesIO):
+        def write(self, b):
+            seen_before_end.append(src.tell() < len(data))
+            return super().write(b)
+
+    data = ("\n".join(lines) + "\n").encode()
+    src = io.BytesIO(data)
+    out = Out()
+    summary = batch.run_batch(plan, cal, src, out)
+    assert summary.written == 14000 and summary.bad == 0
+    assert any(seen_before_end)  # output began before the input was read to the end
+    assert not out.closed  # the caller's stream (stdout) is left open
+
+
 @pytest.mark.parametrize("extra", [["--complex"], ["--filed", "2024-05-06"], ["--channel", "hall-visit"],
-                                   ["--ics", "x.ics"]])
+                                   ["--ics", "x.ics"], ["--force"]])
 def test_options_that_do_not_apply_to_batch_are_refused(run, tmp_path, extra):
     src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")
     r = run("deadline", "--batch", str(src), *extra)
     assert r.exit_code == 2 and extra[0] in r.stderr
 
 
-def test_out_without_batch_is_refused(run, tmp_path):
-    r = run("deadline", "--filed", "2024-05-06", "--out", str(tmp_path / "o.csv"))
-    assert r.exit_code == 2 and "--batch" in r.stderr
+@pytest.mark.parametrize("extra", [["--out", "o.csv"], ["--encoding", "gbk"], ["--ids"], ["--on-error", "stop"]])
+def test_batch_options_without_batch_are_refused(run, tmp_path, extra):
+    r = run("deadline", "--filed", "2024-05-06", *extra)
+    assert r.exit_code == 2 and extra[0] in r.stderr and "--batch" in r.stderr
     assert not (tmp_path / "o.csv").exists()
 
 
+def test_a_pipe_gets_the_inputs_encoding(sh, tmp_path):
+    src = write(tmp_path / "w" / "in.csv", "编号,提交日期\n张三,2024-05-06\n", "gbk")
+    r = sh("deadline", "--batch", str(src), encoding="gbk")  # stdout is a pipe: the data as the input was
+    assert r.exit_code == 0
+    assert list(csv.DictReader(io.StringIO(r.stdout)))[0] == {
+        "编号": "张三", "提交日期": "2024-05-06", "受理登记": "2024-05-08", "调查核实": "2024-05-28",
+        "处理反馈": "2024-06-04", "一般反馈期限（问答）": "2024-05-24", "书面告知受理情况": "2024-05-21",
+        "信访事项办结": "2024-07-22", "是否推算": "否", "错误": ""}
+
+
+# ---------------------------------------------------------------- the console
+
+
+def test_a_console_gets_its_own_encoding():
+    from yb_guide.cli.batch import output_encoding
+
+    class Stream:
+        def __init__(self, tty, encoding):
+            self.tty, self.encoding = tty, encoding
+
+        def isatty(self):
+            return self.tty
+
+    assert output_encoding(Stream(True, "gbk"), None) == ("gbk", "replace")  # a Chinese Windows console
+    assert output_encoding(Stream(True, "gbk"), "utf-8-sig") == ("gbk", "replace")
+    assert output_encoding(Stream(True, "utf-8-sig"), None) == ("utf-8", "replace")  # no BOM on a screen
+    assert output_encoding(Stream(False, "gbk"), None) == (None, "strict")  # a pipe: the input's own
+    assert output_encoding(Stream(False, "gbk"), "utf-8-sig") == ("utf-8-sig", "strict")
+
+
+try:
+    import pexpect
+except ImportError:  # Windows: pexpect's spawn needs a POSIX pseudo-terminal
+    pexpect = None
+needs_pty = pytest.mark.skipif(pexpect is None or sys.platform == "win32", reason="needs pexpect and a POSIX pseudo-terminal")
+
+
+def spawn(*args, **env):
+    from conftest import installed_ybguide
+
+    return pexpect.spawn(installed_ybguide(), list(args), env={**os.environ, "NO_COLOR": "1", **env},
+                         timeout=30, dimensions=(50, 100))
+
+
+@needs_pty
+def test_a_gbk_terminal_gets_gbk_bytes_not_utf8(tmp_path):
+    src = write(tmp_path / "w" / "in.csv", "编号,提交日期\n张三😀,2024-05-06\n")  # a UTF-8 file
+    child = spawn("deadline", "--batch", str(src), PYTHONIOENCODING="gbk")
+    child.expect(pexpect.EOF)
+    data = child.before
+    child.close()
+    assert child.exitstatus == 0
+    assert "受理登记,调查核实".encode("gbk") in data and "受理登记".encode("utf-8") not in data
+    assert "张三?,2024-05-06,2024-05-08".encode("gbk") in data  # what GBK cannot show is replaced, no crash
+
+
+# ---------------------------------------------------------------- files: never the input, nothing replaced unasked
+
+
+def test_out_that_is_the_input_is_refused_also_through_a_link(run, tmp_path):
+    folder = tmp_path / "w"
+    src = write(folder / "台账.csv", LEDGER, "gbk")
+    before = src.read_bytes()
+    link = folder / "link.csv"
+    try:
+        link.symlink_to(src)
+    except OSError:  # Windows without the right to make links
+        pytest.skip("cannot make a symbolic link here")
+    for inp, out, *force in ((src, src), (src, link), (link, src), (src, folder / "." / "台账.csv", "--force")):
+        r = run("deadline", "--batch", str(inp), "--out", str(out), *force)
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "就是输入文件" in r.stderr, (inp, out)
+        assert src.read_bytes() == before  # byte for byte
+    assert sorted(p.name for p in folder.iterdir()) == ["link.csv", "台账.csv"]
+
+
+def test_an_existing_out_file_is_kept_unless_forced(run, tmp_path):
+    src = write(tmp_path / "w" / "in.csv", "filed\n2024-05-06\n")
+    out = tmp_path / "w" / "结果.csv"
+    out.write_text("上个月的结果\n", encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 2 and "已经存在，没有改动它" in r.stderr and "--force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "上个月的结果\n"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--force")
+    assert r.exit_code == 0 and read_csv(out)[0]["受理登记"] == "2024-05-08"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["in.csv", "结果.csv"]
+
+
+@pytest.mark.parametrize("answer, replaced", [("是\n", True), ("ｙ\n", True), ("否\n", False), ("\n", False), ("", False)])
+def test_on_a_terminal_it_asks_before_replacing(run, tmp_path, monkeypatch, answer, replaced):
+    from yb_guide.cli import prompts
+
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
+    src = write(tmp_path / "w" / "in.csv", "filed\n2024-05-06\n")
+    out = tmp_path / "w" / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--out", str(out), input=answer)
+    assert f"文件 {out} 已经存在，要替换它吗？（是/否）" in r.stderr.replace("\n", "")  # wrapped to the screen
+    assert (out.read_text(encoding="utf-8") != "old") is replaced
+    assert r.exit_code == (0 if replaced else 2)
+    # The input file itself is refused without a question.
+    r = run("deadline", "--batch", str(src), "--out", str(src), input="是\n")
+    assert "要替换它吗" not in r.stderr and "就是输入文件" in r.stderr
+
+
+@needs_pty
+def test_in_a_real_terminal_yes_replaces(tmp_path):
+    src = write(tmp_path / "w" / "in.csv", "filed\n2024-05-06\n")
+    out = tmp_path / "w" / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    child = spawn("deadline", "--batch", str(src), "--out", str(out))
+    child.expect("要替换它吗".encode())
+    child.sendline("是".encode())
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and read_csv(out)[0]["受理登记"] == "2024-05-08"
+
+
+def _full_disk(monkeypatch, after: int) -> None:
+    """The batch's file writes fail with 'no space left' after ``after`` bytes."""
+    from yb_guide.schedule import batch
+
+    real_open = open
+
+    class Full(io.RawIOBase):
+        def __init__(self, path):
+            self.fh, self.n = real_open(path, "wb"), 0
+
+        def writable(self):
+            return True
+
+        def write(self, b):
+            self.n += len(b)
+            if self.n > after:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.fh.write(b)
+
+        def close(self):
+            self.fh.close()
+            super().close()
+
+    monkeypatch.setattr(batch, "open", lambda path, mode: io.BufferedWriter(Full(path)), raising=False)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_file(run, tmp_path, monkeypatch):
+    _full_disk(monkeypatch, after=20_000)
+    src = write(tmp_path / "w" / "in.csv", "filed\n" + "2024-05-06\n" * 5000)
+    out = tmp_path / "w" / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--force")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "磁盘已满" in r.stderr and "Traceback" not in r.stderr
+    assert out.read_text(encoding="utf-8") == "old"  # the old file as it was
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "w" / "new.csv"))
+    assert r.exit_code == 1 and "磁盘已满" in r.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["in.csv", "out.csv"]  # no new or temporary file
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_dev_full(sh, tmp_path):
+    src = write(tmp_path / "w" / "in.csv", "filed\n2024-05-06\n")
+    r = sh("deadline", "--batch", str(src), "--out", "/dev/full")
+    assert r.exit_code == 1 and r.stderr.strip() == "错误：无法写入 /dev/full（磁盘已满）。"
+
+
 def test_out_to_a_device_writes_into_it(run, tmp_path):
-    import os
     import stat
 
     src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")

@@ -217,6 +217,17 @@ def test_ics_export(run, tmp_path):
     assert fb.decoded("dtstart") == dt.date(2024, 6, 4)
 
 
+def test_ics_replaces_an_existing_file_only_with_force(run, tmp_path):
+    out = tmp_path / "期限.ics"
+    out.write_text("old", encoding="utf-8")
+    r = run("deadline", "--filed", "2024-05-06", "--ics", str(out))
+    assert r.exit_code == 2 and "已经存在，没有改动它" in r.stderr and out.read_text(encoding="utf-8") == "old"
+    r = run("deadline", "--filed", "2024-05-06", "--ics", str(out), "--force")
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    r = run("deadline", "--filed", "2024-05-06", "--force")
+    assert r.exit_code == 2 and "--force 只和 --out 或 --ics 一起用" in r.stderr
+
+
 def test_ics_reminder_skips_the_weekend(run, tmp_path):
     icalendar = pytest.importorskip("icalendar")
     out = tmp_path / "a.ics"

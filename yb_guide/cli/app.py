@@ -137,10 +137,16 @@ def deadline(
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
     ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
-    batch: Optional[str] = typer.Option(None, "--batch", metavar="CSV",
-                                        help="批量计算：读取 CSV（filed 列必填；可选 id、complex、channel、result_received、decision_known），- 为标准输入。"),
-    out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）。"),
-    on_error: str = typer.Option("skip", "--on-error", metavar="skip|stop", help="批量时遇到错误行：skip 跳过，stop 停止。"),
+    batch: Optional[str] = typer.Option(
+        None, "--batch", metavar="CSV",
+        help="批量计算：读取 CSV（「提交日期」列必填；可选 编号、复杂、渠道、收到结果日期、知道原决定日期），- 为标准输入。"),
+    out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）；不会替换已有的文件，除非加 --force 或在终端里回答“是”。"),
+    on_error: str = typer.Option("keep", "--on-error", metavar="keep|stop",
+                                 help="批量时遇到错误行：keep 照抄这一行并在「错误」列写明原因，继续；stop 停止。"),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="编码",
+                                           help="批量结果的编码：utf-8、utf-8-sig（带 BOM）、gbk 或 gb18030（默认：与输入文件相同）。"),
+    ids: bool = typer.Option(False, "--ids", help="批量结果新加的列用英文编号作表头（如 accept、estimated、error），是否推算写 true/false，方便程序处理。"),
+    force: bool = typer.Option(False, "--force", help="--out 或 --ics 的文件已经存在时，直接替换它。"),
     as_json: bool = JSON,
 ):
     """算出各个期限（按法定节假日和调休计算）：投诉的办理时间、信访、复查复核、行政复议和行政诉讼。"""
@@ -160,17 +166,24 @@ def deadline(
     if batch is not None:
         ignored = [f"--{name}" for name, value in given_events.items() if value]
         ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics)) if value]
+        if force and out in (None, "-"):
+            ignored.append("--force（结果写到标准输出时）")
         if ignored:
             raise UserError(f"--batch 不能和 {'、'.join(ignored)} 一起用。",
-                            hint="批量时每行的日期、complex、channel、result_received 写在 CSV 的列里")
+                            hint="批量时每行的日期、是否复杂、渠道、收到结果日期写在 CSV 的列里")
         from yb_guide.cli.batch import run
 
-        summary = run(deadlines.get_plan(), cal, batch, out, on_error=on_error)
+        summary = run(deadlines.get_plan(), cal, batch, out, on_error=on_error, encoding=encoding, ids=ids,
+                      force=force)
         emit_summary(views.batch_summary(summary, out), as_json=as_json)
-        # Skipped rows are bad input: the good rows are written, but a script should notice.
-        raise typer.Exit(EXIT_USAGE if summary.skipped else 0)
-    if out is not None or on_error != "skip":
-        raise UserError("--out 和 --on-error 只用于批量计算。", hint="请同时写 --batch 文件.csv")
+        # Rows with an error are bad input: every row is written, but a script should notice.
+        raise typer.Exit(EXIT_USAGE if summary.bad else 0)
+    batch_only = [name for name, value in (("--out", out is not None), ("--on-error", on_error != "keep"),
+                                           ("--encoding", encoding is not None), ("--ids", ids)) if value]
+    if batch_only:
+        raise UserError(f"{'、'.join(batch_only)} 只用于批量计算。", hint="请同时写 --batch 文件.csv")
+    if force and ics is None:
+        raise UserError("--force 只和 --out 或 --ics 一起用。", hint="它让已经存在的结果文件被替换")
     events = {name: date_option(value, f"--{name}", now) for name, value in given_events.items() if value is not None}
     if not events:
         events["filed"] = now
@@ -180,7 +193,7 @@ def deadline(
     if ics is not None:
         from yb_guide.schedule.ics import write_ics
 
-        payload["ics"] = str(write_ics(ics, sched, plan, cal))
+        payload["ics"] = str(write_ics(ics, sched, plan, cal, overwrite=may_replace(ics, force)))
     emit(payload, render.deadline, as_json=as_json)
 
 

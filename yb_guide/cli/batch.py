@@ -1,18 +1,43 @@
 """``ybguide deadline --batch``: the files and standard streams of a batch run (the rows themselves
-are ``schedule.batch``'s)."""
+are ``schedule.batch``'s): where the rows come from and go to, in which encoding, and whether an
+existing file may be replaced."""
 
 from __future__ import annotations
 
-import io
 import sys
+from pathlib import Path
 
 from yb_guide.base.errors import UserError, os_error_text
+from yb_guide.cli.options import may_replace
 from yb_guide.schedule import batch
 
 
-def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "skip") -> batch.Summary:
+def output_encoding(stream, chosen: str | None) -> tuple[str | None, str]:
+    """(encoding, errors) of rows written to ``stream``.  On a console, the console's own encoding
+    (a GBK console gets GBK, never UTF-8 bytes it would show as mojibake), with what it cannot
+    show replaced; into a pipe or a file, ``chosen`` (None: the input's own), strictly."""
+    import codecs
+
+    try:
+        console = stream.isatty()
+    except (AttributeError, ValueError):
+        console = False
+    if not console:
+        return chosen, "strict"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        if codecs.lookup(encoding).name == "utf-8-sig":
+            encoding = "utf-8"  # no byte-order mark on a screen
+    except LookupError:
+        encoding = "utf-8"
+    return encoding, "replace"
+
+
+def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep", encoding: str | None = None,
+        ids: bool = False, force: bool = False) -> batch.Summary:
     """Rows from a file or stdin ('-') to a file or stdout (None or '-')."""
     batch.check_on_error(on_error)
+    chosen = batch.check_encoding(encoding)
     if in_path == "-" and sys.stdin is None:
         raise UserError("标准输入已关闭，--batch - 读不到 CSV。", hint="写成 --batch 文件.csv，或把 CSV 用 < 文件 送进来")
     try:
@@ -21,12 +46,10 @@ def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "skip"
         raise UserError(f"无法打开 CSV 文件 {in_path}（{os_error_text(err)}）。") from None
     with source:
         if out_path not in (None, "-"):
-            return batch.run_to_file(plan, cal, source, out_path, on_error=on_error,
-                                     source_path=None if in_path == "-" else in_path)
+            overwrite = may_replace(Path(out_path), force, source=in_path)
+            return batch.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen, ids=ids,
+                                     source_path=None if in_path == "-" else in_path, overwrite=overwrite)
+        out_encoding, errors = output_encoding(sys.stdout, chosen)
         sys.stdout.flush()
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
-        try:
-            return batch.run_batch(plan, cal, source, out, on_error=on_error)
-        finally:
-            out.flush()
-            out.detach()
+        return batch.run_batch(plan, cal, source, sys.stdout.buffer, on_error=on_error, encoding=out_encoding,
+                               errors=errors, ids=ids)

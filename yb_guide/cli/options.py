@@ -64,20 +64,28 @@ def asks_questions(interactive: bool, missing: bool) -> bool:
 FORCE = typer.Option(False, "--force", help="文件已经存在时也替换它（默认：不替换，先问一声）。")
 
 
-def may_replace(path, force: bool) -> bool:
+def may_replace(path, force: bool, source=None) -> bool:
     """Whether an existing output file may be replaced: --force, or a yes typed on the terminal.
-    Without either the library refuses and says so (the file is left as it was)."""
+    Without either the library refuses and says so (the file is left as it was).  The input file
+    itself is never replaced, and not even asked about (the writer refuses it with its own line)."""
     from pathlib import Path
+
+    from yb_guide.base.errors import RuntimeProblem
+    from yb_guide.base.files import same_file
 
     path = Path(path)
     if force or not path.is_file():
         return force
-    from yb_guide.cli.prompts import Terminal, stdin_is_terminal
-
-    if not stdin_is_terminal():
+    if source not in (None, "-") and same_file(path, source):
         return False
-    answer = Terminal().choice(f"文件 {path} 已经存在，要替换它吗？（是/否，直接回车 = 否）：",
-                               ended="输入已结束，没有替换文件。")
+    from yb_guide.cli import prompts
+
+    if not prompts.stdin_is_terminal():
+        return False
+    try:
+        answer = prompts.Terminal().choice(f"文件 {path} 已经存在，要替换它吗？（是/否） ", ended="没有回答。")
+    except RuntimeProblem:  # the input ended: no
+        return False
     return answer in ("是", "y", "yes")
 
 

@@ -75,6 +75,9 @@ class Channel:
     checklist: str | None = None
     processing_time: TimeLimit | None = None
     checked: dt.date | None = None  # the day a verified fact was checked
+    # Short names a spreadsheet or a person may write instead of the id (热线, 现场, 12393); found,
+    # with the id and the name, by ``knowledge.lookup.find_channel``.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

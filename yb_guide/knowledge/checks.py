@@ -12,6 +12,7 @@ from yb_guide.knowledge.deadline_rules import EVENTS
 from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
 from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
 from yb_guide.knowledge.letter_template import LETTER_PLACEHOLDERS, LetterFacts, LetterHeadings, LetterLabels, placeholders
+from yb_guide.knowledge.lookup import normal
 
 
 def _fail(obj, key: str, problem: str) -> DataError:
@@ -89,6 +90,7 @@ def cross_check(k) -> None:
         _unique(items, what)
     _check_sources(k)
 
+    _check_channel_words(m.channels)
     channels = {c.id for c in m.channels}
     checklists = {c.id for c in k.checklists}
     procedures = {p.id for p in r.procedures}
@@ -124,6 +126,32 @@ def cross_check(k) -> None:
         if lim and lim.min is not None and lim.min > lim.max:
             raise _fail(obj, "limit", f"时限下限 {lim.min} 大于上限 {lim.max}")
     _check_flows(k, channels, checklists, procedures)
+
+
+def _check_channel_words(channels) -> None:
+    """A channel's id, name and short names (``aliases``) are looked up as one set of words
+    (``knowledge.lookup``): no word may name two channels, and none is written twice."""
+    owner: dict[str, tuple[str, str]] = {}  # normal word -> (channel id, the word as written)
+    for c in channels:
+        for key, word in (("id", c.id), ("name", c.name)):
+            other, written = owner.setdefault(normal(word), (c.id, word))
+            if other != c.id:
+                raise _fail(c, key, f"「{word}」和渠道「{other}」的「{written}」查找时是同一个词，一个词只能指一个渠道")
+    for c in channels:
+        mine: dict[str, str] = {}
+        for alias in c.aliases:
+            w = normal(alias)
+            if not w:
+                raise _fail(c, "aliases", "简称不能是空的")
+            if w in mine:
+                same = "" if mine[w] == alias else f"和「{mine[w]}」查找时是同一个词（不分大小写和全角半角），"
+                raise _fail(c, "aliases", f"简称「{alias}」{same}写了两次")
+            mine[w] = alias
+            other, written = owner.get(w, (c.id, alias))
+            if other != c.id:
+                raise _fail(c, "aliases", f"简称「{alias}」已经是渠道「{other}」的编号、名称或简称（「{written}」），"
+                                          "一个词只能指一个渠道")
+            owner[w] = (c.id, alias)
 
 
 def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:

@@ -1,10 +1,14 @@
 """Due dates for a whole spreadsheet: ``ybguide deadline --batch IN.csv``.
 
-Streams rows from a CSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel in
-Chinese writes it) to a CSV with one column per stage due date, so memory does
-not grow with the file.  Every row is computed by ``deadlines.compute``, the
-same function ``ybguide deadline`` uses; identical inputs (common in real
-files: many complaints share a filing date) are computed once.
+Streams rows from a CSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel in Chinese writes it)
+to a CSV with one column per stage due date, so memory does not grow with the file.  Every input
+row gives one output row, in order: its own cells exactly as read, then the new cells; a row that
+cannot be computed keeps its cells, leaves the dates empty and says why in the 错误 column.  The
+output is in the input's own encoding unless told otherwise, so Excel opens it as it opened the
+input.
+
+Every row is computed by ``deadlines.compute``, the same function ``ybguide deadline`` uses;
+identical inputs (common in real files: many complaints share a filing date) are computed once.
 """
 
 from __future__ import annotations
@@ -13,25 +17,31 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.base.errors import UserError
 
 # Column names a spreadsheet may use (English ids, or the Chinese a desk worker would type).
 COLUMNS = {
     "filed": ("filed", "提交日期", "投诉日期"),
     "id": ("id", "编号", "案件编号"),
     "complex": ("complex", "复杂", "复杂案件"),
-    "channel": ("channel", "渠道"),
+    "channel": ("channel", "渠道", "投诉渠道"),
     "result_received": ("result_received", "收到结果日期"),
     "decision_known": ("decision_known", "知道原决定日期"),
 }
+# The columns a run adds after the stage columns (whose headers are the rules' titles), and how a
+# yes/no cell is written: in Chinese for people, as ids with --ids for scripts.  The one table.
+ADDED_COLUMNS = {"estimated": "是否推算", "error": "错误"}
+YES_NO = {False: ("是", "否"), True: ("true", "false")}  # keyed by ``ids``
+# Encodings a result can be written in: what --encoding accepts, and how a summary names them.
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GBK/GB18030"}
+ON_ERROR = ("keep", "skip", "stop")  # skip: the old name of keep (bad rows are no longer dropped)
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "复杂", "t"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "否", "f", "一般"}
-_FLAG_CACHE = {"": False, "0": False, "1": True}
 MEMO_LIMIT = 100_000  # distinct inputs remembered; bounded so memory stays flat
 MAX_ERRORS_KEPT = 50
+_MISSING = object()
 
 
 class BatchRowError(UserError):
@@ -40,10 +50,11 @@ class BatchRowError(UserError):
 
 @dataclass
 class Summary:
-    written: int = 0
-    skipped: int = 0
+    written: int = 0  # rows written: every row of the input (blank lines are not rows)
+    bad: int = 0  # of which had an error (their dates are empty, the 错误 cell says why)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line, message), the first few
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # the input's
+    out_encoding: str = "utf-8"
     columns: list[str] = field(default_factory=list)
 
 
@@ -63,6 +74,23 @@ def detect_encoding(head: bytes) -> str:
         return "gb18030"
 
 
+def check_encoding(name: str | None) -> str | None:
+    """``--encoding``'s value as a codec name (None: the input's own), or a one-line error."""
+    if name is None:
+        return None
+    key = name.strip().lower().replace("_", "-").replace("utf8", "utf-8")
+    if key not in ENCODING_LABELS:
+        raise UserError(f"--encoding 的值「{name}」不对。",
+                        hint="可用：utf-8、utf-8-sig（带 BOM，Excel 直接打开）、gbk、gb18030；不写则与输入文件相同")
+    return key
+
+
+def check_on_error(on_error: str) -> None:
+    if on_error not in ON_ERROR:
+        raise UserError(f"--on-error 的值「{on_error}」不对。",
+                        hint="可用：keep（错误行照抄，在「错误」列写明原因，继续）、stop（遇错停止）")
+
+
 def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
     """Wrap a binary stream (file or stdin) as text in the detected encoding, without reading ahead."""
     buffered = binary if hasattr(binary, "peek") else io.BufferedReader(binary)
@@ -70,29 +98,32 @@ def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
     return io.TextIOWrapper(buffered, encoding=encoding, newline=""), encoding
 
 
-def _find_columns(header: list[str]) -> dict[str, int]:
+def _find_columns(header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """(column key -> index, column key -> the header as the user wrote it)."""
     found: dict[str, int] = {}
-    names = [h.strip().lstrip("\ufeff").lower() for h in header]
+    written = [h.strip().lstrip("\ufeff").strip() for h in header]
+    names = [h.lower() for h in written]
     for key, aliases in COLUMNS.items():
         for i, name in enumerate(names):
             if name in aliases:
                 found[key] = i
                 break
     if "filed" not in found:
-        raise UserError("CSV 第1行（表头）里没有 filed 列。",
-                        hint="表头需要有 filed（或“提交日期”）列；可选 id、complex、channel、result_received")
-    return found
+        raise UserError("CSV 第1行（表头）里没有「提交日期」列。",
+                        hint="表头要有 提交日期（或 投诉日期、filed）列；可选 编号、复杂、渠道、收到结果日期、知道原决定日期")
+    return found, {key: written[i] for key, i in found.items()}
 
 
-def _flag(text: str) -> bool:
-    if text in _FLAG_CACHE:
-        return _FLAG_CACHE[text]
-    t = text.strip().lower()
-    if t in TRUE_WORDS:
-        return True
-    if t in FALSE_WORDS:
-        return False
-    raise BatchRowError(f"complex 列的值「{text}」看不懂（可用：1/0、true/false、是/否）")
+def _cell(text: str) -> str:
+    """One CSV cell: quoted when it holds a comma, a quote or a line break."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _one_line(err: UserError) -> str:
+    message = err.message + (f"（{err.hint}）" if err.hint else "")
+    return " ".join(message.split())
 
 
 def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
@@ -136,63 +167,128 @@ def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     return out
 
 
-def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip") -> Summary:
-    """Read CSV rows from ``source``, write them with due dates to ``out``."""
+def added_headers(plan, stages: list[str], *, ids: bool = False) -> list[str]:
+    """The headers of the added columns: each stage's title (受理登记, 调查核实 …), then 是否推算 and
+    错误; with ``ids`` the English ids (accept, investigate …, estimated, error) for scripts.  Two
+    rules of the same title are told apart by their track's title (then, if need be, their id)."""
+    if ids:
+        return [*stages, *ADDED_COLUMNS]
+    rules = [plan.rule(s) for s in stages]
+    titles = [r.title for r in rules]
+    heads = [f"{r.title}（{plan.track(r.track).title}）" if titles.count(r.title) > 1 else r.title for r in rules]
+    heads = [f"{h}（{r.id}）" if heads.count(h) > 1 else h for h, r in zip(heads, rules)]
+    return [*heads, *ADDED_COLUMNS.values()]
+
+
+def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "keep", encoding: str | None = None,
+              errors: str = "strict", ids: bool = False) -> Summary:
+    """Read CSV rows from ``source``, write them with due dates to ``out`` (a binary stream, left
+    open) in ``encoding`` (None: the input's own; ``errors="replace"`` for a console)."""
+    text, in_encoding = open_text(source)
+    sink = io.TextIOWrapper(out, encoding=encoding or in_encoding, errors=errors, newline="")
+    summary = Summary(encoding=in_encoding, out_encoding=encoding or in_encoding)
+    try:
+        _rows(plan, cal, text, sink, summary, on_error=on_error, ids=ids)
+        sink.flush()
+    finally:
+        try:
+            sink.detach()  # the caller's stream stays open (stdout)
+        except (OSError, ValueError):
+            pass
+    return summary
+
+
+def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool) -> None:
     from yb_guide.calendar.dates import parse_date
+    from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
     from yb_guide.schedule.deadlines import compute
 
-    text, encoding = open_text(source)
-    summary = Summary(encoding=encoding)
     lines = iter(text)
+    line_no = 0
     try:
         first_line = next(lines, None)
+        while first_line is not None and not first_line.strip():  # blank lines above the header
+            line_no += 1
+            first_line = next(lines, None)
     except UnicodeDecodeError:
         raise UserError("CSV 文件的编码无法识别。", hint="请保存为 UTF-8 或 GBK 编码的 CSV") from None
     if first_line is None:
-        raise UserError("CSV 文件是空的。", hint="第1行应为表头，至少有 filed 列")
-    header_text, header = _quoted_record(first_line, lines, 1)
-    line_no = 1 + header_text.count("\n")
-    cols = _find_columns(header)
+        raise UserError("CSV 文件是空的。", hint="第1行应为表头，至少有「提交日期」列")
+    header_text, header = _quoted_record(first_line, lines, line_no + 1)
+    line_no += 1 + header_text.count("\n")
+    cols, names = _find_columns(header)
     stages = stage_columns(plan, cols)
-    new_cols = stages + ["estimated"]
+    new_cols = added_headers(plan, stages, ids=ids)
     summary.columns = header + new_cols
-    # Each record is written back as its own text plus the new cells: the input columns come out
-    # exactly as they went in, and re-quoting a million rows (the slow half of csv) is avoided.
-    out.write(header_text.lstrip("\ufeff") + "," + ",".join(new_cols) + "\n")
+    yes, no = YES_NO[ids]
     width = len(header)
     fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
-    known_channels = set(plan.channels)
-    # Small memos (cell text -> date; inputs -> output cells), bounded by MEMO_LIMIT so memory
-    # stays flat however long the file is.
+    # Small memos (cell text -> date, flag or channel; inputs -> output cells), bounded by MEMO_LIMIT
+    # so memory stays flat however long the file is.
     date_memo: dict[str, dt.date] = {}
+    flags: dict[str, bool] = {"": False, "0": False, "1": True}
+    channels: dict[str, str | None | tuple] = {"": None}  # cell -> id, or (message, hint) of its error
     memo: dict[tuple, str] = {}
+    no_dates = "," * (len(stages) + 2)  # empty stage cells and 是否推算, before the error's cell
 
-    def date_of(value: str, what: str) -> dt.date:
+    def date_of(value: str, key: str) -> dt.date:
         d = date_memo.get(value)
         if d is None:
-            d = parse_date(value, what)
+            what = f"「{names[key]}」列"
+            d = cal.check(parse_date(value, what + "的值"), what + "的日期")
             if len(date_memo) >= MEMO_LIMIT:
                 date_memo.clear()
             date_memo[value] = d
         return d
 
+    def flag_of(value: str) -> bool:
+        t = value.strip().lower()
+        if t not in TRUE_WORDS and t not in FALSE_WORDS:
+            raise UserError(f"「{names['complex']}」列的值「{value}」看不懂。", hint="可用：是/否、1/0、true/false")
+        if len(flags) >= MEMO_LIMIT:
+            flags.clear()
+        flags[value] = t in TRUE_WORDS
+        return flags[value]
+
+    def channel_of(value: str) -> str | None:
+        found = channels.get(value)
+        if found is None and value not in channels:
+            try:
+                found = find_channel(plan, value) if value.strip() else None
+            except UnknownChannelError as err:
+                tip = f"您是不是要找「{err.suggestion}」？" if err.suggestion else ""
+                found = (f"「{names['channel']}」列的值「{err.given}」不是已知的渠道。{tip}", err.hint)
+            if len(channels) >= MEMO_LIMIT:
+                channels.clear()
+            channels[value] = found
+        if isinstance(found, tuple):
+            raise UserError(found[0], hint=found[1])
+        return found
+
     def compute_cells(key: tuple) -> str:
         filed, complex_case, channel, result, decision = key
+        if result is not None and result < filed:
+            raise UserError(f"「{names['result_received']}」列的日期（{result.isoformat()}）早于"
+                            f"「{names['filed']}」列的日期（{filed.isoformat()}）。",
+                            hint="请检查日期；后发生的事不能早于先发生的事")
         events = {"filed": filed, "result-received": result, "decision-known": decision}
         sched = compute(plan, cal, {e: d for e, d in events.items() if d is not None}, today=None,
                         complex_case=complex_case, channel=channel)
         by_id = {s.id: s for s in sched.stages}
         cells = [by_id[s].due.isoformat() if s in by_id else "" for s in stages]
-        cells.append("true" if any(s.estimated for s in sched.stages) else "false")
+        cells.append(yes if any(s.estimated for s in sched.stages) else no)
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
-        memo[key] = ",".join(cells)
+        memo[key] = ",".join(cells) + ","  # and an empty error cell
         return memo[key]
 
-    write = out.write
-    flags = _FLAG_CACHE
-    written = 0
+    write = sink.write
+    written = bad = 0
+    start_line = 0  # the header
     try:
+        # Each record is written back as its own text plus the new cells: the input columns come out
+        # exactly as they went in, and re-quoting a million rows (the slow half of csv) is avoided.
+        write(header_text.lstrip("\ufeff") + "," + ",".join(_cell(h) for h in new_cols) + "\n")
         # The hot loop: about a microsecond a row, so a million rows take seconds.
         for line in lines:
             line_no += 1
@@ -213,59 +309,62 @@ def run_batch(plan, cal, source: BinaryIO, out: TextIO, *, on_error: str = "skip
                 if 0 <= ci < n:
                     complex_case = flags.get(row[ci])
                     if complex_case is None:
-                        complex_case = _flag(row[ci])
+                        complex_case = flag_of(row[ci])
                 else:
                     complex_case = False
-                channel = row[chi].strip() if 0 <= chi < n else ""
-                if channel and channel not in known_channels:
-                    raise UnknownIdError("渠道", channel, sorted(known_channels))
+                if 0 <= chi < n:
+                    channel = channels.get(row[chi], _MISSING)
+                    if channel is _MISSING or type(channel) is tuple:
+                        channel = channel_of(row[chi])
+                else:
+                    channel = None
                 result_text = row[ri].strip() if 0 <= ri < n else ""
                 result = date_of(result_text, "result_received") if result_text else None
                 decision_text = row[di].strip() if 0 <= di < n else ""
                 decision = date_of(decision_text, "decision_known") if decision_text else None
-                key = (filed, complex_case, channel or None, result, decision)
+                key = (filed, complex_case, channel, result, decision)
                 cells = memo.get(key) or compute_cells(key)
             except UserError as err:
                 if not any(c.strip() for c in row):
-                    continue  # a blank line (Excel leaves some at the end) is no error
-                message = err.message + (f"（{err.hint}）" if err.hint else "")
+                    continue  # a blank line (Excel leaves some at the end) is not a row
+                message = _one_line(err)
                 if on_error == "stop":
                     raise BatchRowError(f"CSV 第{start_line}行：{message}",
-                                        hint="用 --on-error skip 可跳过错误行继续") from None
-                summary.skipped += 1
+                                        hint="不加 --on-error stop 时，错误行照抄，并在「错误」列写明原因") from None
+                bad += 1
                 if len(summary.errors) < MAX_ERRORS_KEPT:
                     summary.errors.append((start_line, message))
+                # Its own cells as read (a row with too many keeps them all), no dates, the reason.
+                write(f"{record}{',' * (width - n) if n < width else ''}{no_dates}{_cell(message)}\n")
+                written += 1
                 continue
             if n < width:
                 record += "," * (width - n)
             write(f"{record},{cells}\n")
             written += 1
     except UnicodeDecodeError:
-        summary.written = written
-        raise UserError(f"CSV 第{line_no + 1}行附近的文字不是 {encoding} 编码。",
+        raise UserError(f"CSV 第{line_no + 1}行附近的文字不是 {summary.encoding} 编码。",
                         hint="请把整个文件保存为同一种编码（UTF-8 或 GBK）") from None
-    summary.written = written
+    except UnicodeEncodeError as err:
+        char = err.object[err.start:err.end]
+        where = "表头" if start_line == 0 else f"第{start_line}行"
+        raise UserError(f"CSV {where}有 {ENCODING_LABELS.get(summary.out_encoding, summary.out_encoding)} "
+                        f"编码写不出的字「{char}」。", hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
+    finally:
+        summary.written, summary.bad = written, bad
 
-    return summary
 
-
-def check_on_error(on_error: str) -> None:
-    if on_error not in ("skip", "stop"):
-        raise UserError(f"--on-error 的值「{on_error}」不对。", hint="可用：skip（跳过错误行）、stop（遇错停止）")
-
-
-def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "skip",
-                source_path=None) -> Summary:
-    """``run_batch`` into a file, written whole (a stopped run leaves no half file), never over the
-    input file; UTF-8 with BOM, so that Excel in Chinese opens it with the right characters."""
+def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep", encoding: str | None = None,
+                ids: bool = False, source_path=None, overwrite: bool = False) -> Summary:
+    """``run_batch`` into a file, written whole (a stopped or failed run leaves no file, and an old
+    file as it was), never over the input file, and over another existing file only if ``overwrite``."""
     from yb_guide.base.files import write_atomic
 
     result: list[Summary] = []
 
     def write(tmp) -> None:
-        encoding = "utf-8-sig" if Path(tmp) != Path(out_path) else "utf-8"  # no BOM into a device
-        with open(tmp, "w", encoding=encoding, newline="") as out:
-            result.append(run_batch(plan, cal, source, out, on_error=on_error))
+        with open(tmp, "wb") as out:
+            result.append(run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids))
 
-    write_atomic(out_path, write, source=source_path)
+    write_atomic(out_path, write, source=source_path, overwrite=overwrite)
     return result[0]

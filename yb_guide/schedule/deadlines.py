@@ -22,6 +22,7 @@ from yb_guide.calendar.dates import add_months
 from yb_guide.calendar.workdays import MAKEUP, Calendar
 from yb_guide.knowledge.deadline_rules import EVENT_ORDER, EVENTS, DeadlineRule, Track, TrackNote
 from yb_guide.knowledge.labels import EVENT_LABELS
+from yb_guide.knowledge.lookup import ChannelIndex, channel_index
 from yb_guide.knowledge.sources import Document, SourceRef
 
 ADMINISTRATIVE = "administrative"
@@ -47,6 +48,7 @@ class Plan:
     decision_needed: str
     process_note: str
     complex_note: str
+    channel_index: ChannelIndex  # every id, name and short name of a channel (``knowledge.lookup``)
 
     def rule(self, rule_id: str) -> DeadlineRule:
         for r in self.rules:
@@ -78,7 +80,8 @@ def make_plan(k) -> Plan:
     return Plan(tracks=d.tracks, channel_tracks=dict(d.channels), rules=d.rules, notes=d.notes,
                 documents={ref.doc: k.document(ref.doc) for ref in refs}, channels=tuple(c.id for c in k.channels),
                 warning=d.warning, warning_source=d.warning_source, decision_needed=d.decision_needed,
-                process_note=k.main.process.note, complex_note=d.complex_note)
+                process_note=k.main.process.note, complex_note=d.complex_note,
+                channel_index=channel_index(k.channels))
 
 
 def get_plan(data_dir=None) -> Plan:

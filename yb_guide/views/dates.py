@@ -153,14 +153,24 @@ def hall_text(h) -> str:
 
 
 def batch_summary(summary, out: str | None) -> dict:
-    lines = [f"已写出 {summary.written} 行，跳过 {summary.skipped} 行（输入编码：{summary.encoding}）"
-             + (f"，结果在 {out}" if out not in (None, "-") else "") + "。"]
-    lines += [f"第{line}行已跳过：{message}" for line, message in summary.errors]
-    if summary.skipped > len(summary.errors):
-        lines.append(f"……另有 {summary.skipped - len(summary.errors)} 行错误未列出。")
-    return {"written": summary.written, "skipped": summary.skipped, "encoding": summary.encoding,
-            "columns": summary.columns, "errors": [{"line": n, "message": m} for n, m in summary.errors],
-            "out": out, "lines": lines}
+    """What a batch run wrote: how many rows, how many with an error (the first few by line), the
+    encodings, and where the result is."""
+    from yb_guide.schedule.batch import ADDED_COLUMNS, ENCODING_LABELS
+
+    def label(encoding: str) -> str:
+        return ENCODING_LABELS.get(encoding, encoding)
+
+    head = f"已写出 {summary.written} 行" + (f"，其中 {summary.bad} 行有错误" if summary.bad else "")
+    head += f"（输入编码：{label(summary.encoding)}；输出编码：{label(summary.out_encoding)}）"
+    lines = [head + (f"，结果在 {out}" if out not in (None, "-") else "") + "。"]
+    lines += [f"第{line}行有错误：{message}" for line, message in summary.errors]
+    if summary.bad > len(summary.errors):
+        lines.append(f"……另有 {summary.bad - len(summary.errors)} 行有错误，未在这里列出。")
+    if summary.bad:
+        lines.append(f"有错误的行照原样写出，日期空着，「{ADDED_COLUMNS['error']}」列写明了原因；改正原表后可以再算一次。")
+    return {"written": summary.written, "bad": summary.bad, "encoding": summary.encoding,
+            "out_encoding": summary.out_encoding, "columns": summary.columns,
+            "errors": [{"line": n, "message": m} for n, m in summary.errors], "out": out, "lines": lines}
 
 
 def notice_imported(notice, path: str) -> dict:
