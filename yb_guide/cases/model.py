@@ -216,7 +216,9 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
     c = Case()
     channel = clean_text(raw.get("channel"))
     if channel is not None:
-        c.channel = k.channel(channel).id  # unknown id -> "did you mean"
+        from yb_guide.knowledge.lookup import find_channel
+
+        c.channel = find_channel(k, channel)  # an id, a name or a short name (热线, 现场); else "did you mean"
     c.filed = _date(raw.get("filed"), LABELS["filed"], today)
     if require and c.channel is None:
         raise UserError("缺少投诉渠道。", hint="可用的渠道：" + "、".join(x.id for x in k.channels))

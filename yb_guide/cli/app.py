@@ -188,6 +188,10 @@ def deadline(
     if not events:
         events["filed"] = now
     plan = deadlines.get_plan()
+    if channel is not None:
+        from yb_guide.knowledge.lookup import find_channel
+
+        channel = find_channel(plan, channel)  # 热线, 信件, 现场 … as well as the id
     sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel)
     payload = views.deadline(sched, plan)
     if ics is not None:

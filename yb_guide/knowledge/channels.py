@@ -115,6 +115,7 @@ class Checklist:
     status: Status
     channel: str | None = None
     notes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # what people call it (现场, 信件 …), found like a channel's
     checked: dt.date | None = None  # the day a verified fact was checked
 
 

@@ -91,6 +91,7 @@ def cross_check(k) -> None:
     _check_sources(k)
 
     _check_channel_words(m.channels)
+    _check_channel_words(k.checklists, "材料清单")
     channels = {c.id for c in m.channels}
     checklists = {c.id for c in k.checklists}
     procedures = {p.id for p in r.procedures}
@@ -128,15 +129,16 @@ def cross_check(k) -> None:
     _check_flows(k, channels, checklists, procedures)
 
 
-def _check_channel_words(channels) -> None:
-    """A channel's id, name and short names (``aliases``) are looked up as one set of words
-    (``knowledge.lookup``): no word may name two channels, and none is written twice."""
+def _check_channel_words(channels, what: str = "渠道") -> None:
+    """A channel's (or checklist's) id, name and short names (``aliases``) are looked up as one set
+    of words (``knowledge.lookup``): no word may name two of them, and none is written twice."""
     owner: dict[str, tuple[str, str]] = {}  # normal word -> (channel id, the word as written)
     for c in channels:
-        for key, word in (("id", c.id), ("name", c.name)):
+        name_key = "name" if hasattr(c, "name") else "title"
+        for key, word in (("id", c.id), (name_key, getattr(c, name_key))):
             other, written = owner.setdefault(normal(word), (c.id, word))
             if other != c.id:
-                raise _fail(c, key, f"「{word}」和渠道「{other}」的「{written}」查找时是同一个词，一个词只能指一个渠道")
+                raise _fail(c, key, f"「{word}」和{what}「{other}」的「{written}」查找时是同一个词，一个词只能指一个{what}")
     for c in channels:
         mine: dict[str, str] = {}
         for alias in c.aliases:
@@ -149,8 +151,8 @@ def _check_channel_words(channels) -> None:
             mine[w] = alias
             other, written = owner.get(w, (c.id, alias))
             if other != c.id:
-                raise _fail(c, "aliases", f"简称「{alias}」已经是渠道「{other}」的编号、名称或简称（「{written}」），"
-                                          "一个词只能指一个渠道")
+                raise _fail(c, "aliases", f"简称「{alias}」已经是{what}「{other}」的编号、名称或简称（「{written}」），"
+                                          f"一个词只能指一个{what}")
             owner[w] = (c.id, alias)
 
 

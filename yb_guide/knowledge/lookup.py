@@ -35,8 +35,9 @@ def channel_index(channels) -> ChannelIndex:
     words: dict[str, str] = {}
     names: dict[str, tuple[str, ...]] = {}
     for c in channels:
-        names[c.id] = (c.name, *c.aliases)
-        for word in (c.id, c.name, *c.aliases):
+        name = getattr(c, "name", None) or c.title  # a checklist has a title
+        names[c.id] = (name, *c.aliases)
+        for word in (c.id, name, *c.aliases):
             words.setdefault(normal(word), c.id)
     return ChannelIndex(words, names)
 
@@ -71,4 +72,16 @@ def find_channel(source, text: str) -> str:
     found = index.words.get(normal(text))
     if found is None:
         raise UnknownChannelError(text.strip(), index)
+    return found
+
+
+def find_checklist(k, text: str) -> str:
+    """The id of the checklist ``text`` names: its id, its title or a short name (现场, 信件 …)."""
+    index = channel_index(k.checklists)  # the same index: id, title (as name) and aliases
+    found = index.words.get(normal(text))
+    if found is None:
+        err = UnknownIdError("材料清单", text.strip(), [w for cid, names in index.names.items() for w in (cid, *names)])
+        err.hint = "可写清单的编号、标题或简称，例如 " + "、".join(
+            f"{names[1] if len(names) > 1 else names[0]}（{cid}）" for cid, names in index.names.items())
+        raise err
     return found

@@ -49,7 +49,9 @@ def channels_list(k) -> dict:
 
 
 def channel_detail(k, channel_id: str) -> dict:
-    c = k.channel(channel_id)
+    from yb_guide.knowledge.lookup import find_channel
+
+    c = k.channel(find_channel(k, channel_id))
     out = channel_row(k, c)
     out.update({
         "description": c.description,
@@ -65,7 +67,9 @@ def channel_detail(k, channel_id: str) -> dict:
 
 
 def checklist_detail(k, checklist_id: str) -> dict:
-    cl = k.checklist(checklist_id)
+    from yb_guide.knowledge.lookup import find_checklist
+
+    cl = k.checklist(find_checklist(k, checklist_id))
     items = []
     for item in cl.items:
         ref = item.source or cl.source
