@@ -118,8 +118,8 @@ def test_interactive_prompts(run):
         "99",  # not a channel number: asked again
         "1",  # hotline-12393
         "2024-05-06", "A123", "", "太原市某医院", "", "", "abc",  # bad amount: asked again
-        "100", "没有报销", "重新报销", "", "", "n", "张三", "", "", "110105194912310021",  # bad checksum
-        ID, "",
+        "100", "没有报销", "重新报销", "", "", "n", "张三", "110105194912310021",  # bad checksum: asked again
+        ID, "", "", "", "",  # card number, no one acting for the insured person, phone, address
     ]) + "\n"
     r = run("case", "add", "-i", "--json", input=answers)
     assert r.exit_code == 0, r.stderr
@@ -228,7 +228,7 @@ def test_result_adds_review_windows(run):
     # 复议/诉讼 run from the decision itself, never from the complaint's reply: not computed from it.
     assert "reconsideration" not in stages and "lawsuit" not in stages
     assert {p["needs"] for p in d["schedule"]["pending"] if p["track"] == "administrative"} == {"decision-known", "decision-made"}
-    assert any("--decision-known" in w for w in d["schedule"]["warnings"])
+    assert d["schedule"]["decision_needed"] and any("知道原决定的日期" in w for w in d["schedule"]["warnings"])
     assert stages["accept"]["relevant"] is False and stages["review-request"]["relevant"] is True
     assert d["next"]["id"] == "review-request" and d["overdue"] == []
     assert d["log"][-1]["kind"] == "reply" and d["log"][-1]["auto"] is True
@@ -296,7 +296,7 @@ def test_prompts_on_a_real_terminal(tmp_path):
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(installed_ybguide(), [installed_ybguide(), "case", "add", "--json"], env)
-    answers = ["6", "2024-05-06"] + [""] * 6 + ["", "", "", "n"] + [""] * 5
+    answers = ["6", "2024-05-06"] + [""] * 6 + ["", "", "", "n"] + [""] * 6
     out = b""
 
     def read_until(marker: bytes, timeout=20):

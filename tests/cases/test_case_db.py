@@ -80,12 +80,35 @@ def test_old_version_is_migrated_forward(run, db):
     d = r.json()
     assert (d["ticket"], d["asks"], d["id_number"]) == ("T-1", ["重新报销"], "11010519491231002X")
     assert d["evidence"] == [] and d["name"] is None and d["closed"] is None
-    assert d["log"] == [{"at": "2024-05-07 10:00", "kind": "call", "kind_label": "电话", "text": "打过电话",
+    assert d["log"] == [{"n": 1, "at": "2024-05-07 10:00", "kind": "call", "kind_label": "电话", "text": "打过电话",
                          "auto": False}]
     assert pragma(db, "user_version") == 3
     # The new columns work after the migration.
     assert run("case", "close", "1", "--today", "2024-06-01").exit_code == 0
     assert run("case", "show", "1", "--json").json()["closed"] == "2024-06-01"
+
+
+def test_a_journal_made_by_the_previous_release_is_migrated(run, db):
+    """tests/cases/fixtures/journal-v2-release-0.1.0.sqlite3 was written by ybguide 0.1.0 (schema 2):
+    two cases, a log entry, a result, a closed case.  Everything is still there after the migration,
+    the new fields work, and the file was not touched before it could be read."""
+    import shutil
+
+    from conftest import ROOT
+
+    db.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "cases" / "fixtures" / "journal-v2-release-0.1.0.sqlite3", db)
+    assert pragma(db, "user_version") == 2
+    d = run("case", "show", "1", "--json", "--reveal", "--today", "2024-06-06").json()
+    assert (d["ticket"], d["staff"], d["amount"], d["name"], d["id_number"]) == (
+        "2024050600123", "王五", "1280.50", "张三", "11010519491231002X")
+    assert d["result_received"] == "2024-06-05" and [e["text"] for e in d["log"]][:1] == ["致电12393查询进度"]
+    assert {s["id"]: s["due"] for s in d["schedule"]["stages"]}["review-request"] == "2024-07-05"
+    assert pragma(db, "user_version") == 3
+    assert run("case", "list", "--json").json()["cases"][1]["status"] == "closed"
+    r = run("case", "edit", "1", "--agent-name", "李四", "--agent-relation", "女儿", "--today", "2024-06-06", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["agent_name"] == "李四" and r.json()["changes"][0]["label"] == "代办人姓名"
 
 
 def test_every_migration_step_runs_in_order():

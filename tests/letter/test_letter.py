@@ -61,7 +61,7 @@ def test_letter_parts(run, case1):
     # Facts in the order they happened, whatever the order they were logged in.
     assert d["facts"] == [
         "2024年4月28日，在太原市某医院，住院费用中部分项目未按规定报销。涉及金额1,280.50元。",
-        "2024年5月6日，本人通过全国统一医保服务热线 12393提出投诉，工单编号2024050600123，接待人员王五。",
+        "2024年5月6日，本人拨打12393医保服务热线提出投诉，工单编号2024050600123，接待人员王五。",
         "2024年5月15日（上门）去医院医保办询问，答复按规定不予报销。",
         "2024年5月20日（电话）致电12393查询进度，答复仍在调查。",
     ]
@@ -84,7 +84,7 @@ def test_reveal_writes_the_full_number(run, case1):
 def test_letter_is_logged_on_the_case(run, case1, tmp_path):
     run("letter", "--case", "1", "--out", str(tmp_path / "x.md"))
     log = run("case", "show", "1", "--json").json()["log"]
-    assert log[-1]["kind"] == "letter" and log[-1]["auto"] and log[-1]["text"] == "写了书面投诉信（x.md）"
+    assert log[-1]["kind"] == "letter" and log[-1]["auto"] and log[-1]["text"] == "写了投诉信（x.md）"
     # ybguide's own entries are not facts in the next letter.
     facts = run("letter", "--case", "1", "--json").json()["facts"]
     assert not any("写了书面投诉信" in f for f in facts)
@@ -113,7 +113,7 @@ def test_letter_from_options_only(run):
 
 
 def test_interactive_letter(run):
-    answers = "王五\n\n\n太原市某医院\n\n\n\n没给报销\n重新报销\n\n票据复印件\n\n13900000000\n\n"
+    answers = "王五\n\n\n\n太原市某医院\n\n\n\n没给报销\n重新报销\n\n票据复印件\n\n13900000000\n\n"
     r = run("letter", "-i", "--json", input=answers)
     assert r.exit_code == 0, r.stderr
     assert "本人王五" in r.stdout and "1. 重新报销" in r.stdout and "附件1：票据复印件" in r.stdout
@@ -153,7 +153,7 @@ def test_docx_opens_again_with_its_paragraphs(run, case1, tmp_path):
     assert title.text == "投诉信" and title.alignment == WD_ALIGN_PARAGRAPH.CENTER and title.runs[0].bold
     assert doc.paragraphs[-1].text == "2024年6月10日"
     assert doc.paragraphs[-1].alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    assert "身份证号：1101**********002X" in paragraphs
+    assert "参保人身份证号：1101**********002X" in paragraphs
 
 
 def test_docx_without_python_docx(run, tmp_path, monkeypatch):

@@ -75,7 +75,7 @@ def test_result_received_adds_the_review_but_not_reconsideration_or_lawsuit(run)
     assert "reconsideration" not in s and "lawsuit" not in s
     assert any(p["needs"] == "decision-known" for p in d["pending"])
     assert any("投诉、信访不会让行政复议和行政诉讼的期限停下来" in w for w in d["warnings"])
-    assert any("--decision-known" in w for w in d["warnings"])
+    assert d["decision_needed"] and any("知道原决定的日期" in w for w in d["warnings"])
 
 
 def test_reconsideration_and_lawsuit_run_from_the_decision(run):

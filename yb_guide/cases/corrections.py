@@ -70,8 +70,9 @@ def edit(k, given, changes: dict, today: dt.date) -> tuple[Case, list[Change]]:
         return _apply(db, k, case, changes, today)
 
 
-def set_event(k, given, fields: dict, today: dt.date, kind: str, log_text: str) -> Case:
-    """Record what happened (a result, a 复查 request …) as a change of the case with a log entry."""
+def set_event(k, given, fields: dict, today: dt.date, kind: str, log_text: str) -> tuple[Case, list[Change]]:
+    """Record what happened (a result, a 复查 request …) as a change of the case with a log entry;
+    a different date on a case that had one is a correction, kept in the history."""
     with casedb.transaction(write=True) as db:
         case = load_case(db, given)
         new, changes = _apply(db, k, case, fields, today)
@@ -79,7 +80,7 @@ def set_event(k, given, fields: dict, today: dt.date, kind: str, log_text: str) 
             entry = LogEntry(now()[:16], kind, log_text, True)
             insert_log(db, case.id, entry)
             new.log = [*new.log, entry]
-    return new
+    return new, changes
 
 
 def _entry(db, case: Case, number: int) -> tuple[int, LogEntry]:

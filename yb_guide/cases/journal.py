@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from yb_guide.base.errors import UserError
 from yb_guide.cases import db as casedb
-from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, not_after, now
+from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, now
 from yb_guide.cases.timeline import check_dates, schedule
 from yb_guide.cases.store import from_row, history, insert_case, insert_log, load_case, logs, rows, touch
 
@@ -68,7 +68,7 @@ def with_letter(given, produce):
     return result
 
 
-def set_result(k, given, received: dt.date, today: dt.date) -> Case:
+def set_result(k, given, received: dt.date, today: dt.date):
     """Record the result's date; a different date on a case that has one is a correction, kept in
     its history with any deadline it moves."""
     from yb_guide.cases.corrections import set_event
@@ -145,8 +145,19 @@ def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:
     return out
 
 
-def select(k, cases: list[Case], today: dt.date, *, open_only: bool = False,
-           overdue_only: bool = False) -> list[tuple[Case, Progress]]:
+SEARCHED = ("name", "agent_name", "ticket", "institution", "summary", "staff", "place")
+
+
+def matches(case: Case, words: str) -> bool:
+    """Whether every word is in the case's names, ticket, institution or summary."""
+    from yb_guide.base.text import ascii_forms
+
+    hay = ascii_forms(" ".join(getattr(case, f) or "" for f in SEARCHED)).lower()
+    return all(ascii_forms(w).lower() in hay for w in words.split())
+
+
+def select(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
+           search: str | None = None) -> list[tuple[Case, Progress]]:
     """The cases a listing shows, each with where it stands."""
     from yb_guide.calendar import workdays
 
@@ -154,6 +165,8 @@ def select(k, cases: list[Case], today: dt.date, *, open_only: bool = False,
     out = []
     for c in cases:
         if open_only and c.status != "open":
+            continue
+        if search and not matches(c, search):
             continue
         p = progress(k, c, today, cal)
         if overdue_only and not p.overdue:
@@ -168,3 +181,32 @@ def reminders(k, case: Case) -> list[str]:
     if case.status == "open" and not (case.ticket and case.staff):
         return [k.note("keep-records").text]
     return []
+
+
+def open_deadlines(k, cases: list[Case], today: dt.date) -> list[tuple[Case, object]]:
+    """Every deadline still ahead, across ``cases``: an open case's stages not yet met, a closed
+    case's windows that stay open (复查, 复核, 复议, 诉讼); in date order."""
+    from yb_guide.calendar import workdays
+
+    cal = workdays.get_calendar()
+    out = []
+    for c in cases:
+        p = progress(k, c, today, cal)
+        ahead = p.still_open if c.status == "closed" else [
+            s for s in p.schedule.stages if s.id in p.relevant and not s.passed]
+        out += [(c, s) for s in ahead]
+    return sorted(out, key=lambda item: (item[1].due, item[0].id))
+
+
+def due_soon(k, cases: list[Case], today: dt.date, days: int) -> tuple[list, list]:
+    """(overdue, coming): what has passed on open cases, and what falls due within ``days`` days."""
+    from yb_guide.calendar import workdays
+
+    cal = workdays.get_calendar()
+    overdue = []
+    for c in cases:
+        if c.status == "open":
+            overdue += [(c, s) for s in progress(k, c, today, cal).overdue]
+    limit = today + dt.timedelta(days=days)
+    coming = [(c, s) for c, s in open_deadlines(k, cases, today) if s.due <= limit]
+    return sorted(overdue, key=lambda item: (item[1].due, item[0].id)), coming

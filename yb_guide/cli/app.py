@@ -14,11 +14,9 @@ import typer
 from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ADDRESS, AMOUNT, ANSWER, ASK, CALENDAR, CARD_NUMBER, CHANNEL, COMPLEX, EVIDENCE,
-                                  ID_NUMBER, INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, LIST_QUESTIONS, NAME,
-                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, FORCE, asks_questions, date_option, given,
+from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, JSON, LIST_QUESTIONS, TODAY, date_option,
                                   knowledge, may_replace, today_option)
-from yb_guide.cli.output import emit, emit_document, emit_summary, emit_text
+from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
@@ -345,58 +343,15 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metav
     emit(views.data_check(k, overrides), render.data_check, as_json=as_json)
 
 
+from yb_guide.cli import case_edits  # noqa: E402,F401  (adds edit, log-edit, log-delete, delete, review … to case_app)
 from yb_guide.cli.cases import case_app  # noqa: E402  (after the commands above: the order of --help)
 
 app.add_typer(case_app, name="case")
 
 
-@app.command()
-def letter(
-    case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="用这个案件的内容写信。"),
-    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md 或 .docx 文件。"),
-    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
-    name: Optional[str] = NAME, id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
-    phone: Optional[str] = PHONE, address: Optional[str] = ADDRESS,
-    institution: Optional[str] = INSTITUTION,
-    incident_date: Optional[str] = INCIDENT_DATE,
-    place: Optional[str] = PLACE,
-    amount: Optional[str] = AMOUNT,
-    summary: Optional[str] = SUMMARY,
-    ask: Optional[List[str]] = ASK,
-    evidence: Optional[List[str]] = EVIDENCE,
-    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
-    as_json: bool = JSON,
-):
-    """写书面投诉信（寄山西省医疗保障局信访办），并给出信封写法和寄信提醒。"""
-    from yb_guide.cases import journal
-    from yb_guide.cli.render import cases as render
-    from yb_guide.letter import build, formats
-    from yb_guide.views import cases as views
+from yb_guide.cli.letters import letter  # noqa: E402  (defined with the case journal it writes from)
 
-    now = today_option(today)
-    k = knowledge()
-    fields = given(name=name, id_number=id_number, card_number=card_number, phone=phone, address=address,
-                   institution=institution, incident_date=incident_date, place=place, amount=amount,
-                   summary=summary, asks=ask, evidence=evidence)
-    if case_id is None and asks_questions(interactive, not fields):
-        from yb_guide.cli import prompts
-
-        fields = prompts.ask(k, fields, now, prompts.LETTER_FIELDS, required=(),
-                             term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
-
-    replace = out is not None and may_replace(out, force)
-
-    def write(base):
-        built = build.build(k, journal.with_changes(k, base, fields, now), now, reveal=reveal, subject=subject)
-        saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None
-        return (built, saved), "写了书面投诉信" + (f"（{out.name}）" if out is not None else "")
-
-    # With --case, reading the case, writing the letter and logging it are one transaction.
-    built, saved = journal.with_letter(case_id, write) if case_id is not None else write(None)[0]
-    payload = views.letter(k, built, formats.to_text(built), saved)
-    if saved is None and not as_json:
-        emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
-    emit(payload, render.letter, as_json=as_json)
+app.command()(letter)
 
 
 def main() -> None:

@@ -9,9 +9,10 @@ import typer
 
 from yb_guide.base.errors import UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ADDRESS, AMOUNT, ASK, CARD_NUMBER, CASE_ID, CHANNEL, COMPLEX, EVIDENCE, ID_NUMBER,
-                                  INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY,
-                                  TODAY, FORCE, asks_questions, date_option, given, knowledge, may_replace, today_option)
+from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
+                                  CASE_ID, CHANNEL, COMPLEX, EVIDENCE, FORCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION,
+                                  INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions,
+                                  date_option, given, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_text
 from yb_guide.cli.render import cases as render
 
@@ -35,9 +36,11 @@ def case_add(
     place: Optional[str] = PLACE,
     name: Optional[str] = NAME, phone: Optional[str] = PHONE, address: Optional[str] = ADDRESS,
     id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
+    agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
+    agent_id_number: Optional[str] = AGENT_ID_NUMBER,
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
 ):
-    """记下一次投诉（不写选项时在终端里逐项提问）。"""
+    """记下一次投诉（不写选项时在终端里逐项提问）；替家人办理时写 --agent-name。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
@@ -45,14 +48,15 @@ def case_add(
     raw = given(channel=channel, filed=filed, ticket=ticket, staff=staff, institution=institution,
                         amount=amount, summary=summary, asks=ask, evidence=evidence, complex=complex_case,
                         incident_date=incident_date, place=place, name=name, phone=phone, address=address,
-                        id_number=id_number, card_number=card_number)
+                        id_number=id_number, card_number=card_number, agent_name=agent_name,
+                        agent_relation=agent_relation, agent_id_number=agent_id_number)
     k = knowledge()
     missing = [(label, option) for name, label, option in (("channel", "投诉渠道", "--channel 渠道"),
                                                           ("filed", "提交日期", "--filed 日期")) if name not in raw]
     if asks_questions(interactive, bool(missing)):
-        from yb_guide.cli import prompts
+        from yb_guide.cli import case_form, prompts
 
-        raw = prompts.ask(k, raw, now, term=prompts.Terminal(options_hint="用 --channel、--filed 等选项直接给出（见 ybguide case add --help）"))
+        raw = case_form.ask(k, raw, now, term=prompts.Terminal(options_hint="用 --channel、--filed 等选项直接给出（见 ybguide case add --help）"))
     elif missing:
         raise UserError("缺少" + "和".join(label for label, _ in missing) + "：请加上 " + " ".join(o for _, o in missing) + "。",
                         hint="例如 ybguide case add --channel 热线 --filed 今天；在终端里运行会逐项提问")
@@ -64,23 +68,38 @@ def case_add(
 @case_app.command("list")
 def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没有结案的案件。"),
               overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
+              search: Optional[str] = typer.Option(None, "--search", metavar="词",
+                                                   help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件。"),
               today: Optional[str] = TODAY, as_json: bool = JSON):
     """所有案件：渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     emit(case_views.case_list(knowledge(), cases.all_cases(), today_option(today), open_only=open_only,
-                              overdue_only=overdue), render.case_list, as_json=as_json)
+                              overdue_only=overdue, search=search), render.case_list, as_json=as_json)
 
 
 @case_app.command("show")
-def case_show(case_id: str = CASE_ID, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
-    """一个案件的全部内容：各阶段期限（时间线）和沟通记录。"""
+def case_show(case_id: str = CASE_ID, history: bool = typer.Option(False, "--history", help="同时列出每一次修改。"),
+              today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
+    """一个案件的全部内容：各阶段期限（时间线）和沟通记录；--history 列出修改记录。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
-    emit(case_views.case_detail(knowledge(), cases.get(case_id), today_option(today), reveal=reveal),
+    emit(case_views.case_detail(knowledge(), cases.get(case_id), today_option(today), reveal=reveal, history=history),
          render.case_detail, as_json=as_json)
+
+
+@case_app.command("due")
+def case_due(days: int = typer.Option(7, "--days", metavar="天数", help="列出今后多少天内到期的期限（默认 7 天）。"),
+             today: Optional[str] = TODAY, as_json: bool = JSON):
+    """所有案件中快到期和已过期的期限，按日期排列（已过期的在前），含复查、复核、行政复议和行政诉讼。"""
+    from yb_guide.cases import journal as cases
+    from yb_guide.views import cases as case_views
+
+    if days < 0:
+        raise UserError(f"--days 的值「{days}」不对。", hint="写 0 或正整数，如 --days 7")
+    emit(case_views.due(knowledge(), cases.all_cases(), today_option(today), days), render.due, as_json=as_json)
 
 
 @case_app.command("log")
@@ -111,8 +130,11 @@ def case_result(case_id: str = CASE_ID,
 
     now = today_option(today)
     k = knowledge()
-    c = cases.set_result(k, case_id, date_option(received, "--received", now), now)
-    emit(case_views.case_detail(k, c, now, reveal=reveal, message=f"已记下案件 {c.id} 收到处理结果。"),
+    c, changes = cases.set_result(k, case_id, date_option(received, "--received", now), now)
+    corrected = any(ch.old for ch in changes)
+    message = (f"已改正案件 {c.id} 收到处理结果的日期（原来的日期留在修改记录里）。" if corrected
+               else f"已记下案件 {c.id} 收到处理结果。" if changes else f"案件 {c.id} 的处理结果日期本来就是这一天。")
+    emit(case_views.case_detail(k, c, now, reveal=reveal, message=message, changes=changes),
          render.case_detail, as_json=as_json)
 
 
@@ -138,14 +160,30 @@ def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
 def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式（默认；完整备份）。"),
                 as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（可用 Excel 打开）。"),
                 out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。"),
-                force: bool = FORCE):
-    """导出全部案件和沟通记录（这就是备份；含完整的个人信息）。"""
+                ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件",
+                                                   help="把还没到期的期限写成日历文件（.ics），每个期限前一个工作日提醒。"),
+                case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="--ics 时只写这个案件的期限。"),
+                force: bool = FORCE, today: Optional[str] = TODAY):
+    """导出全部案件和沟通记录（这就是备份；含完整的个人信息）；或用 --ics 导出期限日历。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
-    from yb_guide.base.errors import UserError
 
     if as_json and as_csv:
         raise UserError("--json 和 --csv 只能选一个。")
+    if ics is not None:
+        if as_json or as_csv or out is not None:
+            raise UserError("--ics 不能和 --json、--csv、--out 一起用。")
+        from yb_guide.cases import journal as cases
+        from yb_guide.schedule.ics import write_cases_ics
+
+        k = knowledge()
+        chosen = [cases.get(case_id)] if case_id is not None else cases.all_cases()
+        count = write_cases_ics(ics, cases.open_deadlines(k, chosen, today_option(today)),
+                                overwrite=may_replace(ics, force))
+        emit(case_views.ics_exported(count, str(ics)), render.ics_exported, as_json=False)
+        return
+    if case_id is not None:
+        raise UserError("--case 只用于 --ics。")
     data = caseio.export_data("csv" if as_csv else "json")
     if out is None:
         emit_text(data.text)
@@ -164,3 +202,4 @@ def case_import(file: Path = typer.Argument(..., metavar="文件", help="case ex
 
     report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids)
     emit(case_views.imported(report), render.imported, as_json=as_json)
+

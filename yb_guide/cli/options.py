@@ -28,11 +28,16 @@ EVIDENCE = typer.Option(None, "--evidence", metavar="材料", help="证据材料
 ASK = typer.Option(None, "--ask", metavar="诉求", help="诉求，如 重新报销；可写多次。")
 INCIDENT_DATE = typer.Option(None, "--incident-date", metavar="日期", help="问题发生的日期。")
 PLACE = typer.Option(None, "--place", metavar="地点", help="发生地点。")
-NAME = typer.Option(None, "--name", metavar="姓名", help="投诉人姓名（写投诉信用）。")
+NAME = typer.Option(None, "--name", metavar="姓名", help="参保人姓名（写信用）。")
 PHONE = typer.Option(None, "--phone", metavar="电话", help="联系电话（用于答复）。")
 ADDRESS = typer.Option(None, "--address", metavar="地址", help="联系地址（用于答复）。")
 ID_NUMBER = typer.Option(None, "--id-number", metavar="身份证号", help="18位身份证号（会校验）。")
 CARD_NUMBER = typer.Option(None, "--card-number", metavar="卡号", help="医保卡号。")
+# Acting for the insured person (代办): then --name, --id-number, --card-number are the insured person's.
+AGENT_NAME = typer.Option(None, "--agent-name", metavar="姓名", help="代办人姓名（替家人办理时写；--name 写参保人）。")
+AGENT_RELATION = typer.Option(None, "--agent-relation", metavar="关系", help="代办人与参保人的关系，如 女儿。")
+AGENT_ID_NUMBER = typer.Option(None, "--agent-id-number", metavar="身份证号", help="代办人的18位身份证号。")
+YES = typer.Option(False, "--yes", "-y", help="不再询问，直接执行。")
 
 
 def today_option(value: Optional[str]):
@@ -87,6 +92,21 @@ def may_replace(path, force: bool, source=None) -> bool:
     except RuntimeProblem:  # the input ended: no
         return False
     return answer in ("是", "y", "yes")
+
+
+def confirmed(question: str, yes: bool) -> bool:
+    """--yes, or 是 typed on the terminal; without a terminal the answer is no."""
+    if yes:
+        return True
+    from yb_guide.base.errors import RuntimeProblem
+    from yb_guide.cli import prompts
+
+    if not prompts.stdin_is_terminal():
+        return False
+    try:
+        return prompts.Terminal().choice(question + "（是/否） ", ended="没有回答。") in ("是", "y", "yes")
+    except RuntimeProblem:
+        return False
 
 
 def knowledge():

@@ -11,7 +11,7 @@ from yb_guide.knowledge.channels import Channel
 from yb_guide.knowledge.deadline_rules import EVENTS
 from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
 from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
-from yb_guide.knowledge.letter_template import LETTER_PLACEHOLDERS, LetterFacts, LetterHeadings, LetterLabels, placeholders
+from yb_guide.knowledge.letter_template import PLACEHOLDERS, placeholders, texts
 from yb_guide.knowledge.lookup import normal
 
 
@@ -297,18 +297,15 @@ def _check_letter(k, channels: set[str]) -> None:
     for key in ("address", "recipient", "postcode"):
         if getattr(contact, key) is None:
             raise _fail(t, "channel", f"渠道「{t.channel}」的联系方式缺少 {key}，投诉信需要它")
+    for channel_id in t.filed_by:
+        _refer(t, "filed_by", channel_id, channels, "渠道")
     # Every placeholder must be one the letter fills in for that piece.
-    for key in ("title", "mark", "addressee", "salutation", "opening", "subject_default", "subject_institution", "numbered_item", "demands_hint",
-                "evidence_item", "contact_intro", "truth", "signature", "blank", "closing", "envelope",
-                *(f"facts.{f}" for f in LetterFacts.__dataclass_fields__),
-                *(f"headings.{f}" for f in LetterHeadings.__dataclass_fields__),
-                *(f"labels.{f}" for f in LetterLabels.__dataclass_fields__)):
-        obj, name = (t, key) if "." not in key else (getattr(t, key.split(".")[0]), key.split(".")[1])
-        value = getattr(obj, name)
-        texts = value if isinstance(value, tuple) else (value,)
-        allowed = LETTER_PLACEHOLDERS.get(key, set())
-        for text in texts:
+    for part in ("letter", "review"):
+        template = getattr(k.letter_file, part)
+        for path, text in texts(template, part):
+            allowed = PLACEHOLDERS.get(path, set())
             unknown = placeholders(text) - allowed
             if unknown:
                 where = "、".join(sorted(allowed)) or "（这里不能用占位符）"
-                raise _fail(obj, name, f"未知的占位符「{{{sorted(unknown)[0]}}}」（可用：{where}）")
+                raise _fail(template, path.split(".", 1)[1],
+                            f"未知的占位符「{{{sorted(unknown)[0]}}}」（可用：{where}）")

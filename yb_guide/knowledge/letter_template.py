@@ -1,10 +1,17 @@
-"""data/letter.yaml: the fixed wording of the written complaint letter."""
+"""data/letter.yaml: the fixed wording of the two letters ybguide writes — the complaint letter to the
+bureau's 信访办, and the request for 复查 or 复核 after an answer the person disagrees with.
+
+Placeholders are {name}-style; which ones each piece may use is listed in ``PLACEHOLDERS`` and
+checked when the data is loaded, so a typo in letter.yaml is a data error, not a crash while
+writing a letter.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Literal
 
 from yb_guide.knowledge.sources import SourceRef, Status
 
@@ -21,9 +28,12 @@ class LetterHeadings:
 
 @dataclass(frozen=True)
 class LetterLabels:
-    name: str
+    name: str  # the insured person's
     id_number: str
     card_number: str
+    agent_name: str  # the person acting for them (代办)
+    agent_relation: str
+    agent_id_number: str
     phone: str
     address: str
 
@@ -32,7 +42,7 @@ class LetterLabels:
 class LetterFacts:
     incident_place: str
     amount: str
-    filed: str
+    filed: str  # {how}: the channel's phrase in ``filed_by``
     ticket: str
     staff: str
     result: str
@@ -42,7 +52,7 @@ class LetterFacts:
 
 @dataclass(frozen=True)
 class LetterTemplate:
-    """The fixed wording of the written complaint letter; {name}-style placeholders only."""
+    """The complaint letter."""
 
     channel: str  # recipient, address and postcode come from this channel's contact
     correction: str  # "confirm the address first"
@@ -52,18 +62,22 @@ class LetterTemplate:
     addressee: str
     salutation: str
     opening: str
+    opening_agent: str  # written by someone acting for the insured person: 受…委托
     subject_default: str
     subject_institution: str
     headings: LetterHeadings
     labels: LetterLabels
     facts: LetterFacts
+    filed_by: dict[str, str]  # channel id -> how a complaint through it is said (拨打12393医保服务热线)
     numbered_item: str
     demands_hint: str
     evidence_item: str
+    evidence_agent: str  # the power of attorney, added to the evidence when acting for someone
     contact_intro: str
     truth: str
     closing: tuple[str, ...]
     signature: str
+    signature_agent: str
     blank: str
     envelope: tuple[str, ...]
     source: SourceRef
@@ -72,22 +86,83 @@ class LetterTemplate:
 
 
 @dataclass(frozen=True)
+class ReviewHeadings:
+    applicant: str
+    decision: str
+    request: str
+    reasons: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    """复查 or 复核: its name, the article, and what the request says."""
+
+    title: str
+    law: str  # 《信访工作条例》第三十五条
+    body_default: str  # to whom, when the case does not say (原办理机关的上一级机关)
+    decision: str  # what was decided and when it was received
+    request: str
+
+
+@dataclass(frozen=True)
+class ReviewTemplate:
+    """The request for 复查 (after the written reply) or 复核 (after the 复查 opinion)."""
+
+    review: ReviewStep
+    reexam: ReviewStep
+    addressee: str
+    opening: str
+    opening_agent: str
+    headings: ReviewHeadings
+    reasons_hint: str
+    asks_hint: str
+    evidence_default: tuple[str, ...]
+    closing: tuple[str, ...]
+    signature: str
+    signature_agent: str
+    source: SourceRef
+    status: Status
+    checked: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class LetterFile:
     letter: LetterTemplate
+    review: ReviewTemplate
 
 
-# Which placeholders each piece of the letter may use (checked when the data is loaded,
-# so a typo in letter.yaml is a data error, not a crash while writing a letter).
-LETTER_PLACEHOLDERS = {
-    "addressee": {"recipient", "address", "postcode"}, "salutation": {"recipient"}, "opening": {"name", "subject"}, "subject_institution": {"institution"},
-    "facts.incident_place": {"place"}, "facts.amount": {"amount"}, "facts.filed": {"channel"},
-    "facts.ticket": {"ticket"}, "facts.staff": {"staff"}, "facts.log": {"kind", "text"},
-    "numbered_item": {"n", "item"}, "demands_hint": {"examples"}, "evidence_item": {"n", "item"},
-    "envelope": {"postcode", "address", "recipient", "name", "phone", "sender_address"},
+# Which placeholders each piece may use ("letter.opening" …); a piece not named here may use none.
+PLACEHOLDERS = {
+    "letter.addressee": {"recipient", "address", "postcode"}, "letter.salutation": {"recipient"},
+    "letter.opening": {"name", "subject"}, "letter.opening_agent": {"agent", "relation", "name", "subject"},
+    "letter.subject_institution": {"institution"},
+    "letter.facts.incident_place": {"place"}, "letter.facts.amount": {"amount"}, "letter.facts.filed": {"how"},
+    "letter.facts.ticket": {"ticket"}, "letter.facts.staff": {"staff"}, "letter.facts.log": {"kind", "text"},
+    "letter.numbered_item": {"n", "item"}, "letter.demands_hint": {"examples"}, "letter.evidence_item": {"n", "item"},
+    "letter.envelope": {"postcode", "address", "recipient", "name", "phone", "sender_address"},
+    "review.addressee": {"body"}, "review.opening": {"name", "step"},
+    "review.opening_agent": {"agent", "relation", "name", "step"},
+    "review.review.decision": {"received", "ticket"}, "review.reexam.decision": {"received", "body"},
+    "review.review.request": {"body"}, "review.reexam.request": {"body"},
 }
 
 
 def placeholders(text: str) -> set[str]:
-    import re
-
     return set(re.findall(r"\{(\w+)\}", text))
+
+
+def texts(obj, path: str):
+    """(dotted path, text) for every piece of wording in a template."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, (tuple, list)):
+        for x in obj:
+            yield from texts(x, path)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from texts(x, path)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, SourceRef):
+        for f in dataclasses.fields(obj):
+            if f.name not in ("status", "checked", "channel", "correction", "demands_note"):
+                yield from texts(getattr(obj, f.name), f"{path}.{f.name}")

@@ -69,7 +69,8 @@ def _facts(k, case) -> list[str]:
         found.append((day, 0, text))
     # A case filed by letter is this letter itself: no "I complained on…" line for it.
     if case.filed and case.channel and k.channel(case.channel).kind != "mail":
-        parts = [date_zh(case.filed), fill(t.filed, channel=k.channel(case.channel).name),
+        how = k.letter.filed_by.get(case.channel) or f"通过{k.channel(case.channel).name}"
+        parts = [date_zh(case.filed), fill(t.filed, how=how),
                  fill(t.ticket, ticket=case.ticket) if case.ticket else None,
                  fill(t.staff, staff=case.staff) if case.staff else None]
         found.append((case.filed.isoformat(), 1, sentence(parts)))
@@ -86,17 +87,35 @@ def _facts(k, case) -> list[str]:
     return [text for _, _, text in found]
 
 
+def check_facts_before(case, day: dt.date, what: str = "信") -> None:
+    """A letter dated ``day`` cannot tell of something that happened after it."""
+    from yb_guide.base.errors import UserError
+    from yb_guide.cases.model import DATE_FIELDS, LABELS
+
+    late = [(getattr(case, f), LABELS[f]) for f in DATE_FIELDS if f != "closed" and getattr(case, f) and getattr(case, f) > day]
+    late += [(dt.date.fromisoformat(e.at[:10]), "沟通记录") for e in case.log if not e.auto and e.at[:10] > day.isoformat()]
+    if late:
+        when, label = min(late)
+        raise UserError(f"{what}的日期是 {day.isoformat()}，但{label}是 {when.isoformat()}，在写信日期之后。",
+                        hint="用 --today 写明写信的日期，或改正案件里的日期")
+
+
+def shown_number(number, reveal: bool, blank: str) -> str:
+    if not number:
+        return blank
+    return number if reveal else personal.mask(number)
+
+
 def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None = None) -> Letter:
     """The letter for ``case`` (a stored case, or one made from options), dated ``today``."""
     t = k.letter
     channel = k.channel(t.channel)
     contact = channel.contact
     blank = t.blank
+    check_facts_before(case, today)
 
     def shown(number):
-        if not number:
-            return blank
-        return number if reveal else personal.mask(number)
+        return shown_number(number, reveal, blank)
 
     if subject is None:
         subject = fill(t.subject_institution, institution=case.institution) if case.institution else t.subject_default
@@ -106,11 +125,11 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
         Block("addressee", fill(t.addressee, recipient=contact.recipient, address=contact.address,
                                 postcode=contact.postcode)),
         Block("salutation", fill(t.salutation, recipient=contact.recipient)),
-        Block("para", fill(t.opening, name=case.name or blank, subject=subject)),
+        Block("para", fill(t.opening_agent, agent=case.agent_name, relation=case.agent_relation or "亲属",
+                           name=case.name or blank, subject=subject) if case.acting
+              else fill(t.opening, name=case.name or blank, subject=subject)),
         Block("heading", t.headings.complainant),
-        Block("item", f"{t.labels.name}：{case.name or blank}"),
-        Block("item", f"{t.labels.id_number}：{shown(case.id_number)}"),
-        Block("item", f"{t.labels.card_number}：{shown(case.card_number)}"),
+        *people(t.labels, case, shown, blank),
         Block("heading", t.headings.respondent),
         Block("item", case.institution or blank),
         Block("heading", t.headings.facts),
@@ -129,6 +148,8 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
         b += [Block("numbered", fill(t.numbered_item, n=i, item=blank), i, blank) for i in (1, 2)]
     b.append(Block("heading", t.headings.evidence))
     evidence = case.evidence or [blank] * 3
+    if case.acting:
+        evidence = [*case.evidence, t.evidence_agent] if case.evidence else [t.evidence_agent, blank, blank]
     b += [Block("item", fill(t.evidence_item, n=i, item=e)) for i, e in enumerate(evidence, 1)]
     b += [
         Block("heading", t.headings.contact),
@@ -137,12 +158,25 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
         Block("item", f"{t.labels.address}：{case.address or blank}"),
         Block("para", t.truth),
         *(Block("closing", line) for line in t.closing),
-        Block("sign", t.signature + blank),
+        Block("sign", (t.signature_agent if case.acting else t.signature) + blank),
         Block("sign", date_zh(today)),
     ]
     envelope = [fill(line, postcode=contact.postcode, address=contact.address, recipient=contact.recipient,
-                     name=case.name or blank, phone=case.phone or blank, sender_address=case.address or blank)
+                     name=(case.agent_name if case.acting else case.name) or blank, phone=case.phone or blank,
+                     sender_address=case.address or blank)
                 for line in t.envelope]
     advice = [*channel.notes, k.correction(t.correction).advice]
-    masked = not reveal and bool(case.id_number or case.card_number)
+    masked = not reveal and bool(case.id_number or case.card_number or case.agent_id_number)
     return Letter(b, envelope, advice, masked, today, case.id, facts)
+
+
+def people(labels, case, shown, blank: str) -> list[Block]:
+    """The insured person, and the person acting for them when there is one (both identities)."""
+    out = [Block("item", f"{labels.name}：{case.name or blank}"),
+           Block("item", f"{labels.id_number}：{shown(case.id_number)}"),
+           Block("item", f"{labels.card_number}：{shown(case.card_number)}")]
+    if case.acting:
+        out += [Block("item", f"{labels.agent_name}：{case.agent_name}"),
+                Block("item", f"{labels.agent_relation}：{case.agent_relation or blank}"),
+                Block("item", f"{labels.agent_id_number}：{shown(case.agent_id_number)}")]
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -66,29 +67,80 @@ def to_markdown(letter: Letter) -> str:
         elif block.kind == "item":
             out.append(f"- {text}")
         elif block.kind == "sign":
-            out += [f"<p align=\"right\">{text}</p>", ""]
+            # Inside HTML Markdown escapes do not apply (they would show as "\_"): escape as HTML.
+            out += [f'<p align="right">{html.escape(block.text)}</p>', ""]
         else:
             out += ["", text, ""]
     md = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", md).strip() + "\n"
 
 
+BODY_FONT, TITLE_FONT = "仿宋", "宋体"  # a Chinese official letter: 仿宋 body, 宋体 title
+
+
+def _east_asian(run_or_style, font: str) -> None:
+    """Set the font Word uses for Chinese characters (w:eastAsia), not just the Latin one."""
+    from docx.oxml.ns import qn
+
+    element = run_or_style.element
+    rpr = element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+
+def _page_numbers(section) -> None:
+    """第 N 页 in the footer, centred (a PAGE field Word fills in)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("第 ")
+    run = p.add_run()
+    for tag, attrs in (("w:fldChar", {"w:fldCharType": "begin"}), ("w:instrText", {}),
+                       ("w:fldChar", {"w:fldCharType": "end"})):
+        el = OxmlElement(tag)
+        for k, v in attrs.items():
+            el.set(qn(k), v)
+        if tag == "w:instrText":
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        run._r.append(el)
+    p.add_run(" 页")
+
+
 def to_docx(letter: Letter) -> bytes:
-    """A Word file that prints well (宋体, centred title, indented paragraphs), made in memory: a
-    full disk then fails in one place (the file write), not inside the zip library."""
+    """A Word file that prints well on A4 in Chinese (仿宋 body, 宋体 title, language zh-CN, page
+    numbers), made in memory: a full disk then fails in one place (the file write), not inside
+    the zip library."""
     try:
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import Pt
+        from docx.shared import Mm, Pt
     except ImportError:
         raise UserError("要生成 Word 文件（.docx），需要先安装 python-docx。",
                         hint='运行 .venv/bin/pip install ".[docx]"；或改用 --out 投诉信.txt / 投诉信.md') from None
     doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
+    section.top_margin = section.bottom_margin = Mm(25)
+    section.left_margin = section.right_margin = Mm(28)
     normal = doc.styles["Normal"]
-    normal.font.name = "宋体"
-    normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(14)
+    _east_asian(normal, BODY_FONT)
+    rpr = normal.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for key in ("w:val", "w:eastAsia"):
+        lang.set(qn(key), "zh-CN")
+    doc.core_properties.language = "zh-CN"
+    doc.core_properties.title = letter.blocks[0].text if letter.blocks else ""
+    _page_numbers(section)
     closing = 0
     for block in letter.blocks:
         p = doc.add_paragraph()
@@ -96,14 +148,17 @@ def to_docx(letter: Letter) -> bytes:
         if block.kind in ("title", "mark"):
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run.bold = True
-            run.font.size = Pt(18 if block.kind == "title" else 12)
+            run.font.size = Pt(22 if block.kind == "title" else 14)
+            if block.kind == "title":
+                run.font.name = TITLE_FONT
+                _east_asian(run, TITLE_FONT)
         elif block.kind == "heading":
             run.bold = True
         elif block.kind in ("para", "item", "numbered"):
-            p.paragraph_format.first_line_indent = Pt(24)
+            p.paragraph_format.first_line_indent = Pt(28)
         elif block.kind == "closing":
             if closing == 0:
-                p.paragraph_format.first_line_indent = Pt(24)
+                p.paragraph_format.first_line_indent = Pt(28)
             closing += 1
         elif block.kind == "sign":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -144,6 +144,7 @@ class Schedule:
     warnings: list[str] = field(default_factory=list)
     estimated_years: list[int] = field(default_factory=list)
     administrative: bool = False  # 行政复议/诉讼 appear: show the warning with them
+    decision_needed: bool = False  # they are asked for, but the decision's date is not given
 
     @property
     def filed(self) -> dt.date | None:
@@ -251,6 +252,7 @@ def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
     if sched.administrative:
         sched.warnings.append(plan.warning)
         if "decision-known" not in events and "result-received" in events:
+            sched.decision_needed = True
             sched.warnings.append(plan.decision_needed)
     for late, deadline in (("review-requested", "review-request"), ("reexam-requested", "reexam-request"),
                            ("reconsideration-filed", "reconsideration")):

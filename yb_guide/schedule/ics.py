@@ -51,3 +51,40 @@ def write_ics(path: Path, sched: Schedule, plan, cal: Calendar, *, overwrite: bo
 
     data = build_ics(sched, plan, cal)
     return write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
+
+
+def write_cases_ics(path: Path, items, *, overwrite: bool = False) -> int:
+    """Every (case, deadline) of ``items`` as an all-day event with a reminder the working day
+    before; returns how many were written."""
+    from icalendar import Alarm, Calendar as ICal, Event
+
+    from yb_guide.base.files import write_atomic
+    from yb_guide.calendar.workdays import get_calendar
+
+    cal = get_calendar()
+    ical = ICal()
+    ical.add("prodid", "-//ybguide//山西医保期限//ZH")
+    ical.add("version", "2.0")
+    ical.add("x-wr-calname", "医保案件的期限")
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    for case, due in items:
+        ev = Event()
+        ev.add("uid", f"case-{case.id}-{due.id}-{due.due.isoformat()}@ybguide")
+        ev.add("dtstamp", stamp)
+        title = due.title if due.title.endswith("最后一天") else f"{due.title}截止"
+        who = case.name or case.ticket or ""
+        ev.add("summary", f"案件{case.id}{('（' + who + '）') if who else ''}：{title}" + ("（推算）" if due.estimated else ""))
+        ev.add("dtstart", due.due)
+        ev.add("dtend", due.due + dt.timedelta(days=1))
+        ev.add("description", due.rule)
+        ev.add("transp", "TRANSPARENT")
+        before = cal.add_workdays(due.due, -1)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{show(due.due)} 案件{case.id} {due.title}到期")
+        alarm.add("trigger", dt.timedelta(days=-(due.due - before).days, hours=9))
+        ev.add_component(alarm)
+        ical.add_component(ev)
+    data = ical.to_ical()
+    write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), private=True, overwrite=overwrite)
+    return len(items)

@@ -9,7 +9,7 @@ import datetime as dt
 
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
-from yb_guide.cases.model import LABELS, LOG_KINDS, STATUS_LABELS, Case
+from yb_guide.cases.model import EVENT_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case
 
 
 def _due(s) -> dict:
@@ -37,9 +37,13 @@ def case_row(k, c: Case, p: Progress) -> dict:
     }
 
 
-def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False) -> dict:
-    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only)]
-    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only,
+def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
+              search: str | None = None) -> dict:
+    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only,
+                                                  search=search)]
+    for row, c in zip(rows, [c for c in cases if c.id in {r["id"] for r in rows}]):
+        row["name"], row["agent_name"] = c.name, c.agent_name
+    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
             "total": len(cases), "count": len(rows), "cases": rows}
 
 
@@ -51,10 +55,23 @@ def _fields(c: Case, reveal: bool) -> dict:
         "place": c.place, "summary": c.summary, "asks": list(c.asks), "evidence": list(c.evidence),
         "name": c.name, "phone": c.phone, "address": c.address,
         "id_number": shown(c.id_number), "card_number": shown(c.card_number), "revealed": reveal,
+        "acting": c.acting, "agent_name": c.agent_name, "agent_relation": c.agent_relation,
+        "agent_id_number": shown(c.agent_id_number), "reason": c.reason,
+        "review_to": c.review_to, "reexam_to": c.reexam_to,
+        "events": [{"field": f, "label": LABELS[f], "date": getattr(c, f).isoformat()}
+                   for f in EVENT_FIELDS if f != "filed" and getattr(c, f) is not None],
     }
 
 
-def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: str | None = None) -> dict:
+def _change(ch) -> dict:
+    from yb_guide.cases.corrections import field_label
+
+    return {"at": ch.at, "field": ch.field, "label": field_label(ch.field), "old": ch.old, "new": ch.new,
+            "note": ch.note}
+
+
+def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: str | None = None,
+                history: bool = False, changes=None) -> dict:
     from yb_guide.schedule.deadlines import get_plan
     from yb_guide.views.dates import deadline
 
@@ -73,10 +90,16 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
         "created": c.created, "updated": c.updated,
         "labels": {name: LABELS[name] for name in ("ticket", "staff", "institution", "amount", "incident_date",
                                                     "place", "summary", "asks", "evidence", "name", "phone",
-                                                    "address", "id_number", "card_number")},
+                                                    "address", "id_number", "card_number", "agent_name",
+                                                    "agent_relation", "agent_id_number", "reason", "review_to",
+                                                    "reexam_to")},
+        "still_open": [_due(s) for s in p.still_open],
+        "history": [_change(ch) for ch in c.history] if history else None,
+        "history_count": len(c.history),
+        "changes": [_change(ch) for ch in changes] if changes else [],
         "schedule": sched,
-        "log": [{"at": e.at, "kind": e.kind, "kind_label": LOG_KINDS[e.kind], "text": e.text, "auto": e.auto}
-                for e in c.log],
+        "log": [{"n": n, "at": e.at, "kind": e.kind, "kind_label": LOG_KINDS[e.kind], "text": e.text, "auto": e.auto}
+                for n, e in enumerate(c.log, 1)],
         "message": message,
         "reminders": reminders(k, c),
     })
@@ -122,3 +145,33 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
         "masked": letter.masked,
         "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand
     }
+
+
+def due(k, cases: list[Case], today: dt.date, days: int) -> dict:
+    """``case due``: what has passed on open cases, then what falls due within ``days`` days."""
+    from yb_guide.cases.journal import due_soon
+
+    overdue, coming = due_soon(k, cases, today, days)
+
+    def item(c: Case, s, late: bool) -> dict:
+        return {**_due(s), "case": c.id, "name": c.name, "agent_name": c.agent_name, "ticket": c.ticket,
+                "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
+                "rule": s.rule}
+
+    items = [item(c, s, True) for c, s in overdue] + [item(c, s, False) for c, s in coming]
+    return {"today": today.isoformat(), "days": days, "until": (today + dt.timedelta(days=days)).isoformat(),
+            "count": len(items), "items": items, "total_cases": len(cases)}
+
+
+def log_changed(c: Case, change) -> dict:
+    return {"id": c.id, "change": _change(change),
+            "lines": [f"已修改案件 {c.id} 的沟通记录：{change.note}。原来是：{change.old}"]}
+
+
+def deleted(c: Case, path: str) -> dict:
+    return {"id": c.id, "backup": path,
+            "lines": [f"已删除案件 {c.id}。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
+
+
+def ics_exported(count: int, path: str) -> dict:
+    return {"count": count, "file": path, "lines": [f"已把 {count} 个还没到期的期限写入 {path}，每个期限前一个工作日提醒。"]}

@@ -65,6 +65,7 @@ def deadline(sched, plan) -> dict:
         "stages": stages,
         "pending": pending,
         "administrative": sched.administrative,
+        "decision_needed": sched.decision_needed,
         "estimated_years": sched.estimated_years,
         "warnings": sched.warnings,
     }

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, heading, labelled, numbered, pad, para, section,
-                                     source_line, table, warnings)
+from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, grid, heading, labelled, para,
+                                     status_text, table, warnings)
 
 
 def _workdays_left(s: dict, overdue: bool = False):
@@ -82,81 +82,141 @@ def case_list(p: dict):
         yield para("红色：期限已过而案件还没结案。可凭工单编号查询进度；详情：ybguide case show 编号", "red", indent=0)
 
 
-def _field_grid(p: dict):
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="dim")
-    grid.add_column(overflow="fold")
+def _fields(p: dict) -> list[tuple[str, str]]:
     labels = p["labels"]
-    grid.add_row(T("渠道"), T(f"{p['channel_name']}（{p['channel']}）"))
-    grid.add_row(T("提交日期"), T(p["filed"] + ("（复杂案件）" if p["complex"] else "")))
-    for key in ("ticket", "staff", "institution", "incident_date", "place", "amount_text", "summary",
-                "asks", "evidence", "name", "phone", "address", "id_number", "card_number"):
+    rows = [("渠道", p["channel_name"]), ("提交日期", p["filed"] + ("（复杂案件）" if p["complex"] else ""))]
+    for key in ("ticket", "staff", "institution", "incident_date", "place", "amount_text", "summary", "asks",
+                "evidence", "name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number",
+                "phone", "address", "review_to", "reexam_to", "reason"):
         value = p.get(key)
         if not value:
             continue
         if isinstance(value, list):
             value = "\n".join(f"{i}. {x}" for i, x in enumerate(value, 1))
-        label = labels.get(key) or labels["amount"]
-        grid.add_row(T(label), T(value))
-    if p["result_received"]:
-        grid.add_row(T("收到结果"), T(p["result_received"]))
+        rows.append((labels.get(key) or labels["amount"], value))
+    rows += [(e["label"], e["date"]) for e in p["events"]]
     if p["closed"]:
-        grid.add_row(T("结案日期"), T(p["closed"]))
-    return grid
+        rows.append(("结案日期", p["closed"]))
+    return rows
+
+
+def _field_grid(p: dict):
+    g = grid({"no_wrap": True, "style": "dim"}, {"overflow": "fold"})
+    for label, value in _fields(p):
+        g.add_row(T(label), T(value))
+    return g
+
+
+def _stage_left(s: dict):
+    if s["done"]:
+        return T("已不用再等", style="dim")
+    if s["passed"]:
+        return _workdays_left(s, overdue=s["overdue"]) if s["overdue"] else T("已过", style="dim")
+    return _workdays_left(s)
+
+
+def _deadlines(p: dict):
+    stages = p["schedule"]["stages"]
+
+    def wide():
+        t = table(box="SIMPLE_HEAVY", title="期限", title_justify="left")
+        t.add_column("阶段", overflow="fold", ratio=2)
+        t.add_column("截止日期", no_wrap=True)
+        t.add_column("还剩", no_wrap=True, justify="right")
+        t.add_column("规则", overflow="fold", ratio=4)
+        for s in stages:
+            style = "red" if s["overdue"] else ("dim" if s["done"] else "")
+            due = T(f"{s['due']} {s['weekday']}", style=style)
+            if s["window_start"]:
+                due = T(f"{s['window_start']} 至\n{s['due']} {s['weekday']}", style=style)
+            if s["estimated"]:
+                due.append("\n（推算）", style="yellow")
+            title = T(s["title"], style=("bold " + style).strip() if s["next"] else style)
+            if s["next"]:
+                title.append("\n← 下一个", style="bold")
+            rule = T(s["rule"], style=style)
+            rule.append(("\n依据：" if s["basis"] else "\n来源：") + s["source"] + status_text(s["source_detail"]), style="dim")
+            t.add_row(title, due, _stage_left(s), rule)
+        return [t]
+
+    def narrow():
+        yield T("期限", style="bold")
+        for s in stages:
+            line = T(f"{s['title']}：{s['due']} {s['weekday']}", style="red" if s["overdue"] else ("dim" if s["done"] else "bold"))
+            if s["estimated"]:
+                line.append("（推算）", style="yellow")
+            line.append(" ")
+            line.append_text(_stage_left(s))
+            if s["next"]:
+                line.append(" ← 下一个", style="bold")
+            yield para(line)
+            yield para(s["rule"], "dim", indent=4)
+
+    yield Responsive(100, wide, narrow)
+
+
+def _changes(title: str, changes: list[dict]):
+    yield T(title, style="bold")
+    for ch in changes:
+        line = f"{ch['at']} {ch['label']}：{ch['old'] or '（空）'} → {ch['new'] or '（已删除）'}"
+        yield para(line)
+        if ch["note"]:
+            yield para(f"期限变化：{ch['note']}" if ch["field"] != "log" else ch["note"], "yellow", indent=4)
 
 
 def case_detail(p: dict):
-    from rich import box
-    from rich.table import Table
-
     if p.get("message"):
         yield T(p["message"], style="bold green")
+    if p["changes"]:
+        yield from _changes("这次修改", p["changes"])
     yield heading(f"案件 {p['id']}", f"{p['status_label']} · 今天：{p['schedule']['today']}")
-    yield _field_grid(p)
-    table = Table(box=box.SIMPLE_HEAVY, title="期限", title_justify="left")
-    table.add_column("阶段", overflow="fold", ratio=2)
-    table.add_column("截止日期", no_wrap=True)
-    table.add_column("还剩", no_wrap=True, justify="right")
-    table.add_column("规则", overflow="fold", ratio=4)
-    for s in p["schedule"]["stages"]:
-        style = "red" if s["overdue"] else ("" if s["relevant"] else "dim")
-        due = T(f"{s['due']} {s['weekday']}")
-        if s["window_start"]:
-            due = T(f"{s['window_start']} 至\n{s['due']} {s['weekday']}")
-        if s["estimated"]:
-            due.append("\n（推算）", style="yellow")
-        if not s["relevant"]:
-            left = T("（已收到结果）", style="dim")
-        elif s["passed"]:
-            left = _workdays_left(s, overdue=s["overdue"]) if s["overdue"] else T("已过", style="dim")
-        else:
-            left = _workdays_left(s)
-        title = T(s["title"], style=("bold " + style).strip() if s["next"] else style)
-        if s["next"]:
-            title.append("\n← 下一个", style="bold")
-        rule = T(s["rule"], style=style)
-        rule.append("\n来源：" + s["source"], style="dim")
-        table.add_row(title, T(str(due), style=style) if style else due, left, rule)
-    yield table
+    if p["acting"]:
+        yield para(f"代办：{p['agent_name']}" + (f"（参保人的{p['agent_relation']}）" if p["agent_relation"] else "")
+                   + f"受参保人{p['name'] or ''}委托办理", "cyan", indent=0)
+    yield Responsive(70, lambda: [_field_grid(p)],
+                     lambda: [para(labelled(f"{label}：", value, "dim"), indent=0) for label, value in _fields(p)])
+    yield from _deadlines(p)
+    if p["still_open"]:
+        yield para("案件已结案，但下面这些期限仍然有效（结案不会让它们停下来）：", "bold yellow", indent=0)
+        yield bullets([f"{s['title']}：{s['due']} {s['weekday']}" for s in p["still_open"]])
     yield T("沟通记录", style="bold")
     if p["log"]:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
         for e in p["log"]:
             style = "dim" if e["auto"] else ""
-            grid.add_row(T("  " + e["at"], style=style), T(e["kind_label"], style=style or "cyan"), T(e["text"], style=style))
-        yield grid
+            yield para(T(f"{e['n']}. {e['at']} {e['kind_label']} {e['text']}", style=style))
     else:
-        yield T("  （还没有记录。每次打电话、去现场、收到答复后：ybguide case log 编号 \"经过\" --kind call）", style="dim")
+        yield para("（还没有记录。每次打电话、去现场、收到答复后：ybguide case log 编号 \"经过\" --kind 电话）", "dim")
+    if p["history"] is not None:
+        yield from _changes("修改记录", p["history"]) if p["history"] else [T("修改记录：（没有修改过）", style="dim")]
+    elif p["history_count"]:
+        yield T(f"这个案件修改过 {p['history_count']} 次：ybguide case show {p['id']} --history", style="dim")
     for r in p["reminders"]:
-        t = T("提醒：", style="bold yellow")
-        t.append(r)
-        yield t
+        yield labelled("提醒：", r, "bold yellow")
     yield from warnings(p["schedule"])
+    if p["schedule"]["decision_needed"]:
+        yield T(f"  记下原决定的日期：ybguide case decision {p['id']} --known 日期", style="dim")
+
+
+def due(p: dict):
+    if not p["items"]:
+        yield T(f"今天（{p['today']}）起 {p['days']} 天内没有到期的期限，也没有已过期的。", style="green")
+        return
+    yield heading(f"快到期和已过期的期限", f"今天：{p['today']}，列出到 {p['until']} 为止")
+    for x in p["items"]:
+        who = x["name"] or x["ticket"] or ""
+        head = T(f"案件 {x['case']}" + (f"（{who}）" if who else "") + f" · {x['title']}：{x['due']} {x['weekday']}",
+                 style="bold red" if x["overdue"] else "bold")
+        if x["estimated"]:
+            head.append("（推算）", style="yellow")
+        head.append(" ")
+        head.append_text(_workdays_left(x, overdue=x["overdue"]))
+        yield para(head, indent=0)
+        yield para(x["rule"], "dim", indent=2)
+
+
+def log_changed(p: dict):
+    for line in p["lines"]:
+        yield para(line, indent=0)
 
 
 def letter(p: dict):
@@ -185,4 +245,4 @@ def lines(payload: dict):
 
 
 # These payloads are a few sentences each.
-log_added = status_changed = exported = imported = lines
+log_added = status_changed = exported = imported = deleted = ics_exported = lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yb_guide.cli.render.kit import (UNVERIFIED_MARK, Responsive, T, blocks, bullets, contact, heading, labelled,
-                                     numbered, para, section, source_line, status_text, table)
+                                     numbered, para, source_line, status_text, table)
 
 
 def channels_list(payload: dict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yb_guide.knowledge.labels import COUNT_LABELS
-from yb_guide.cli.render.kit import T, bullets, heading, labelled, numbered, pad, section, source_line, warnings
+from yb_guide.cli.render.kit import T
 
 
 def data_check(payload: dict):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, heading, labelled, numbered, pad, para, section, source_line,
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, labelled, pad, para, source_line,
                                      status_text, warnings)
 
 
@@ -51,6 +51,8 @@ def deadline(p: dict):
             yield bullets([f"{x['needs_label']}后：{x['title']}——{x['rule']}" for x in t["pending"]])
     yield T("")
     yield from warnings(p)
+    if p["decision_needed"]:
+        yield T("  加上 --decision-known 日期，算出行政复议和行政诉讼的最后一天。", style="dim")
 
 
 def workday(p: dict):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, pad, para,
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, para,
                                      section, source_line, status_text, warnings)
 
 

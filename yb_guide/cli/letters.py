@@ -1,0 +1,82 @@
+"""``ybguide letter``: the complaint letter, or (``--kind review``) the request for 复查/复核."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from yb_guide.base.errors import UserError
+from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
+                                  EVIDENCE, FORCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME,
+                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions, given, knowledge, may_replace,
+                                  today_option)
+from yb_guide.cli.output import emit, emit_document
+
+KINDS = {"complaint": ("投诉信", "投诉", "书面投诉信"), "review": ("复查申请书", "复核申请书", "复查", "复核", "申请书")}
+
+
+def letter(
+    case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="用这个案件的内容写信。"),
+    kind: str = typer.Option("投诉信", "--kind", metavar="哪种",
+                             help="投诉信（默认），或 复查申请书（收到处理意见或复查意见后，用 --case 写；自动写成复查或复核）。"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md 或 .docx 文件。"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
+    name: Optional[str] = NAME, id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
+    agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
+    agent_id_number: Optional[str] = AGENT_ID_NUMBER,
+    phone: Optional[str] = PHONE, address: Optional[str] = ADDRESS,
+    institution: Optional[str] = INSTITUTION,
+    incident_date: Optional[str] = INCIDENT_DATE,
+    place: Optional[str] = PLACE,
+    amount: Optional[str] = AMOUNT,
+    summary: Optional[str] = SUMMARY,
+    ask: Optional[List[str]] = ASK,
+    evidence: Optional[List[str]] = EVIDENCE,
+    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书：不服处理意见的理由。"),
+    interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
+    as_json: bool = JSON,
+):
+    """写书面投诉信（寄山西省医疗保障局信访办），或复查（复核）申请书；给出信封写法和寄信提醒。"""
+    from yb_guide.base.names import pick
+    from yb_guide.cases import journal
+    from yb_guide.cli.render import cases as render
+    from yb_guide.letter import build, formats
+    from yb_guide.views import cases as views
+
+    kind = pick(kind, KINDS, "信")
+    now = today_option(today)
+    k = knowledge()
+    fields = given(name=name, id_number=id_number, card_number=card_number, agent_name=agent_name,
+                   agent_relation=agent_relation, agent_id_number=agent_id_number, phone=phone, address=address,
+                   institution=institution, incident_date=incident_date, place=place, amount=amount,
+                   summary=summary, asks=ask, evidence=evidence, reason=reason)
+    if kind == "review" and case_id is None:
+        raise UserError("复查申请书要根据案件来写。", hint="加上 --case 编号（先用 ybguide case result 记下收到处理结果的日期）")
+    if case_id is None and asks_questions(interactive, not fields):
+        from yb_guide.cli import case_form, prompts
+
+        fields = case_form.ask(k, fields, now, case_form.LETTER_FIELDS, required=(),
+                               term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
+
+    replace = out is not None and may_replace(out, force)
+
+    def write(base):
+        case = journal.with_changes(k, base, fields, now)
+        if kind == "review":
+            from yb_guide.letter.review import build_review
+
+            built = build_review(k, case, now, reveal=reveal)
+        else:
+            built = build.build(k, case, now, reveal=reveal, subject=subject)
+        saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None
+        title = built.blocks[0].text
+        return (built, saved), (f"写了{title}（{out.name}）" if out is not None else None)
+
+    # With --case, reading the case, writing the letter and logging it are one transaction.
+    built, saved = journal.with_letter(case_id, write) if case_id is not None else write(None)[0]
+    payload = views.letter(k, built, formats.to_text(built), saved)
+    if saved is None and not as_json:
+        emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
+    emit(payload, render.letter, as_json=as_json)

@@ -1,0 +1,71 @@
+"""The request for 复查 (after the written reply) or 复核 (after the 复查 opinion): what was decided,
+when it was received, why the person disagrees and what they ask, from the case and the ``review``
+wording of data/letter.yaml.  Not a complaint letter: it asks the next body up to look again."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yb_guide.base.errors import UserError
+from yb_guide.calendar.dates import date_zh
+from yb_guide.letter.build import Block, Letter, check_facts_before, fill, people, shown_number
+
+
+def step_of(case) -> str:
+    """"review" (复查) once the written reply is in, "reexam" (复核) once the 复查 opinion is."""
+    if case.review_replied:
+        return "reexam"
+    if case.result_received:
+        return "review"
+    raise UserError(f"案件 {case.id} 还没有记下收到处理结果的日期，写不了复查申请书。",
+                    hint=f"先运行 ybguide case result {case.id} --received 日期")
+
+
+def build_review(k, case, today: dt.date, *, reveal: bool = False) -> Letter:
+    t = k.letter_file.review
+    blank = k.letter.blank
+    check_facts_before(case, today, "申请书")
+    kind = step_of(case)
+    step = getattr(t, kind)
+    body = (case.reexam_to if kind == "reexam" else case.review_to) or step.body_default
+    received = case.review_replied if kind == "reexam" else case.result_received
+    previous = case.review_to or "复查机关"
+
+    def shown(number):
+        return shown_number(number, reveal, blank)
+
+    opening = (fill(t.opening_agent, agent=case.agent_name, relation=case.agent_relation or "亲属",
+                    name=case.name or blank, step=step.law) if case.acting
+               else fill(t.opening, name=case.name or blank, step=step.law))
+    decision = (fill(step.decision, received=date_zh(received), body=previous) if kind == "reexam"
+                else fill(step.decision, received=date_zh(received), ticket=case.ticket or blank))
+    b = [
+        Block("title", step.title),
+        Block("salutation", fill(t.addressee, body=body)),
+        Block("para", opening),
+        Block("heading", t.headings.applicant),
+        *people(k.letter.labels, case, shown, blank),
+        Block("item", f"{k.letter.labels.phone}：{case.phone or blank}"),
+        Block("item", f"{k.letter.labels.address}：{case.address or blank}"),
+        Block("heading", t.headings.decision),
+        Block("para", decision),
+        Block("heading", t.headings.request),
+        Block("para", fill(step.request, body=body)),
+    ]
+    numbered = k.letter.numbered_item
+    if case.asks:
+        b += [Block("numbered", fill(numbered, n=i, item=a), i, a) for i, a in enumerate(case.asks, 1)]
+    else:
+        b.append(Block("item", t.asks_hint))
+    b.append(Block("heading", t.headings.reasons))
+    b.append(Block("para", case.reason or t.reasons_hint))
+    if case.summary:
+        b.append(Block("para", case.summary))
+    b.append(Block("heading", t.headings.evidence))
+    evidence = [*t.evidence_default, *case.evidence] + ([k.letter.evidence_agent] if case.acting else [])
+    b += [Block("item", fill(k.letter.evidence_item, n=i, item=e)) for i, e in enumerate(evidence, 1)]
+    b += [*(Block("closing", line) for line in t.closing),
+          Block("sign", (t.signature_agent if case.acting else t.signature) + blank),
+          Block("sign", date_zh(today))]
+    masked = not reveal and bool(case.id_number or case.card_number or case.agent_id_number)
+    return Letter(b, [], [], masked, today, case.id, [decision])
