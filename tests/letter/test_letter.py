@@ -128,7 +128,9 @@ def test_user_text_is_not_markup_or_a_template(run, tmp_path):
     assert evil in (tmp_path / "l.txt").read_text(encoding="utf-8-sig")
     assert "[bold]王[/bold]" in (tmp_path / "l.txt").read_text(encoding="utf-8-sig")
     md = (tmp_path / "l.md").read_text(encoding="utf-8")
-    assert r"{name}{recipient} \[red\]收费\[/red\] \*粗\* \<b\>" in md  # escaped: renders as typed
+    # character references, not backslashes: renders as typed and reads cleanly in Notepad
+    assert "{name}{recipient} &#91;red&#93;收费&#91;/red&#93; &#42;粗&#42; &#60;b&#62;" in md
+    assert "\\" not in md
     import docx
 
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "l.docx")).paragraphs]

@@ -72,6 +72,7 @@ def channels_show(channel_id: str = typer.Argument(..., metavar="编号", help="
 
 @app.command()
 def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="清单编号，如 hall-visit。"),
+              acting: bool = typer.Option(False, "--acting", help="替家人代办：加上委托书、代办人身份证等材料。"),
               markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown，便于保存或打印。"),
               as_json: bool = JSON):
     """材料清单（可打勾）：带什么、原件还是复印件、必备还是建议、为什么。"""
@@ -79,7 +80,7 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
     from yb_guide.views import channels as views
 
     k = knowledge()
-    payload = views.checklist_detail(k, checklist_id)
+    payload = views.checklist_detail(k, checklist_id, acting=acting)
     if payload["channel"] == "hall-visit":  # say when to go
         from yb_guide.calendar import workdays
         from yb_guide.schedule import hall

@@ -11,7 +11,7 @@ from yb_guide.base.errors import UserError
 from yb_guide.cli.cases import case_app
 from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   CASE_ID, CHANNEL, EVIDENCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION, JSON, NAME, PHONE,
-                                  PLACE, REVEAL, SUMMARY, TODAY, YES, confirmed, date_option, given, knowledge,
+                                  PLACE, REVEAL, SUMMARY, TODAY, YES, asks_questions, confirmed, date_option, given, knowledge,
                                   today_option)
 from yb_guide.cli.output import emit
 from yb_guide.cli.render import cases as render
@@ -43,6 +43,7 @@ def case_edit(
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
     result_received: Optional[str] = typer.Option(None, "--result-received", metavar="日期", help="收到处理结果的日期。"),
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="不服处理意见的理由（写复查/复核申请书用）。"),
+    interactive: bool = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里不写选项时会自动提问）。"),
     today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
 ):
     """改正或补全一个案件（如工单编号后来才拿到）；不写选项时逐项提问，每项显示现在的值。每次修改都留有记录。"""
@@ -61,7 +62,7 @@ def case_edit(
     if not changes:
         from yb_guide.cli import case_form, prompts
 
-        if not prompts.stdin_is_terminal():
+        if not asks_questions(interactive, True):
             raise UserError("没有写要改什么。", hint="例如 ybguide case edit 1 --ticket 2024050600123；在终端里运行会逐项提问")
         current = cases.get(case_id)
         answers = case_form.ask(k, {}, now, current={f: getattr(current, f) for f, _ in case_form.CASE_QUESTIONS},
@@ -77,14 +78,15 @@ def case_log_edit(case_id: str = CASE_ID, number: int = ENTRY,
                   text: Optional[str] = typer.Option(None, "--text", metavar="经过", help="改成的内容。"),
                   kind: Optional[str] = typer.Option(None, "--kind", metavar="方式", help="电话、上门、信件、答复、其他。"),
                   at: Optional[str] = typer.Option(None, "--at", metavar="时间", help="改成的时间，如 \"2024-05-20 10:30\"。"),
-                  as_json: bool = JSON):
+                  today: Optional[str] = TODAY, as_json: bool = JSON):
     """改正一条沟通记录（原来的内容留在修改记录里）。"""
     from yb_guide.cases import corrections
     from yb_guide.cases.model import parse_at
     from yb_guide.views import cases as case_views
 
-    when = parse_at(at, today_option(None)) if at is not None else None
-    case, change = corrections.edit_log(case_id, number, today_option(None), text=text, kind=kind, at=when)
+    now = today_option(today)
+    when = parse_at(at, now) if at is not None else None
+    case, change = corrections.edit_log(case_id, number, now, text=text, kind=kind, at=when)
     emit(case_views.log_changed(case, change), render.log_changed, as_json=as_json)
 
 
@@ -106,7 +108,7 @@ def case_log_delete(case_id: str = CASE_ID, number: int = ENTRY, yes: bool = YES
 
 
 @case_app.command("delete")
-def case_delete(case_id: str = CASE_ID, yes: bool = YES, as_json: bool = JSON):
+def case_delete(case_id: str = CASE_ID, yes: bool = YES, today: Optional[str] = TODAY, as_json: bool = JSON):
     """删除一个案件（先在案件数据库旁边存一份这个案件的导出文件，可用 case import 找回）。"""
     from yb_guide.cases import corrections
     from yb_guide.cases import journal as cases
@@ -115,7 +117,7 @@ def case_delete(case_id: str = CASE_ID, yes: bool = YES, as_json: bool = JSON):
     case = cases.get(case_id)
     if not confirmed(f"要删除案件 {case.id}（{case.filed.isoformat()} 提交）吗？", yes):
         raise UserError("没有删除。", hint="确实要删除，加 --yes")
-    case, path = corrections.delete(case_id, today_option(None))
+    case, path = corrections.delete(case_id, today_option(today))
     emit(case_views.deleted(case, str(path)), render.deleted, as_json=as_json)
 
 

@@ -79,10 +79,15 @@ def _ask_list(term: Terminal, k, name: str, question: str) -> list[str]:
         items.append(item)
 
 
-def _ask_channel(term: Terminal, k, question: str) -> str:
+def _ask_channel(term: Terminal, k, question: str, current: str | None = None) -> str:
     for i, c in enumerate(k.channels, 1):
         term.say(f"  {i}. {c.name}")
-    answer = _read(term, question + "：")
+    if current is not None:
+        answer = _read(term, f"{question}（现在：{k.channel(current).name}；直接回车不改）：")
+        if answer == "":
+            return current
+    else:
+        answer = _read(term, question + "：")
     number = ascii_forms(answer)
     if number.isdigit() and 1 <= int(number) <= len(k.channels):
         return k.channels[int(number) - 1].id
@@ -111,13 +116,13 @@ def _shown(value) -> str:
 
 def _one(term: Terminal, k, name: str, question: str, today: dt.date, required, current=None):
     """One answer, as make_case reads it; ``current`` (when correcting) is kept on Enter."""
+    if name == "channel":
+        return _ask_channel(term, k, question, current[name] if current is not None else None)
     if current is not None:
         typed = _read(term, f"{question}（现在：{_shown(current[name])}；直接回车不改，输入 - 清空）：")
         if typed == "":
             return current[name]
         return None if typed == CLEAR else typed
-    if name == "channel":
-        return _ask_channel(term, k, question)
     if name == "filed":
         return _read(term, question + "：") or today.isoformat()
     if name in ("asks", "evidence"):

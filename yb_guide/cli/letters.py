@@ -35,6 +35,8 @@ def letter(
     ask: Optional[List[str]] = ASK,
     evidence: Optional[List[str]] = EVIDENCE,
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书：不服处理意见的理由。"),
+    to: Optional[str] = typer.Option(None, "--to", metavar="机关",
+                                     help="复查申请书：向哪个机关提出，如 山西省医疗保障局（不写就留横线手写）。"),
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
     as_json: bool = JSON,
 ):
@@ -52,6 +54,8 @@ def letter(
                    agent_relation=agent_relation, agent_id_number=agent_id_number, phone=phone, address=address,
                    institution=institution, incident_date=incident_date, place=place, amount=amount,
                    summary=summary, asks=ask, evidence=evidence, reason=reason)
+    if to is not None and kind != "review":
+        raise UserError("--to 只用于复查申请书。", hint="投诉信的收信机关见 data/letter.yaml；写复查申请书加 --kind 复查申请书")
     if kind == "review" and case_id is None:
         raise UserError("复查申请书要根据案件来写。", hint="加上 --case 编号（先用 ybguide case result 记下收到处理结果的日期）")
     if case_id is None and asks_questions(interactive, not fields):
@@ -67,7 +71,7 @@ def letter(
         if kind == "review":
             from yb_guide.letter.review import build_review
 
-            built = build_review(k, case, now, reveal=reveal)
+            built = build_review(k, case, now, reveal=reveal, to=to)
         else:
             built = build.build(k, case, now, reveal=reveal, subject=subject)
         saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None

@@ -103,6 +103,7 @@ class ChecklistItem:
     need: Literal["required", "recommended"]
     why: str
     source: SourceRef | None = None  # defaults to the checklist's source
+    when: Literal["always", "acting"] = "always"  # acting: only when someone acts for the insured person (代办)
 
 
 @dataclass(frozen=True)

@@ -112,12 +112,19 @@ class ReviewTemplate:
     review: ReviewStep
     reexam: ReviewStep
     addressee: str
+    addressee_unknown: str  # before the person knows which body: a blank to fill in, and who it should be
+    whose: str  # whose complaint was answered: 本人
+    whose_agent: str  # … or 参保人{name}
     opening: str
     opening_agent: str
     headings: ReviewHeadings
+    facts: str
+    reasons: str
     reasons_hint: str
     asks_hint: str
     evidence_default: tuple[str, ...]
+    evidence_ids: str
+    evidence_ids_agent: str
     closing: tuple[str, ...]
     signature: str
     signature_agent: str
@@ -141,9 +148,10 @@ PLACEHOLDERS = {
     "letter.facts.ticket": {"ticket"}, "letter.facts.staff": {"staff"}, "letter.facts.log": {"kind", "text"},
     "letter.numbered_item": {"n", "item"}, "letter.demands_hint": {"examples"}, "letter.evidence_item": {"n", "item"},
     "letter.envelope": {"postcode", "address", "recipient", "name", "phone", "sender_address"},
-    "review.addressee": {"body"}, "review.opening": {"name", "step"},
+    "review.addressee": {"body"}, "review.addressee_unknown": {"blank", "body"}, "review.whose_agent": {"name"},
+    "review.facts": {"summary"}, "review.reasons": {"reason"}, "review.opening": {"name", "step"},
     "review.opening_agent": {"agent", "relation", "name", "step"},
-    "review.review.decision": {"received", "ticket"}, "review.reexam.decision": {"received", "body"},
+    "review.review.decision": {"received", "whose", "ticket"}, "review.reexam.decision": {"received", "body"},
     "review.review.request": {"body"}, "review.reexam.request": {"body"},
 }
 

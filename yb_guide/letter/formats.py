@@ -44,12 +44,17 @@ def to_text(letter: Letter) -> str:
     return "\n".join(out) + "\n"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#&]")
+_MD_RUN = re.compile(r"\*{3,}|_{3,}")  # a masked number (1101****002X) or a line to fill in (____)
+_FULL_WIDTH = str.maketrans("*_", "＊＿")
 
 
 def _md(text: str) -> str:
-    """Escape Markdown's special characters, so text shows as typed when the file is rendered."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text that shows as typed both in a Markdown viewer and in Notepad: masks and blanks in
+    full-width characters (which Markdown leaves alone), other special characters as character
+    references (&#42;), never as backslash escapes, which show as "\\_" in a plain editor."""
+    text = _MD_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def to_markdown(letter: Letter) -> str:

@@ -11,6 +11,11 @@ from yb_guide.calendar.dates import date_zh
 from yb_guide.letter.build import Block, Letter, check_facts_before, fill, people, shown_number
 
 
+def sentence(text: str) -> str:
+    """The person's words as a sentence of the letter: ends with a full stop unless it already ends."""
+    return text if text.endswith(("。", "！", "？", "；", ".", "!", "?", "）", ")")) else text + "。"
+
+
 def step_of(case) -> str:
     """"review" (复查) once the written reply is in, "reexam" (复核) once the 复查 opinion is."""
     if case.review_replied:
@@ -21,13 +26,16 @@ def step_of(case) -> str:
                     hint=f"先运行 ybguide case result {case.id} --received 日期")
 
 
-def build_review(k, case, today: dt.date, *, reveal: bool = False) -> Letter:
+def build_review(k, case, today: dt.date, *, reveal: bool = False, to: str | None = None) -> Letter:
+    """The request; ``to``: the body it goes to, when the case does not say yet."""
     t = k.letter_file.review
     blank = k.letter.blank
     check_facts_before(case, today, "申请书")
     kind = step_of(case)
     step = getattr(t, kind)
-    body = (case.reexam_to if kind == "reexam" else case.review_to) or step.body_default
+    body = to or (case.reexam_to if kind == "reexam" else case.review_to)
+    addressee = fill(t.addressee, body=body) if body else fill(t.addressee_unknown, blank=blank, body=step.body_default)
+    body = body or step.body_default
     received = case.review_replied if kind == "reexam" else case.result_received
     previous = case.review_to or "复查机关"
 
@@ -38,10 +46,11 @@ def build_review(k, case, today: dt.date, *, reveal: bool = False) -> Letter:
                     name=case.name or blank, step=step.law) if case.acting
                else fill(t.opening, name=case.name or blank, step=step.law))
     decision = (fill(step.decision, received=date_zh(received), body=previous) if kind == "reexam"
-                else fill(step.decision, received=date_zh(received), ticket=case.ticket or blank))
+                else fill(step.decision, received=date_zh(received), ticket=case.ticket or blank,
+                          whose=fill(t.whose_agent, name=case.name or blank) if case.acting else t.whose))
     b = [
         Block("title", step.title),
-        Block("salutation", fill(t.addressee, body=body)),
+        Block("salutation", addressee),
         Block("para", opening),
         Block("heading", t.headings.applicant),
         *people(k.letter.labels, case, shown, blank),
@@ -58,11 +67,12 @@ def build_review(k, case, today: dt.date, *, reveal: bool = False) -> Letter:
     else:
         b.append(Block("item", t.asks_hint))
     b.append(Block("heading", t.headings.reasons))
-    b.append(Block("para", case.reason or t.reasons_hint))
     if case.summary:
-        b.append(Block("para", case.summary))
+        b.append(Block("para", fill(t.facts, summary=sentence(case.summary))))
+    b.append(Block("para", fill(t.reasons, reason=sentence(case.reason)) if case.reason else t.reasons_hint))
     b.append(Block("heading", t.headings.evidence))
-    evidence = [*t.evidence_default, *case.evidence] + ([k.letter.evidence_agent] if case.acting else [])
+    evidence = [*t.evidence_default, t.evidence_ids_agent if case.acting else t.evidence_ids, *case.evidence]
+    evidence += [k.letter.evidence_agent] if case.acting else []
     b += [Block("item", fill(k.letter.evidence_item, n=i, item=e)) for i, e in enumerate(evidence, 1)]
     b += [*(Block("closing", line) for line in t.closing),
           Block("sign", (t.signature_agent if case.acting else t.signature) + blank),

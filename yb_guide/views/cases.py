@@ -102,8 +102,19 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
                 for n, e in enumerate(c.log, 1)],
         "message": message,
         "reminders": reminders(k, c),
+        "acting_checklist": _acting_checklist(k, c),
     })
     return out
+
+
+def _acting_checklist(k, c: Case) -> dict | None:
+    """For a case handled by someone acting for the insured person: what they bring besides the usual."""
+    from yb_guide.views.channels import acting_items
+
+    checklist = k.channel(c.channel).checklist if c.acting else None
+    if not checklist or not acting_items(k.checklist(checklist)):
+        return None
+    return {"id": checklist, "items": acting_items(k.checklist(checklist))}
 
 
 def log_added(c: Case, entry) -> dict:
@@ -136,6 +147,7 @@ def imported(report) -> dict:
 def letter(k, letter, text: str, saved: str | None) -> dict:
     return {
         "case": letter.case_id,
+        "title": letter.blocks[0].text,
         "date": letter.date.isoformat(),
         "file": saved,
         "text": text,

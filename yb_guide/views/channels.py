@@ -66,12 +66,15 @@ def channel_detail(k, channel_id: str) -> dict:
     return out
 
 
-def checklist_detail(k, checklist_id: str) -> dict:
+def checklist_detail(k, checklist_id: str, acting: bool = False) -> dict:
+    """A checklist; the items for someone acting for the insured person (代办) only when ``acting``."""
     from yb_guide.knowledge.lookup import find_checklist
 
     cl = k.checklist(find_checklist(k, checklist_id))
     items = []
     for item in cl.items:
+        if item.when == "acting" and not acting:
+            continue
         ref = item.source or cl.source
         items.append({
             "item": item.item,
@@ -80,10 +83,14 @@ def checklist_detail(k, checklist_id: str) -> dict:
             "need": item.need,
             "need_label": NEED_LABELS[item.need],
             "why": item.why,
+            "acting_only": item.when == "acting",
             "source": source_of(k, cl, ref),
         })
     return {
         "id": cl.id,
+        "acting": acting,
+        # what a person acting for someone else would also bring: named even when not shown
+        "acting_items": acting_items(cl) if not acting else [],
         "title": cl.title,
         "purpose": cl.purpose,
         "channel": cl.channel,
@@ -92,6 +99,11 @@ def checklist_detail(k, checklist_id: str) -> dict:
         "notes": list(cl.notes),
         "source": source_of(k, cl),
     }
+
+
+def acting_items(cl) -> list[str]:
+    """The names of a checklist's items that only someone acting for the insured person brings."""
+    return [i.item for i in cl.items if i.when == "acting"]
 
 
 def _faq_entry(k, number: int, f) -> dict:

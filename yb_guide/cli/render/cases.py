@@ -178,7 +178,8 @@ def case_detail(p: dict):
     yield from _deadlines(p)
     if p["still_open"]:
         yield para("案件已结案，但下面这些期限仍然有效（结案不会让它们停下来）：", "bold yellow", indent=0)
-        yield bullets([f"{s['title']}：{s['due']} {s['weekday']}" for s in p["still_open"]])
+        yield bullets([f"{s['title']}：{s['due']} {s['weekday']}" + ("（推算）" if s["estimated"] else "")
+                       for s in p["still_open"]])
     yield T("沟通记录", style="bold")
     if p["log"]:
         for e in p["log"]:
@@ -192,6 +193,10 @@ def case_detail(p: dict):
         yield T(f"这个案件修改过 {p['history_count']} 次：ybguide case show {p['id']} --history", style="dim")
     for r in p["reminders"]:
         yield labelled("提醒：", r, "bold yellow")
+    if p["acting_checklist"]:
+        a = p["acting_checklist"]
+        yield labelled("代办要准备：", f"{'、'.join(a['items'])}（全部材料：ybguide checklist {a['id']} --acting）",
+                       "bold yellow")
     yield from warnings(p["schedule"])
     if p["schedule"]["decision_needed"]:
         yield T(f"  记下原决定的日期：ybguide case decision {p['id']} --known 日期", style="dim")
@@ -201,7 +206,7 @@ def due(p: dict):
     if not p["items"]:
         yield T(f"今天（{p['today']}）起 {p['days']} 天内没有到期的期限，也没有已过期的。", style="green")
         return
-    yield heading(f"快到期和已过期的期限", f"今天：{p['today']}，列出到 {p['until']} 为止")
+    yield heading("快到期和已过期的期限", f"今天：{p['today']}，列出到 {p['until']} 为止")
     for x in p["items"]:
         who = x["name"] or x["ticket"] or ""
         head = T(f"案件 {x['case']}" + (f"（{who}）" if who else "") + f" · {x['title']}：{x['due']} {x['weekday']}",
@@ -223,12 +228,12 @@ def letter(p: dict):
     """What goes with the letter; the letter itself is printed as plain text by the command
     (rich would re-wrap its lines)."""
     if p["file"]:
-        yield T(f"投诉信已保存到 {p['file']}", style="bold green")
+        yield T(f"{p['title']}已保存到 {p['file']}", style="bold green")
     yield T("")
-    yield T("信封这样写", style="bold")
-    yield bullets(p["envelope"])
-    yield T("寄信提醒", style="bold")
-    yield bullets(p["advice"])
+    for heading_text, lines in (("信封这样写", p["envelope"]), ("寄信提醒", p["advice"])):
+        if lines:
+            yield T(heading_text, style="bold")
+            yield bullets(lines)
     notes = []
     if p["masked"]:
         notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")

@@ -91,6 +91,8 @@ def checklist_detail(payload: dict, show_source: bool = True):
             yield para(item["why"], "dim", indent=4)
 
     yield Responsive(90, wide, narrow)
+    if payload["acting_items"]:
+        yield para(acting_hint(payload), "dim", indent=0)
     if payload.get("hall_hours"):
         yield from hall_lines(payload["hall_hours"])
     if payload["notes"]:
@@ -102,6 +104,10 @@ def checklist_detail(payload: dict, show_source: bool = True):
         yield bullets(own)
     if show_source:
         yield source_line(payload["source"])
+
+
+def acting_hint(payload: dict) -> str:
+    return f"替家人代办时还要准备：{'、'.join(payload['acting_items'])}（ybguide checklist {payload['id']} --acting）"
 
 
 def _item_sources(payload: dict) -> list[str]:
@@ -153,6 +159,8 @@ def checklist_markdown(payload: dict) -> str:
     lines = [f"# {payload['title']}", "", payload["purpose"], ""]
     for item in payload["items"]:
         lines.append(f"- [ ] **{item['item']}**（{item['form_label']}，{item['need_label']}）：{item['why']}")
+    if payload["acting_items"]:
+        lines += ["", acting_hint(payload)]
     if payload.get("hall_hours"):
         lines += ["", f"**什么时候去：** {payload['hall_hours']['text']}"]
         if payload["hall_hours"]["contact_check"]:
