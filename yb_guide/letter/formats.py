@@ -126,7 +126,7 @@ def to_docx(letter: Letter) -> bytes:
         from docx.shared import Mm, Pt
     except ImportError:
         raise UserError("要生成 Word 文件（.docx），需要先安装 python-docx。",
-                        hint='运行 .venv/bin/pip install ".[docx]"；或改用 --out 投诉信.txt / 投诉信.md') from None
+                        hint="安装时应当已经装好；请重新运行 README 第一行的安装命令（或 .venv/bin/pip install python-docx）；或改用 --out 投诉信.txt / 投诉信.md") from None
     doc = docx.Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
