@@ -26,6 +26,7 @@ def knowledge_screens() -> list[list[str]]:
     screens += [["channels", "show", c.id] for c in k.channels]
     screens += [["checklist", c.id] for c in k.checklists]
     screens += [["checklist", c.id, "--markdown"] for c in k.checklists[:2]]
+    screens += [["checklist", c.id, "--acting"] for c in k.checklists if any(i.when == "acting" for i in c.items)]
     return screens
 
 
@@ -43,12 +44,24 @@ DATE_SCREENS = [
 ]
 
 # Screens of the case journal, after CASE_SETUP has made case 1.
-CASE_SETUP = [["case", "add", *FULL], ["case", "log", "1", "致电12393查询进度，答复仍在调查", "--kind", "call", "--at", "2024-05-20 10:30"]]
+CASE_SETUP = [["case", "add", *FULL], ["case", "log", "1", "致电12393查询进度，答复仍在调查", "--kind", "call", "--at", "2024-05-20 10:30"],
+              ["case", "add", "--channel", "信件", "--filed", "2024-05-08", "--name", "王秀英", "--agent-name", "李娜",
+               "--agent-relation", "女儿", "--summary", "门诊费用未按规定报销", "--today", "2024-05-08"]]
 CASE_SCREENS = [
     ["case", "list", "--today", "2024-05-27"], ["case", "show", "1", "--today", "2024-05-27"],
+    ["case", "show", "2", "--today", "2024-05-27"], ["case", "due", "--today", "2024-05-27", "--days", "30"],
+    ["case", "list", "--search", "王", "--today", "2024-05-27"],
+    ["case", "edit", "1", "--staff", "王六", "--today", "2024-05-27"],
     ["case", "result", "1", "--received", "2024-06-05", "--today", "2024-06-06"],
-    ["case", "list", "--today", "2024-07-08"],
-    ["letter", "--case", "1", "--today", "2024-06-10"],
+    ["case", "result", "1", "--received", "2024-06-04", "--today", "2024-06-06"],
+    ["case", "show", "1", "--history", "--today", "2024-06-06"],
+    ["case", "review", "1", "--requested", "2024-06-07", "--to", "太原市医疗保障局", "--today", "2024-06-07"],
+    ["letter", "--case", "1", "--kind", "复查申请书", "--today", "2024-06-07"],
+    ["case", "review", "1", "--replied", "2024-07-01", "--today", "2024-07-01"],
+    ["case", "decision", "1", "--known", "2024-06-04", "--today", "2024-07-01"],
+    ["case", "close", "1", "--today", "2024-07-08"], ["case", "show", "1", "--today", "2024-07-08"],
+    ["case", "list", "--today", "2024-07-08"], ["case", "due", "--today", "2024-07-08"],
+    ["letter", "--case", "1", "--today", "2024-07-08"], ["letter", "--case", "2", "--today", "2024-06-10"],
     ["letter", "--name", "张三", "--institution", "太原市某医院", "--summary", "住院费用未按规定报销", "--today", "2024-06-10"],
 ]
 
