@@ -176,3 +176,20 @@ def test_checklist_items_for_someone_acting(run):
 def test_a_case_without_an_agent_has_no_acting_reminder(run, case1):
     assert case1["acting_checklist"] is None
     assert "代办要准备" not in run("case", "show", "1").stdout
+
+
+def test_review_request_and_opinion_recorded_at_once(run):
+    assert run("case", "add", "--channel", "信件", "--filed", "2026-10-08", "--today", "2026-10-08").exit_code == 0
+    assert run("case", "result", "1", "--received", "2026-10-20", "--today", "2026-10-20").exit_code == 0
+    r = run("case", "review", "1", "--requested", "2026-10-22", "--replied", "2026-11-20", "--today", "2026-11-25",
+            "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert [e["date"] for e in d["events"] if e["field"] in ("review_requested", "review_replied")] == [
+        "2026-10-22", "2026-11-20"]
+    # 2026-10-22 + 30 days = 2026-11-21, a Saturday: the body's reply is due on Monday 2026-11-23
+    assert next(s for s in d["schedule"]["stages"] if s["id"] == "review-reply")["due"] == "2026-11-23"
+    r = run("case", "review", "1", "--replied", "2026-10-21", "--today", "2026-11-25")
+    assert r.exit_code == 2 and "早于提出复查请求" in r.stderr
+    r = run("case", "review", "1", "--today", "2026-11-25")
+    assert r.exit_code == 2 and "--requested" in r.stderr

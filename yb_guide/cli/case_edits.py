@@ -129,19 +129,23 @@ def _event(k, case_id, now, fields: dict, kind: str, text: str, reveal: bool, as
 
 
 def _step(case_id, requested, to, replied, now, step: str, label: str, reveal, as_json):
-    if (requested is None) == (replied is None):
-        raise UserError(f"写 --requested 日期（提出{label}请求）或 --replied 日期（收到{label}意见），二者写一个。")
-    k = knowledge()
+    """Record a 复查 or 复核 request, its written opinion, or both at once."""
+    if requested is None and replied is None:
+        raise UserError(f"写 --requested 日期（提出{label}请求）或 --replied 日期（收到{label}意见），也可以两个都写。")
+    if to and requested is None:
+        raise UserError("--to 只和 --requested 一起用。")
+    fields, said, kind = {}, [], "reply"
     if requested is not None:
         day = date_option(requested, "--requested", now)
-        fields = {f"{step}_requested": day, **({f"{step}_to": to} if to else {})}
-        text = f"提出{label}请求（{day.isoformat()}" + (f"，向{to}" if to else "") + "）"
-        _event(k, case_id, now, fields, "letter", text, reveal, as_json)
-    else:
-        if to:
-            raise UserError("--to 只和 --requested 一起用。")
+        fields.update({f"{step}_requested": day, **({f"{step}_to": to} if to else {})})
+        said.append(f"提出{label}请求（{day.isoformat()}" + (f"，向{to}" if to else "") + "）")
+        kind = "letter"
+    if replied is not None:
         day = date_option(replied, "--replied", now)
-        _event(k, case_id, now, {f"{step}_replied": day}, "reply", f"收到{label}意见（{day.isoformat()}）", reveal, as_json)
+        fields[f"{step}_replied"] = day
+        said.append(f"收到{label}意见（{day.isoformat()}）")
+        kind = "reply"
+    _event(knowledge(), case_id, now, fields, kind, "；".join(said), reveal, as_json)
 
 
 REQUESTED = typer.Option(None, "--requested", metavar="日期", help="提出请求的日期。")

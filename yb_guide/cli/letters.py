@@ -55,7 +55,7 @@ def letter(
                    institution=institution, incident_date=incident_date, place=place, amount=amount,
                    summary=summary, asks=ask, evidence=evidence, reason=reason)
     if to is not None and kind != "review":
-        raise UserError("--to 只用于复查申请书。", hint="投诉信的收信机关见 data/letter.yaml；写复查申请书加 --kind 复查申请书")
+        raise UserError("--to 只用于复查申请书。", hint="投诉信寄给山西省医疗保障局信访办，不用写 --to；写复查申请书加 --kind 复查申请书")
     if kind == "review" and case_id is None:
         raise UserError("复查申请书要根据案件来写。", hint="加上 --case 编号（先用 ybguide case result 记下收到处理结果的日期）")
     if case_id is None and asks_questions(interactive, not fields):
