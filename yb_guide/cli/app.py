@@ -80,17 +80,10 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
     from yb_guide.cli.render import channels as render
     from yb_guide.views import channels as views
 
-    k = knowledge()
-    payload = views.checklist_detail(k, checklist_id)
-    if payload["channel"] == "hall-visit":  # say when to go
-        from yb_guide.calendar import workdays
-        from yb_guide.schedule import hall
-        from yb_guide.views import dates
+    from yb_guide.calendar.dates import now_in_china
 
-        from yb_guide.calendar.dates import now_in_china
-
-        now = now_in_china().replace(tzinfo=None)  # the same answer as `hall-hours`: open today, and now
-        payload["hall_hours"] = dates.hall(hall.hall_hours(k, workdays.get_calendar(), now.date(), now.time()))
+    # the hall's checklist says when to go: the same answer as `hall-hours` (open today, and now)
+    payload = views.checklist_page(knowledge(), checklist_id, now_in_china().replace(tzinfo=None))
     if markdown and not as_json:
         emit_text(render.checklist_markdown(payload))
     else:

@@ -192,8 +192,8 @@ def flow_result(k, position) -> dict:
         h = payload["handover"]
         nxt.append({"action": "flow", "flow": h["flow"], "answers": h["answers"], "why": h["when"]})
     for cl in payload["checklists"]:
-        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"]})
+        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "why": f"查看并打印「{cl['title']}」"})
     if out.channel:
-        nxt.append({"action": "channel", "id": out.channel})
+        nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
     nxt.extend({"action": n.action, "events": list(n.events), "why": n.why} for n in out.next)
     return payload

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, heading, labelled, numbered, pad, para, section,
+from yb_guide.cli.render.kit import (Responsive, left_text, T, blocks, bullets, heading, labelled, numbered, pad, para, section,
                                      source_line, table, warnings)
 
 
@@ -14,14 +14,6 @@ def _workdays_left(s: dict, overdue: bool = False):
     if s["workdays_left"] == 0:
         return T("今天到期", style="bold red")
     return T(f"{s['workdays_left']} 个工作日")
-
-
-def _left_text(s: dict, overdue: bool = False) -> str:
-    if overdue:
-        return "已过"
-    if s["workdays_left"] is None:
-        return ""
-    return "今天到期" if s["workdays_left"] == 0 else f"还剩 {s['workdays_left']} 个工作日"
 
 
 def case_list(p: dict):
@@ -69,7 +61,7 @@ def case_list(p: dict):
             if c["next"]:
                 n = c["next"]
                 fields.append(("下一个期限", f"{n['title']} {n['due']} {n['weekday']}"
-                                            f"{'（推算）' if n['estimated'] else ''} {_left_text(n)}".rstrip()))
+                                            f"{'（推算）' if n['estimated'] else ''} {left_text(n)}".rstrip()))
             if c["overdue"]:
                 last = c["overdue"][-1]
                 fields.append(("已过", f"{last['title']} {last['due']} {last['weekday']}"))

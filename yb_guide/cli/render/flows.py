@@ -17,9 +17,9 @@ def next_command(action: dict) -> tuple[str, str]:
     if kind == "flow":
         return command_for(action["flow"], action["answers"]), action["why"]
     if kind == "checklist":
-        return f"ybguide checklist {action['id']}", f"查看并打印「{action['title']}」（加 --markdown 可保存成文件）"
+        return f"ybguide checklist {action['id']}", f"{action['why']}（加 --markdown 可保存成文件）"
     if kind == "channel":
-        return f"ybguide channels show {action['id']}", "查看这个渠道的全部信息和注意事项"
+        return f"ybguide channels show {action['id']}", action["why"]
     if kind == "deadline":
         events = action["events"]
         if events == ["filed"]:
