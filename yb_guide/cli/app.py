@@ -392,6 +392,17 @@ def letter(
     emit(payload, render.letter, as_json=as_json)
 
 
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host", metavar="地址",
+                                   help="在哪个地址上打开（默认只有本机能打开；0.0.0.0：同一网络里的手机也能打开）。"),
+          port: int = typer.Option(8765, "--port", metavar="端口", min=0, max=65535, help="端口（默认 8765）。"),
+          open_browser: bool = typer.Option(False, "--open", help="启动后打开浏览器。")):
+    """把整个指南作为本地网页打开：一页一个问题，适合不用命令行的人，也能让同一网络里的手机打开。"""
+    from yb_guide.cli.serve import run
+
+    run(host, port, open_browser)
+
+
 def main() -> None:
     import sys
 

@@ -70,6 +70,11 @@ def confirm_text(check: dict, what: str = "") -> str:
     return f"{what}未经官方核实，办事前先打电话确认：{check['confirm_by']}"
 
 
+def phone_first_text(check: dict) -> str:
+    """Advice that rests on an unconfirmed rule: phone before going."""
+    return f"这条建议依据的规定有的未经官方核实，先打电话确认再去办：{check['confirm_by']}"
+
+
 def left_text(stage: dict, overdue: bool = False) -> str:
     """How long is left until a due date, in words: 已过, 今天到期, 还剩 3 个工作日 ('' when unknown)."""
     if overdue or stage.get("passed"):
