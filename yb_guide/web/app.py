@@ -4,6 +4,7 @@ and Chinese pages for every error (never a traceback on the page)."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.web.render import PageNotFound
 
 MAX_BODY = 64 * 1024  # the letter form is the only body; a few KiB of text at most
 # No inline script or style anywhere (CSS and everything else from /static), so the strictest
@@ -14,14 +15,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-
-
-class PageNotFound(Exception):
-    """An address that names no page: an unknown question, option, channel, checklist or FAQ."""
-
-    def __init__(self, message: str, back: str = "/"):
-        super().__init__(message)
-        self.message, self.back = message, back
 
 
 class Guard:

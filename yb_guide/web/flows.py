@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import resolve
-from yb_guide.web.app import PageNotFound
-from yb_guide.web.render import flow_url, html, knowledge
+from yb_guide.web.render import PageNotFound, flow_url, html, knowledge
 
 
 def _flow(request):

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from yb_guide.base.errors import UnknownIdError, UserError
-from yb_guide.web.app import PageNotFound
-from yb_guide.web.render import BIG_COOKIE, html, knowledge
+from yb_guide.web.render import PageNotFound, BIG_COOKIE, html, knowledge
 
 
 def start(request):

@@ -15,6 +15,14 @@ BIG_COOKIE = "ybguide_text"  # "big": 大字, kept across pages without JavaScri
 _env = None
 
 
+class PageNotFound(Exception):
+    """An address that names no page: an unknown question, option, channel, checklist or FAQ."""
+
+    def __init__(self, message: str, back: str = "/"):
+        super().__init__(message)
+        self.message, self.back = message, back
+
+
 def env():
     global _env
     if _env is None:

@@ -1,0 +1,126 @@
+"""`ybguide serve` as a person starts it: the address (and for a network, the QR code and the
+warning), a taken port, --open, Ctrl-C, nothing personal in its output, and the other commands'
+start-up untouched by the web page's libraries."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import installed_ybguide
+
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="signals as on a POSIX terminal")
+
+
+class Served:
+    def __init__(self, *args, env=None):
+        self.proc = subprocess.Popen([installed_ybguide(), "serve", "--port", "0", *args], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, text=True,
+                                     encoding="utf-8")
+        self.lines = []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            self.lines.append(line.rstrip("\n"))
+            if "Ctrl-C" in line:
+                break
+        self.url = re.search(r"http://127\.0\.0\.1:\d+/", "\n".join(self.lines)).group(0)
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=10) as r:
+            return r.read().decode("utf-8")
+
+    def post(self, path: str, data: bytes) -> bytes:
+        req = urllib.request.Request(self.url.rstrip("/") + path, data=data, method="POST")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.read()
+
+    def stop(self) -> tuple[int, str, str]:
+        self.proc.send_signal(signal.SIGINT)  # Ctrl-C
+        out, err = self.proc.communicate(timeout=30)
+        return self.proc.returncode, "\n".join(self.lines) + out, err
+
+
+def test_serve_says_where_to_open_it_and_stops_cleanly_on_ctrl_c():
+    s = Served()
+    try:
+        assert s.lines[0].startswith("ybguide 本地网页已经启动：http://127.0.0.1:")
+        assert "山西医保问题指南" in s.get("/")
+        marker = "隐私测试王某某"
+        s.get("/faq?q=" + urllib.request.quote(marker))
+        letter = s.post("/letter", ("name=" + urllib.request.quote(marker) + "&format=txt").encode())
+        assert marker in letter.decode("utf-8-sig")
+    finally:
+        code, out, err = s.stop()
+    assert code in (0, 130), (code, err)
+    assert "Traceback" not in out + err and "本地网页已经停止" in out
+    assert marker not in out + err and "GET /" not in out + err  # no access log, no personal data
+
+
+def test_serve_on_the_network_prints_the_phone_address_its_qr_code_and_a_warning():
+    s = Served("--host", "0.0.0.0")
+    try:
+        text = "\n".join(s.lines)
+        assert "同一网络里的任何人都能打开这个网页" in text
+        if "手机打开：" in text:
+            phone = re.search(r"手机打开：(http://[\d.]+:\d+/)", text).group(1)
+            assert not phone.startswith("http://127.")
+            assert text.count("█") > 50  # the QR code (half blocks when the output is not a terminal)
+        else:
+            assert "没有找到这台电脑在局域网里的地址" in text
+    finally:
+        code, _, err = s.stop()
+    assert code in (0, 130) and "Traceback" not in err
+
+
+def test_the_qr_code_is_a_square_of_modules():
+    from yb_guide.web.server import qr_text
+
+    lines = qr_text("http://192.168.1.20:8765/", ansi=False).rstrip("\n").split("\n")
+    assert len({len(line) for line in lines}) == 1 and len(lines[0]) >= 25
+    assert "\x1b[" in qr_text("http://192.168.1.20:8765/", ansi=True)
+
+
+def test_a_taken_port_is_one_chinese_line_with_another_port_to_try():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        p = subprocess.run([installed_ybguide(), "serve", "--port", str(port)], capture_output=True, text=True,
+                           encoding="utf-8", timeout=60)
+    assert p.returncode == 2
+    assert p.stderr.strip().count("\n") == 0 and f"端口 {port}" in p.stderr and f"--port {port + 1}" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_open_starts_the_browser_on_the_address(tmp_path):
+    opened = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n")
+    s = Served("--open", env={"BROWSER": f"{sys.executable} {script} %s"})
+    try:
+        for _ in range(100):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.1)
+        assert opened.read_text() == s.url
+    finally:
+        s.stop()
+
+
+def test_other_commands_do_not_load_the_web_libraries():
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "yb_guide", "deadline", "--filed", "2024-05-06",
+                        "--json"], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert p.returncode == 0, p.stderr[-500:]
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in p.stderr.splitlines() if "|" in line}
+    assert "yb_guide" in loaded
+    assert not loaded & {"starlette", "jinja2", "uvicorn", "segno", "anyio", "h11"}, loaded & {"starlette", "jinja2", "uvicorn", "segno"}
