@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -15,39 +14,9 @@ import urllib.request
 
 import pytest
 from conftest import installed_ybguide
+from webpage import Served
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="signals as on a POSIX terminal")
-
-
-class Served:
-    def __init__(self, *args, env=None):
-        self.proc = subprocess.Popen([installed_ybguide(), "serve", "--port", "0", *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, text=True,
-                                     encoding="utf-8")
-        self.lines = []
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            if not line:
-                break
-            self.lines.append(line.rstrip("\n"))
-            if "Ctrl-C" in line:
-                break
-        self.url = re.search(r"http://127\.0\.0\.1:\d+/", "\n".join(self.lines)).group(0)
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=10) as r:
-            return r.read().decode("utf-8")
-
-    def post(self, path: str, data: bytes) -> bytes:
-        req = urllib.request.Request(self.url.rstrip("/") + path, data=data, method="POST")
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.read()
-
-    def stop(self) -> tuple[int, str, str]:
-        self.proc.send_signal(signal.SIGINT)  # Ctrl-C
-        out, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, "\n".join(self.lines) + out, err
 
 
 def test_serve_says_where_to_open_it_and_stops_cleanly_on_ctrl_c():

@@ -5,6 +5,12 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.request
 from urllib.parse import urlencode
 
 
@@ -86,3 +92,42 @@ def submit(form: dict, choice: str | None = None) -> str:
     if choice is not None:
         fields.append((form["radios"][0][0], choice))
     return form["action"] + "?" + urlencode(fields)
+
+
+class Served:
+    """`ybguide serve --port 0` in a subprocess, as a person starts it; ``stop`` is Ctrl-C."""
+
+    def __init__(self, *args, env=None):
+        self.proc = subprocess.Popen([_ybguide(), "serve", "--port", "0", *args], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, text=True,
+                                     encoding="utf-8")
+        self.lines = []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            self.lines.append(line.rstrip("\n"))
+            if "Ctrl-C" in line:
+                break
+        self.url = re.search(r"http://127\.0\.0\.1:\d+/", "\n".join(self.lines)).group(0)
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=10) as r:
+            return r.read().decode("utf-8")
+
+    def post(self, path: str, data: bytes) -> bytes:
+        req = urllib.request.Request(self.url.rstrip("/") + path, data=data, method="POST")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.read()
+
+    def stop(self) -> tuple[int, str, str]:
+        self.proc.send_signal(signal.SIGINT)  # Ctrl-C
+        out, err = self.proc.communicate(timeout=30)
+        return self.proc.returncode, "\n".join(self.lines) + out, err
+
+
+def _ybguide() -> str:
+    from conftest import installed_ybguide
+
+    return installed_ybguide()
