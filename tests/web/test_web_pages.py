@@ -201,16 +201,17 @@ def test_big_text_is_kept_by_a_cookie_and_never_leaves_the_site(client):
     from yb_guide.web.app import create_app
 
     c = TestClient(create_app())
-    assert 'class="big"' not in c.get("/faq").text
+    assert 'class="big"' not in c.get("/faq").text and 'class="big"' not in c.get("/choose").text
     link = Page(c.get("/faq?q=复议").text).link("大字")
     r = c.get(link, follow_redirects=False)
     from urllib.parse import unquote
 
     assert r.status_code == 303 and unquote(r.headers["location"]) == "/faq?q=复议"
     assert '<html lang="zh-CN" class="big">' in c.get("/channels").text
+    assert '<html lang="zh-CN" class="big">' in c.get("/choose").text  # a kept page is kept per text size
     assert "标准字号" in c.get("/channels").text
     c.get("/text-size?size=normal&back=/")
-    assert 'class="big"' not in c.get("/channels").text
+    assert 'class="big"' not in c.get("/channels").text and 'class="big"' not in c.get("/choose").text
     for back in ["https://example.com/", "//example.com/", "/\\example.com"]:
         r = c.get("/text-size", params={"size": "big", "back": back}, follow_redirects=False)
         assert r.headers["location"] == "/"

@@ -87,6 +87,34 @@ def _error_page(status: int, title: str, message: str, back: str = "/"):
     return handler
 
 
+def cached(handler, size: int = 512):
+    """The page ``handler`` makes, kept by address (and 大字) for the day: the same answers give the
+    same page until midnight (Beijing time), so a busy window's phones do not render the same advice
+    again and again.  Only for pages that depend on nothing but their address and the date (not the
+    hall's checklist, which says whether the hall is open now); a GET page holds nothing that is not
+    already in its address.  The oldest page goes when ``size`` are kept."""
+    pages: dict = {}
+
+    async def endpoint(request):
+        from starlette.responses import Response
+
+        from yb_guide.calendar.dates import today_in_china
+        from yb_guide.web.render import BIG_COOKIE
+
+        key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", today_in_china())
+        hit = pages.get(key)
+        if hit is not None:
+            return Response(hit[1], status_code=200, headers=hit[0])
+        response = handler(request)
+        if response.status_code == 200:
+            if len(pages) >= size:
+                pages.pop(next(iter(pages)))
+            pages[key] = ({k: v for k, v in response.headers.items() if k != "content-length"}, response.body)
+        return response
+
+    return endpoint
+
+
 def create_app():
     from starlette.applications import Starlette
     from starlette.routing import Mount, Route
@@ -107,13 +135,13 @@ def create_app():
         Route("/calendar", pages.month),
         Route("/calendar/{year:int}", pages.year),
         Route("/sources", pages.sources),
-        Route("/deadline", forms.deadline),
+        Route("/deadline", cached(forms.deadline)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
-        Route("/{flow_id}", flows.question),
-        Route("/{flow_id}/answers", flows.answers),
-        Route("/{flow_id}/result", flows.result),
+        Route("/{flow_id}", cached(flows.question)),
+        Route("/{flow_id}/answers", cached(flows.answers)),
+        Route("/{flow_id}/result", cached(flows.result)),
     ]
     handlers = {
         UnknownIdError: _error_page(404, "找不到这个页面", "找不到这个页面。"),
