@@ -93,15 +93,16 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def navigates(driver, action) -> None:
-    """Do ``action`` (a click, a key) and wait for the next page to replace this one."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    """Do ``action`` (a click, a key, back) and wait until another document has loaded (each has its
+    own performance.timeOrigin; a page restored by the back button keeps its first one)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    page = driver.find_element(By.TAG_NAME, "html")
+    before = driver.execute_script("return performance.timeOrigin")
     action()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return document.readyState === 'complete' && performance.timeOrigin")
+        not in (False, before))
 
 
 def click_through(driver, base: str) -> None:

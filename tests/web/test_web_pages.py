@@ -171,6 +171,7 @@ def test_bad_letter_input_is_shown_beside_its_field_and_kept(client):
     for field in ("incident_date", "amount", "phone"):
         assert f'id="{field}-error"' in r.text and f"#{field}" in [h for h, _ in page.links]
     assert 'value="张三"' in r.text and 'value="2024-02-30"' in r.text and ">经过</textarea>" in r.text
+    assert r.headers["cache-control"] == "no-store"  # a page showing what was typed is never kept
 
 
 def test_the_letter_page_shows_the_envelope_and_advice_of_the_letter_command(client, run):

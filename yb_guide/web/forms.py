@@ -190,6 +190,9 @@ async def letter(request):
     from yb_guide.cases.model import LABELS
 
     title = ("错误：" if errors else "") + "写投诉信"
-    return html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
-                labels=LABELS, about=about, preview=preview, docx=_docx_available(),
-                fields=LETTER_FIELDS, lists=LISTS)
+    response = html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
+                    labels=LABELS, about=about, preview=preview, docx=_docx_available(),
+                    fields=LETTER_FIELDS, lists=LISTS)
+    if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -165,7 +165,7 @@ def letter(p: dict):
     if p["masked"]:
         notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:
-        notes.append("信中的横线处是没有填写的内容，打印后请手写补全。")
+        notes.append(p["blanks_note"])
     for note in notes:
         yield labelled("注意：", note, "bold yellow")
 
