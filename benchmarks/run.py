@@ -1,10 +1,11 @@
-"""ybguide benchmark: start-up time, batch throughput, peak memory.
+"""ybguide benchmark: start-up time, batch throughput, peak memory, the local web page under load.
 
 Run it with the Python of the environment ybguide is installed in (after the
 README's set-up):
 
     .venv/bin/python benchmarks/run.py            # full: 1,000,000 batch rows
     .venv/bin/python benchmarks/run.py --rows 100000 --runs 15
+    .venv/bin/python benchmarks/run.py --only web  # the web page alone: 50 clients, 5,000 requests
 
 It prints figures and ratios; it asserts nothing (targets are reported as
 met / NOT met), so it never fails a test run by being on a slow machine.
@@ -18,12 +19,14 @@ import datetime as dt
 import os
 import platform
 import random
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 BIN = Path(sys.executable).parent
 YBGUIDE = str(BIN / ("ybguide.exe" if os.name == "nt" else "ybguide"))
@@ -132,11 +135,106 @@ def check_same(out: Path, base: list[tuple]) -> int:
     return differ + len(want)
 
 
+WEB_PATHS = [  # what a window's residents open most: questions, outcomes, deadlines
+    "/choose", "/choose?answer=problem:reimbursement-dispute",
+    "/choose?answer=problem:reimbursement-dispute&answer=tried-before:first-time",
+    "/reimburse?answer=stage:at-hospital&answer=fee-kind:registration",
+    "/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time&answer=situation:urgent-or-simple",
+    "/choose/result?answer=problem:fraud",
+    "/reimburse/result?answer=stage:at-hospital&answer=fee-kind:registration&answer=paid-how:self",
+    "/reimburse/result?answer=stage:refused&answer=refusal-written:written",
+    "/deadline?filed=2024-05-06",
+    "/deadline?filed=2026-03-02&decision-known=2026-02-27&channel=hotline-12393",
+]
+
+
+def start_server(env: dict) -> tuple[subprocess.Popen, str, int]:
+    """`ybguide serve` on a free loopback port: the process, its address host:port."""
+    p = subprocess.Popen([YBGUIDE, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         env=env, text=True, encoding="utf-8")
+    line = p.stdout.readline()
+    address = line.split("http://", 1)[1].split("/", 1)[0]
+    host, port = address.rsplit(":", 1)
+    return p, host, int(port)
+
+
+async def load(host: str, port: int, clients: int, total: int) -> tuple[list[float], int]:
+    """``clients`` keep-alive connections sending GETs until ``total`` requests are done (bounded):
+    each request's latency, and how many failed (a status other than 200, or a broken connection)."""
+    import asyncio
+
+    latencies: list[float] = []
+    errors = 0
+    left = total
+
+    async def client(n: int) -> None:
+        nonlocal left, errors
+        reader, writer = await asyncio.open_connection(host, port)
+        i = n
+        while left > 0:
+            left -= 1
+            path = WEB_PATHS[i % len(WEB_PATHS)]
+            i += 1
+            t = time.perf_counter()
+            try:
+                writer.write(f"GET {quote(path, safe='/?=&:')} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+                status = head.split(b" ", 2)[1]
+                length = int(next(h.split(b":", 1)[1] for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")))
+                await asyncio.wait_for(reader.readexactly(length), 10)
+                latencies.append(time.perf_counter() - t)
+                if status != b"200":
+                    errors += 1
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, StopIteration, ValueError):
+                errors += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection(host, port)
+        writer.close()
+
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    return latencies, errors
+
+
+def peak_memory_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def web(env: dict, clients: int, total: int) -> None:
+    import asyncio
+
+    proc, host, port = start_server(env)
+    try:
+        asyncio.run(load(host, port, clients, 200))  # warm up: templates compiled, caches filled
+        t = time.perf_counter()
+        latencies, errors = asyncio.run(load(host, port, clients, total))
+        elapsed = time.perf_counter() - t
+        peak = peak_memory_kib(proc.pid) if Path(f"/proc/{proc.pid}/status").exists() else 0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    latencies.sort()
+    median = statistics.median(latencies) * 1000
+    p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
+    print(f"   {total:,} requests from {clients} concurrent keep-alive clients over {len(WEB_PATHS)} pages "
+          f"(flow questions, outcomes, deadlines) in {elapsed:.1f} s: {total / elapsed:,.0f} requests/s")
+    print(f"   latency median {median:.1f} ms, p95 {p95:.1f} ms   target p95 < 50 ms: {'met' if p95 < 50 else 'NOT met'}")
+    print(f"   errors: {errors}   target 0: {'met' if errors == 0 else 'NOT met'}")
+    if peak:
+        print(f"   server peak memory (VmHWM): {peak / 1024:.1f} MiB   target < 150 MiB: "
+              f"{'met' if peak < 150 * 1024 else 'NOT met'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--baseline-rows", type=int, default=30_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=5_000)
+    ap.add_argument("--only", choices=["startup", "batch", "web"], help="run one section")
     args = ap.parse_args()
     if not Path(YBGUIDE).exists():
         sys.exit(f"ybguide is not installed beside {sys.executable}; follow the README's set-up first")
@@ -144,6 +242,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "YBGUIDE_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
         print(f"machine: {machine()}")
+        if args.only in (None, "web"):
+            print("\nweb: ybguide serve on loopback under load")
+            web(env, args.clients, args.requests)
+        if args.only == "web":
+            return
         print(f"\n1. start-up (median of {args.runs} interleaved runs, caches warm)")
         times = startup(args.runs, env)
         ref = next(iter(times.values()))

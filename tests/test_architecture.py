@@ -1,7 +1,7 @@
 """The layering of ARCHITECTURE.md, read from the code's own imports.
 
 1. Imports point one way: base < calendar < knowledge < schedule < cases < letter < views < front ends.
-2. Only a front end touches the terminal or a web framework.
+2. Only a front end touches the terminal or a web framework; the web page never prints either.
 3. No import loops between modules.
 4. No module much over 400 lines.
 
@@ -21,6 +21,9 @@ FRONT_ENDS = ("cli", "web")
 UI_LIBRARIES = ("typer", "click", "rich", "starlette", "jinja2", "uvicorn", "segno")
 TERMINAL = ("sys.stdout", "sys.stderr", "sys.stdin", "print", "input")
 MAX_LINES = 420
+# The one import between front ends: `ybguide serve` starts the web page.  The web page never
+# imports the command line.
+FRONT_END_BRIDGE = ("cli", "web.server")
 
 
 def _module_name(root: Path, path: Path) -> str:
@@ -101,11 +104,16 @@ def violations(root: Path) -> list[str]:
             theirs = _layer(package, target)
             if mine and theirs and theirs[1] > mine[1]:
                 problems.append(f"{where}:{line}: {mine[0]} imports {target} (a higher layer: {theirs[0]})")
-            if mine and theirs and mine[0] in FRONT_ENDS and theirs[0] in FRONT_ENDS and mine[0] != theirs[0]:
+            bridge = (mine[0] if mine else None, ".".join(target.split(".")[1:])) == FRONT_END_BRIDGE
+            if mine and theirs and mine[0] in FRONT_ENDS and theirs[0] in FRONT_ENDS and mine[0] != theirs[0] \
+                    and not bridge:
                 problems.append(f"{where}:{line}: front end {mine[0]} imports front end {theirs[0]}")
-        if mine and mine[0] not in FRONT_ENDS and mine[0] != "__main__":
+        # the web page answers in pages: a print would go to the terminal of whoever started it
+        if mine and mine[0] not in ("cli", "__main__"):
+            why = "the web page answers in pages, never on a terminal" if mine[0] == "web" else \
+                "only a front end touches the terminal"
             for line, use in _terminal_uses(tree):
-                problems.append(f"{where}:{line}: {mine[0]} uses {use} (only a front end touches the terminal)")
+                problems.append(f"{where}:{line}: {mine[0]} uses {use} ({why})")
     problems += [f"import loop: {' -> '.join(loop)}" for loop in _loops(graph)]
     return list(dict.fromkeys(problems))
 
@@ -206,3 +214,15 @@ def test_a_loop_and_a_long_module_are_found(tmp_path):
 def test_front_ends_do_not_import_each_other(tmp_path):
     root = _package(tmp_path, {"web/app.py": "from pkg.cli import output\n", "cli/output.py": ""})
     assert violations(root) == ["pkg/web/app.py:1: front end web imports front end cli"]
+
+
+def test_the_command_line_may_start_the_web_page_and_nothing_more(tmp_path):
+    root = _package(tmp_path, {"cli/app.py": "def serve():\n    from pkg.web import server\n    from pkg.web import app\n",
+                               "web/server.py": "", "web/app.py": ""})
+    assert violations(root) == ["pkg/cli/app.py:3: front end cli imports front end web"]
+
+
+def test_the_web_page_does_not_print(tmp_path):
+    root = _package(tmp_path, {"web/app.py": "import sys\nprint('started')\nsys.stderr.write('x')\n"})
+    assert violations(root) == ["pkg/web/app.py:2: web uses print() (the web page answers in pages, never on a terminal)",
+                                "pkg/web/app.py:3: web uses sys.stderr (the web page answers in pages, never on a terminal)"]

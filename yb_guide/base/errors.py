@@ -17,10 +17,11 @@ class UserError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, *, hint: str | None = None):
+    def __init__(self, message: str, *, hint: str | None = None, field: str | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.field = field  # the input it is about (an event id, a form field), for a form to mark
 
 
 class UnknownIdError(UserError):

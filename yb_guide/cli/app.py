@@ -79,17 +79,10 @@ def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="�
     from yb_guide.cli.render import channels as render
     from yb_guide.views import channels as views
 
-    k = knowledge()
-    payload = views.checklist_detail(k, checklist_id, acting=acting)
-    if payload["channel"] == "hall-visit":  # say when to go
-        from yb_guide.calendar import workdays
-        from yb_guide.schedule import hall
-        from yb_guide.views import dates
+    from yb_guide.calendar.dates import now_in_china
 
-        from yb_guide.calendar.dates import now_in_china
-
-        now = now_in_china().replace(tzinfo=None)  # the same answer as `hall-hours`: open today, and now
-        payload["hall_hours"] = dates.hall(hall.hall_hours(k, workdays.get_calendar(), now.date(), now.time()))
+    # the hall's checklist says when to go: the same answer as `hall-hours` (open today, and now)
+    payload = views.checklist_page(knowledge(), checklist_id, now_in_china().replace(tzinfo=None), acting=acting)
     if markdown and not as_json:
         emit_text(render.checklist_markdown(payload))
     else:
@@ -353,6 +346,17 @@ app.add_typer(case_app, name="case")
 from yb_guide.cli.letters import letter  # noqa: E402  (defined with the case journal it writes from)
 
 app.command()(letter)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host", metavar="地址",
+                                   help="在哪个地址上打开（默认只有本机能打开；0.0.0.0：同一网络里的手机也能打开）。"),
+          port: int = typer.Option(8765, "--port", metavar="端口", min=0, max=65535, help="端口（默认 8765）。"),
+          open_browser: bool = typer.Option(False, "--open", help="启动后打开浏览器。")):
+    """把整个指南作为本地网页打开：一页一个问题，适合不用命令行的人，也能让同一网络里的手机打开。"""
+    from yb_guide.cli.serve import run
+
+    run(host, port, open_browser)
 
 
 def main() -> None:

@@ -171,7 +171,7 @@ def check_order(events: dict[str, dt.date]) -> None:
             raise UserError(
                 f"日期顺序不对：{EVENT_LABELS[after]}（{events[after].isoformat()}）"
                 f"早于{EVENT_LABELS[before]}（{events[before].isoformat()}）。",
-                hint="请检查日期；后发生的事不能早于先发生的事",
+                hint="请检查日期；后发生的事不能早于先发生的事", field=after,
             )
 
 
@@ -196,7 +196,11 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
     if unknown:  # a programming error: the front ends name events from EVENTS
         raise ValueError(unknown)
     for key, value in events.items():
-        cal.check(value, EVENT_LABELS[key] + "日期")
+        try:
+            cal.check(value, EVENT_LABELS[key] + "日期")
+        except UserError as err:
+            err.field = key  # a form marks the date that is out of range
+            raise
     check_order(events)
     if channel is not None and channel not in plan.channels:
         raise UnknownIdError("渠道", channel, list(plan.channels))

@@ -144,6 +144,9 @@ def imported(report) -> dict:
             "skipped": report.skipped, "logs": report.logs, "lines": lines}
 
 
+BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
+
+
 def letter(k, letter, text: str, saved: str | None) -> dict:
     return {
         "case": letter.case_id,
@@ -155,7 +158,8 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
         "envelope": list(letter.envelope),
         "advice": list(letter.advice),
         "masked": letter.masked,
-        "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand
+        "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand …
+        "blanks_note": BLANKS_NOTE,  # … and what to say about them
     }
 
 

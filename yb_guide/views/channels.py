@@ -106,6 +106,26 @@ def acting_items(cl) -> list[str]:
     return [i.item for i in cl.items if i.when == "acting"]
 
 
+def checklist_page(k, checklist_id: str, now, acting: bool = False) -> dict:
+    """A checklist as a screen shows it; the hall visit's also says whether the hall is open that day,
+    and at that time (``now``: Beijing time, as ``hall-hours`` says it)."""
+    payload = checklist_detail(k, checklist_id, acting=acting)
+    if payload["channel"] == "hall-visit":
+        from yb_guide.calendar import workdays
+        from yb_guide.schedule import hall
+        from yb_guide.views.dates import hall as hall_view
+
+        payload["hall_hours"] = hall_view(hall.hall_hours(k, workdays.get_calendar(), now.date(), now.time()))
+    return payload
+
+
+def checklists_list(k) -> dict:
+    """Every checklist: its id, title, what it is for and its channel."""
+    return {"checklists": [{"id": cl.id, "title": cl.title, "purpose": cl.purpose, "channel": cl.channel,
+                            "channel_name": k.channel(cl.channel).name if cl.channel else None}
+                           for cl in k.checklists]}
+
+
 def _faq_entry(k, number: int, f) -> dict:
     out = {
         "n": number,

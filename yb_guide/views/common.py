@@ -52,6 +52,38 @@ def source_of(k, fact, ref=None) -> dict:
     return document_source(k.document(ref.doc), ref, fact.status, fact.checked)
 
 
+# The words every front end uses for a fact nobody has confirmed: the mark beside it and what to do.
+UNVERIFIED_MARK = "※"
+
+
+def status_text(src: dict) -> str:
+    """（已核实 2026-11-25） / （较久未核对，上次核对 …） / （未经官方核实）"""
+    if src.get("status") == "verified":
+        if src.get("stale"):
+            return f"（较久未核对，上次核对 {src['checked']}）"
+        return f"（已核实 {src['checked']}）"
+    return f"（{src.get('status_label') or '未经官方核实'}）"
+
+
+def confirm_text(check: dict, what: str = "") -> str:
+    """未经官方核实，办事前先打电话确认：… (``what``: 办公时间 when only the hours are unconfirmed)."""
+    return f"{what}未经官方核实，办事前先打电话确认：{check['confirm_by']}"
+
+
+def phone_first_text(check: dict) -> str:
+    """Advice that rests on an unconfirmed rule: phone before going."""
+    return f"这条建议依据的规定有的未经官方核实，先打电话确认再去办：{check['confirm_by']}"
+
+
+def left_text(stage: dict, overdue: bool = False) -> str:
+    """How long is left until a due date, in words: 已过, 今天到期, 还剩 3 个工作日 ('' when unknown)."""
+    if overdue or stage.get("passed"):
+        return "已过"
+    if stage.get("workdays_left") is None:
+        return ""
+    return "今天到期" if stage["workdays_left"] == 0 else f"还剩 {stage['workdays_left']} 个工作日"
+
+
 def day(d: dt.date | None) -> dict | None:
     """A date and its weekday, as every screen shows it."""
     if d is None:

@@ -69,6 +69,7 @@ def _checklist_brief(k, checklist_id: str) -> dict:
 
 
 GENERAL_TITLE = "一般建议（来自网络文章）"
+GENERAL_NOTE = "下面是一篇网络文章里的一般说法，泛指各类预约和报销，不是医保的规定；以上面的医保建议为准。"
 
 
 def _call(k, call) -> dict:
@@ -101,6 +102,7 @@ def _general(k, flow, out) -> dict | None:
     first = [*reasons, *([proc] if proc else []), *strategies, *cautions][0]
     return {
         "title": GENERAL_TITLE,
+        "note": GENERAL_NOTE,
         "reasons": [{"id": r.id, "title": r.title, "explanation": r.explanation, "examples": list(r.examples)}
                     for r in reasons],
         "procedure": {"id": proc.id, "title": proc.title, "closing": proc.closing,
@@ -192,8 +194,8 @@ def flow_result(k, position) -> dict:
         h = payload["handover"]
         nxt.append({"action": "flow", "flow": h["flow"], "answers": h["answers"], "why": h["when"]})
     for cl in payload["checklists"]:
-        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"]})
+        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "why": f"查看并打印「{cl['title']}」"})
     if out.channel:
-        nxt.append({"action": "channel", "id": out.channel})
+        nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
     nxt.extend({"action": n.action, "events": list(n.events), "why": n.why} for n in out.next)
     return payload

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, grid, heading, labelled, para,
+from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, grid, heading, labelled, left_text, para,
                                      status_text, table, warnings)
 
 
@@ -14,14 +14,6 @@ def _workdays_left(s: dict, overdue: bool = False):
     if s["workdays_left"] == 0:
         return T("今天到期", style="bold red")
     return T(f"{s['workdays_left']} 个工作日")
-
-
-def _left_text(s: dict, overdue: bool = False) -> str:
-    if overdue:
-        return "已过"
-    if s["workdays_left"] is None:
-        return ""
-    return "今天到期" if s["workdays_left"] == 0 else f"还剩 {s['workdays_left']} 个工作日"
 
 
 def case_list(p: dict):
@@ -69,7 +61,7 @@ def case_list(p: dict):
             if c["next"]:
                 n = c["next"]
                 fields.append(("下一个期限", f"{n['title']} {n['due']} {n['weekday']}"
-                                            f"{'（推算）' if n['estimated'] else ''} {_left_text(n)}".rstrip()))
+                                            f"{'（推算）' if n['estimated'] else ''} {left_text(n)}".rstrip()))
             if c["overdue"]:
                 last = c["overdue"][-1]
                 fields.append(("已过", f"{last['title']} {last['due']} {last['weekday']}"))
@@ -238,7 +230,7 @@ def letter(p: dict):
     if p["masked"]:
         notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:
-        notes.append("信中的横线处是没有填写的内容，打印后请手写补全。")
+        notes.append(p["blanks_note"])
     for note in notes:
         yield labelled("注意：", note, "bold yellow")
 

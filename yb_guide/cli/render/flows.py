@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, contact, heading, labelled, numbered, para,
+from yb_guide.views.common import phone_first_text
+
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, confirm_text, bullets, contact, heading, labelled, numbered, para,
                                      section, source_line, status_text, warnings)
 
 
@@ -17,9 +19,9 @@ def next_command(action: dict) -> tuple[str, str]:
     if kind == "flow":
         return command_for(action["flow"], action["answers"]), action["why"]
     if kind == "checklist":
-        return f"ybguide checklist {action['id']}", f"查看并打印「{action['title']}」（加 --markdown 可保存成文件）"
+        return f"ybguide checklist {action['id']}", f"{action['why']}（加 --markdown 可保存成文件）"
     if kind == "channel":
-        return f"ybguide channels show {action['id']}", "查看这个渠道的全部信息和注意事项"
+        return f"ybguide channels show {action['id']}", action["why"]
     if kind == "deadline":
         events = action["events"]
         if events == ["filed"]:
@@ -81,12 +83,11 @@ def _reason(r: dict):
                 text = "；".join(lines) + (UNVERIFIED_MARK if c.get("contact_check") else "")
                 yield para(text, "dim", indent=4)
     if r["phone_first"]:
-        yield para(f"{UNVERIFIED_MARK}这条建议依据的规定有的未经官方核实，先打电话确认再去办：{r['phone_first']['confirm_by']}",
-                   "yellow")
+        yield para(f"{UNVERIFIED_MARK}{phone_first_text(r['phone_first'])}", "yellow")
     elif any(call["channel"] and call["channel"].get("contact_check") for call in r["contacts"]):
         check = next(call["channel"]["contact_check"] for call in r["contacts"]
                      if call["channel"] and call["channel"].get("contact_check"))
-        yield para(f"{UNVERIFIED_MARK}未经官方核实，办事前先打电话确认：{check['confirm_by']}", "yellow")
+        yield para(f"{UNVERIFIED_MARK}{confirm_text(check)}", "yellow")
     if r["basis"]:
         yield section("依据")
         yield bullets([f"{b['text']}（{b['source']['text']}{status_text(b['source'])}）" for b in r["basis"]])
@@ -95,7 +96,7 @@ def _reason(r: dict):
 def _general(g: dict):
     """The web article's general advice, under its own heading, after the 医保 answer."""
     yield section(g["title"])
-    yield para("下面是一篇网络文章里的一般说法，泛指各类预约和报销，不是医保的规定；以上面的医保建议为准。", "dim")
+    yield para(g["note"], "dim")
     for r in g["reasons"]:
         examples = f"例如：{'；'.join(e.rstrip('。') for e in r['examples'])}。" if r["examples"] else ""
         yield bullets([f"{r['title']}：{r['explanation']}{examples}"])

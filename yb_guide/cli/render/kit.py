@@ -6,6 +6,9 @@ in a summary prints as typed."""
 
 from __future__ import annotations
 
+# The words are shared with the web page (views.common); the renderers import them from here.
+from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, status_text  # noqa: F401
+
 
 def T(text: str = "", style: str = ""):
     """Text that never parses markup."""
@@ -48,15 +51,6 @@ def para(text: str, style: str = "", indent: int = 2):
     g = grid({"no_wrap": True}, {"overflow": "fold", "style": style}, padding=(0, 0))
     g.add_row(T(" " * indent), text if not isinstance(text, str) else T(text, style=style))
     return g
-
-
-def status_text(src: dict) -> str:
-    """（已核实 2026-11-25） / （较久未核对，上次核对 …） / （未经官方核实）"""
-    if src.get("status") == "verified":
-        if src.get("stale"):
-            return f"（较久未核对，上次核对 {src['checked']}）"
-        return f"（已核实 {src['checked']}）"
-    return f"（{src.get('status_label') or '未经官方核实'}）"
 
 
 def source_line(src: dict, label: str = "来源：", indent: int = 0):
@@ -107,16 +101,13 @@ def table(**options):
     return Table(box=getattr(box, style), **options)
 
 
-UNVERIFIED_MARK = "※"
-
-
 def contact(c: dict, footnote: bool = True):
     """A channel's contact lines; unverified ones marked, with whom to call to confirm them."""
     check = c.get("contact_check")
     lines = [f"{line}{UNVERIFIED_MARK}" for line in c["contact_lines"]] if check else c["contact_lines"]
     yield bullets(lines)
     if check and footnote:
-        yield para(f"{UNVERIFIED_MARK} 未经官方核实，办事前先打电话确认：{check['confirm_by']}", "yellow")
+        yield para(f"{UNVERIFIED_MARK} {confirm_text(check)}", "yellow")
 
 
 class Responsive:

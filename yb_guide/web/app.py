@@ -1,0 +1,154 @@
+"""The ASGI application: routes, the security headers on every response, the request size limit,
+and Chinese pages for every error (never a traceback on the page)."""
+
+from __future__ import annotations
+
+from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.web.render import PageNotFound
+
+MAX_BODY = 64 * 1024  # the letter form is the only body; a few KiB of text at most
+# No inline script or style anywhere (CSS and everything else from /static), so the strictest
+# policy holds: nothing but this server.
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class Guard:
+    """ASGI middleware around the whole application (its error pages too): the security headers on
+    every response, and no request body over MAX_BODY.  A body is read whole before the page sees
+    it (only the letter form has one, a few KiB), so a larger one is refused before anything else."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    h for h in SECURITY_HEADERS if h[0] not in names]
+            await send(message)
+
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return await too_large(scope, send_with_headers)
+        if scope["method"] in ("GET", "HEAD") and length is None:
+            return await self.app(scope, receive, send_with_headers)
+        body, more = b"", True
+        while more:  # chunked bodies have no Content-Length: count them as they come
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY:
+                return await too_large(scope, send_with_headers)
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()  # after the body: only the disconnect is left to wait for
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send_with_headers)
+
+
+async def too_large(scope, send):
+    from starlette.requests import Request
+
+    from yb_guide.web.render import html
+
+    response = html(Request(scope), "error.html", 413, title="内容太长",
+                    message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。", back="/")
+    await response(scope, _no_body, send)
+
+
+async def _no_body():
+    return {"type": "http.disconnect"}
+
+
+def _error_page(status: int, title: str, message: str, back: str = "/"):
+    async def handler(request, exc):
+        from yb_guide.web.render import html
+
+        text = getattr(exc, "message", None) if isinstance(exc, (PageNotFound, UserError)) else None
+        return html(request, "error.html", status, title=title, message=text or message,
+                    hint=getattr(exc, "hint", None), back=getattr(exc, "back", back))
+
+    return handler
+
+
+def cached(handler, size: int = 512):
+    """The page ``handler`` makes, kept by address (and 大字) for the day: the same answers give the
+    same page until midnight (Beijing time), so a busy window's phones do not render the same advice
+    again and again.  Only for pages that depend on nothing but their address and the date (not the
+    hall's checklist, which says whether the hall is open now); a GET page holds nothing that is not
+    already in its address.  The oldest page goes when ``size`` are kept."""
+    pages: dict = {}
+
+    async def endpoint(request):
+        from starlette.responses import Response
+
+        from yb_guide.calendar.dates import today_in_china
+        from yb_guide.web.render import BIG_COOKIE
+
+        key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", today_in_china())
+        hit = pages.get(key)
+        if hit is not None:
+            return Response(hit[1], status_code=200, headers=hit[0])
+        response = handler(request)
+        if response.status_code == 200:
+            if len(pages) >= size:
+                pages.pop(next(iter(pages)))
+            pages[key] = ({k: v for k, v in response.headers.items() if k != "content-length"}, response.body)
+        return response
+
+    return endpoint
+
+
+def create_app():
+    from starlette.applications import Starlette
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    from yb_guide.web import flows, forms, pages
+    from yb_guide.web.render import STATIC
+
+    routes = [
+        Route("/", pages.start),
+        Route("/text-size", pages.text_size),
+        Route("/channels", pages.channels_list),
+        Route("/channels/{channel_id}", pages.channel_detail),
+        Route("/checklists", pages.checklists_list),
+        Route("/checklists/{checklist_id}", pages.checklist_detail),
+        Route("/faq", pages.faq_list),
+        Route("/faq/{which}", pages.faq_one),
+        Route("/calendar", pages.month),
+        Route("/calendar/{year:int}", pages.year),
+        Route("/sources", pages.sources),
+        Route("/deadline", cached(forms.deadline)),
+        Route("/deadline.ics", forms.deadline_ics),
+        Route("/letter", forms.letter, methods=["GET", "POST"]),
+        Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+        Route("/{flow_id}", cached(flows.question)),
+        Route("/{flow_id}/answers", cached(flows.answers)),
+        Route("/{flow_id}/result", cached(flows.result)),
+    ]
+    handlers = {
+        UnknownIdError: _error_page(404, "找不到这个页面", "找不到这个页面。"),
+        UserError: _error_page(400, "输入有误", "输入有误。"),
+        PageNotFound: _error_page(404, "找不到这个页面", "找不到这个页面。"),
+        404: _error_page(404, "找不到这个页面", "找不到这个页面：地址可能抄错了，或者链接已经过时。"),
+        405: _error_page(405, "不能这样打开", "这个页面不能这样打开。"),
+        500: _error_page(500, "出错了", "程序内部出错，没能显示这个页面。请回到首页重试；一直出错的，请告诉维护者。"),
+    }
+    return Guard(Starlette(routes=routes, exception_handlers=handlers))

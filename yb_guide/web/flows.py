@@ -1,0 +1,128 @@
+"""The guided flows as pages: one question a page, the answers kept in the address.
+
+A flow's state is its list of answers (``knowledge.flows.resolve`` does the rest), written in the
+query as ``answer=question:option`` (``/choose?answer=problem:fraud``), so the back button, bookmarks
+and a link sent to a relative all work, with no session and nothing stored.  The pages:
+
+- ``/choose?answer=…``: the next question (``&change=q`` asks ``q`` again, its answer ticked);
+  the question's form sends the answers so far as hidden fields and ``asked=q``, then is redirected
+  to the clean address of where the answers lead;
+- ``/choose/answers?answer=…``: 您的回答, each with a 修改 link;
+- ``/choose/result?answer=…``: the outcome (``views.flows.flow_result``, as ``ybguide choose`` shows it).
+"""
+
+from __future__ import annotations
+
+from yb_guide.base.errors import UserError
+from yb_guide.knowledge.flows import resolve
+from yb_guide.web.render import PageNotFound, flow_url, html, knowledge
+
+
+def _flow(request):
+    try:
+        return knowledge().flow(request.path_params["flow_id"])
+    except UserError:
+        raise PageNotFound("找不到这个页面：地址可能抄错了，或者链接已经过时。") from None
+
+
+def _answers(request, flow) -> list[tuple[str, str]]:
+    out = []
+    for text in request.query_params.getlist("answer"):
+        question, sep, option = text.partition(":")
+        if not (sep and question and option):
+            raise PageNotFound(f"地址里的回答「{text}」看不懂。", back=f"/{flow.id}")
+        out.append((question, option))
+    return out
+
+
+def _position(flow, answers):
+    """Where the answers lead; an unknown question or option (a mistyped or outdated link) is a 404."""
+    try:
+        return resolve(flow, answers)
+    except UserError as err:
+        raise PageNotFound(f"地址里的回答有误：{err.message}", back=f"/{flow.id}") from None
+
+
+def _redirect(url: str):
+    from starlette.responses import RedirectResponse
+
+    return RedirectResponse(url, status_code=303)
+
+
+def _clean_url(flow, pos) -> str:
+    """Where a state belongs: the question it asks (answers given for later questions kept, so a
+    changed answer does not lose them), or the 您的回答 page with only the answers used."""
+    if pos.outcome is not None:
+        return flow_url(flow.id, pos.answers, "answers")
+    return flow_url(flow.id, [*pos.answers, *pos.unused])
+
+
+def question(request):
+    from yb_guide.views import flows as views
+
+    flow = _flow(request)
+    answers = _answers(request, flow)
+    change = request.query_params.get("change")
+    asked = request.query_params.get("asked")
+    pos = _position(flow, answers)
+    if change is not None:  # 修改: ask this question again with its answer ticked
+        given = dict(answers)
+        others = [a for a in answers if a[0] != change]
+        pos = _position(flow, others)
+        if change not in given or pos.question is None or pos.question.id != change:
+            raise PageNotFound("地址里要修改的问题不在这次的回答里。", back=flow_url(flow.id, answers, "answers"))
+        return _page(request, flow, pos, views.flow_question(pos), selected=given[change], hidden=others,
+                     back=flow_url(flow.id, answers, "answers"))
+    if asked is not None:
+        if pos.question is not None and pos.question.id == asked:  # sent without choosing
+            return _page(request, flow, pos, views.flow_question(pos), hidden=answers, status=400,
+                         error="请选择一项。", back=_back(flow, pos))
+        return _redirect(_clean_url(flow, pos))
+    if pos.outcome is not None:
+        return _redirect(_clean_url(flow, pos))
+    return _page(request, flow, pos, views.flow_question(pos), hidden=answers, back=_back(flow, pos))
+
+
+def _back(flow, pos) -> str:
+    """The page before this question: the question before it, or the start page."""
+    if not pos.path:
+        return "/"
+    return flow_url(flow.id, [*pos.answers[:-1], *pos.unused])
+
+
+def _page(request, flow, pos, q: dict, *, hidden, back: str, selected=None, error=None, status=200):
+    title = ("错误：" if error else "") + f"{q['text']} · {flow.title}"
+    return html(request, "flow_question.html", status, title=title, q=q, hidden=hidden, selected=selected,
+                error=error, back=back, action=f"/{flow.id}")
+
+
+def _outcome(request, flow, page: str):
+    from yb_guide.views import flows as views
+
+    pos = _position(flow, _answers(request, flow))
+    if pos.outcome is None or pos.unused:
+        return None, _redirect(_clean_url(flow, pos) if pos.outcome is None else flow_url(flow.id, pos.answers, page))
+    return views.flow_result(knowledge(), pos), None
+
+
+def answers(request):
+    """您的回答: every answer with a link to change it, then the way on to the advice."""
+    flow = _flow(request)
+    p, redirect = _outcome(request, flow, "answers")
+    if redirect is not None:
+        return redirect
+    given = [tuple(a) for a in p["replay"]["answers"]]
+    rows = [{**a, "change": flow_url(flow.id, given, change=a["question"])} for a in p["answers"]]
+    return html(request, "flow_answers.html", title=f"您的回答 · {flow.title}", p=p, rows=rows,
+                result=flow_url(flow.id, given, "result"), back=flow_url(flow.id, given[:-1]))
+
+
+def result(request):
+    flow = _flow(request)
+    p, redirect = _outcome(request, flow, "result")
+    if redirect is not None:
+        return redirect
+    given = [tuple(a) for a in p["replay"]["answers"]]
+    changes = {a["question"]: flow_url(flow.id, given, change=a["question"]) for a in p["answers"]}
+    return html(request, "flow_result.html", title=f"{p['outcome']['title']} · {flow.title}", p=p, changes=changes,
+                answers_url=flow_url(flow.id, given, "answers"))

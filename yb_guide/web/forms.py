@@ -1,0 +1,198 @@
+"""The two forms: the deadline calculator (GET, so a result can be bookmarked) and the complaint
+letter (POST, so what a person writes is never in an address or a log; the file is made in memory
+and sent, never stored).
+
+Bad input follows the GOV.UK pattern: a summary of the errors at the top linking to each field,
+the message again beside the field, and everything typed kept in the form."""
+
+from __future__ import annotations
+
+from yb_guide.base.errors import UserError
+from yb_guide.web.render import html, knowledge
+
+MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
+
+
+def _message(err: UserError) -> str:
+    return err.message + (f"（{err.hint}）" if err.hint else "")
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def _deadline_form(request) -> dict:
+    """What the deadline form was sent: the values as typed, and which fields to show."""
+    from yb_guide.knowledge.deadline_rules import EVENTS
+
+    q = request.query_params
+    values = {e: (q.get(e) or "").strip()[:100] for e in EVENTS}
+    return {
+        "values": values,
+        "channel": (q.get("channel") or "").strip()[:100],
+        "complex": q.get("complex") == "1",
+        "today": (q.get("today") or "").strip()[:100],
+        "show": [e for e in q.getlist("show") if e in EVENTS],
+        "sent": any(values.values()) or "go" in q,
+    }
+
+
+def _schedule(form: dict):
+    """The schedule of the dates in the form, or the errors by field (None: the whole form)."""
+    from yb_guide.calendar import workdays
+    from yb_guide.calendar.dates import parse_date, today_in_china
+    from yb_guide.knowledge.labels import EVENT_LABELS
+    from yb_guide.schedule import deadlines
+
+    errors: dict[str | None, str] = {}
+    today = today_in_china()
+    if form["today"]:
+        try:
+            today = parse_date(form["today"], "今天")
+        except UserError as err:
+            errors["today"] = _message(err)
+    cal = workdays.get_calendar()
+    events = {}
+    for event, text in form["values"].items():
+        if text:
+            try:
+                events[event] = cal.check(parse_date(text, f"{EVENT_LABELS[event]}的日期", today),
+                                          f"{EVENT_LABELS[event]}的日期")
+            except UserError as err:
+                errors[event] = _message(err)
+    plan = deadlines.get_plan()
+    channel = None
+    if form["channel"]:
+        from yb_guide.knowledge.lookup import find_channel
+
+        try:
+            channel = find_channel(plan, form["channel"])
+        except UserError as err:
+            errors["channel"] = _message(err)
+    if errors:
+        return None, plan, cal, errors
+    if not events:
+        events["filed"] = today  # as `ybguide deadline` with no date: filed today
+    try:
+        sched = deadlines.compute(plan, cal, events, today=today, complex_case=form["complex"], channel=channel)
+    except UserError as err:
+        return None, plan, cal, {err.field: _message(err)}
+    return sched, plan, cal, {}
+
+
+def deadline(request):
+    from yb_guide.knowledge.labels import EVENT_LABELS
+    from yb_guide.views import dates as views
+
+    form = _deadline_form(request)
+    p, errors = None, {}
+    if form["sent"]:
+        sched, plan, _, errors = _schedule(form)
+        if sched is not None:
+            p = views.deadline(sched, plan)
+    shown = list(dict.fromkeys([*(form["show"] or ["filed"]), *(e for e, v in form["values"].items() if v),
+                                *(e for e in errors if e in EVENT_LABELS)]))
+    title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
+    channels = [(c.id, c.name) for c in knowledge().channels]
+    ics = "/deadline.ics?" + request.url.query if p else None
+    return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
+                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics)
+
+
+def deadline_ics(request):
+    """The same schedule as a calendar file (``ybguide deadline --ics``), made in memory."""
+    from starlette.responses import RedirectResponse, Response
+
+    from yb_guide.schedule.ics import build_ics
+
+    form = _deadline_form(request)
+    sched, plan, cal, errors = _schedule(form) if form["sent"] else (None, None, None, {None: ""})
+    if sched is None:
+        return RedirectResponse("/deadline?" + request.url.query, status_code=303)  # the form says what is wrong
+    return Response(build_ics(sched, plan, cal), media_type="text/calendar; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=\"deadlines.ics\"; "
+                                                    "filename*=UTF-8''%E5%8C%BB%E4%BF%9D%E6%9C%9F%E9%99%90.ics",
+                             "Cache-Control": "no-store"})
+
+
+# ---------------------------------------------------------------- the letter
+
+# The fields of `ybguide letter` a page may ask for; ID and card numbers are left blank in the letter
+# (written in by hand after printing), so they never pass through a page others may reach.
+LETTER_FIELDS = ("name", "institution", "incident_date", "place", "amount", "summary", "asks", "evidence",
+                 "phone", "address")
+LISTS = ("asks", "evidence")  # one item a line
+
+
+def _letter_fields(raw: dict) -> dict:
+    out = {}
+    for name in LETTER_FIELDS:
+        value = (raw.get(name) or "").strip()[:MAX_FIELD]
+        if name in LISTS:
+            items = [line.strip() for line in value.splitlines() if line.strip()]
+            if items:
+                out[name] = items
+        elif value:
+            out[name] = value
+    return out
+
+
+def _docx_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("docx") is not None
+
+
+async def letter(request):
+    from urllib.parse import parse_qs
+
+    from yb_guide.calendar.dates import today_in_china
+    from yb_guide.cases import journal
+    from yb_guide.letter import build, formats
+    from yb_guide.views import cases as views
+
+    k = knowledge()
+    today = today_in_china()
+    typed = {name: "" for name in LETTER_FIELDS}
+    errors: dict[str | None, str] = {}
+    preview = None
+    if request.method == "POST":
+        body = (await request.body()).decode("utf-8", "replace")
+        raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
+        typed.update({name: (raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        fields = _letter_fields(raw)
+        for name, value in fields.items():  # each field alone first, so the message sits beside it
+            try:
+                journal.with_changes(k, None, {name: value}, today)
+            except UserError as err:
+                errors[name] = _message(err)
+        fmt = raw.get("format") if raw.get("format") in ("docx", "txt", "preview") else "txt"
+        if fmt == "docx" and not _docx_available():
+            errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
+        if not errors:
+            try:
+                built = build.build(k, journal.with_changes(k, None, fields, today), today)
+            except UserError as err:
+                errors[err.field] = _message(err)
+        if not errors and fmt != "preview":
+            from starlette.responses import Response
+
+            data = formats.render(built, "." + fmt)
+            kinds = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     "txt": "text/plain; charset=utf-8"}
+            quoted = "%E6%8A%95%E8%AF%89%E4%BF%A1"  # 投诉信
+            return Response(data, media_type=kinds[fmt], headers={
+                "Content-Disposition": f"attachment; filename=\"letter.{fmt}\"; filename*=UTF-8''{quoted}.{fmt}",
+                "Cache-Control": "no-store"})
+        if not errors:
+            preview = views.letter(k, built, formats.to_text(built), None)
+    blank = build.build(k, journal.with_changes(k, None, {}, today), today)
+    about = views.letter(k, blank, "", None)  # the envelope and the posting advice, as `ybguide letter` prints
+    from yb_guide.cases.model import LABELS
+
+    title = ("错误：" if errors else "") + "写投诉信"
+    response = html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
+                    labels=LABELS, about=about, preview=preview, docx=_docx_available(),
+                    fields=LETTER_FIELDS, lists=LISTS)
+    if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
+        response.headers["Cache-Control"] = "no-store"
+    return response

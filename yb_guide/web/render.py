@@ -1,0 +1,84 @@
+"""Templates: one Jinja2 environment (autoescape on: user text is always escaped), the context every
+page shares (the 大字 setting, the address of the page) and the web's form of a next step (a link
+where the command line shows a command)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, phone_first_text, status_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+BIG_COOKIE = "ybguide_text"  # "big": 大字, kept across pages without JavaScript
+_env = None
+
+
+class PageNotFound(Exception):
+    """An address that names no page: an unknown question, option, channel, checklist or FAQ."""
+
+    def __init__(self, message: str, back: str = "/"):
+        super().__init__(message)
+        self.message, self.back = message, back
+
+
+def env():
+    global _env
+    if _env is None:
+        from jinja2 import Environment, FileSystemLoader
+
+        _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+                           lstrip_blocks=True, auto_reload=False)
+        _env.globals.update(MARK=UNVERIFIED_MARK, status_text=status_text, confirm_text=confirm_text,
+                            left_text=left_text, phone_first_text=phone_first_text, flow_url=flow_url, next_link=next_link, deadline_url=deadline_url)
+    return _env
+
+
+def flow_url(flow_id: str, answers, page: str = "", **extra) -> str:
+    """The address of a flow's state: /choose?answer=problem:fraud&answer=… (page: answers, result)."""
+    query = [("answer", f"{q}:{o}") for q, o in answers] + [(k, v) for k, v in extra.items() if v is not None]
+    path = f"/{flow_id}" + (f"/{page}" if page else "")
+    return path + ("?" + urlencode(query, safe=":") if query else "")
+
+
+def deadline_url(events=(), **fields) -> str:
+    """The deadline form with the fields of ``events`` shown (and any values given)."""
+    query = [("show", e) for e in events] + [(k, v) for k, v in fields.items() if v]
+    return "/deadline" + ("?" + urlencode(query, safe=":") if query else "")
+
+
+def next_link(k, action: dict) -> dict:
+    """A next step of an outcome (an action of the payload) as a link: where, its text and why."""
+    kind = action["action"]
+    if kind == "flow":
+        return {"href": flow_url(action["flow"], action["answers"]), "text": k.flow(action["flow"]).title,
+                "why": action["why"]}
+    if kind == "checklist":
+        return {"href": f"/checklists/{quote(action['id'])}", "text": f"材料清单：{action['title']}", "why": action["why"]}
+    if kind == "channel":
+        return {"href": f"/channels/{quote(action['id'])}", "text": k.channel(action["id"]).name, "why": action["why"]}
+    if kind == "deadline":
+        return {"href": deadline_url(action["events"]), "text": "算期限", "why": action["why"]}
+    raise ValueError(kind)  # pragma: no cover - views make only these
+
+
+def here(request) -> str:
+    """This page's own address (path and query), for the 大字 switch to come back to."""
+    query = request.url.query
+    return request.url.path + ("?" + query if query else "")
+
+
+def html(request, template: str, status: int = 200, **context):
+    from starlette.responses import HTMLResponse
+
+    big = request.cookies.get(BIG_COOKIE) == "big"
+    text = env().get_template(template).render(request_path=request.url.path, here=here(request), big=big,
+                                               k=knowledge(), **context)
+    return HTMLResponse(text, status_code=status)
+
+
+def knowledge():
+    from yb_guide.knowledge import loader
+
+    return loader.get()
