@@ -16,7 +16,7 @@ def client():
 
     from yb_guide.web.app import create_app
 
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://127.0.0.1:8765")
 
 
 def get(client, url: str, status: int = 200) -> Page:

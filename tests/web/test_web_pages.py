@@ -13,7 +13,7 @@ HEADERS = {"content-security-policy": "default-src 'self'", "x-content-type-opti
 PAGES = ["/", "/choose", "/reimburse", "/choose?answer=problem:reimbursement-dispute",
          "/choose/answers?answer=problem:fraud", "/choose/result?answer=problem:fraud",
          "/deadline", "/deadline?filed=2024-05-06&today=2024-05-20", "/channels", "/channels/hotline-12393",
-         "/channels/热线", "/checklists", "/checklists/hall-visit", "/checklists/manual-claim", "/faq", "/faq?q=行政复议",
+         "/channels/热线", "/checklists", "/checklists/hall-visit", "/checklists/hall-visit?acting=1", "/checklists/manual-claim", "/faq", "/faq?q=行政复议",
          "/faq/2", "/calendar", "/calendar?month=2026-10", "/calendar/2026", "/sources", "/sources?unverified=1",
          "/letter", "/static/site.css"]
 
@@ -24,7 +24,7 @@ def client():
 
     from yb_guide.web.app import create_app
 
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://127.0.0.1:8765")
 
 
 def check_headers(r):
@@ -80,6 +80,14 @@ def test_checkboxes_are_real_and_the_checklist_prints_without_navigation(client)
     css = client.get("/static/site.css").text
     assert "@media print" in css and "size: A4" in css
     assert ".top, .foot" in css.split("@media print", 1)[1]
+
+
+def test_the_checklist_for_someone_acting_for_a_parent(client):
+    plain = client.get("/checklists/hall-visit").text
+    assert plain.count('type="checkbox"') == client.get("/checklists/hall-visit?acting=1").text.count('type="checkbox"') - 2
+    assert "替家人代办时还要准备" in plain and 'href="/checklists/hall-visit?acting=1"' in plain
+    acting = Page(client.get("/checklists/hall-visit?acting=1").text)
+    assert "授权委托书" in acting.text and "代办人本人的身份证" in acting.text and "民法典第一百六十五条" in acting.text
 
 
 def test_deadline_states_and_status_words(client):
@@ -201,7 +209,7 @@ def test_big_text_is_kept_by_a_cookie_and_never_leaves_the_site(client):
 
     from yb_guide.web.app import create_app
 
-    c = TestClient(create_app())
+    c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
     assert 'class="big"' not in c.get("/faq").text and 'class="big"' not in c.get("/choose").text
     link = Page(c.get("/faq?q=复议").text).link("大字")
     r = c.get(link, follow_redirects=False)
@@ -224,3 +232,18 @@ def test_the_start_page_says_the_case_journal_stays_on_the_command_line(client):
     hrefs = [h for h, _ in Page(client.get("/").text).links]
     for href in ["/choose", "/reimburse", "/deadline", "/channels", "/checklists", "/faq", "/calendar", "/sources", "/letter"]:
         assert href in hrefs
+
+
+@pytest.mark.parametrize("host, ok", [
+    ("127.0.0.1:8765", True), ("localhost:8765", True), ("[::1]:8765", True), ("192.168.1.5:8765", True),
+    ("192.168.1.5", True), ("evil.example:8765", False), ("evil.example", False), ("", False),
+])
+def test_only_addresses_a_person_typed_are_served(client, host, ok):
+    """A page asked for under another site's name (DNS rebinding) is refused, the letter form too."""
+    r = client.get("/", headers={"host": host})
+    assert (r.status_code == 200) == ok, (host, r.status_code)
+    if not ok:
+        assert r.status_code == 400 and "IP 地址" in r.text
+        check_headers(r)
+        post = client.post("/letter", data={"name": "张三"}, headers={"host": host})
+        assert post.status_code == 400 and "张三" not in post.text

@@ -17,10 +17,34 @@ SECURITY_HEADERS = [
 ]
 
 
+def host_allowed(host_header: bytes | None) -> bool:
+    """Is this the address a person typed (an IP address, localhost, this computer's name)?  Any
+    other name is refused: a web site whose name an attacker points at 127.0.0.1 or the office PC
+    ("DNS rebinding") must not be able to read the pages or post the letter form from a browser."""
+    import ipaddress
+    import socket
+
+    if not host_header:
+        return False
+    host = host_header.decode("latin-1").strip().lower()
+    if host.startswith("["):  # [::1]:8765
+        host = host[1:host.find("]")] if "]" in host else host
+    elif host.count(":") == 1:
+        host = host.rsplit(":", 1)[0]
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    name = socket.gethostname().lower()
+    return host in ("localhost", name, f"{name}.local") or host.endswith(".localhost")
+
+
 class Guard:
     """ASGI middleware around the whole application (its error pages too): the security headers on
-    every response, and no request body over MAX_BODY.  A body is read whole before the page sees
-    it (only the letter form has one, a few KiB), so a larger one is refused before anything else."""
+    every response, only addresses a person typed (``host_allowed``), and no request body over
+    MAX_BODY.  A body is read whole before the page sees it (only the letter form has one, a few
+    KiB), so a larger one is refused before anything else."""
 
     def __init__(self, app):
         self.app = app
@@ -36,7 +60,10 @@ class Guard:
                     h for h in SECURITY_HEADERS if h[0] not in names]
             await send(message)
 
-        length = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        if not host_allowed(headers.get(b"host")):
+            return await refused_host(scope, send_with_headers)
+        length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
             return await too_large(scope, send_with_headers)
         if scope["method"] in ("GET", "HEAD") and length is None:
@@ -69,6 +96,17 @@ async def too_large(scope, send):
 
     response = html(Request(scope), "error.html", 413, title="内容太长",
                     message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。", back="/")
+    await response(scope, _no_body, send)
+
+
+async def refused_host(scope, send):
+    from starlette.requests import Request
+
+    from yb_guide.web.render import html
+
+    response = html(Request(scope), "error.html", 400, title="地址不对",
+                    message="这个网页只能用电脑的 IP 地址（例如 http://192.168.1.5:8765/）或 localhost 打开。",
+                    hint="请用 ybguide serve 启动时显示的地址打开。", back=None)
     await response(scope, _no_body, send)
 
 

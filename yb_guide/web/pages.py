@@ -61,7 +61,11 @@ def checklist_detail(request):
     from yb_guide.views import channels as views
 
     try:
-        p = views.checklist_page(knowledge(), request.path_params["checklist_id"], now_in_china().replace(tzinfo=None))
+        # ?acting=1: the items someone acting for the insured person (代办) also brings; in the address,
+        # so the page can be bookmarked and shared like every other answer
+        acting = request.query_params.get("acting") == "1"
+        p = views.checklist_page(knowledge(), request.path_params["checklist_id"], now_in_china().replace(tzinfo=None),
+                                 acting=acting)
     except UnknownIdError as err:
         raise _not_found(err, "/checklists") from None
     return html(request, "checklist_detail.html", title=p["title"], p=p)
