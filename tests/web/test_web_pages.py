@@ -170,6 +170,15 @@ def test_the_letter_downloads_as_word_and_text_and_is_never_stored(client, tmp_p
     assert not home.exists() or not any(home.rglob("*")), list(home.rglob("*"))  # nothing kept on the server
 
 
+def test_a_letter_written_for_a_parent(client):
+    r = client.post("/letter", data={"name": "王秀英", "agent_name": "李娜", "agent_relation": "女儿",
+                                     "summary": "门诊费用未按规定报销", "format": "preview"})
+    assert r.status_code == 200, r.text[:500]
+    text = Page(r.text).text
+    assert "本人李娜，系参保人王秀英的女儿，受王秀英委托" in text and "授权委托书" in text
+    assert "代办人（签名）" in text
+
+
 def test_bad_letter_input_is_shown_beside_its_field_and_kept(client):
     r = client.post("/letter", data={"name": "张三", "incident_date": "2024-02-30", "amount": "很多", "phone": "12",
                                      "summary": "经过", "format": "docx"})

@@ -248,7 +248,7 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
         if getattr(c, later) is not None and getattr(c, earlier) is None:
             raise UserError(f"有{LABELS[later]}，却没有{LABELS[earlier]}。", hint=f"先记下{LABELS[earlier]}")
     if c.agent_name is None and (c.agent_relation or c.agent_id_number):
-        raise UserError("写了代办人的关系或身份证号，却没有写代办人姓名。", hint="加上 --agent-name 姓名")
+        raise UserError("写了代办人的关系或身份证号，却没有写代办人姓名。", hint="请同时写上代办人的姓名")
     if c.filed:
         not_after(c.incident_date, c.filed, LABELS["incident_date"], LABELS["filed"])
     status = (clean_text(raw.get("status")) or "open").lower()

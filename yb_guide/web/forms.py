@@ -118,8 +118,8 @@ def deadline_ics(request):
 
 # The fields of `ybguide letter` a page may ask for; ID and card numbers are left blank in the letter
 # (written in by hand after printing), so they never pass through a page others may reach.
-LETTER_FIELDS = ("name", "institution", "incident_date", "place", "amount", "summary", "asks", "evidence",
-                 "phone", "address")
+LETTER_FIELDS = ("name", "agent_name", "agent_relation", "institution", "incident_date", "place", "amount", "summary",
+                 "asks", "evidence", "phone", "address")
 LISTS = ("asks", "evidence")  # one item a line
 
 
@@ -161,8 +161,10 @@ async def letter(request):
         typed.update({name: (raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
         fields = _letter_fields(raw)
         for name, value in fields.items():  # each field alone first, so the message sits beside it
+            alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
+                                     and "agent_name" in fields else {})}  # a relation needs its person
             try:
-                journal.with_changes(k, None, {name: value}, today)
+                journal.with_changes(k, None, alone, today)
             except UserError as err:
                 errors[name] = _message(err)
         fmt = raw.get("format") if raw.get("format") in ("docx", "txt", "preview") else "txt"
