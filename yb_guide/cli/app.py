@@ -366,4 +366,22 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("错误：标准输出已关闭，无法显示结果。\n")
         sys.exit(1)
-    app()
+    only(app, sys.argv[1:])()
+
+
+def only(group: typer.Typer, argv: list[str]) -> typer.Typer:
+    """The app with just the command ``argv`` names, when it names one exactly: typer builds every
+    command's options on each start (about 20 ms for all of them), and one command needs only its
+    own.  Anything else (no command, --help, a misspelt name that needs its "did you mean") gets the
+    whole app.  Tests and --help go through ``app`` itself, so they always see every command."""
+    import copy
+
+    wanted = argv[0] if argv and not argv[0].startswith("-") else None
+    commands = [c for c in group.registered_commands
+                if (c.name or c.callback.__name__.replace("_", "-")) == wanted]
+    groups = [g for g in group.registered_groups if g.name == wanted]
+    if not commands and not groups:
+        return group
+    pruned = copy.copy(group)
+    pruned.registered_commands, pruned.registered_groups = commands, groups
+    return pruned
