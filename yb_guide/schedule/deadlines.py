@@ -213,7 +213,7 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
     for rule in plan.rules:
         if rule.track not in tracks or (rule.channel and rule.channel != channel):
             continue
-        if any(e in events for e in rule.unless):
+        if rule.unless and any(e in events for e in rule.unless):
             continue
         alt = rule.instead if rule.instead and rule.instead.after in known else None
         after = alt.after if alt else rule.after
@@ -234,7 +234,7 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
             estimated=False, window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
             extended_due=period_end(cal, start, amount + rule.extension, unit) if rule.extension else None,
             note="调休上班日" if cal.kind(due) == MAKEUP else None,
-            done=any(e in events for e in rule.done_by),
+            done=bool(rule.done_by) and any(e in events for e in rule.done_by),
         )
         last = item.extended_due or due
         years = cal.estimated_years(min(start, last), last)
