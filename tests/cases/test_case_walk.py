@@ -143,7 +143,9 @@ def test_a_closed_case_due_list_and_ics(run, walk, tmp_path):
     ics = out.read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") >= 1 and "DTSTART;VALUE=DATE:20270111" in ics
     assert ics.count("BEGIN:VALARM") == ics.count("BEGIN:VEVENT")
-    assert ID not in ics and "1101" not in ics  # no identity numbers in a calendar that may sync elsewhere
+    # a phone's calendar may sync to someone's cloud: no identity numbers, no names, the case's number
+    assert ID not in ics and "1101" not in ics and "王秀英" not in ics and "李娜" not in ics
+    assert "案件1" in ics
 
 
 def test_search_finds_by_name_ticket_institution_summary(run, walk):
