@@ -41,6 +41,21 @@ def _isolated_home(tmp_path, monkeypatch):
     paths.use_data_dir(None)  # a test's --data-dir must not leak into module-scoped fixtures
 
 
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of data/ for a test to break on purpose (pass it with --data-dir or YBGUIDE_DATA_DIR)."""
+    d = tmp_path / "data"
+    shutil.copytree(DATA, d)
+    return d
+
+
+def edit(path, old, new, count=1):
+    """Replace the first ``count`` of ``old``, which must be in the data file: a test's deliberate mistake."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 class Result:
     def __init__(self, code: int, stdout: str, stderr: str):
         self.exit_code, self.stdout, self.stderr = code, stdout, stderr

@@ -1,24 +1,13 @@
 """`ybguide data check` and the loader's errors: one test per kind of error, each naming file, key path and line."""
 
 import re
-import shutil
-
-import pytest
-
-from conftest import DATA
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    d = tmp_path / "data"
-    shutil.copytree(DATA, d)
-    return d
+from conftest import edit
 
 
-def edit(path, old, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 
 
 def line_of(path, needle):

@@ -1,24 +1,14 @@
 """Validation of data/flows.yaml at load: one test per kind of error, each naming file, key path and line."""
 
 import re
-import shutil
 
 import pytest
 
-from conftest import DATA
+from conftest import edit
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    d = tmp_path / "data"
-    shutil.copytree(DATA, d)
-    return d
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"test setup: {old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(path, needle):

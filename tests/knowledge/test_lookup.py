@@ -1,11 +1,10 @@
 """`knowledge.lookup.find_channel`: a channel by id, name or short name (data/channels.yaml `aliases`),
 from the knowledge base or the cached deadline plan; and the data check that keeps those words unambiguous."""
 
-import shutil
 
 import pytest
 
-from conftest import DATA
+from conftest import edit
 
 
 @pytest.fixture(scope="module")
@@ -51,17 +50,8 @@ def test_a_typo_gets_did_you_mean(k):
     assert "您是不是要找「hotline-12393」" in e.value.message
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    d = tmp_path / "data"
-    shutil.copytree(DATA, d)
-    return d
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_an_alias_of_two_channels_is_refused(run, data_copy):

@@ -5,11 +5,10 @@ has a source and an honest status; the 医保 FAQs are found; the materials for 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, edit
 
 # Words of the article's generic expense-claim advice that must never be the 医保 answer.
 GENERIC = ("保险公司", "雇主", "差旅", "消费者权益", "学校", "单位的智能报销")
@@ -340,17 +339,8 @@ def test_manual_claim_checklist_lists_the_materials_and_says_it_is_not_official(
 # ---------------------------------------------------------------- the data checks guard the rules
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    d = tmp_path / "data"
-    shutil.copytree(DATA, d)
-    return d
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"test setup: {old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def check(run, d) -> str:

@@ -6,12 +6,11 @@ UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letter.py and review the diff.
 
 import os
 import re
-import shutil
 import sys
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import ROOT
 from conftest import FULL, ID
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -185,11 +184,9 @@ def test_letter_file_is_private(run, tmp_path):
 
 
 @pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    d = tmp_path / "data"
-    shutil.copytree(DATA, d)
-    monkeypatch.setenv("YBGUIDE_DATA_DIR", str(d))
-    return d
+def data_copy(data_copy, monkeypatch):
+    monkeypatch.setenv("YBGUIDE_DATA_DIR", str(data_copy))  # the letter reads the copy
+    return data_copy
 
 
 def test_address_and_wording_come_from_the_data(run, data_copy):

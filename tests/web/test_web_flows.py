@@ -28,7 +28,7 @@ def get(client, url: str, status: int = 200) -> Page:
 def walk(client, flow_id: str):
     """Every (answers, result page) of a flow, by answering every question every way."""
     start = get(client, "/")
-    first = start.link(f"开始") if flow_id == "choose" else dict((w, h) for h, w in start.links)[_title(flow_id)]
+    first = start.link("开始") if flow_id == "choose" else dict((w, h) for h, w in start.links)[_title(flow_id)]
     assert first.split("?")[0] == f"/{flow_id}"
     done = []
     pending = [first]

@@ -6,7 +6,6 @@ import html
 import re
 from html.parser import HTMLParser
 import os
-import re
 import signal
 import subprocess
 import time
