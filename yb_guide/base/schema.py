@@ -66,7 +66,7 @@ _hints_cache: dict[type, dict] = {}
 
 # YAML's folded scalars (>-) join lines with a space; between two Chinese
 # characters or punctuation marks that space is an artefact, not content.
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK = "\u2014\u2026\u201c\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"  # with —— … “ ”, which Chinese text uses
 _FOLD_SPACE = re.compile(f"(?<=[{_CJK}])[ \\n]+(?=[{_CJK}])")
 
 
