@@ -49,6 +49,23 @@ def test_dates_as_people_say_them(run, typed, day):
     assert d["filed"] == day
 
 
+def test_a_month_and_day_in_the_journal_is_the_last_such_day(run):
+    """In January, "12月18日" for something that has happened is last December, not next."""
+    r = run("case", "add", "--channel", "信件", "--filed", "12月1日", "--today", "2027-01-05", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["filed"] == "2026-12-01"
+    d = run("case", "result", "1", "--received", "12月18日", "--today", "2027-01-05", "--json").json()
+    assert d["result_received"] == "2026-12-18"
+    from yb_guide.cases.model import parse_at
+
+    assert parse_at("12月20日 9点", dt.date(2027, 1, 5)) == "2026-12-20 09:00"
+    # a lookup of the future keeps this year: the hall on 12月31日, asked in January
+    from yb_guide.calendar.dates import today_in_china
+
+    this_year = today_in_china().year
+    assert run("hall-hours", "--on", "12月31日", "--json").json()["on"] == f"{this_year}-12-31"
+
+
 @pytest.mark.parametrize("typed,time", [("9:5", "09:05"), ("9点05", "09:05"), ("21时30分", "21:30"), ("9点半", "09:30")])
 def test_times_as_people_say_them(typed, time):
     from yb_guide.cases.model import parse_at

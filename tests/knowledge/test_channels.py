@@ -36,7 +36,7 @@ def test_show_hall_visit_has_steps_hours_materials_and_source(run):
     flat = r.stdout.replace("\n", "").replace(" ", "")
     assert "9:00-17:00" in flat
     assert "太原市万柏林区滨河西路南段129号" in flat
-    assert "本人身份证" in flat
+    assert "参保人本人的身份证" in flat
     assert "000_246c4a53b01fe5e4.txt" not in flat  # a file name means nothing to a person
     assert "来源：网络文章《山西医保服务问题怎么投诉》（作者不详）" in flat and "（未经官方核实）" in flat
     assert "请先打电话确认" in flat  # the address correction reaches the user

@@ -15,8 +15,8 @@ def test_every_checklist_prints_tick_boxes(run, cid):
 def test_hall_visit_items_original_or_copy(run):
     d = run("checklist", "hall-visit", "--json").json()
     items = {i["item"]: i for i in d["items"]}
-    assert items["本人身份证"]["form"] == "original-and-copy"
-    assert items["本人身份证"]["need"] == "required"
+    assert items["参保人本人的身份证"]["form"] == "original-and-copy"
+    assert items["参保人本人的身份证"]["need"] == "required"
     assert items["与定点机构或医保部门的沟通记录"]["need"] == "recommended"
     assert all(i["why"] for i in d["items"])
 

@@ -213,7 +213,7 @@ def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):
     assert "推荐渠道：医保服务大厅现场投诉" in text
     assert "太原市万柏林区滨河西路南段129号" in text and "9:00-17:00" in text
     assert "1.提前电话咨询医保大厅办公时间" in text
-    assert "本人身份证" in text and "ybguidechecklisthall-visit" in text
+    assert "参保人本人的身份证" in text and "ybguidechecklisthall-visit" in text
     assert "请先打电话确认" in text  # the address correction reaches the outcome
 
 

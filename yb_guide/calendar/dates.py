@@ -38,8 +38,10 @@ class DateError(UserError):
     pass
 
 
-def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None) -> dt.date:
-    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise."""
+def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None, *, past: bool = False) -> dt.date:
+    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise.  A month
+    and day without a year (5月6日) is this year; with ``past`` (something that has happened: a
+    case's events) it is the last such day up to today, so 12月18日 typed in January is last year's."""
     if text is None or not str(text).strip():
         raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
     raw = str(text).strip()
@@ -49,7 +51,11 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
         return (today or today_in_china()) - dt.timedelta(days=_DAYS_AGO[s.lower()])
     m = _THIS_YEAR.match(s)
     if m:
-        return _checked(raw, what, (today or today_in_china()).year, int(m.group(1)), int(m.group(2)))
+        now = today or today_in_china()
+        day = _checked(raw, what, now.year, int(m.group(1)), int(m.group(2)))
+        if past and day > now:
+            day = _checked(raw, what, now.year - 1, int(m.group(1)), int(m.group(2)))
+        return day
     for pattern in _PATTERNS:
         m = pattern.match(s)
         if m:

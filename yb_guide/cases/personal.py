@@ -55,6 +55,9 @@ def card_number(text: str) -> str:
     return s
 
 
+MASKED_FIELDS = ("id_number", "card_number", "agent_id_number")  # shown masked unless --reveal
+
+
 def mask(number: str | None) -> str | None:
     """1401**********1234: enough to recognise one's own number, not enough to misuse it."""
     if not number:

@@ -42,6 +42,8 @@ CASE_QUESTIONS = (
     ("phone", "联系电话"),
     ("address", "联系地址"),
 )
+# When correcting, a question must not promise what Enter does: the prompt says it (keeps the value).
+EDIT_QUESTIONS = {"filed": "哪天提交的投诉（如 2024-05-06）", "complex": "是复杂案件吗（是/否）"}
 LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number", "institution",
                  "incident_date", "place", "amount", "summary", "asks", "evidence", "phone", "address")
 AGENT_DETAILS = ("agent_relation", "agent_id_number")  # asked only when someone acts for the insured
@@ -104,22 +106,32 @@ def _ask_yes_no(term: Terminal, question: str) -> bool:
         term.error(f"「{answer}」看不懂。", "写“是”或“否”")
 
 
-def _shown(value) -> str:
-    if value in (None, "", [], False):
+def _shown(name: str, value) -> str:
+    """A field's current value as a prompt shows it: identity numbers masked (others can see the screen)."""
+    from yb_guide.cases.personal import MASKED_FIELDS, mask
+
+    if name == "complex":
+        return "是" if value else "否"
+    if value in (None, "", []):
         return "无"
     if isinstance(value, list):
         return "；".join(value)
-    if value is True:
-        return "是"
+    if name in MASKED_FIELDS:
+        return mask(str(value))
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _one(term: Terminal, k, name: str, question: str, today: dt.date, required, current=None):
     """One answer, as make_case reads it; ``current`` (when correcting) is kept on Enter."""
     if name == "channel":
-        return _ask_channel(term, k, question, current[name] if current is not None else None)
+        while True:
+            answer = _ask_channel(term, k, question, current[name] if current is not None else None)
+            if answer or name not in required:
+                return answer
+            term.error("这一项必须填写。", "填上面列出的序号，如 1")
     if current is not None:
-        typed = _read(term, f"{question}（现在：{_shown(current[name])}；直接回车不改，输入 - 清空）：")
+        question = EDIT_QUESTIONS.get(name, question)
+        typed = _read(term, f"{question}（现在：{_shown(name, current[name])}；直接回车不改，输入 - 清空）：")
         if typed == "":
             return current[name]
         return None if typed == CLEAR else typed
@@ -156,7 +168,7 @@ def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, r
             i += 1  # no one acts for the insured person: nothing to ask about them
             continue
         try:
-            value = _one(term, k, name, questions[name], today, required, current)
+            value = _one(term, k, name, questions[name], today, required, answers if current is not None else None)
         except _Back:
             if i == 0:
                 term.say("这已经是第一项了。")
@@ -164,7 +176,8 @@ def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, r
             i -= 1
             while i > 0 and names[i] in AGENT_DETAILS and not answers.get("agent_name"):
                 i -= 1
-            answers[names[i]] = base.get(names[i])
+            if current is None:  # adding: the question comes back empty; correcting: it shows what was typed
+                answers[names[i]] = base.get(names[i])
             continue
         try:
             make_case(k, {**answers, name: value}, today, require=False)

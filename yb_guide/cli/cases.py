@@ -124,13 +124,13 @@ def case_log(case_id: str = CASE_ID,
 def case_result(case_id: str = CASE_ID,
                 received: str = typer.Option(..., "--received", metavar="日期", help="收到处理结果的日期。"),
                 today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
-    """收到处理结果：记下日期，并加上申请复核、行政复议、行政诉讼的期限。"""
+    """收到书面处理结果：记下日期，加上请求复查的最后一天（行政复议、行政诉讼的期限用 case decision 记下原决定的日期）。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     now = today_option(today)
     k = knowledge()
-    c, changes = cases.set_result(k, case_id, date_option(received, "--received", now), now)
+    c, changes = cases.set_result(k, case_id, date_option(received, "--received", now, past=True), now)
     corrected = any(ch.old for ch in changes)
     message = (f"已改正案件 {c.id} 收到处理结果的日期（原来的日期留在修改记录里）。" if corrected
                else f"已记下案件 {c.id} 收到处理结果。" if changes else f"案件 {c.id} 的处理结果日期本来就是这一天。")
@@ -144,7 +144,9 @@ def case_close(case_id: str = CASE_ID, today: Optional[str] = TODAY, as_json: bo
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
-    emit(case_views.status_changed(*cases.close(case_id, today_option(today))), render.status_changed, as_json=as_json)
+    now = today_option(today)
+    emit(case_views.status_changed(knowledge(), *cases.close(case_id, now), now), render.status_changed,
+         as_json=as_json)
 
 
 @case_app.command("reopen")
@@ -153,7 +155,8 @@ def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
-    emit(case_views.status_changed(*cases.reopen(case_id)), render.status_changed, as_json=as_json)
+    emit(case_views.status_changed(knowledge(), *cases.reopen(case_id), today_option(None)), render.status_changed,
+         as_json=as_json)
 
 
 @case_app.command("export")

@@ -31,7 +31,8 @@ def case_row(k, c: Case, p: Progress) -> dict:
         "status_label": STATUS_LABELS[c.status],
         "complex": c.complex,
         "result_received": c.result_received.isoformat() if c.result_received else None,
-        "next": _due(p.next) if p.next else None,
+        # a closed case's next deadline is the first window still open (复议, 诉讼 …): closing stops none
+        "next": _due(p.next) if p.next else (_due(p.still_open[0]) if p.still_open else None),
         "overdue": [_due(s) for s in p.overdue],
         "is_overdue": bool(p.overdue),
     }
@@ -63,10 +64,13 @@ def _fields(c: Case, reveal: bool) -> dict:
     }
 
 
-def _change(ch) -> dict:
+def _change(ch, reveal: bool = False) -> dict:
+    """A history row; identity numbers masked like everywhere else (a service desk is not private)."""
     from yb_guide.cases.corrections import field_label
 
-    return {"at": ch.at, "field": ch.field, "label": field_label(ch.field), "old": ch.old, "new": ch.new,
+    hide = ch.field in personal.MASKED_FIELDS and not reveal
+    return {"at": ch.at, "field": ch.field, "label": field_label(ch.field),
+            "old": personal.mask(ch.old) if hide else ch.old, "new": personal.mask(ch.new) if hide else ch.new,
             "note": ch.note}
 
 
@@ -94,9 +98,9 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
                                                     "agent_relation", "agent_id_number", "reason", "review_to",
                                                     "reexam_to")},
         "still_open": [_due(s) for s in p.still_open],
-        "history": [_change(ch) for ch in c.history] if history else None,
+        "history": [_change(ch, reveal) for ch in c.history] if history else None,
         "history_count": len(c.history),
-        "changes": [_change(ch) for ch in changes] if changes else [],
+        "changes": [_change(ch, reveal) for ch in changes] if changes else [],
         "schedule": sched,
         "log": [{"n": n, "at": e.at, "kind": e.kind, "kind_label": LOG_KINDS[e.kind], "text": e.text, "auto": e.auto}
                 for n, e in enumerate(c.log, 1)],
@@ -122,10 +126,16 @@ def log_added(c: Case, entry) -> dict:
             "lines": [f"已记入案件 {c.id}：{entry.at}（{LOG_KINDS[entry.kind]}）{entry.text}"]}
 
 
-def status_changed(c: Case, changed: bool) -> dict:
+def status_changed(k, c: Case, changed: bool, today: dt.date) -> dict:
     label = STATUS_LABELS[c.status]
     line = f"案件 {c.id} 已{'结案' if c.status == 'closed' else '重新打开'}。" if changed else f"案件 {c.id} 本来就是“{label}”，没有改动。"
-    return {"id": c.id, "status": c.status, "status_label": label, "changed": changed, "lines": [line]}
+    still = [_due(s) for s in progress(k, c, today).still_open] if c.status == "closed" else []
+    lines = [line]
+    if still:
+        lines.append("下面这些期限仍然有效（结案不会让它们停下来）：" + "；".join(
+            f"{s['title']} {s['due']} {s['weekday']}" + ("（推算）" if s["estimated"] else "") for s in still))
+    return {"id": c.id, "status": c.status, "status_label": label, "changed": changed, "still_open": still,
+            "lines": lines}
 
 
 def exported(count: int, path: str, fmt: str, personal_data: bool) -> dict:

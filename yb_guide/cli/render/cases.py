@@ -31,10 +31,11 @@ def case_list(p: dict):
             left = _workdays_left(n)
         if c["overdue"]:
             last = c["overdue"][-1]
-            nxt.append(("\n" if c["next"] else "") + f"已过：{last['title']}\n{last['due']} {last['weekday']}",
-                       style="red")
-            if not c["next"]:
-                nxt = T(str(nxt), style="red")
+            passed = f"已过：{last['title']}\n{last['due']} {last['weekday']}"
+            if c["next"]:
+                nxt.append("\n" + passed, style="red")
+            else:  # nothing still to come: the last deadline passed takes the cell (no "—" before it)
+                nxt = T(passed, style="red")
                 left = _workdays_left(last, overdue=True)
         return nxt, left
 
