@@ -64,6 +64,8 @@ def test_the_whole_complaint(run, walk, tmp_path, monkeypatch):
     assert "复查申请书" in shown["text"] and "受王秀英委托" in shown["text"]
     assert "收到对参保人王秀英投诉事项的书面处理意见（工单编号：SX20261118001）" in shown["text"]
     assert "第三十五条" in shown["text"] and "代办人（签名）" in shown["text"]
+    # not yet knowing which body: a line to fill in, and "贵机关" in the request
+    assert "（原办理机关的上一级机关）：" in shown["text"] and "请求贵机关对上述处理意见进行复查" in shown["text"]
     out = tmp_path / "复查申请书.docx"
     assert run("letter", "--case", "1", "--kind", "review", "--to", "山西省医疗保障局", "--today", "2026-12-14",
                "--out", str(out)).exit_code == 0 and out.exists()
@@ -83,11 +85,21 @@ def test_the_whole_complaint(run, walk, tmp_path, monkeypatch):
     text = run("letter", "--case", "1", "--kind", "复核", "--today", "2027-01-25", "--json").json()["text"]
     assert text.lstrip().startswith("复核申请书") and "第三十六条" in text
     assert "山西省人民政府：" in text and "收到山西省医疗保障局的复查意见" in text
+    assert "二、复查意见" in text and "复查意见复印件" in text and "具体请求：\n　　1. 重新报销" in text
+    # the applicant is the daughter: she comes first, then her mother
+    assert text.index("代办人（受托人）姓名：李娜") < text.index("参保人姓名：王秀英")
     text = run("letter", "--case", "1", "--today", "2027-01-25", "--json").json()["text"]
     assert text.lstrip().startswith("投诉信") and "本人李娜，系参保人王秀英的女儿，受王秀英委托" in text
-    # a letter cannot tell of something after its own date
+    # a letter printed again with its own date leaves out what happened after it, and says so
+    d = run("letter", "--case", "1", "--kind", "复查申请书", "--today", "2026-12-14", "--json").json()
+    assert d["text"].lstrip().startswith("复查申请书") and d["left_out"] == [
+        "提出复查请求日期", "收到复查意见日期", "提出复核请求日期"]
+    assert "2027年" not in d["text"] and "这之后才发生的事" in d["left_out_note"]
     r = run("letter", "--case", "1", "--kind", "复核", "--today", "2027-01-22")
-    assert r.exit_code == 2 and "在写信日期之后" in r.stderr
+    assert r.exit_code == 0 and "提出复核请求日期" in r.stdout  # the 复核 request of 01-25 is left out
+    # … but a 复核申请书 before the 复查 opinion, or any letter before the incident, is refused
+    r = run("letter", "--case", "1", "--kind", "复核", "--today", "2027-01-19")
+    assert r.exit_code == 2 and "还没有记下收到复查意见" in r.stderr
 
     # 8. the original decision became known on the reply day: 复议 and 诉讼 windows
     show = run("case", "decision", "1", "--known", "2026-12-10", "--today", "2027-01-26", "--json").json()

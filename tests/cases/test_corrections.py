@@ -193,3 +193,12 @@ def test_review_request_and_opinion_recorded_at_once(run):
     assert r.exit_code == 2 and "早于提出复查请求" in r.stderr
     r = run("case", "review", "1", "--today", "2026-11-25")
     assert r.exit_code == 2 and "--requested" in r.stderr
+
+
+def test_a_letter_dated_before_the_complaint_is_refused_and_later_facts_are_left_out(run, case1):
+    r = run("letter", "--case", "1", "--today", "2024-04-20")
+    assert r.exit_code == 2 and "提交日期 2024-05-06 晚于今天 2024-04-20" in r.stderr
+    assert run("case", "log", "1", "打电话问进度", "--at", "2024-05-20 10:30").exit_code == 0
+    d = run("letter", "--case", "1", "--today", "2024-05-10", "--json").json()
+    assert "打电话问进度" not in d["text"] and d["left_out"] == ["沟通记录"]
+    assert "打电话问进度" in run("letter", "--case", "1", "--today", "2024-05-21", "--json").json()["text"]

@@ -32,6 +32,12 @@ def test_docx_is_a4_in_chinese_with_chinese_fonts_and_page_numbers(run, case1, t
     assert title.element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "第" in footer_xml and "页" in footer_xml
+    # the file's own properties: this letter, not python-docx's template
+    props = doc.core_properties
+    assert props.title == "投诉信" and props.author == "" and props.created.date().isoformat() == "2024-06-10"
+    import zipfile
+
+    assert not [n for n in zipfile.ZipFile(out).namelist() if "thumbnail" in n]
 
 
 def test_markdown_letter_has_no_backslash_escapes(run, case1, tmp_path):

@@ -14,13 +14,16 @@ from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RE
                                   today_option)
 from yb_guide.cli.output import emit, emit_document
 
-KINDS = {"complaint": ("投诉信", "投诉", "书面投诉信"), "review": ("复查申请书", "复核申请书", "复查", "复核", "申请书")}
+# review: the case's next step (复查, or 复核 once the 复查 opinion is in); 复查/复核 by name: that one.
+KINDS = {"complaint": ("投诉信", "投诉", "书面投诉信"), "review": ("申请书", "复查复核申请书"),
+         "review-first": ("复查申请书", "复查"), "reexam": ("复核申请书", "复核")}
+STEPS = {"review": None, "review-first": "review", "reexam": "reexam"}
 
 
 def letter(
     case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="用这个案件的内容写信。"),
     kind: str = typer.Option("投诉信", "--kind", metavar="哪种",
-                             help="投诉信（默认），或 复查申请书（收到处理意见或复查意见后，用 --case 写；自动写成复查或复核）。"),
+                             help="投诉信（默认）；复查申请书、复核申请书；或 review：按案件走到哪一步自动写成复查或复核（都要用 --case）。"),
     out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md 或 .docx 文件。"),
     subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
     name: Optional[str] = NAME, id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
@@ -54,6 +57,9 @@ def letter(
                    agent_relation=agent_relation, agent_id_number=agent_id_number, phone=phone, address=address,
                    institution=institution, incident_date=incident_date, place=place, amount=amount,
                    summary=summary, asks=ask, evidence=evidence, reason=reason)
+    step = STEPS.get(kind)
+    if kind in STEPS:
+        kind = "review"
     if to is not None and kind != "review":
         raise UserError("--to 只用于复查申请书。", hint="投诉信寄给山西省医疗保障局信访办，不用写 --to；写复查申请书加 --kind 复查申请书")
     if kind == "review" and case_id is None:
@@ -71,7 +77,7 @@ def letter(
         if kind == "review":
             from yb_guide.letter.review import build_review
 
-            built = build_review(k, case, now, reveal=reveal, to=to)
+            built = build_review(k, case, now, reveal=reveal, to=to, step=step)
         else:
             built = build.build(k, case, now, reveal=reveal, subject=subject)
         saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None

@@ -41,6 +41,7 @@ class LetterLabels:
 @dataclass(frozen=True)
 class LetterFacts:
     incident_place: str
+    incident_place_institution: str
     amount: str
     filed: str  # {how}: the channel's phrase in ``filed_by``
     ticket: str
@@ -88,7 +89,6 @@ class LetterTemplate:
 @dataclass(frozen=True)
 class ReviewHeadings:
     applicant: str
-    decision: str
     request: str
     reasons: str
     evidence: str
@@ -101,8 +101,10 @@ class ReviewStep:
     title: str
     law: str  # 《信访工作条例》第三十五条
     body_default: str  # to whom, when the case does not say (原办理机关的上一级机关)
+    heading: str  # 二、原处理意见 / 二、复查意见
     decision: str  # what was decided and when it was received
     request: str
+    evidence: tuple[str, ...]  # the decisions appealed against, as enclosures
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class ReviewTemplate:
     reexam: ReviewStep
     addressee: str
     addressee_unknown: str  # before the person knows which body: a blank to fill in, and who it should be
+    body_unknown: str  # 贵机关: the request's words for a body not named yet
     whose: str  # whose complaint was answered: 本人
     whose_agent: str  # … or 参保人{name}
     opening: str
@@ -121,8 +124,8 @@ class ReviewTemplate:
     facts: str
     reasons: str
     reasons_hint: str
+    asks_intro: str
     asks_hint: str
-    evidence_default: tuple[str, ...]
     evidence_ids: str
     evidence_ids_agent: str
     closing: tuple[str, ...]
@@ -144,7 +147,8 @@ PLACEHOLDERS = {
     "letter.addressee": {"recipient", "address", "postcode"}, "letter.salutation": {"recipient"},
     "letter.opening": {"name", "subject"}, "letter.opening_agent": {"agent", "relation", "name", "subject"},
     "letter.subject_institution": {"institution"},
-    "letter.facts.incident_place": {"place"}, "letter.facts.amount": {"amount"}, "letter.facts.filed": {"how"},
+    "letter.facts.incident_place": {"place"}, "letter.facts.incident_place_institution": {"place", "institution"},
+    "letter.facts.amount": {"amount"}, "letter.facts.filed": {"how"},
     "letter.facts.ticket": {"ticket"}, "letter.facts.staff": {"staff"}, "letter.facts.log": {"kind", "text"},
     "letter.numbered_item": {"n", "item"}, "letter.demands_hint": {"examples"}, "letter.evidence_item": {"n", "item"},
     "letter.envelope": {"postcode", "address", "recipient", "name", "phone", "sender_address"},

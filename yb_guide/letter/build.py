@@ -45,6 +45,7 @@ class Letter:
     date: dt.date
     case_id: int | None = None
     facts: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # what happened after the letter's date
 
 
 def _facts(k, case) -> list[str]:
@@ -57,11 +58,11 @@ def _facts(k, case) -> list[str]:
         return text if text.endswith(("。", "！", "？", "…")) else text + "。"
 
     if case.incident_date or case.place or case.institution or case.summary or case.amount:
-        where = case.place or case.institution
-        parts = [date_zh(case.incident_date) if case.incident_date else None,
-                 fill(t.incident_place, place=where) if where else None,
-                 case.institution if case.place and case.institution and case.institution != case.place else None,
-                 case.summary]
+        if case.place and case.institution and case.institution != case.place:
+            where = fill(t.incident_place_institution, place=case.place, institution=case.institution)
+        else:
+            where = fill(t.incident_place, place=case.place or case.institution) if (case.place or case.institution) else None
+        parts = [date_zh(case.incident_date) if case.incident_date else None, where, case.summary]
         text = sentence(parts) if any(parts) else ""
         if case.amount:
             text += sentence([fill(t.amount, amount=personal.amount_text(case.amount))])
@@ -80,24 +81,28 @@ def _facts(k, case) -> list[str]:
         if entry.auto:
             continue  # ybguide's own notes (closed, letter written) are not facts
         day = dt.date.fromisoformat(entry.at[:10])
-        found.append((entry.at, 2, sentence([date_zh(day) + fill(t.log, kind=LOG_KINDS[entry.kind], text=entry.text)])))
+        found.append((entry.at, 2, sentence([date_zh(day), fill(t.log, kind=LOG_KINDS[entry.kind], text=entry.text)])))
     if case.result_received:
         found.append((case.result_received.isoformat() + " 99", 3, sentence([date_zh(case.result_received), t.result])))
     found.sort(key=lambda f: (f[0][:10], f[1], f[0]))
     return [text for _, _, text in found]
 
 
-def check_facts_before(case, day: dt.date, what: str = "信") -> None:
-    """A letter dated ``day`` cannot tell of something that happened after it."""
-    from yb_guide.base.errors import UserError
-    from yb_guide.cases.model import DATE_FIELDS, LABELS
+def as_of(case, day: dt.date):
+    """The case as it stood on the letter's date ``day``, and the labels of what happened after it
+    and is left out (a letter dated 11月16日 cannot tell of a reply received on 12月10日; printing
+    it again with its own date must still work).  The filing and the incident are never after the
+    letter's date: the case's own checks refuse a letter dated before them."""
+    import dataclasses
 
-    late = [(getattr(case, f), LABELS[f]) for f in DATE_FIELDS if f != "closed" and getattr(case, f) and getattr(case, f) > day]
-    late += [(dt.date.fromisoformat(e.at[:10]), "沟通记录") for e in case.log if not e.auto and e.at[:10] > day.isoformat()]
-    if late:
-        when, label = min(late)
-        raise UserError(f"{what}的日期是 {day.isoformat()}，但{label}是 {when.isoformat()}，在写信日期之后。",
-                        hint="用 --today 写明写信的日期，或改正案件里的日期")
+    from yb_guide.cases.model import EVENT_FIELDS, LABELS
+
+    later = [f for f in EVENT_FIELDS if f != "filed" and getattr(case, f) and getattr(case, f) > day]
+    log = [e for e in case.log if e.auto or e.at[:10] <= day.isoformat()]
+    left_out = [LABELS[f] for f in later] + (["沟通记录"] if len(log) < len(case.log) else [])
+    if not left_out:
+        return case, []
+    return dataclasses.replace(case, log=log, **{f: None for f in later}), left_out
 
 
 def shown_number(number, reveal: bool, blank: str) -> str:
@@ -112,7 +117,7 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
     channel = k.channel(t.channel)
     contact = channel.contact
     blank = t.blank
-    check_facts_before(case, today)
+    case, left_out = as_of(case, today)
 
     def shown(number):
         return shown_number(number, reveal, blank)
@@ -167,7 +172,7 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
                 for line in t.envelope]
     advice = [*channel.notes, k.correction(t.correction).advice]
     masked = not reveal and bool(case.id_number or case.card_number or case.agent_id_number)
-    return Letter(b, envelope, advice, masked, today, case.id, facts)
+    return Letter(b, envelope, advice, masked, today, case.id, facts, left_out)
 
 
 def people(labels, case, shown, blank: str) -> list[Block]:

@@ -114,6 +114,25 @@ def _page_numbers(section) -> None:
     p.add_run(" 页")
 
 
+def _properties(doc, letter: Letter) -> None:
+    """The file's own properties: this letter's title and date, Chinese; not python-docx's template
+    (author "python-docx", created 2013, its thumbnail picture)."""
+    import datetime as dt
+
+    props = doc.core_properties
+    props.language = "zh-CN"
+    props.title = letter.blocks[0].text if letter.blocks else ""
+    props.author = props.last_modified_by = ""
+    props.comments = props.keywords = props.subject = props.category = ""
+    when = dt.datetime.combine(letter.date, dt.time(9, 0))
+    props.created = props.modified = when
+    props.revision = 1
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rel_id)
+
+
 def to_docx(letter: Letter) -> bytes:
     """A Word file that prints well on A4 in Chinese (仿宋 body, 宋体 title, language zh-CN, page
     numbers), made in memory: a full disk then fails in one place (the file write), not inside
@@ -143,8 +162,7 @@ def to_docx(letter: Letter) -> bytes:
         rpr.append(lang)
     for key in ("w:val", "w:eastAsia"):
         lang.set(qn(key), "zh-CN")
-    doc.core_properties.language = "zh-CN"
-    doc.core_properties.title = letter.blocks[0].text if letter.blocks else ""
+    _properties(doc, letter)
     _page_numbers(section)
     closing = 0
     for block in letter.blocks:

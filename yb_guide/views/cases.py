@@ -170,6 +170,10 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
         "masked": letter.masked,
         "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand …
         "blanks_note": BLANKS_NOTE,  # … and what to say about them
+        # what happened after the letter's date is not in it (a letter printed again with its own date)
+        "left_out": list(letter.left_out),
+        "left_out_note": (f"信的日期是 {letter.date.isoformat()}：这之后才发生的事（{'、'.join(letter.left_out)}）"
+                          "没有写进信里。" if letter.left_out else None),
     }
 
 

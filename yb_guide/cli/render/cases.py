@@ -232,6 +232,8 @@ def letter(p: dict):
         notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:
         notes.append(p["blanks_note"])
+    if p["left_out_note"]:
+        notes.append(p["left_out_note"])
     for note in notes:
         yield labelled("注意：", note, "bold yellow")
 
