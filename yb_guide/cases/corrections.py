@@ -130,12 +130,12 @@ def load_case_again(given) -> Case:
         return load_case(db, given)
 
 
-def delete(given, today: dt.date):
+def delete(given):
     """Delete a case, after writing an export of it next to the journal (nothing is lost for good)."""
     import json
 
     from yb_guide.base.files import write_private
-    from yb_guide.cases.model import EXPORT_FORMAT, EXPORT_VERSION, case_dict
+    from yb_guide.cases.model import export_document
 
     with casedb.transaction(write=True) as db:
         case = load_case(db, given)
@@ -143,8 +143,7 @@ def delete(given, today: dt.date):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = now().replace("-", "").replace(":", "").replace(" ", "-")
         path = folder / f"case-{case.id}-{stamp}.json"
-        data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(), "cases": [case_dict(case)]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(export_document([case]), ensure_ascii=False, indent=2) + "\n"
         write_private(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         db.execute("DELETE FROM cases WHERE id = ?", (case.id,))
     return case, path

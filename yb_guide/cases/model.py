@@ -268,6 +268,12 @@ def log_kind(text: str) -> str:
     return pick(text, LOG_KIND_NAMES, "记录方式")
 
 
+def export_document(cases) -> dict:
+    """What `case export` writes (and `case delete` keeps): the format, its version, when, the cases."""
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(),
+            "cases": [case_dict(c) for c in cases]}
+
+
 def case_dict(c: Case) -> dict:
     """Everything about a case, unmasked (this is the backup format)."""
     out = {}

@@ -26,10 +26,9 @@ from yb_guide.base.errors import UserError
 
 
 def export_json() -> dict:
-    from yb_guide.cases.model import now
+    from yb_guide.cases.model import export_document
 
-    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(),
-            "cases": [case_dict(c) for c in all_cases()]}
+    return export_document(all_cases())
 
 
 # CSV: one row per case (类型 = 案件) and one per log entry (类型 = 记录), so that the

@@ -108,7 +108,7 @@ def case_log_delete(case_id: str = CASE_ID, number: int = ENTRY, yes: bool = YES
 
 
 @case_app.command("delete")
-def case_delete(case_id: str = CASE_ID, yes: bool = YES, today: Optional[str] = TODAY, as_json: bool = JSON):
+def case_delete(case_id: str = CASE_ID, yes: bool = YES, as_json: bool = JSON):
     """删除一个案件（先在案件数据库旁边存一份这个案件的导出文件，可用 case import 找回）。"""
     from yb_guide.cases import corrections
     from yb_guide.cases import journal as cases
@@ -117,7 +117,7 @@ def case_delete(case_id: str = CASE_ID, yes: bool = YES, today: Optional[str] = 
     case = cases.get(case_id)
     if not confirmed(f"要删除案件 {case.id}（{case.filed.isoformat()} 提交）吗？", yes):
         raise UserError("没有删除。", hint="确实要删除，加 --yes")
-    case, path = corrections.delete(case_id, today_option(today))
+    case, path = corrections.delete(case_id)
     emit(case_views.deleted(case, str(path)), render.deleted, as_json=as_json)
 
 
