@@ -12,6 +12,24 @@ import time
 import urllib.request
 from urllib.parse import urlencode
 
+# Debian's packages; the variables let a test pretend the browser is missing.
+CHROMIUM = os.environ.get("YBGUIDE_CHROMIUM", "/usr/bin/chromium")
+DRIVER = os.environ.get("YBGUIDE_CHROMEDRIVER", "/usr/bin/chromedriver")
+INSTALL = "sudo apt-get install chromium chromium-driver fonts-noto-cjk"
+
+
+def browser_missing(env, exists) -> tuple[str, str]:
+    """("run", "") when the browser tests can run; ("skip", reason) on a machine without Chromium;
+    ("fail", reason) in CI (the CI variable set), where they must run. ``exists`` is os.path.exists."""
+    missing = [p for p in (CHROMIUM, DRIVER) if not exists(p)]
+    if not missing:
+        return "run", ""
+    what = " and ".join(missing) + " missing"
+    if env.get("CI", "").lower() not in ("", "0", "false"):
+        return "fail", f"{what}: CI must run the browser tests (.ci/run installs them: {INSTALL})"
+    return "skip", (f"browser tests skipped: {what}; to run them install Debian's chromium, chromium-driver "
+                    f"and fonts-noto-cjk ({INSTALL})")
+
 
 class Page(HTMLParser):
     """The links (href, text), the forms (action, method, fields, radios) and the visible text."""
