@@ -90,12 +90,15 @@ def tokens_of(data_text: str) -> set[str]:
     return set(TOKEN.findall(data_text))
 
 
+WHOLE_PATH = _re.compile(r"(?:~?/|[A-Za-z]:\\)\S+")
+
+
 def screen_problems(text: str, width: int, tokens: set[str] = frozenset()) -> list[str]:
     """What is wrong with a screen printed at ``width`` columns."""
     problems = []
     lines = text.splitlines()
     for n, line in enumerate(lines, 1):
-        if cells(line) > width:
+        if cells(line) > width and not WHOLE_PATH.fullmatch(line.strip()):  # a path runs on whole
             problems.append(f"line {n} is {cells(line)} cells wide: {line!r}")
         stripped = line.lstrip(" │┃")
         if stripped[:1] and stripped[0] in NO_LINE_START:

@@ -68,3 +68,36 @@ def test_a_gbk_console_shows_the_same_screens(sh):
 
 def _words(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "━─│┃┏┓┗┛╇╈┡┩+-|=")
+
+
+def test_a_long_data_path_is_shown_whole_at_60_columns(run, tmp_path):
+    """The data folder's path, however long (a clone 150 characters deep), is one unbroken line
+    that can be copied; the rest of the screen still fits 60 columns."""
+    import shutil
+
+    from conftest import DATA
+    from screens import screen_problems
+
+    deep = tmp_path / ("很长的文件夹名-" + "x" * 40) / ("y" * 60) / "site-packages" / "yb_guide" / "data"
+    shutil.copytree(DATA, deep)
+    assert len(str(deep)) > 150
+    for width in (60, 80, 120):
+        r = run("data", "check", "--data-dir", str(deep), env={"COLUMNS": str(width)})
+        assert r.exit_code == 0, r.stderr
+        assert str(deep) in [line.strip() for line in r.stdout.splitlines()] or width == 120 and str(deep) in r.stdout
+        assert not screen_problems(r.stdout, width, {"site-packages"}), screen_problems(r.stdout, width)
+
+
+def test_a_sentence_with_a_long_path_keeps_the_path_whole():
+    from rich.console import Console
+
+    from yb_guide.cli.render.kit import with_paths
+
+    path = "/home/" + "窗口工作人员/" * 8 + "删除前-3.json"
+    out = Console(width=60, record=True, no_color=True)
+    with out.capture() as captured:
+        out.print(with_paths(f"已删除案件 3。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"), crop=False)
+    lines = [line.strip() for line in captured.get().splitlines()]
+    assert path + "，" in lines  # the path whole on a line of its own, with the comma that follows it
+    assert lines[0] == "已删除案件 3。删除前的内容存在"
+    assert lines[-1] == "需要时可用 ybguide case import 找回。"

@@ -50,14 +50,16 @@ def emit(payload, renderer, *, as_json: bool) -> None:
         return
     out = console()
     parts = renderer(payload)
+    # crop off: renderers keep every line within the width, except a path too long for any line,
+    # which runs on whole (kit.with_paths) rather than being cut off at the edge.
     if out.is_terminal:
         for part in parts:
-            out.print(part)
+            out.print(part, crop=False)
         return
     # Piped or redirected: drop the padding rich adds to the end of lines.
     with out.capture() as captured:
         for part in parts:
-            out.print(part)
+            out.print(part, crop=False)
     sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, grid, heading, labelled, left_text, para,
+from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, with_paths, grid, heading, labelled, left_text, para,
                                      status_text, table, warnings)
 
 
@@ -221,7 +221,7 @@ def letter(p: dict):
     """What goes with the letter; the letter itself is printed as plain text by the command
     (rich would re-wrap its lines)."""
     if p["file"]:
-        yield T(f"{p['title']}已保存到 {p['file']}", style="bold green")
+        yield with_paths(f"{p['title']}已保存到 {p['file']}", style="bold green")
     yield T("")
     for heading_text, lines in (("信封这样写", p["envelope"]), ("寄信提醒", p["advice"])):
         if lines:
@@ -241,7 +241,7 @@ def letter(p: dict):
 def lines(payload: dict):
     """Generic: a payload with a 'lines' list of strings."""
     for line in payload["lines"]:
-        yield T(line)
+        yield with_paths(line)
 
 
 # These payloads are a few sentences each.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from yb_guide.knowledge.labels import COUNT_LABELS
-from yb_guide.cli.render.kit import T
+from yb_guide.cli.render.kit import T, with_paths
 
 
 def data_check(payload: dict):
-    yield T(f"数据检查通过：{payload['data_dir']}", style="bold green")
+    yield with_paths(f"数据检查通过：{payload['data_dir']}", style="bold green")
     from rich import box
     from rich.table import Table
 

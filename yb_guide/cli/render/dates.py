@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, labelled, pad, para, source_line,
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, with_paths, labelled, pad, para, source_line,
                                      status_text, warnings)
 
 
@@ -135,5 +135,5 @@ def hall(p: dict):
 def notice_imported(p: dict):
     yield T(f"已导入《{p['title']}》{('（' + p['number'] + '）') if p['number'] else ''}：{p['year']}年的放假安排从此按官方通知计算。",
             style="bold green")
-    yield T(f"放假 {len(p['holidays'])} 天，调休上班 {len(p['makeup_workdays'])} 天；保存在 {p['file']}", style="dim")
+    yield with_paths(f"放假 {len(p['holidays'])} 天，调休上班 {len(p['makeup_workdays'])} 天；保存在 {p['file']}", style="dim")
     yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"] + p["makeup_workdays"]])

@@ -110,6 +110,52 @@ def contact(c: dict, footnote: bool = True):
         yield para(f"{UNVERIFIED_MARK} {confirm_text(check)}", "yellow")
 
 
+class _WholeLine:
+    """One line printed as it is, never folded or cropped: a path longer than the screen runs on and the
+    terminal wraps it softly, so it can still be copied whole (``emit`` prints with crop off)."""
+
+    def __init__(self, text: str, style: str = ""):
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+        from rich.style import Style
+
+        yield Segment(self.text, Style.parse(self.style) if self.style else None)
+        yield Segment.line()
+
+
+class _WithPaths:
+    def __init__(self, text: str, style: str):
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+
+        from yb_guide.cli.render.wrap import CLOSING, PATH
+
+        if cell_len(self.text) <= options.max_width or not PATH.search(self.text):
+            yield T(self.text, style=self.style)
+            return
+        at = 0
+        for m in PATH.finditer(self.text):
+            if self.text[at:m.start()].strip():
+                yield T(self.text[at:m.start()].strip(), style=self.style)
+            end = m.end()
+            while end < len(self.text) and self.text[end] in CLOSING:  # 避头: "，" stays with the path
+                end += 1
+            yield _WholeLine("  " + self.text[m.start():end], self.style)
+            at = end
+        if self.text[at:].strip():
+            yield T(self.text[at:].strip(), style=self.style)
+
+
+def with_paths(text: str, style: str = ""):
+    """A sentence that names a file: on one line when it fits; else each path whole on a line of its
+    own (a path broken at '/' or at the edge of the screen cannot be copied)."""
+    return _WithPaths(text, style)
+
+
 class Responsive:
     """A table when the screen is wide enough, stacked "label：value" blocks when it is not (a table
     squeezed into 60 columns leaves one or two characters a line)."""

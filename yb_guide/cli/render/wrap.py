@@ -14,7 +14,10 @@ import re
 
 # A URL, a run of letters/digits with the punctuation that lives inside them (2024-05-06, 9:00-17:00,
 # 1,280.50, hall-visit, --filed), a run of spaces, or one other character.
-_UNIT = re.compile(r"https?://[!-~]+|-{0,2}[0-9A-Za-z](?:[0-9A-Za-z_./:@%+#&=?~-]|,(?=\d))*|\s+|.", re.S)
+# A file path (/home/…, ~/…, C:\\…) is one unit too, so it is never broken at a '/'.
+_PATH = r"(?:~?/|[A-Za-z]:\\)[0-9A-Za-z_.~-][^\s，。；：！？）」』》”’]*"
+PATH = re.compile(_PATH)
+_UNIT = re.compile(r"https?://[!-~]+|" + _PATH + r"|-{0,2}[0-9A-Za-z](?:[0-9A-Za-z_./:@%+#&=?~-]|,(?=\d))*|\s+|.", re.S)
 CLOSING = set("，。、；：！？）」』》〉】〕〗”’…%,.;:!?)]}～※")
 OPENING = set("（「『《〈【〔〖“‘([{")
 
