@@ -31,6 +31,9 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("YBGUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("YBGUIDE_DATA_DIR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # The terminal's width is the test's to choose (COLUMNS=… where it matters), never the machine's.
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("LINES", raising=False)
     from yb_guide.base import paths
     from yb_guide.base.cache import reset_caches
 

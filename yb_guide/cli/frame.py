@@ -149,7 +149,7 @@ class YbGroup(TyperGroup):
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # noqa: D401
         prepare_streams()
         argv = list(sys.argv[1:] if args is None else args)
-        if len(argv) <= 1 or "--help" in argv or "-h" in argv:  # help may be shown (ybguide case)
+        if _help_may_show(self, argv):
             _localize_help()
             _patch_command_help(self)
         code = run_safely(lambda: super(YbGroup, self).main(
@@ -157,6 +157,15 @@ class YbGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _help_may_show(group, argv: list[str]) -> bool:
+    """Help is shown for no arguments, --help, or a group named alone (ybguide case); only then is
+    typer's help module (rich's markdown and traceback with it, ~60 ms) worth importing."""
+    if not argv or "--help" in argv or "-h" in argv:
+        return True
+    named = getattr(group, "commands", {}).get(argv[0]) if len(argv) == 1 else None
+    return hasattr(named, "commands") and not getattr(named, "invoke_without_command", False)
 
 
 def _patch_command_help(group) -> None:
