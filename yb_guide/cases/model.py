@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from yb_guide.base.errors import UserError
+from yb_guide.base.record import record
 from yb_guide.calendar.dates import parse_date
 from yb_guide.cases import personal
 
@@ -58,7 +59,7 @@ EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corr
 OLD_LABELS = {"姓名": "name", "身份证号": "id_number", "收到结果日期": "result_received"}
 
 
-@dataclass
+@record(frozen=False)
 class LogEntry:
     at: str  # 'YYYY-MM-DD HH:MM', or 'YYYY-MM-DD' when the time is not known
     kind: str  # a key of LOG_KINDS
@@ -66,7 +67,7 @@ class LogEntry:
     auto: bool = False  # written by ybguide itself (result, close, letter), not typed by the user
 
 
-@dataclass
+@record(frozen=False)
 class Case:
     channel: str | None = None
     filed: dt.date | None = None
@@ -115,7 +116,7 @@ class Case:
         return bool(self.agent_name)
 
 
-@dataclass
+@record(frozen=False)
 class Change:
     """One correction of a case, kept for good: what changed, from what, to what, when."""
 

@@ -4,13 +4,13 @@ notes and FAQs.  The dataclasses are the schema (``base.schema.build``)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from typing import Literal
 
 from yb_guide.knowledge.sources import SourceRef, Status
 
 
-@dataclass(frozen=True)
+@record
 class Scope:
     region: str
     region_code: str
@@ -21,7 +21,7 @@ class Scope:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     id: str
     title: str
@@ -30,7 +30,7 @@ class Problem:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     phone: str | None = None
     website: str | None = None
@@ -45,7 +45,7 @@ class Contact:
     hours_close: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TimeLimit:
     """A time limit as the source states it, and as numbers for the deadline engine."""
 
@@ -57,7 +57,7 @@ class TimeLimit:
     after: str | None = None  # the event or stage the period runs from
 
 
-@dataclass(frozen=True)
+@record
 class Channel:
     id: str
     name: str
@@ -80,7 +80,7 @@ class Channel:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Correction:
     """Where a source document is wrong or cannot be relied on, what the screen says instead."""
 
@@ -96,7 +96,7 @@ class Correction:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistItem:
     item: str
     form: Literal["original", "copy", "original-and-copy", "card", "info", "electronic", "document"]
@@ -106,7 +106,7 @@ class ChecklistItem:
     when: Literal["always", "acting"] = "always"  # acting: only when someone acts for the insured person (代办)
 
 
-@dataclass(frozen=True)
+@record
 class Checklist:
     id: str
     title: str
@@ -120,7 +120,7 @@ class Checklist:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Stage:
     id: str
     title: str
@@ -131,14 +131,14 @@ class Stage:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Process:
     applies_to: str
     note: str
     stages: tuple[Stage, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     id: str
     title: str
@@ -149,7 +149,7 @@ class Note:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Faq:
     id: str
     question: str
@@ -161,7 +161,7 @@ class Faq:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class ChannelsFile:
     scope: Scope
     problems: tuple[Problem, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from typing import Literal
 
 from yb_guide.knowledge.sources import SourceRef, Status
@@ -32,7 +32,7 @@ EVENT_ORDER = (
 Unit = Literal["workday", "day", "month"]
 
 
-@dataclass(frozen=True)
+@record
 class AltPeriod:
     """A period that replaces the rule's own when its event is known (e.g. after 行政复议)."""
 
@@ -43,7 +43,7 @@ class AltPeriod:
     source: SourceRef
 
 
-@dataclass(frozen=True)
+@record
 class Track:
     id: str
     title: str
@@ -54,7 +54,7 @@ class Track:
     checked: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TrackNote:
     """A fact about a track that gives no date (a period nobody could verify, a correction)."""
 
@@ -65,7 +65,7 @@ class TrackNote:
     checked: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class DeadlineRule:
     id: str
     track: str
@@ -89,7 +89,7 @@ class DeadlineRule:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class DeadlinesFile:
     tracks: tuple[Track, ...]
     channels: dict[str, tuple[str, ...]]  # channel id (or "default") -> track ids

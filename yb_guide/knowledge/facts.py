@@ -8,7 +8,7 @@ are what people act on, and each one may need its own check.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from pathlib import Path
 
 from yb_guide.base.schema import where_of
@@ -25,7 +25,7 @@ CONTACT_FIELDS = {"phone": "电话", "website": "网址", "app": "APP", "wechat"
                   "address": "地址", "recipient": "收件人", "postcode": "邮编", "hours": "办公时间"}
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     kind: str  # 渠道, 期限规则 …
     name: str  # what the fact is about

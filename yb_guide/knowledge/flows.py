@@ -9,14 +9,14 @@ the tests all call ``resolve`` with such a list.  Pure: nothing here reads input
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from typing import Literal
 
 from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.knowledge.sources import SourceRef, Status
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     id: str
     label: str
@@ -26,7 +26,7 @@ class Option:
     source: SourceRef | None = None  # defaults to the question's source
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     text: str
@@ -43,13 +43,13 @@ class Question:
         raise UnknownIdError(f"选项（问题 {self.id}）", option_id, [o.id for o in self.options])
 
 
-@dataclass(frozen=True)
+@record
 class Alternative:
     channel: str
     when: str  # when to switch to this channel
 
 
-@dataclass(frozen=True)
+@record
 class Record:
     """What to write down: a note in channels.yaml (keep-records) and anything particular to the outcome."""
 
@@ -57,7 +57,7 @@ class Record:
     also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Handover:
     """Go on in another flow, with some of its answers given (``problem=reimbursement-dispute``)."""
 
@@ -66,7 +66,7 @@ class Handover:
     answers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class NextStep:
     """Something to do after the outcome: ``deadline`` is the deadline calculator, given the dates of
     ``events`` (the command line's ``ybguide deadline --filed …``, the web page's form)."""
@@ -76,7 +76,7 @@ class NextStep:
     events: tuple[str, ...] = ("filed",)
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     id: str
     title: str
@@ -100,7 +100,7 @@ class Outcome:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Flow:
     id: str  # also the command's name: ybguide choose, ybguide reimburse
     title: str
@@ -126,7 +126,7 @@ class Flow:
         raise UnknownIdError("结果", outcome_id, [o.id for o in self.outcomes])
 
 
-@dataclass(frozen=True)
+@record
 class FlowsFile:
     flows: tuple[Flow, ...]
 
@@ -136,7 +136,7 @@ class FlowsFile:
 Answer = tuple[str, str]  # (question id, option id)
 
 
-@dataclass(frozen=True)
+@record
 class Position:
     """Where a list of answers leads: the next question, or the outcome."""
 

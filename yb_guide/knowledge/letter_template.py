@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from yb_guide.base.record import record
 
 from yb_guide.knowledge.sources import SourceRef, Status
 
 
-@dataclass(frozen=True)
+@record
 class LetterHeadings:
     complainant: str
     respondent: str
@@ -26,7 +26,7 @@ class LetterHeadings:
     contact: str
 
 
-@dataclass(frozen=True)
+@record
 class LetterLabels:
     name: str  # the insured person's
     id_number: str
@@ -38,7 +38,7 @@ class LetterLabels:
     address: str
 
 
-@dataclass(frozen=True)
+@record
 class LetterFacts:
     incident_place: str
     incident_place_institution: str
@@ -51,7 +51,7 @@ class LetterFacts:
     none: str
 
 
-@dataclass(frozen=True)
+@record
 class LetterTemplate:
     """The complaint letter."""
 
@@ -86,7 +86,7 @@ class LetterTemplate:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class ReviewHeadings:
     applicant: str
     request: str
@@ -94,7 +94,7 @@ class ReviewHeadings:
     evidence: str
 
 
-@dataclass(frozen=True)
+@record
 class ReviewStep:
     """复查 or 复核: its name, the article, and what the request says."""
 
@@ -107,7 +107,7 @@ class ReviewStep:
     evidence: tuple[str, ...]  # the decisions appealed against, as enclosures
 
 
-@dataclass(frozen=True)
+@record
 class ReviewTemplate:
     """The request for 复查 (after the written reply) or 复核 (after the 复查 opinion)."""
 
@@ -136,7 +136,7 @@ class ReviewTemplate:
     checked: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class LetterFile:
     letter: LetterTemplate
     review: ReviewTemplate

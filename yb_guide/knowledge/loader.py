@@ -7,13 +7,13 @@ data files are unchanged.  Errors name the file, the key path and the line.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from yb_guide.base import cache
 from yb_guide.base.errors import DataError, UnknownIdError
 from yb_guide.base.paths import data_dir as default_data_dir, data_files
-from yb_guide.base.schema import Where, build
+from yb_guide.base.record import record
 from yb_guide.knowledge.channels import Channel, ChannelsFile, Checklist, Correction, Faq, Note, Stage
 from yb_guide.knowledge.deadline_rules import DeadlinesFile
 from yb_guide.knowledge.flows import Flow, FlowsFile
@@ -23,7 +23,7 @@ from yb_guide.knowledge.search_terms import SearchFile
 from yb_guide.knowledge.sources import Document, SourceRef, SourcesFile
 
 
-@dataclass(frozen=True)
+@record
 class Knowledge:
     data_dir: Path
     sources: SourcesFile
@@ -145,6 +145,7 @@ class Knowledge:
 
 
 def _load_file(data_dir: Path, name: str, schema):
+    from yb_guide.base.schema import Where, build
     from yb_guide.base.yamlio import load_file
 
     path = data_dir / name

@@ -8,7 +8,7 @@ Chinese error with the nearest word (您是不是要找…).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from yb_guide.base.record import record
 
 from yb_guide.base.errors import UnknownIdError
 from yb_guide.base.text import ascii_forms
@@ -20,7 +20,7 @@ def normal(text: str) -> str:
     return " ".join(ascii_forms(text).split()).lower()
 
 
-@dataclass(frozen=True)
+@record
 class ChannelIndex:
     """Every word that names a channel.  Small and plain, so ``schedule.deadlines.Plan`` can carry it
     (the batch calculator starts from the cached plan, without loading the knowledge base)."""

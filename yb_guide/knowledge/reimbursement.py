@@ -10,14 +10,14 @@ the heading 一般建议（来自网络文章）.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from typing import Literal
 
 from yb_guide.knowledge.channels import Checklist, Faq
 from yb_guide.knowledge.sources import SourceRef, Status
 
 
-@dataclass(frozen=True)
+@record
 class Topic:
     title: str
     intro: str
@@ -26,7 +26,7 @@ class Topic:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Basis:
     """A rule or a report a reason rests on, with its own source and status."""
 
@@ -36,7 +36,7 @@ class Basis:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Call:
     """Whom to call or visit and what to ask: a named window, or a channel of channels.yaml (its phone)."""
 
@@ -48,7 +48,7 @@ class Call:
 ReasonKind = Literal["medical", "general"]
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     id: str
     title: str
@@ -65,7 +65,7 @@ class Reason:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Strategy:
     id: str
     title: str
@@ -75,13 +75,13 @@ class Strategy:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class ProcedureStep:
     title: str
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Procedure:
     id: str
     title: str
@@ -93,7 +93,7 @@ class Procedure:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class RegionalExample:
     id: str
     region: str
@@ -104,7 +104,7 @@ class RegionalExample:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class Caution:
     id: str
     text: str
@@ -113,7 +113,7 @@ class Caution:
     checked: dt.date | None = None  # the day a verified fact was checked
 
 
-@dataclass(frozen=True)
+@record
 class ReimbursementFile:
     topic: Topic
     reasons: tuple[Reason, ...]

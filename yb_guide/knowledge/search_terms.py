@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from yb_guide.base.record import record
 
 
-@dataclass(frozen=True)
+@record
 class SearchFile:
     synonyms: tuple[tuple[str, ...], ...]

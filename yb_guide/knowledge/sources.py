@@ -9,7 +9,7 @@ Every fact has a status: ``verified`` (checked against a named official source o
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from yb_guide.base.record import record
 from typing import Literal
 
 Status = Literal["verified", "unverified", "estimated"]
@@ -21,13 +21,13 @@ OFFICIAL_KINDS = ("law", "regulation", "judicial-interpretation", "departmental-
 STALE_AFTER_DAYS = 365  # a check older than this is shown as 较久未核对 (GOV.UK's "may be out of date")
 
 
-@dataclass(frozen=True)
+@record
 class SourceRef:
     doc: str  # an id in sources.yaml
     section: str  # 第二十条第一款, or a heading path in a web article
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     id: str
     kind: DocumentKind
@@ -44,7 +44,7 @@ class Document:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SourcesFile:
     documents: tuple[Document, ...]
 
