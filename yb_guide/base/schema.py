@@ -14,7 +14,7 @@ import types
 import typing
 
 from yb_guide.base.errors import DataError
-from yb_guide.base.yamlio import LineDict, LineList
+from yb_guide.base.yamlio import LineDict, LineList, Where
 
 _TYPE_NAMES = {
     str: "文本",
@@ -37,29 +37,6 @@ def _describe(value) -> str:
             shown = repr(value) if not isinstance(value, (list, dict)) else ""
             return f"{name} {shown}".strip()
     return type(value).__name__
-
-
-class Where:
-    """The file, key path and line of a value being converted."""
-
-    __slots__ = ("file", "path", "line")
-
-    def __init__(self, file: str, path: str = "", line: int | None = None):
-        self.file, self.path, self.line = file, path, line
-
-    def key(self, parent, key) -> "Where":
-        line = parent.lines.get(key, parent.line) if isinstance(parent, LineDict) else self.line
-        path = f"{self.path}.{key}" if self.path else str(key)
-        return Where(self.file, path, line)
-
-    def item(self, parent, index: int) -> "Where":
-        line = self.line
-        if isinstance(parent, LineList) and index < len(parent.lines):
-            line = parent.lines[index]
-        return Where(self.file, f"{self.path}[{index}]", line)
-
-    def error(self, problem: str) -> DataError:
-        return DataError(self.file, self.path, self.line, problem)
 
 
 _hints_cache: dict[type, dict] = {}

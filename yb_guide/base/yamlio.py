@@ -29,6 +29,30 @@ class LineList(list):
         self.lines: list[int] = []
 
 
+class Where:
+    """The file, key path and line of a value being converted (kept in the compiled knowledge, so it
+    lives here rather than in ``schema``, which a start from the cache never imports)."""
+
+    __slots__ = ("file", "path", "line")
+
+    def __init__(self, file: str, path: str = "", line: int | None = None):
+        self.file, self.path, self.line = file, path, line
+
+    def key(self, parent, key) -> "Where":
+        line = parent.lines.get(key, parent.line) if isinstance(parent, LineDict) else self.line
+        path = f"{self.path}.{key}" if self.path else str(key)
+        return Where(self.file, path, line)
+
+    def item(self, parent, index: int) -> "Where":
+        line = self.line
+        if isinstance(parent, LineList) and index < len(parent.lines):
+            line = parent.lines[index]
+        return Where(self.file, f"{self.path}[{index}]", line)
+
+    def error(self, problem: str) -> DataError:
+        return DataError(self.file, self.path, self.line, problem)
+
+
 def _loader_class():
     import yaml
 

@@ -197,7 +197,8 @@ class Overrides:
 
 
 def load_overrides(path: Path) -> Overrides:
-    from yb_guide.base.schema import Where, build
+    from yb_guide.base.schema import build
+    from yb_guide.base.yamlio import Where
     from yb_guide.base.yamlio import load_file
 
     raw = load_file(path, display_name=str(path))

@@ -32,7 +32,7 @@ def console():
     install()
     # Piped output gets a fixed width (COLUMNS if set) so files and tests are stable.
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 100)
-    return Console(highlight=False, soft_wrap=False, width=width,
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False, width=width,
                    no_color=bool(os.environ.get("NO_COLOR")) or None)
 
 

@@ -46,7 +46,7 @@ class Terminal:
             from yb_guide.cli.render.wrap import install
 
             install()
-            screen = Console(stderr=True, highlight=False, soft_wrap=False,
+            screen = Console(stderr=True, highlight=False, soft_wrap=False, markup=False, emoji=False,
                              no_color=bool(os.environ.get("NO_COLOR")) or None)
         self.screen = screen
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from yb_guide.base.errors import DataError, UserError
-from yb_guide.base.schema import Where, where_of
+from yb_guide.base.schema import where_of
+from yb_guide.base.yamlio import Where
 from yb_guide.knowledge.channels import Channel
 from yb_guide.knowledge.deadline_rules import EVENTS
 from yb_guide.knowledge.flows import check_graph, parse_answers, resolve

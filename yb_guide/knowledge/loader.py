@@ -145,8 +145,8 @@ class Knowledge:
 
 
 def _load_file(data_dir: Path, name: str, schema):
-    from yb_guide.base.schema import Where, build
-    from yb_guide.base.yamlio import load_file
+    from yb_guide.base.schema import build
+    from yb_guide.base.yamlio import Where, load_file
 
     path = data_dir / name
     raw = load_file(path, display_name=str(path))
