@@ -27,3 +27,36 @@ def test_a_misspelt_command_still_gets_its_suggestion(sh):
     assert r.exit_code == 2 and "deadline" in r.stderr and "可用的命令" in r.stderr
     r = sh("case", "lst")
     assert r.exit_code == 2 and "list" in r.stderr
+
+
+def _loaded(*args: str) -> tuple[set[str], str]:
+    """The modules the installed program loaded for ``args``, and what it printed."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, json; sys.argv = ['ybguide', *json.loads(sys.argv[1])]\n"
+            "from yb_guide.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))")
+    p = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True,
+                       encoding="utf-8", env={**os.environ, "COLUMNS": "100"}, timeout=120)
+    head, _, modules = p.stderr.rpartition("\nMODULES ")
+    return set(json.loads(modules)), p.stdout + head
+
+
+def test_a_command_that_shows_no_help_never_loads_typers_help_module():
+    for args in (["channels"], ["checklist", "hall-visit"], ["case", "list"]):
+        _loaded(*args)  # the first start compiles the knowledge and calendar into the (test's own) cache
+        modules, out = _loaded(*args)
+        assert "typer.rich_utils" not in modules, args
+        assert "yb_guide.base.schema" not in modules and "yaml" not in modules, args  # the knowledge from the cache
+
+
+def test_help_is_chinese_without_markdown_or_pygments():
+    modules, out = _loaded("--help")
+    assert "用法：ybguide" in out and "命令" in out and "deadline" in out
+    assert not {m for m in modules if m.startswith(("markdown_it", "pygments"))}
+    modules, out = _loaded("case")  # a group named alone shows its help
+    assert "用法：ybguide case" in out and "typer.rich_utils" in modules

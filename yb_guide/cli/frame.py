@@ -96,8 +96,38 @@ def _zh_value_message(message: str) -> str:
     return message
 
 
+def _stand_in(module: str, name: str) -> None:
+    """Put a placeholder for ``module`` whose ``name`` imports the real module when first called.
+
+    typer's help module imports rich.markdown (markdown-it and pygments, ~30 ms) for the markdown
+    markup mode and rich.traceback for pretty exceptions; ybguide uses neither, and help is shown
+    often.  Nothing else imports them; if something ever calls the placeholder, it gets the real one."""
+    import types
+
+    if module in sys.modules:
+        return
+    stand_in = types.ModuleType(module)
+
+    def the_real():
+        import importlib
+
+        if sys.modules.get(module) is stand_in:
+            del sys.modules[module]
+        return getattr(importlib.import_module(module), name)
+
+    class _Delegates(type):  # Traceback.from_exception(...) reaches the real class
+        def __getattr__(cls, attr):
+            return getattr(the_real(), attr)
+
+    # a class (typer's annotations say "Markdown | Text"), building the real thing when called
+    setattr(stand_in, name, _Delegates(name, (), {"__new__": lambda cls, *a, **k: the_real()(*a, **k)}))
+    sys.modules[module] = stand_in
+
+
 def _localize_help() -> None:
     """Chinese titles in typer's help screen (only done when help is shown: it imports rich)."""
+    _stand_in("rich.markdown", "Markdown")
+    _stand_in("rich.traceback", "Traceback")
     try:
         from typer import rich_utils
     except ImportError:  # pragma: no cover
