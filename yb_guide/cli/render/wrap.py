@@ -23,6 +23,8 @@ OPENING = set("（「『《〈【〔〖“‘([{")
 
 
 def _cells(text: str) -> int:
+    if text.isascii():  # letters, digits, spaces: one cell each (most units; rich's lookup is slower)
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
