@@ -49,13 +49,15 @@ def test_the_whole_complaint(run, walk, tmp_path, monkeypatch):
                "--at", "2026-11-20 10:30").exit_code == 0
 
     # 4. the reply arrives: the window to ask for 复查 opens, 30 days (第三十五条):
-    #    2026-12-10 + 30 = 2027-01-09, a Saturday → Monday 2027-01-11
+    #    2026-12-10 + 30 = 2027-01-09, a Saturday. The 条例 has no rule moving it: it stays the last
+    #    day, and Monday 2027-01-11 is shown beside it as the tool's inference
     show = run("case", "result", "1", "--received", "2026-12-10", "--today", "2026-12-10", "--json").json()
-    assert stage(show, "review-request")["due"] == "2027-01-11"
+    assert stage(show, "review-request")["due"] == "2027-01-09"
+    assert stage(show, "review-request")["moved_due"] == "2027-01-11"
 
     # … and a wrong reply date corrected: the deadline moves, and the screen says so
     r = run("case", "result", "1", "--received", "2026-12-14", "--today", "2026-12-14")
-    assert r.exit_code == 0 and "从 2027-01-11 变为 2027-01-13" in r.stdout  # 2026-12-14 + 30 = 2027-01-13, a Wednesday
+    assert r.exit_code == 0 and "从 2027-01-09 变为 2027-01-13" in r.stdout  # 2026-12-14 + 30 = 2027-01-13, a Wednesday
     assert run("case", "edit", "1", "--reason", "处理意见没有说明为什么这些项目不予报销",
                "--today", "2026-12-14").exit_code == 0
 
@@ -153,7 +155,7 @@ def test_a_closed_case_due_list_and_ics(run, walk, tmp_path):
     r = run("case", "export", "--ics", str(out), "--today", "2026-12-10")
     assert r.exit_code == 0, r.stderr
     ics = out.read_text(encoding="utf-8")
-    assert ics.count("BEGIN:VEVENT") >= 1 and "DTSTART;VALUE=DATE:20270111" in ics
+    assert ics.count("BEGIN:VEVENT") >= 1 and "DTSTART;VALUE=DATE:20270109" in ics
     assert ics.count("BEGIN:VALARM") == ics.count("BEGIN:VEVENT")
     # a phone's calendar may sync to someone's cloud: no identity numbers, no names, the case's number
     assert ID not in ics and "1101" not in ics and "王秀英" not in ics and "李娜" not in ics

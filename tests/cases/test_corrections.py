@@ -187,8 +187,9 @@ def test_review_request_and_opinion_recorded_at_once(run):
     d = r.json()
     assert [e["date"] for e in d["events"] if e["field"] in ("review_requested", "review_replied")] == [
         "2026-10-22", "2026-11-20"]
-    # 2026-10-22 + 30 days = 2026-11-21, a Saturday: the body's reply is due on Monday 2026-11-23
-    assert next(s for s in d["schedule"]["stages"] if s["id"] == "review-reply")["due"] == "2026-11-23"
+    # 2026-10-22 + 30 days = 2026-11-21, a Saturday: the 条例's day stays; Monday 11-23 is the inference
+    reply = next(s for s in d["schedule"]["stages"] if s["id"] == "review-reply")
+    assert (reply["due"], reply["moved_due"]) == ("2026-11-21", "2026-11-23")
     r = run("case", "review", "1", "--replied", "2026-10-21", "--today", "2026-11-25")
     assert r.exit_code == 2 and "早于提出复查请求" in r.stderr
     r = run("case", "review", "1", "--today", "2026-11-25")

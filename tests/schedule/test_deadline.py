@@ -29,7 +29,10 @@ def test_filed_2024_05_06(run):
     assert set(s["accept"]) >= {"id", "title", "due", "rule", "source", "estimated", "track", "basis", "status"}
     # the 信访 bound: 15 calendar days, then 60 (+30) from acceptance
     assert s["petition-notice"]["due"] == "2024-05-21"
-    assert s["petition-conclude"]["due"] == "2024-07-22" and s["petition-conclude"]["extended_due"] == "2024-08-19"
+    # 60 days from the notice's last day is Sat 07-20: the 条例 has no rule moving it, so it stays, and
+    # the next working day beside it is the tool's inference
+    assert s["petition-conclude"]["due"] == "2024-07-20" and s["petition-conclude"]["moved_due"] == "2024-07-22"
+    assert s["petition-conclude"]["extended_due"] == "2024-08-19"
 
 
 def test_table_shows_weekday_and_source(run):
@@ -89,7 +92,7 @@ def test_reconsideration_and_lawsuit_run_from_the_decision(run):
     assert ls["basis"] == {"law": "中华人民共和国行政诉讼法", "article": "第四十六条第一款"}
     assert s["reconsideration-uninformed"]["due"] == "2027-03-01"  # one year: 2027-02-27 is a Saturday
     assert d["administrative"] and any("不会让行政复议和行政诉讼的期限停下来" in w for w in d["warnings"])
-    text = run("deadline", "--filed", "2026-03-02", "--decision-known", "2026-02-27").stdout.replace("\n", "")
+    text = run("deadline", "--filed", "2026-03-02", "--decision-known", "2026-02-27", "--full").stdout.replace("\n", "")
     assert "《中华人民共和国行政复议法》第二十条第一款" in text and "已核实 2026-11-25" in text
 
 
@@ -104,8 +107,9 @@ def test_review_reply_and_lawsuit_after_reconsideration(run):
     _, s = stages(run, "--filed", "2024-05-06", "--result-received", "2024-06-05",
                   "--review-requested", "2024-06-20", "--decision-known", "2024-06-05",
                   "--reconsideration-decided", "2024-09-20")
-    assert s["review-reply"]["due"] == "2024-07-22"  # 30 days = Sat 07-20 -> Mon 07-22
-    late = s["lawsuit-after-reconsideration"]
+    assert s["review-reply"]["due"] == "2024-07-20"  # 30 days = Sat 07-20, kept (信访工作条例: no moving rule)
+    assert s["review-reply"]["moved_due"] == "2024-07-22" and s["review-reply"]["basis_kind"] == "statute"
+    late = s["lawsuit-after-decision"]
     assert late["due"] == "2024-10-08"  # 15 days = 10-05 (国庆) -> 10-08
     assert late["basis"]["article"] == "第四十五条" and "收到复议决定书" in late["rule"]
     assert "lawsuit" not in s and "reconsideration" not in s  # the 复议 has been decided
@@ -133,7 +137,7 @@ def test_mail_letter_is_a_petition_with_its_review_steps(run):
         assert (s[rule_id]["amount"], s[rule_id]["unit"]) == (days, "day"), rule_id
     assert s["petition-conclude"]["extended_due"] is not None
     assert s["reexam-reply"]["due"] == "2024-09-11"  # 30 days after 08-12
-    text = run("deadline", "--channel", "mail-letter", "--filed", "2024-05-06").stdout.replace("\n", "")
+    text = run("deadline", "--channel", "mail-letter", "--filed", "2024-05-06", "--full").stdout.replace("\n", "")
     assert "信访事项的法定期限" in text and "延长后最晚" in text and "第二十三条第二款" in text
 
 
@@ -142,14 +146,18 @@ def test_fraud_report_is_not_a_complaint_timeline(run):
     assert s == {} and [t["id"] for t in d["tracks"]] == ["fund-report"]
     notes = d["tracks"][0]["notes"]
     assert any("5个工作日内告知举报人" in n["text"] and n["source"]["status"] == "unverified" for n in notes)
-    text = run("deadline", "--channel", "fraud-report", "--filed", "2024-05-06").stdout.replace("\n", "")
+    text = run("deadline", "--channel", "fraud-report", "--filed", "2024-05-06", "--full").stdout.replace("\n", "")
     assert "欺诈骗保举报的期限" in text and "受理登记" not in text
 
 
-def test_thirty_days_ending_on_a_holiday_moves_to_next_working_day(run):
-    # Result received 2024-09-01: +30 days = 2024-10-01 (国庆) -> first working day 2024-10-08
-    _, s = stages(run, "--filed", "2024-08-01", "--result-received", "2024-09-01")
-    assert s["review-request"]["due"] == "2024-10-08"
+def test_a_petition_day_on_a_holiday_stays_and_the_moved_day_is_an_inference(run):
+    # Result received 2024-09-01: +30 days = 2024-10-01 (国庆). The 条例 counts 日 and has no rule for a
+    # last day on a holiday: 10-01 is the last day; 10-08 is shown as the tool's inference only.
+    d, s = stages(run, "--filed", "2024-08-01", "--result-received", "2024-09-01", "--today", "2024-09-02")
+    assert s["review-request"]["due"] == "2024-10-01" and s["review-request"]["moved_due"] == "2024-10-08"
+    text = run("deadline", "--filed", "2024-08-01", "--result-received", "2024-09-01",
+               "--today", "2024-09-02").stdout.replace("\n", "")
+    assert "2024-10-01" in text and "可能顺延至 2024-10-08" in text and "本工具的推论" in text and "放假前" in text
 
 
 def test_month_period_ends_on_month_end(run):
@@ -165,7 +173,7 @@ def test_filing_on_2026_12_18_is_flagged_estimated(run):
     assert d["estimated_years"] == [2027]
     assert any("2027" in w and "推算" in w for w in d["warnings"])
     r = run("deadline", "--filed", "2026-12-18")
-    assert "推算" in r.stdout and "2027年的官方放假安排尚未公布" in r.stdout.replace("\n", "")
+    assert "推算" in r.stdout and "本工具尚未收录2027年的官方放假安排" in r.stdout.replace("\n", "")
 
 
 def test_passed_stages_marked_with_today(run):
@@ -345,7 +353,7 @@ def test_due_date_on_a_makeup_saturday_says_so(run):
     assert s["typical-reply"]["due_note"] is None
     _, s = stages(run, "--filed", "2024-04-25")  # accept: 2nd working day after Thu 04-25 is Sun 04-28
     assert s["accept"]["due"] == "2024-04-28" and s["accept"]["due_note"] == "调休上班日"
-    r = run("deadline", "--filed", "2024-04-25")
+    r = run("deadline", "--filed", "2024-04-25", "--full")
     assert "2024-04-28 周日（调休上班日）" in r.stdout
 
 

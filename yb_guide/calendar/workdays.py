@@ -82,14 +82,26 @@ class Calendar:
         return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
 
     # -- arithmetic --------------------------------------------------------
-    def add_workdays(self, d: dt.date, n: int) -> dt.date:
+    def _days(self, statutory: bool) -> list[int]:
+        """The working days; ``statutory``: as the law counts them, where a local closure (停止办公,
+        from a calendar file) is still a working day: only a 法定休假日 moves a legal period's end."""
+        if not statutory or CLOSURE not in self.kinds:
+            return self._workdays
+        days = self.__dict__.get("_statutory_days")
+        if days is None:
+            base = self.first.toordinal()
+            days = [base + i for i, k in enumerate(self.kinds) if k in (WORKDAY, MAKEUP, CLOSURE)]
+            self.__dict__["_statutory_days"] = days
+        return days
+
+    def add_workdays(self, d: dt.date, n: int, statutory: bool = False) -> dt.date:
         """The n-th working day after ``d`` (n > 0) or before it (n < 0); ``d`` itself is not
         counted (民法典 第201条: 开始的当日不计入).  n == 0 gives ``d``."""
         self.check(d)
         if n == 0:
             return d
         o = d.toordinal()
-        w = self._workdays
+        w = self._days(statutory)
         if n > 0:
             i = bisect.bisect_right(w, o) + n - 1
         else:
@@ -99,10 +111,10 @@ class Calendar:
                              hint=f"支持 {self.first.isoformat()} 至 {self.last.isoformat()}")
         return dt.date.fromordinal(w[i])
 
-    def next_workday(self, d: dt.date) -> dt.date:
+    def next_workday(self, d: dt.date, statutory: bool = False) -> dt.date:
         """``d`` if it is a working day, else the first working day after it."""
         self.check(d)
-        w = self._workdays
+        w = self._days(statutory)
         i = bisect.bisect_left(w, d.toordinal())
         if i >= len(w):
             raise RangeError(f"{d.isoformat()} 之后的工作日超出日历范围。")

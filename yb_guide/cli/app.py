@@ -126,6 +126,18 @@ def deadline(
     reexam_replied: Optional[str] = _event("收到复核意见的日期。", "--reexam-replied"),
     reconsideration_filed: Optional[str] = _event("申请行政复议的日期。", "--reconsideration-filed"),
     reconsideration_decided: Optional[str] = _event("收到行政复议决定书的日期。", "--reconsideration-decided"),
+    decision_kind: Optional[str] = typer.Option(
+        None, "--decision-kind", metavar="决定",
+        help="原来的决定是什么：不予报销（拒付）、行政处罚、其他、不知道（默认）。决定是否要先申请复议。"),
+    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额",
+                                         help="争议金额（元）：三千元以下的复议可以适用简易程序（30日内决定）。"),
+    matter: Optional[str] = typer.Option(
+        None, "--matter", metavar="类别",
+        help="反映的事属于哪一类：申诉求决、举报违法违规、检举控告、不知道（默认）。决定信访的办结期限是否适用。"),
+    rights_stated: Optional[str] = typer.Option(
+        None, "--rights-stated", metavar="是|否",
+        help="决定书是否写明了申请复议、起诉的权利和期限：是、否、不知道（默认）。"),
+    full: bool = typer.Option(False, "--full", help="显示全部：每个期限的规则原文、依据和来源，以及给出日期后才能算的期限。"),
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
     ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
@@ -157,7 +169,9 @@ def deadline(
                     "reconsideration-filed": reconsideration_filed, "reconsideration-decided": reconsideration_decided}
     if batch is not None:
         ignored = [f"--{name}" for name, value in given_events.items() if value]
-        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics)) if value]
+        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics),
+                                             ("--decision-kind", decision_kind), ("--amount", amount),
+                                             ("--matter", matter), ("--rights-stated", rights_stated)) if value]
         if force and out in (None, "-"):
             ignored.append("--force（结果写到标准输出时）")
         if ignored:
@@ -184,8 +198,14 @@ def deadline(
         from yb_guide.knowledge.lookup import find_channel
 
         channel = find_channel(plan, channel)  # 热线, 信件, 现场 … as well as the id
-    sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel)
+    from yb_guide.schedule.situation import read_situation
+
+    situation = read_situation(plan.situation, {"decision": decision_kind, "matter": matter,
+                                                "rights_stated": rights_stated, "amount": amount})
+    sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel,
+                              situation=situation)
     payload = views.deadline(sched, plan)
+    payload["full"] = full
     if ics is not None:
         from yb_guide.schedule.ics import write_ics
 

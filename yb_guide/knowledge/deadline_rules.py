@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from yb_guide.base.record import record
 from typing import Literal
 
+from yb_guide.base.record import record
 from yb_guide.knowledge.sources import SourceRef, Status
 
 # Every event a period can run from: the one spelling of each id (labels: knowledge.labels).
@@ -30,6 +30,56 @@ EVENT_ORDER = (
     ("decision-made", "reconsideration-filed"),
 )
 Unit = Literal["workday", "day", "month"]
+# What a rule rests on: the words of a statute, the tool's own reading of them (推论), or a web article.
+BasisKind = Literal["statute", "inference", "web-article"]
+UNKNOWN = "unknown"  # the answer of a person who does not know (a valid answer everywhere)
+
+
+@record
+class SituationOption:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()  # what people also call it (拒付, 不给报销 …)
+
+
+@record
+class SituationQuestion:
+    """Something about the person's case that decides which rules apply to them (what the decision
+    was, what the complaint is about …).  Not knowing is always an answer."""
+
+    id: str
+    label: str  # the question, in Chinese
+    options: tuple[SituationOption, ...]
+    unknown_label: str = "不知道"
+
+
+@record
+class Applies:
+    """When a rule applies: plainly for the answers in ``when`` (situation id -> option ids, "unknown"
+    allowed); for other answers it is shown with ``label`` (when it applies), or left out when
+    ``otherwise`` is "skip" and the person's answer is known."""
+
+    when: dict[str, tuple[str, ...]]
+    label: str
+    otherwise: Literal["label", "skip"] = "label"
+
+
+@record
+class SituationNote:
+    """Advice for the people whose answers match ``when`` (e.g. 复议前置 for a refused reimbursement)."""
+
+    id: str
+    track: str  # shown with this track's dates
+    when: dict[str, tuple[str, ...]]
+    title: str
+    summary: str  # one or two plain sentences, no article text: the short screen's
+    text: str  # the whole advice with what the articles say (--full, the web's 显示全部)
+    basis_kind: BasisKind
+    source: SourceRef
+    status: Status
+    checked: dt.date | None = None
+    also: tuple[SourceRef, ...] = ()  # further articles it rests on
+    lead: bool = False  # shown first, before any date
 
 
 @record
@@ -52,6 +102,10 @@ class Track:
     source: SourceRef
     status: Status
     checked: dt.date | None = None
+    # A last day on a rest day or holiday: "move" to the next working day (the statute says so, e.g.
+    # 民事诉讼法 on 期间, applied by 行政复议法 and 行政诉讼法); "keep" where the text has no such rule
+    # (信访工作条例): the day its words give stays the last day, the moved day is the tool's inference.
+    last_day: Literal["move", "keep"] = "move"
 
 
 @record
@@ -87,6 +141,10 @@ class DeadlineRule:
     unless: tuple[str, ...] = ()  # events that make this rule not apply at all
     done_by: tuple[str, ...] = ()  # events after which this deadline is met or over (not waited for)
     checked: dt.date | None = None  # the day a verified fact was checked
+    applies: Applies | None = None  # when it applies to this person (None: always)
+    basis_kind: BasisKind | None = None  # None: statute on a legal track, web-article on a service track
+    also: tuple[SourceRef, ...] = ()  # further articles it rests on
+    person_acts: bool = False  # a step the person takes by this day (复查, 复议, 起诉), not an authority's reply
 
 
 @record
@@ -99,6 +157,10 @@ class DeadlinesFile:
     complex_note: str  # shown with --complex
     rules: tuple[DeadlineRule, ...]
     notes: tuple[TrackNote, ...] = ()
+    situation: tuple[SituationQuestion, ...] = ()
+    situation_notes: tuple[SituationNote, ...] = ()
+    simple_procedure_max: int | None = None  # 行政复议法第五十三条: 涉及款额三千元以下 → "simple"
+    moved_note: str = ""  # beside a "keep" last day on a holiday: the moved day is the tool's inference
 
 
 def resolve(rule: DeadlineRule, k) -> DeadlineRule:

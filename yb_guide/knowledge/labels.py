@@ -35,4 +35,6 @@ EVENT_LABELS = {
     "reconsideration-decided": "收到行政复议决定书",
 }
 TRACK_KIND_LABELS = {"service": "非法定，网络文章所述", "legal": "法定期限"}
+# What a date or a piece of advice rests on (the JSON's basis_kind).
+BASIS_KIND_LABELS = {"statute": "条文规定", "inference": "本工具的推论", "web-article": "网络文章所述"}
 UNIT_LABELS = {"workday": "个工作日", "day": "日", "month": "个月"}

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.calendar.dates import add_months
 from yb_guide.calendar.workdays import MAKEUP, Calendar
-from yb_guide.knowledge.deadline_rules import EVENT_ORDER, EVENTS, DeadlineRule, Track, TrackNote
+from yb_guide.knowledge.deadline_rules import (EVENT_ORDER, EVENTS, DeadlineRule, SituationNote, SituationQuestion,
+                                               Track, TrackNote)
 from yb_guide.knowledge.labels import EVENT_LABELS
 from yb_guide.knowledge.lookup import ChannelIndex, channel_index
 from yb_guide.knowledge.sources import Document, SourceRef
+from yb_guide.schedule.situation import Situation, matches, verdict
 
 ADMINISTRATIVE = "administrative"
 # Events that mean a decision is being challenged: they bring in the administrative track.
@@ -49,6 +51,13 @@ class Plan:
     process_note: str
     complex_note: str
     channel_index: ChannelIndex  # every id, name and short name of a channel (``knowledge.lookup``)
+    situation: tuple[SituationQuestion, ...] = ()
+    situation_notes: tuple[SituationNote, ...] = ()
+    simple_max: int | None = None
+    moved_note: str = ""
+
+    def question(self, question_id: str) -> SituationQuestion:
+        return next(q for q in self.situation if q.id == question_id)
 
     def rule(self, rule_id: str) -> DeadlineRule:
         for r in self.rules:
@@ -77,11 +86,14 @@ def make_plan(k) -> Plan:
     d = k.deadlines
     refs = [r.source for r in d.rules] + [r.instead.source for r in d.rules if r.instead]
     refs += [t.source for t in d.tracks] + [n.source for n in d.notes] + [d.warning_source]
+    refs += [ref for r in d.rules for ref in r.also]
+    refs += [ref for n in d.situation_notes for ref in (n.source, *n.also)]
     return Plan(tracks=d.tracks, channel_tracks=dict(d.channels), rules=d.rules, notes=d.notes,
                 documents={ref.doc: k.document(ref.doc) for ref in refs}, channels=tuple(c.id for c in k.channels),
                 warning=d.warning, warning_source=d.warning_source, decision_needed=d.decision_needed,
                 process_note=k.main.process.note, complex_note=d.complex_note,
-                channel_index=channel_index(k.channels))
+                channel_index=channel_index(k.channels), situation=d.situation,
+                situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note)
 
 
 def get_plan(data_dir=None) -> Plan:
@@ -119,6 +131,12 @@ class Due:
     passed: bool = False
     note: str | None = None  # e.g. 调休上班日: a Saturday due date looks like a mistake without it
     done: bool = False  # an event it waited for has happened (the 复查 was requested …)
+    basis_kind: str = "statute"  # statute | inference | web-article
+    condition: str | None = None  # when it applies, where that depends on what the person has not said
+    moved_due: dt.date | None = None  # "keep" tracks: the next working day after a last day on a holiday (推论)
+    extended_estimated: bool = False  # the extended last day runs through a year not yet received
+    also: tuple = ()  # further articles it rests on
+    person_acts: bool = False  # the person's own step (复查, 复核): act before its last day
 
 
 @dataclass
@@ -130,6 +148,7 @@ class Pending:
     title: str
     needs: str  # an event id
     rule: str
+    condition: str | None = None
 
 
 @dataclass
@@ -145,23 +164,29 @@ class Schedule:
     estimated_years: list[int] = field(default_factory=list)
     administrative: bool = False  # 行政复议/诉讼 appear: show the warning with them
     decision_needed: bool = False  # they are asked for, but the decision's date is not given
+    situation: Situation = field(default_factory=Situation)
+    notes: list[SituationNote] = field(default_factory=list)  # advice for this person's situation
 
     @property
     def filed(self) -> dt.date | None:
         return self.events.get("filed")
 
 
-def period_end(cal: Calendar, start: dt.date, amount: int, unit: str) -> dt.date:
-    """The last day of a period of ``amount`` ``unit`` running from ``start``."""
+def period_end(cal: Calendar, start: dt.date, amount: int, unit: str, *, statutory: bool = False,
+               move: bool = True) -> dt.date:
+    """The last day of a period of ``amount`` ``unit`` running from ``start``.  ``statutory``: counted
+    as the law counts (a local closure is a working day); ``move``: a last day on a rest day or
+    holiday moves to the next working day (where the law says so)."""
     if unit == "workday":
-        return cal.add_workdays(start, amount)
+        return cal.add_workdays(start, amount, statutory)
     if unit == "day":
         end = start + dt.timedelta(days=amount)
     elif unit == "month":
         end = add_months(start, amount)
     else:  # pragma: no cover - the schema allows only the three units
         raise ValueError(unit)
-    return cal.next_workday(cal.check(end, "截止日期"))
+    cal.check(end, "截止日期")
+    return cal.next_workday(end, statutory) if move else end
 
 
 def check_order(events: dict[str, dt.date]) -> None:
@@ -177,8 +202,9 @@ def check_order(events: dict[str, dt.date]) -> None:
 
 def estimate_warning(years: list[int]) -> str:
     ys = "、".join(str(y) for y in years)
-    return (f"{ys}年的官方放假安排尚未公布（国务院通常在上一年11月左右发布），"
-            f"涉及这些年份的日期是按往年规律推算的，可能相差几天；标有“推算”的日期请到时再核对。")
+    return (f"本工具尚未收录{ys}年的官方放假安排（国务院通常在上一年11月左右发布，"
+            f"收到后可用 ybguide calendar import 导入），涉及这些年份的日期是按往年规律推算的，"
+            f"可能相差几天；标有“推算”的日期请到时再核对。")
 
 
 def _root_event(plan: Plan, rule: DeadlineRule) -> str:
@@ -190,8 +216,10 @@ def _root_event(plan: Plan, rule: DeadlineRule) -> str:
 
 
 def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.date | None,
-            complex_case: bool = False, channel: str | None = None) -> Schedule:
-    """Every due date that follows from the ``events`` known so far (event id -> date)."""
+            complex_case: bool = False, channel: str | None = None,
+            situation: Situation | None = None) -> Schedule:
+    """Every due date that follows from the ``events`` known so far (event id -> date), for a person
+    in ``situation`` (what is not known of it shows each possibility with when it applies)."""
     unknown = [e for e in events if e not in EVENTS]
     if unknown:  # a programming error: the front ends name events from EVENTS
         raise ValueError(unknown)
@@ -204,51 +232,81 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
     check_order(events)
     if channel is not None and channel not in plan.channels:
         raise UnknownIdError("渠道", channel, list(plan.channels))
+    situation = situation or Situation()
 
     tracks = list(plan.tracks_for(channel))
     if any(e in events for e in DECISION_EVENTS) or "result-received" in events:
         tracks.append(ADMINISTRATIVE)  # shown (or asked for) whenever a decision or a result is in play
-    sched = Schedule(events=dict(events), today=today, complex=complex_case, channel=channel, tracks=tracks)
+    sched = Schedule(events=dict(events), today=today, complex=complex_case, channel=channel, tracks=tracks,
+                     situation=situation)
     known: dict[str, dt.date] = dict(events)
+    estimated: set[str] = set()  # rules whose last day runs through a year the tool has not received
     for rule in plan.rules:
         if rule.track not in tracks or (rule.channel and rule.channel != channel):
             continue
         if rule.unless and any(e in events for e in rule.unless):
             continue
+        fits = verdict(rule.applies, situation, plan.simple_max)
+        if fits == "skip":
+            continue
+        condition = rule.applies.label if fits == "label" else None
         alt = rule.instead if rule.instead and rule.instead.after in known else None
         after = alt.after if alt else rule.after
         if after not in known:
             sched.pending.append(Pending(rule.id, rule.track, rule.title, _root_event(plan, rule),
-                                         plan.rule_text(rule)))
+                                         plan.rule_text(rule), condition))
             continue
-        amount, unit, text = (alt.amount, alt.unit, alt.rule) if alt else (rule.amount, rule.unit, rule.rule)
-        if complex_case and rule.complex_amount and not alt:
-            amount, text = rule.complex_amount, rule.rule_complex or rule.rule
-        start = known[after]
-        due = period_end(cal, start, amount, unit)
-        known[rule.id] = due
-        item = Due(
-            id=rule.id, track=rule.track, title=rule.title, due=due,
-            rule=text.format(n=amount, min=rule.window_min), source=alt.source if alt else rule.source,
-            status=rule.status, checked=rule.checked, after=after, start=start, amount=amount, unit=unit,
-            estimated=False, window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
-            extended_due=period_end(cal, start, amount + rule.extension, unit) if rule.extension else None,
-            note="调休上班日" if cal.kind(due) == MAKEUP else None,
-            done=bool(rule.done_by) and any(e in events for e in rule.done_by),
-        )
-        last = item.extended_due or due
-        years = cal.estimated_years(min(start, last), last)
-        item.estimated = bool(years)
-        if today is not None and cal.first <= today <= cal.last:
-            item.workdays_left = cal.workdays_between(today, due)
-            item.passed = due < today
-        sched.stages.append(item)
-        sched.estimated_years.extend(y for y in years if y not in sched.estimated_years)
-    sched.estimated_years.sort()
+        sched.stages.append(_due(plan, cal, rule, alt, known, estimated, complex_case, condition, events, today))
+    sched.estimated_years = sorted({y for d in sched.stages if d.estimated or d.extended_estimated
+                                    for y in cal.estimated_years(d.start, d.extended_due or d.due)})
     sched.administrative = any(s.track == ADMINISTRATIVE for s in sched.stages) or any(
         p.track == ADMINISTRATIVE for p in sched.pending)
+    shown = set(tracks) - ({ADMINISTRATIVE} if not sched.administrative else set())
+    sched.notes = [n for n in plan.situation_notes
+                   if n.track in shown and matches(n.when, situation, plan.simple_max)]
     _warn(plan, cal, sched)
     return sched
+
+
+def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estimated: set, complex_case: bool,
+         condition: str | None, events: dict, today: dt.date | None) -> Due:
+    track = plan.track(rule.track)
+    legal, keep = track.kind == "legal", track.last_day == "keep"
+    amount, unit, text = (alt.amount, alt.unit, alt.rule) if alt else (rule.amount, rule.unit, rule.rule)
+    if complex_case and rule.complex_amount and not alt:
+        amount, text = rule.complex_amount, rule.rule_complex or rule.rule
+    after = alt.after if alt else rule.after
+    start = known[after]
+    due = period_end(cal, start, amount, unit, statutory=legal, move=not keep)
+    moved = cal.next_workday(due, True) if keep and not cal.is_workday(due) else None
+    # A later period runs from the day the law gives, not from the tool's moved day.
+    known[rule.id] = due
+    extended = period_end(cal, start, amount + rule.extension, unit, statutory=legal, move=not keep) \
+        if rule.extension else None
+    # Estimated: the dates it was counted through (workdays) or its last day (days, months) fall in a
+    # year the tool has not received, or it runs from a date that was itself estimated.
+    counted_from = start if unit == "workday" else due
+    item = Due(
+        id=rule.id, track=rule.track, title=rule.title, due=due,
+        rule=text.format(n=amount, min=rule.window_min), source=alt.source if alt else rule.source,
+        status=rule.status, checked=rule.checked, after=after, start=start, amount=amount, unit=unit,
+        estimated=after in estimated or bool(cal.estimated_years(counted_from, moved or due)),
+        window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
+        extended_due=extended,
+        note="调休上班日" if cal.kind(due) == MAKEUP else None,
+        done=bool(rule.done_by) and any(e in events for e in rule.done_by),
+        basis_kind=rule.basis_kind or ("statute" if legal else "web-article"),
+        condition=condition, moved_due=moved, also=rule.also, person_acts=rule.person_acts,
+    )
+    if extended is not None:
+        item.extended_estimated = after in estimated or bool(
+            cal.estimated_years(start if unit == "workday" else extended, extended))
+    if item.estimated:
+        estimated.add(rule.id)
+    if today is not None and cal.first <= today <= cal.last:
+        item.workdays_left = cal.workdays_between(today, due)
+        item.passed = due < today
+    return item
 
 
 def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
@@ -267,6 +325,8 @@ def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
         sched.warnings.append(f"“今天”（{sched.today.isoformat()}）超出日历范围，无法计算还剩几个工作日。")
     if sched.estimated_years:
         sched.warnings.append(estimate_warning(sched.estimated_years))
+    if any(d.moved_due for d in sched.stages):
+        sched.warnings.append(plan.moved_note)
     if sched.complex:
         sched.warnings.append(plan.complex_note)
     if "service" in sched.tracks and "filed" in events:

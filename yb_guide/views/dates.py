@@ -11,7 +11,7 @@ def deadline(sched, plan) -> dict:
     """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
     from yb_guide.knowledge.deadline_rules import EVENT_ORDER
-    from yb_guide.knowledge.labels import EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
+    from yb_guide.knowledge.labels import BASIS_KIND_LABELS, EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
@@ -35,6 +35,12 @@ def deadline(sched, plan) -> dict:
             "after_label": EVENT_LABELS.get(s.after) or titles.get(s.after, s.after),
             "start": s.start.isoformat(), "amount": s.amount, "unit": s.unit, "unit_label": UNIT_LABELS[s.unit],
             "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note, "done": s.done,
+            "legal": plan.track(s.track).kind == "legal", "basis_kind": s.basis_kind,
+            "basis_kind_label": BASIS_KIND_LABELS[s.basis_kind], "condition": s.condition,
+            "moved_due": s.moved_due.isoformat() if s.moved_due else None,
+            "moved_weekday": weekday_zh(s.moved_due) if s.moved_due else None,
+            "extended_estimated": s.extended_estimated, "person_acts": s.person_acts,
+            "also": [plan.cite(ref) for ref in s.also],
         })
     known = set(sched.events)
     before: dict[str, set[str]] = {}
@@ -43,7 +49,11 @@ def deadline(sched, plan) -> dict:
             before.setdefault(b, set()).add(a)
     # Only what can come next: a period whose event could happen now (not one three steps away).
     pending = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": EVENT_LABELS[p.needs],
-                "rule": p.rule} for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
+                "rule": p.rule, "condition": p.condition}
+               for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
+    notes = [{"id": n.id, "track": n.track, "title": n.title, "summary": n.summary, "text": n.text, "lead": n.lead,
+              "basis_kind": n.basis_kind, "basis_kind_label": BASIS_KIND_LABELS[n.basis_kind],
+              "source": source(n.source, n), "also": [plan.cite(ref) for ref in n.also]} for n in sched.notes]
     tracks = []
     for track_id in sched.tracks:
         t = plan.track(track_id)
@@ -68,7 +78,35 @@ def deadline(sched, plan) -> dict:
         "decision_needed": sched.decision_needed,
         "estimated_years": sched.estimated_years,
         "warnings": sched.warnings,
+        # the short screen's: the moved-day note stands beside each such date, the process note is detail
+        "brief_warnings": [w for w in sched.warnings if w not in (plan.moved_note, plan.process_note)],
+        "situation": situation_payload(sched.situation, plan),
+        "notes": notes,
+        "next": next_legal(stages),
     }
+
+
+def situation_payload(situation, plan) -> dict:
+    """Each question about the person's situation with their answer (不知道 when not given)."""
+    out = {}
+    for q in plan.situation:
+        answer = getattr(situation, q.id)
+        label = next((o.label for o in q.options if o.id == answer), q.unknown_label)
+        out[q.id] = {"question": q.label, "answer": answer, "answer_label": label}
+    out["amount"] = {"question": "争议金额", "answer": situation.amount,
+                     "answer_label": f"{situation.amount}元" if situation.amount else "不知道"}
+    return out
+
+
+def next_legal(stages: list[dict]) -> dict | None:
+    """The legal date to act on first: the nearest step of the person's own still ahead that applies
+    to them without a condition; else the nearest such step with one; else the nearest legal date."""
+    ahead = [s for s in stages if s["legal"] and not s["done"] and not s["passed"]]
+    for group in ([s for s in ahead if s["person_acts"] and not s["condition"]],
+                  [s for s in ahead if s["person_acts"]], ahead):
+        if group:
+            return min(group, key=lambda s: s["due"])
+    return None
 
 
 def workday(cal, d: dt.date, n: int | None) -> dict:

@@ -16,22 +16,98 @@ def _stage_line(s: dict):
         line.append(f"（{s['due_note']}）")
     if s["estimated"]:
         line.append("（推算）", style="yellow")
-    if s["passed"]:
-        line.append("   已过", style="red")
-    elif s["workdays_left"] == 0:
-        line.append("   今天到期", style="bold red")
-    elif s["workdays_left"] is not None:
-        line.append(f"   还剩 {s['workdays_left']} 个工作日")
+    line.append(_left(s))
     return line
 
 
-def deadline(p: dict):
-    """One block per track, one per stage in date order (plain Text: it reads well when wrapped and starts fast)."""
+def _left(s: dict) -> str:
+    """How far off the day is; a usual handling time that passed is no missed deadline."""
+    if s["done"]:
+        return ""
+    if s["passed"]:
+        return "   已过" if s["legal"] else "   超过一般办理时间，可以催办"
+    if s["workdays_left"] == 0:
+        return "   今天到期"
+    return f"   还剩 {s['workdays_left']} 个工作日" if s["workdays_left"] is not None else ""
+
+
+def _moved(s: dict) -> str:
+    return (f"这一天不是工作日；可能顺延至 {s['moved_due']} {s['moved_weekday']}（本工具的推论）"
+            + ("，请在放假前办好" if s["person_acts"] else "")) if s["moved_due"] else ""
+
+
+def _head(p: dict):
     given = "；".join(f"{p['event_labels'][key]} {value}" for key, value in p["events"].items())
     head = T(given + ("（复杂案件）" if p["complex"] else ""), style="bold")
     if p["today"]:
         head.append(f"    今天：{p['today']}", style="dim")
-    yield head
+    return head
+
+
+def deadline(p: dict):
+    """The dates that matter now, the next legal one first; --full (p["full"]) adds every rule, its
+    basis and source, and the periods that wait for a date."""
+    if p.get("full"):
+        yield from _deadline_full(p)
+        return
+    yield _head(p)
+    nxt = p["next"]
+    if nxt:
+        line = T("先做这件事：", style="bold")
+        line.append(f"{nxt['title']}——{nxt['due']} {nxt['weekday']}", style="bold")
+        if nxt["estimated"]:
+            line.append("（推算）", style="yellow")
+        line.append(_left(nxt))
+        yield line
+        if nxt["condition"]:
+            yield para(nxt["condition"], "yellow")
+        if _moved(nxt):
+            yield para(_moved(nxt), "yellow")
+    for n in p["notes"]:
+        if n["lead"]:
+            yield T("")
+            yield T(f"{n['title']}（{n['basis_kind_label']}）", style="bold yellow")
+            yield para(n["summary"], indent=2)
+    for t in p["tracks"]:
+        stages = [s for s in t["stages"] if not s["done"]]
+        if not stages and not any(not n["lead"] for n in p["notes"] if n["track"] == t["id"]):
+            continue
+        yield T("")
+        yield T(f"■ {t['title']}" + ("" if t["kind"] == "legal" else "（不是法定期限）"), style="bold")
+        if t["kind"] == "legal":
+            for s in stages:
+                yield _stage_line(s)
+                for extra in (s["condition"], _moved(s)):
+                    if extra:
+                        yield para(extra, "yellow", indent=4)
+        else:  # usual handling times: one line each
+            for s in stages:
+                yield T(f"  {s['due']} {s['weekday']}  {s['title']}" + ("（推算）" if s["estimated"] else "") + _left(s))
+        for n in p["notes"]:
+            if n["track"] == t["id"] and not n["lead"]:
+                yield para(f"· {n['summary']}", "dim")
+    if p["pending"]:
+        yield T("")
+        needs = "、".join(dict.fromkeys(x["needs_label"] for x in p["pending"]))
+        yield T(f"之后还有期限：给出{needs}的日期后计算。", style="dim")
+    yield T("")
+    for w in p["brief_warnings"]:
+        yield labelled("注意：", w, "bold yellow")
+    if p["decision_needed"]:
+        yield T("加上 --decision-known 日期，算出行政复议和行政诉讼的最后一天。", style="dim")
+    yield T("每个期限的规则原文、依据和来源：加 --full", style="dim")
+
+
+def _deadline_full(p: dict):
+    """One block per track, one per stage in date order (plain Text: it reads well when wrapped and starts fast)."""
+    yield _head(p)
+    for n in p["notes"]:
+        yield T("")
+        yield T(f"{n['title']}（{n['basis_kind_label']}）", style="bold yellow" if n["lead"] else "bold")
+        yield para(n["text"], indent=2)
+        yield source_line(n["source"], "依据：", indent=2)
+        for also in n["also"]:
+            yield para(f"又见：{also}", "dim")
     for t in p["tracks"]:
         if not (t["stages"] or t["pending"] or t["notes"]):
             continue
@@ -40,15 +116,24 @@ def deadline(p: dict):
         yield para(t["summary"], "dim")
         for s in t["stages"]:
             yield _stage_line(s)
+            for extra in (s["condition"], _moved(s)):
+                if extra:
+                    yield para(extra, "yellow")
             yield para(s["rule"])
             if s["extended_due"]:
-                yield para(f"延长后最晚：{s['extended_due']} {s['extended_weekday']}")
+                yield para(f"延长后最晚：{s['extended_due']} {s['extended_weekday']}"
+                           + ("（推算）" if s["extended_estimated"] else ""))
             yield source_line(s["source_detail"], "依据：" if s["basis"] else "来源：", indent=2)
+            for also in s["also"]:
+                yield para(f"又见：{also}", "dim")
+            if s["basis_kind"] == "inference":
+                yield para("（本工具的推论）", "yellow")
         for n in t["notes"]:
             yield para(labelled("说明：", n["text"] + status_text(n["source"]), "bold"))
         if t["pending"]:
             yield T("  之后的期限（给出日期后计算）：", style="bold")
-            yield bullets([f"{x['needs_label']}后：{x['title']}——{x['rule']}" for x in t["pending"]])
+            yield bullets([f"{x['needs_label']}后：{x['title']}——{x['rule']}"
+                           + (f"（{x['condition']}）" if x["condition"] else "") for x in t["pending"]])
     yield T("")
     yield from warnings(p)
     if p["decision_needed"]:
@@ -69,13 +154,13 @@ def workday(p: dict):
         r.append(f"{p['result']['date']} {p['result']['weekday']}", style="bold")
         yield r
     if p["estimated"]:
-        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+        yield T("（推算：本工具尚未收录该年的官方放假安排，日期可能变动）", style="yellow")
 
 
 def month(p: dict):
     title = f"{p['year']}年{p['month']}月"
     if not p["official"]:
-        title += "（推算：官方安排尚未公布）"
+        title += "（推算：本工具尚未收录该年的官方安排）"
     from rich import box
     from rich.table import Table
 
@@ -109,7 +194,7 @@ def month(p: dict):
 def year(p: dict):
     title = f"{p['year']}年放假与调休安排"
     if not p["official"]:
-        title += "（推算：官方安排尚未公布，可能变动）"
+        title += "（推算：本工具尚未收录该年的官方安排，可能变动）"
     yield T(title, style="bold")
     yield T("放假（含连在一起的周末）", style="bold")
     yield bullets([f"{b['name']}：{b['start']['date']} {b['start']['weekday']} 至 {b['end']['date']} {b['end']['weekday']}，"
@@ -125,7 +210,7 @@ def year(p: dict):
 def hall(p: dict):
     yield T(p["text"], style="bold")
     if p["estimated"]:
-        yield T("（推算：该年官方放假安排尚未公布，日期可能变动）", style="yellow")
+        yield T("（推算：本工具尚未收录该年的官方放假安排，日期可能变动）", style="yellow")
     if p["contact_check"]:
         yield para(f"{UNVERIFIED_MARK} 办公时间 {p['hours']} 未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
                    "yellow", indent=0)
