@@ -25,7 +25,7 @@ from yb_guide.base.errors import DataError, UserError
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
 LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
-TABLE_FORMAT = 3  # bump when the cached table's layout or meaning changes
+TABLE_FORMAT = 4  # bump when the cached table's layout or meaning changes
 
 # Kinds of day, as stored in the table.
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
@@ -296,8 +296,11 @@ def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
             kinds[day.date.toordinal() - base] = MAKEUP
             names[day.date.toordinal()] = day.name
         for day in ov.closures:
-            kinds[day.date.toordinal() - base] = CLOSURE
-            names[day.date.toordinal()] = day.name
+            # Only a working day can be closed; a weekend or holiday keeps its kind, so the law's
+            # count (closures are working days to it: ``_days``) never gains a rest day.
+            if kinds[day.date.toordinal() - base] in (WORKDAY, MAKEUP):
+                kinds[day.date.toordinal() - base] = CLOSURE
+                names[day.date.toordinal()] = day.name
     official = _official_years_from_library() | {y for ov in overrides for y in ov.official_years}
     return Calendar(first, last, bytes(kinds), names, frozenset(official),
                     sources=(f"holidays {getattr(holidays, '__version__', '?')}",))

@@ -55,13 +55,13 @@ class SituationQuestion:
 
 @record
 class Applies:
-    """When a rule applies: plainly for the answers in ``when`` (situation id -> option ids, "unknown"
-    allowed); for other answers it is shown with ``label`` (when it applies), or left out when
-    ``otherwise`` is "skip" and the person's answer is known."""
+    """When a rule applies to a person (situation id -> option ids; "unknown" allowed).  It applies
+    plainly when their answers meet ``when`` and ``only``; a known answer outside ``only`` leaves it
+    out; otherwise it is shown with ``label``, which says when it applies."""
 
-    when: dict[str, tuple[str, ...]]
     label: str
-    otherwise: Literal["label", "skip"] = "label"
+    when: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    only: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 @record

@@ -40,10 +40,14 @@ def matches(when: dict[str, tuple[str, ...]], situation: Situation, simple_max: 
 
 def verdict(applies: Applies | None, situation: Situation, simple_max: int | None) -> str:
     """"plain" (it applies), "label" (show it with when it applies) or "skip" (it does not apply)."""
-    if applies is None or matches(applies.when, situation, simple_max):
+    if applies is None:
         return "plain"
-    known = all(situation.answer(key, simple_max) != UNKNOWN for key in applies.when)
-    return "skip" if applies.otherwise == "skip" and known else "label"
+    for key, values in applies.only.items():
+        answer = situation.answer(key, simple_max)
+        if answer != UNKNOWN and answer not in values:
+            return "skip"
+    both = {**applies.when, **applies.only}
+    return "plain" if matches(both, situation, simple_max) else "label"
 
 
 def parse_answer(question: SituationQuestion, text: str | None) -> str | None:
@@ -51,11 +55,11 @@ def parse_answer(question: SituationQuestion, text: str | None) -> str | None:
     不知道 (or nothing) is None."""
     if text is None:
         return None
-    given = ascii_forms(text).strip()
-    if given in ("", UNKNOWN, question.unknown_label, "不清楚", "不确定"):
+    given = ascii_forms(text).strip()  # （拒付） typed or pasted with either kind of brackets
+    if given in ("", UNKNOWN, ascii_forms(question.unknown_label), "不清楚", "不确定"):
         return None
     for n, option in enumerate(question.options, 1):
-        if given in (str(n), option.id, option.label, *option.aliases):
+        if given in (str(n), option.id, *(ascii_forms(x) for x in (option.label, *option.aliases))):
             return option.id
     choices = "、".join(f"{n}. {o.label}" for n, o in enumerate(question.options, 1))
     raise UserError(f"「{text}」不是「{question.label}」的一个回答。",
