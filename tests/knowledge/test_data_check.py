@@ -181,3 +181,16 @@ def test_a_channel_without_tracks_is_refused(run, data_copy):
     edit(data_copy / "deadlines.yaml", "  discipline-12388: []\n", "")
     r = check(run, data_copy)
     assert r.exit_code == 2 and "渠道「discipline-12388」没有写用哪几条期限轨道" in r.stderr
+
+
+def test_a_rule_condition_names_a_real_question_and_answer(run, data_copy):
+    f = data_copy / "deadlines.yaml"
+    edit(f, "when: {decision: [refusal, unknown], matter", "when: {decision: [refusl, unknown], matter")
+    r = check(run, data_copy)
+    assert r.exit_code == 2
+    assert f"deadlines.yaml:{line_of(f, 'refusl')}" in r.stderr and "situation_notes[0].when.decision" in r.stderr
+    assert "refusal" in r.stderr  # the nearest answer
+    edit(f, "refusl", "refusal")
+    edit(f, "only: {matter: [request]}", "only: {topic: [request]}")
+    r = check(run, data_copy)
+    assert r.exit_code == 2 and "情况问题「topic」" in r.stderr

@@ -284,7 +284,25 @@ def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
             raise _fail(rule, "process_stage", f"处理阶段「{rule.process_stage}」没有时限")
         if rule.channel_time and (rule.channel is None or k.channel(rule.channel).processing_time is None):
             raise _fail(rule, "channel_time", "channel_time 要和 channel 一起写，且那个渠道要有 processing_time")
+        if rule.applies:
+            _check_conditions(d, rule, "applies.when", rule.applies.when)
+            _check_conditions(d, rule, "applies.only", rule.applies.only)
         seen.add(rule.id)
+    for note in d.situation_notes:
+        _refer(note, "track", note.track, tracks, "期限轨道")
+        _check_conditions(d, note, "when", note.when)
+
+
+def _check_conditions(d, obj, key: str, conditions: dict) -> None:
+    """Conditions name a situation question (or the procedure the amount decides) and its answers."""
+    from yb_guide.knowledge.deadline_rules import UNKNOWN
+
+    answers = {q.id: {o.id for o in q.options} for q in d.situation}
+    answers["procedure"] = {"simple", "ordinary"}
+    for question, values in conditions.items():
+        _refer(obj, key, question, set(answers), "情况问题")
+        for value in values:
+            _refer(obj, f"{key}.{question}", value, answers[question] | {UNKNOWN}, "回答")
 
 
 def _check_letter(k, channels: set[str]) -> None:

@@ -8,9 +8,9 @@ are what people act on, and each one may need its own check.
 from __future__ import annotations
 
 import dataclasses
-from yb_guide.base.record import record
 from pathlib import Path
 
+from yb_guide.base.record import record
 from yb_guide.base.schema import where_of
 
 # What each kind of fact is called, by its dataclass's name.
@@ -20,6 +20,7 @@ FACT_KINDS = {
     "Reason": "原因", "Strategy": "应对策略", "Procedure": "办理步骤", "RegionalExample": "地区示例",
     "Caution": "提示", "Track": "期限轨道", "TrackNote": "期限说明", "DeadlineRule": "期限规则",
     "Flow": "引导流程", "Question": "流程问题", "Option": "选项", "Outcome": "流程结果", "LetterTemplate": "投诉信模板",
+    "SituationNote": "期限提示",
 }
 CONTACT_FIELDS = {"phone": "电话", "website": "网址", "app": "APP", "wechat": "微信公众号", "entry": "入口",
                   "address": "地址", "recipient": "收件人", "postcode": "邮编", "hours": "办公时间"}
@@ -73,6 +74,8 @@ def all_facts(k) -> list[Fact]:
         owner = obj if has_status else inherited
         if kind and source is not None and owner is not None:
             out.append(Fact(kind, _name(obj), None, source.doc, source.section, owner.status, owner.checked, _where(obj)))
+            for ref in getattr(obj, "also", ()):  # further articles it rests on, each listed with its status
+                out.append(Fact(kind, _name(obj), None, ref.doc, ref.section, owner.status, owner.checked, _where(obj)))
             if type(obj).__name__ == "Channel":
                 for key, label in CONTACT_FIELDS.items():
                     value = getattr(obj.contact, key)
@@ -80,7 +83,7 @@ def all_facts(k) -> list[Fact]:
                         out.append(Fact("联系方式", f"{obj.name} · {label}", value, source.doc, source.section,
                                         obj.status, obj.checked, _where(obj)))
         for f in dataclasses.fields(obj):
-            if not f.name.startswith("_") and f.name != "source":
+            if not f.name.startswith("_") and f.name not in ("source", "also"):
                 visit(getattr(obj, f.name), owner)
 
     visit((k.main, k.reimbursement, k.deadlines, k.flows_file, k.letter_file))
