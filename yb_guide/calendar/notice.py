@@ -1,16 +1,21 @@
 """Reading the State Council's yearly holiday notice (国务院办公厅关于××××年部分节假日安排的通知).
 
-The notice has one numbered item a holiday, in a standard form:
+The notice has one numbered item a holiday (or one for two, 六、中秋节、国庆节：…).  Its wording
+has changed over the years; every form published since 2008 is read:
 
     一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
-    二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。…
-    四、清明节：4月5日放假，与周末连休。
-    一、元旦：1月1日（周三）放假1天，不调休。
     一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。
+    二、春节：2月13日至19日放假调休，共7天。2月20日（星期六）、21日（星期日）上班。
+    三、清明节：4月5日放假，4月7日（星期一）补休。
+    四、劳动节：4月30日至5月2日放假公休，共3天。
+    五、端午节：6月7日放假，与周末连休。            一、元旦：1月1日放假1天。
+    一、元旦：2007年12月30日—2008年1月1日放假，共3天。
+    其中，1月1日（星期二）为法定节假日，12月30日（星期日）为公休日，12月29日（星期六）公休日调至12月31日（星期一），12月29日（星期六）上班。
 
 Full-width and half-width punctuation are both read.  Every sentence of every item must be
-understood (and agree with itself: the weekdays and "共N天" are checked); otherwise the whole
-notice is refused with the line, so a year is never half imported.
+understood (and agree with itself: the weekdays, "共N天", and that what "其中" calls a day of the
+break is one), and the notice must give all seven holidays of the year; otherwise the whole notice
+is refused with the line, so a year is never half imported.
 """
 
 from __future__ import annotations
@@ -23,11 +28,20 @@ from yb_guide.base.errors import UserError
 from yb_guide.base.text import ascii_forms
 
 _NUMERALS = "一二三四五六七八九十"
-_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
-_NOTE = r"(?:\(([^)]*)\))?"  # (周四), (农历除夕、周二), (星期日)
-_HOLIDAY = re.compile(rf"^{_DATE}{_NOTE}(?:至(?:(?:(\d{{4}})年)?(\d{{1,2}})月)?(\d{{1,2}})日{_NOTE})?放假(.*)$")
-_MAKEUP = re.compile(rf"^{_DATE}{_NOTE}((?:、{_DATE}{_NOTE})*)上班$")
-_ONE_DATE = re.compile(rf"{_DATE}{_NOTE}")
+# The holidays of 全国年节及纪念日放假办法 since 2008; a notice that leaves one out would turn its
+# days into working days (the import replaces the whole year), so it is refused.
+_FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
+_NOTE = r"(?:\([^)]*\))?"  # (周四), (农历除夕、周二), (星期日), (农历五月初五,端午节)
+_FULL = rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日{_NOTE}"  # 2018年12月29日(星期六), 2月20日
+_ONE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日{_NOTE}"  # also 21日: in the month of the date before
+_DATES = rf"{_FULL}(?:、{_ONE})*"  # 10月1日、2日、3日
+_PART = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^)]*)\))?")
+_HOLIDAY = re.compile(rf"^({_FULL})(?:(?:至|—+|–|-|~)({_ONE}))?放假(.*)$")
+# The clauses of a sentence that is not a 放假 one: makeup days, and the 2008–2009 explanations
+# (其中，…为法定节假日，…照常公休，…两个公休日调至…).
+_WORK = re.compile(rf"^({_DATES})上班$")
+_MOVED = re.compile(rf"^将?({_DATES})(?:[两三四]个)?公休日(?:及\w+节)?(?:分别)?调至({_DATES})$")
+_FACT = re.compile(rf"^({_DATES})(?:为\w*(?:法定节假日|公休日)|照常公休)$")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _YEAR = re.compile(r"关于(\d{4})年部分节假日安排的通知")
 _NUMBER = re.compile(r"国办发明电〔\d{4}〕\d+号")
@@ -50,52 +64,120 @@ class Notice:
         return self.title + (f"（{self.number}）" if self.number else "")
 
 
-def _date(year: int, y: str | None, m: str, d: str, line_no: int, sentence: str) -> dt.date:
-    try:
-        return dt.date(int(y) if y else year, int(m), int(d))
-    except ValueError:
-        raise NoticeError(f"通知第 {line_no} 行的日期不存在：「{sentence}」。") from None
+Where = tuple[int, str]  # the line number and the sentence, for the error message
 
 
-def _check_weekday(day: dt.date, note: str | None, line_no: int, sentence: str) -> None:
+def _day(y: int | None, m: int | None, d: int, year: int, near: dt.date | None, where: Where) -> dt.date:
+    """Without a year, the date nearest ``near`` (the break's first day: in a 元旦 break starting
+    2007-12-30, 1月1日 is 2008's and 12月29日 2007's), else in the notice's year."""
+    years = [y or year] if y or near is None else [near.year - 1, near.year, near.year + 1]
+    found = []
+    for candidate in years:
+        try:
+            found.append(dt.date(candidate, m or 0, d))
+        except ValueError:
+            pass
+    if not found:
+        raise NoticeError(f"通知第 {where[0]} 行的日期不存在：「{where[1]}」。")
+    return min(found, key=lambda c: abs(c - near)) if len(found) > 1 else found[0]
+
+
+def _check_weekday(day: dt.date, note: str | None, where: Where) -> None:
     """(周四) or (农历除夕、星期日): the weekday named must be the date's."""
     m = re.search(r"(?:周|星期)([一二三四五六日天])", note or "")
     if m and _WEEKDAYS[m.group(1)] != day.weekday():
-        raise NoticeError(f"通知第 {line_no} 行的星期和日期对不上：{day.isoformat()} 不是「{m.group(0)}」（「{sentence}」）。")
+        raise NoticeError(f"通知第 {where[0]} 行的星期和日期对不上：{day.isoformat()} 不是「{m.group(0)}」（「{where[1]}」）。")
 
 
-def _holiday(year: int, name: str, sentence: str, line_no: int) -> list[tuple[dt.date, str]] | None:
+def _dates(text: str, year: int, near: dt.date | None, where: Where, month: int | None = None) -> list[dt.date]:
+    """「9月19日（星期日）、25日（星期六）」: a day without a month is in the month of the one before."""
+    out = []
+    for y, m, d, note in _PART.findall(text):
+        month = int(m) if m else month
+        day = _day(int(y) if y else None, month, int(d), year, near, where)
+        _check_weekday(day, note, where)
+        out.append(day)
+    return out
+
+
+def _holiday(year: int, near: dt.date | None, sentence: str, where: Where) -> list[dt.date] | None:
     m = _HOLIDAY.match(sentence)
     if not m:
         return None
-    y1, m1, d1, note1, y2, m2, d2, note2, rest = m.groups()
-    start = _date(year, y1, m1, d1, line_no, sentence)
-    _check_weekday(start, note1, line_no, sentence)
-    end = start
-    if d2:
-        end = _date(int(y2) if y2 else start.year, None, m2 or str(start.month), d2, line_no, sentence)
-        _check_weekday(end, note2, line_no, sentence)
+    first, last, rest = m.groups()
+    start = _dates(first, year, near, where)[0]
+    end = _dates(last, year, start, where, month=start.month)[0] if last else start
     if end < start:
-        raise NoticeError(f"通知第 {line_no} 行的放假日期前后颠倒：「{sentence}」。")
-    days = (end - start).days + 1
-    rest = rest.replace(" ", "")
-    count = re.fullmatch(r"(?:调休)?,?共(\d+)天", rest) or re.fullmatch(r"(\d+)天,?不调休", rest)
+        raise NoticeError(f"通知第 {where[0]} 行的放假日期前后颠倒：「{sentence}」。")
+    days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    count = re.fullmatch(r"(?:调休|公休)?,?共(\d+)天", rest) or re.fullmatch(r"(\d+)天(?:,?不调休)?", rest)
+    extra = re.fullmatch(rf",?({_DATES})补休", rest)  # 4月5日放假，4月6日（星期一）补休: a weekday off too
     if count:
-        if int(count.group(1)) != days:
-            raise NoticeError(f"通知第 {line_no} 行说共{count.group(1)}天，但 {start.isoformat()} 至 {end.isoformat()} 是{days}天：「{sentence}」。")
-    elif rest not in ("", "调休", ",与周末连休", "与周末连休", ",不调休"):
+        if int(count.group(1)) != len(days):
+            raise NoticeError(f"通知第 {where[0]} 行说共{count.group(1)}天，但 {start.isoformat()} 至 {end.isoformat()} 是{len(days)}天：「{sentence}」。")
+    elif extra:
+        days += _dates(extra.group(1), year, start, where)
+    elif rest not in ("", "调休", "公休", ",与周末连休", "与周末连休", ",不调休"):
         return None
-    return [(start + dt.timedelta(days=i), name) for i in range(days)]
+    return days
 
 
-def _makeup(year: int, name: str, sentence: str, line_no: int) -> list[tuple[dt.date, str]] | None:
-    if not _MAKEUP.match(sentence):
-        return None
-    out = []
-    for y, m, d, note in _ONE_DATE.findall(sentence):
-        day = _date(year, y or None, m, d, line_no, sentence)
-        _check_weekday(day, note, line_no, sentence)
-        out.append((day, f"调休上班（{name}）"))
+def _clauses(year: int, off: list[dt.date], sentence: str, where: Where) -> list[dt.date] | None:
+    """The makeup working days a sentence names (1月4日（周日）上班), or None if a clause is not
+    understood.  The 2008–2009 notices explain the break clause by clause (其中，…); there a
+    weekend "公休日调至" a day of the break is a working day (2008's 国庆节 says so only that way),
+    unless it is a day of the break itself, and what they call a day off must be one."""
+    near = off[0] if off else None
+    work = []
+    for clause in re.split(r"[,;](?![^(]*\))", re.sub(r"^其中[,:]?", "", sentence)):  # not the , in (…)
+        if m := _WORK.match(clause):
+            work += _dates(m.group(1), year, near, where)
+        elif m := _MOVED.match(clause):
+            _check_off(_dates(m.group(2), year, near, where), off, where)
+            work += [d for d in _dates(m.group(1), year, near, where) if d not in off]
+        elif m := _FACT.match(clause):
+            _check_off(_dates(m.group(1), year, near, where), off, where)
+        else:
+            return None
+    return work
+
+
+def _check_off(days: list[dt.date], off: list[dt.date], where: Where) -> None:
+    for d in days:
+        if d not in off:
+            raise NoticeError(f"通知第 {where[0]} 行说 {d.isoformat()} 放假，但它不在这一项的放假日期里：「{where[1]}」。整份通知都没有导入。")
+
+
+def _items(plain: str) -> list[tuple[str, int, list[Where]]]:
+    """The numbered items: name, line and sentences.  An item may go on over the next lines (the
+    2008–2009 notices put 其中，… on lines of their own; some copies put the dates under
+    “一、元旦：”): a line that starts with 其中 or a date and ends with 。 belongs to the item above;
+    any other line (the closing paragraph, the signature) ends it."""
+    items: list[tuple[str, int, list[Where]]] = []
+    current = None
+    for line_no, line in enumerate(plain.splitlines(), start=1):
+        line = line.strip()
+        head = re.match(rf"^[{_NUMERALS}]+、\s*(.+?)\s*:\s*(.*)$", line)
+        if head:
+            current = (head.group(1).strip(), line_no, [])
+            items.append(current)
+            line = head.group(2)
+        elif not line:
+            continue
+        elif current is None or not line.endswith("。") or not re.match(rf"^(?:其中|{_FULL})", line):
+            current = None
+            continue
+        current[2].extend((line_no, s) for s in line.split("。"))
+    return items
+
+
+def _once(days: list[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
+    """A day named twice (…公休日调至… and …上班 both name a makeup day) is written once."""
+    out, seen = [], set()
+    for d, name in days:
+        if d not in seen:
+            seen.add(d)
+            out.append((d, name))
     return out
 
 
@@ -109,29 +191,34 @@ def parse_notice(text: str, year: int | None = None, title: str | None = None) -
     number = _NUMBER.search(text.replace(" ", ""))
     notice = Notice(year, title or f"国务院办公厅关于{year}年部分节假日安排的通知",
                     number.group(0) if number else None)
-    items = 0
-    for line_no, line in enumerate(plain.splitlines(), start=1):
-        m = re.match(rf"^\s*[{_NUMERALS}]+、\s*(.+?)\s*:\s*(.+?)\s*$", line)
-        if not m:
-            continue
-        items += 1
-        name = m.group(1).strip()
-        for sentence in (s.strip() for s in m.group(2).split("。")):
+    items = _items(plain)
+    if not items:
+        raise NoticeError("通知里没有找到“一、元旦：……”这样的放假安排条目。整份通知都没有导入。")
+    for name, item_line, sentences in items:
+        off: list[dt.date] = []
+        work: list[dt.date] = []
+        for line_no, sentence in sentences:
             sentence = sentence.replace(" ", "").rstrip(",;")
             if not sentence or sentence.startswith("鼓励"):  # 鼓励各单位…安排职工在除夕休息: advice, no schedule
                 continue
-            days = _holiday(year, name, sentence, line_no)
+            days = _holiday(year, off[0] if off else None, sentence, (line_no, sentence))
             if days is not None:
-                notice.holidays += days
+                off += days
                 continue
-            days = _makeup(year, name, sentence, line_no)
-            if days is not None:
-                notice.workdays += days
-                continue
-            raise NoticeError(f"通知第 {line_no} 行有一句看不懂：「{sentence}」。整份通知都没有导入。",
-                              hint="放假写成“1月1日（周四）至3日（周六）放假调休，共3天”，上班写成“1月4日（周日）上班”")
-    if not items:
-        raise NoticeError("通知里没有找到“一、元旦：……”这样的放假安排条目。整份通知都没有导入。")
+            days = _clauses(year, off, sentence, (line_no, sentence))
+            if days is None:
+                raise NoticeError(f"通知第 {line_no} 行有一句看不懂：「{sentence}」。整份通知都没有导入。",
+                                  hint="放假写成“1月1日（周四）至3日（周六）放假调休，共3天”，上班写成“1月4日（周日）上班”")
+            work += days
+        if not off:
+            raise NoticeError(f"通知第 {item_line} 行的「{name}」没有写哪天放假。整份通知都没有导入。")
+        notice.holidays += [(d, name) for d in off]
+        notice.workdays += [(d, f"调休上班（{name}）") for d in work]
+    named = "".join(name for name, _, _ in items)
+    missing = [f for f in _FESTIVALS if f not in named]
+    if missing:
+        raise NoticeError(f"通知里没有{'、'.join(missing)}的放假安排；一年七个节日都要写到，否则这些天会被当成工作日。整份通知都没有导入。")
+    notice.holidays, notice.workdays = _once(notice.holidays), _once(notice.workdays)
     clash = {d for d, _ in notice.holidays} & {d for d, _ in notice.workdays}
     if clash:
         raise NoticeError(f"通知里 {min(clash).isoformat()} 既是放假日又是上班日。整份通知都没有导入。")

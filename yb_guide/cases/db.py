@@ -88,6 +88,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX history_by_case ON history(case_id, id)",
     ),
+    # 4: what decides which rules apply to the person: what the decision was, what the complaint is
+    #    about, whether the decision stated the right to 复议/诉讼 (option ids of deadlines.yaml's situation)
+    (
+        "ALTER TABLE cases ADD COLUMN decision_kind TEXT",
+        "ALTER TABLE cases ADD COLUMN matter TEXT",
+        "ALTER TABLE cases ADD COLUMN rights_stated TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

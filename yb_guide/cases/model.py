@@ -34,7 +34,9 @@ CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amou
                "evidence", "status", "result_received", "closed", "created", "updated",
                "agent_name", "agent_relation", "agent_id_number", "petition_accepted", "decision_known",
                "decision_made", "review_requested", "review_to", "review_replied", "reexam_requested",
-               "reexam_to", "reexam_replied", "reason")
+               "reexam_to", "reexam_replied", "reason", "decision_kind", "matter", "rights_stated")
+# The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
+SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
 # Fields `case edit` may change (the rest are kept by ybguide: id, status, times).
 EDITABLE = tuple(f for f in CASE_FIELDS if f not in ("id", "status", "closed", "created", "updated"))
 
@@ -51,6 +53,7 @@ LABELS = {
     "review_requested": "提出复查请求日期", "review_to": "复查机关", "review_replied": "收到复查意见日期",
     "reexam_requested": "提出复核请求日期", "reexam_to": "复核机关", "reexam_replied": "收到复核意见日期",
     "reason": "不服的理由",
+    "decision_kind": "原决定的类型", "matter": "反映事项的类别", "rights_stated": "决定书是否写明复议诉讼权利",
 }
 EXPORT_FORMAT = "ybguide-cases"
 EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
@@ -106,6 +109,10 @@ class Case:
     reexam_to: str | None = None
     reexam_replied: dt.date | None = None
     reason: str | None = None  # why the person disagrees (the 复查/复核 request)
+    # the situation questions' answers (option ids; None: not known)
+    decision_kind: str | None = None  # refusal, penalty, other
+    matter: str | None = None  # request, violation, misconduct
+    rights_stated: str | None = None  # yes, no
     id: int | None = None
     log: list[LogEntry] = field(default_factory=list)
     history: list["Change"] = field(default_factory=list)
@@ -236,6 +243,13 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
         c.card_number = personal.card_number(raw["card_number"])
     if clean_text(raw.get("agent_id_number")):
         c.agent_id_number = personal.id_number(raw["agent_id_number"], today)
+    if any(clean_text(raw.get(name)) for name in SITUATION_FIELDS):
+        from yb_guide.schedule.deadlines import get_plan
+        from yb_guide.schedule.situation import parse_answer
+
+        plan = get_plan(k.data_dir)
+        for name, question in SITUATION_FIELDS.items():
+            setattr(c, name, parse_answer(plan.question(question), clean_text(raw.get(name))))
     c.asks = _items(raw.get("asks"))
     c.evidence = _items(raw.get("evidence"))
     c.complex = yes_no(raw.get("complex"), LABELS["complex"])

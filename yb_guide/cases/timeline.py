@@ -20,7 +20,16 @@ def schedule(k, case: Case, today: dt.date, cal=None):
 
     # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files).
     return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case_events(case),
-                             today=today, complex_case=case.complex, channel=case.channel)
+                             today=today, complex_case=case.complex, channel=case.channel,
+                             situation=case_situation(case))
+
+
+def case_situation(case: Case):
+    """The case's answers to the situation questions; its 涉及金额 is the amount in dispute."""
+    from yb_guide.schedule.situation import Situation
+
+    return Situation(decision=case.decision_kind, matter=case.matter, rights_stated=case.rights_stated,
+                     amount=case.amount)
 
 
 def case_events(case: Case) -> dict[str, dt.date]:

@@ -14,8 +14,8 @@ import typer
 from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, JSON, LIST_QUESTIONS, TODAY, date_option,
-                                  knowledge, may_replace, today_option)
+from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, JSON, LIST_QUESTIONS, MATTER,
+                                  RIGHTS_STATED, TODAY, date_option, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
@@ -126,17 +126,11 @@ def deadline(
     reexam_replied: Optional[str] = _event("收到复核意见的日期。", "--reexam-replied"),
     reconsideration_filed: Optional[str] = _event("申请行政复议的日期。", "--reconsideration-filed"),
     reconsideration_decided: Optional[str] = _event("收到行政复议决定书的日期。", "--reconsideration-decided"),
-    decision_kind: Optional[str] = typer.Option(
-        None, "--decision-kind", metavar="决定",
-        help="原来的决定是什么：不予报销（拒付）、行政处罚、其他、不知道（默认）。决定是否要先申请复议。"),
+    decision_kind: Optional[str] = DECISION_KIND,
     amount: Optional[str] = typer.Option(None, "--amount", metavar="金额",
                                          help="争议金额（元）：三千元以下的复议可以适用简易程序（30日内决定）。"),
-    matter: Optional[str] = typer.Option(
-        None, "--matter", metavar="类别",
-        help="反映的事属于哪一类：申诉求决、举报违法违规、检举控告、不知道（默认）。决定信访的办结期限是否适用。"),
-    rights_stated: Optional[str] = typer.Option(
-        None, "--rights-stated", metavar="是|否",
-        help="决定书是否写明了申请复议、起诉的权利和期限：是、否、不知道（默认）。"),
+    matter: Optional[str] = MATTER,
+    rights_stated: Optional[str] = RIGHTS_STATED,
     full: bool = typer.Option(False, "--full", help="显示全部：每个期限的规则原文、依据和来源，以及给出日期后才能算的期限。"),
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,

@@ -9,7 +9,7 @@ import typer
 
 from yb_guide.base.errors import UserError
 from yb_guide.cli.cases import case_app
-from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
+from yb_guide.cli.options import (DECISION_KIND, MATTER, RIGHTS_STATED, ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   CASE_ID, CHANNEL, EVIDENCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION, JSON, NAME, PHONE,
                                   PLACE, REVEAL, SUMMARY, TODAY, YES, asks_questions, confirmed, date_option, given, knowledge,
                                   today_option)
@@ -41,6 +41,8 @@ def case_edit(
     id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
     agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
+    decision_kind: Optional[str] = DECISION_KIND, matter: Optional[str] = MATTER,
+    rights_stated: Optional[str] = RIGHTS_STATED,
     result_received: Optional[str] = typer.Option(None, "--result-received", metavar="日期", help="收到处理结果的日期。"),
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="不服处理意见的理由（写复查/复核申请书用）。"),
     interactive: bool = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里不写选项时会自动提问）。"),
@@ -56,7 +58,7 @@ def case_edit(
                     summary=summary, asks=ask, evidence=evidence, incident_date=incident_date, place=place, name=name,
                     phone=phone, address=address, id_number=id_number, card_number=card_number, agent_name=agent_name,
                     agent_relation=agent_relation, agent_id_number=agent_id_number, result_received=result_received,
-                    reason=reason)
+                    reason=reason, decision_kind=decision_kind, matter=matter, rights_stated=rights_stated)
     if complex_case is not None:
         changes["complex"] = complex_case
     if not changes:

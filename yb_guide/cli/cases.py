@@ -9,7 +9,7 @@ import typer
 
 from yb_guide.base.errors import UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
+from yb_guide.cli.options import (DECISION_KIND, MATTER, RIGHTS_STATED, ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   CASE_ID, CHANNEL, COMPLEX, EVIDENCE, FORCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION,
                                   INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions,
                                   date_option, given, knowledge, may_replace, today_option)
@@ -38,6 +38,8 @@ def case_add(
     id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
     agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
+    decision_kind: Optional[str] = DECISION_KIND, matter: Optional[str] = MATTER,
+    rights_stated: Optional[str] = RIGHTS_STATED,
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
 ):
     """记下一次投诉（不写选项时在终端里逐项提问）；替家人办理时写 --agent-name。"""
@@ -49,7 +51,8 @@ def case_add(
                         amount=amount, summary=summary, asks=ask, evidence=evidence, complex=complex_case,
                         incident_date=incident_date, place=place, name=name, phone=phone, address=address,
                         id_number=id_number, card_number=card_number, agent_name=agent_name,
-                        agent_relation=agent_relation, agent_id_number=agent_id_number)
+                        agent_relation=agent_relation, agent_id_number=agent_id_number,
+                        decision_kind=decision_kind, matter=matter, rights_stated=rights_stated)
     k = knowledge()
     missing = [(label, option) for name, label, option in (("channel", "投诉渠道", "--channel 渠道"),
                                                           ("filed", "提交日期", "--filed 日期")) if name not in raw]

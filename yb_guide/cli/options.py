@@ -38,6 +38,15 @@ AGENT_NAME = typer.Option(None, "--agent-name", metavar="姓名", help="代办�
 AGENT_RELATION = typer.Option(None, "--agent-relation", metavar="关系", help="代办人与参保人的关系，如 女儿。")
 AGENT_ID_NUMBER = typer.Option(None, "--agent-id-number", metavar="身份证号", help="代办人的18位身份证号。")
 YES = typer.Option(False, "--yes", "-y", help="不再询问，直接执行。")
+# The person's situation: which rules apply to them (deadline, case add/edit; answers: data/deadlines.yaml).
+DECISION_KIND = typer.Option(
+    None, "--decision-kind", metavar="决定",
+    help="原来的决定是什么：不予报销（拒付）、行政处罚、其他、不知道（默认）。决定是否要先申请复议。")
+MATTER = typer.Option(
+    None, "--matter", metavar="类别",
+    help="反映的事属于哪一类：申诉求决、举报违法违规、检举控告、不知道（默认）。决定信访的办结期限是否适用。")
+RIGHTS_STATED = typer.Option(None, "--rights-stated", metavar="是|否",
+                             help="决定书是否写明了申请复议、起诉的权利和期限：是、否、不知道（默认）。")
 
 
 def today_option(value: Optional[str]):

@@ -49,6 +49,7 @@ class SituationQuestion:
 
     id: str
     label: str  # the question, in Chinese
+    short: str  # its name beside an answer (原决定：不予报销)
     options: tuple[SituationOption, ...]
     unknown_label: str = "不知道"
 
@@ -80,6 +81,9 @@ class SituationNote:
     checked: dt.date | None = None
     also: tuple[SourceRef, ...] = ()  # further articles it rests on
     lead: bool = False  # shown first, before any date
+    # An inference: the day the words of the articles it rests on were checked (the reading itself
+    # stays unverified, ``status``).
+    articles_checked: dt.date | None = None
 
 
 @record

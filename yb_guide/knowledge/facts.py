@@ -73,9 +73,16 @@ def all_facts(k) -> list[Fact]:
         has_status = hasattr(obj, "status") and source is not None
         owner = obj if has_status else inherited
         if kind and source is not None and owner is not None:
-            out.append(Fact(kind, _name(obj), None, source.doc, source.section, owner.status, owner.checked, _where(obj)))
-            for ref in getattr(obj, "also", ()):  # further articles it rests on, each listed with its status
-                out.append(Fact(kind, _name(obj), None, ref.doc, ref.section, owner.status, owner.checked, _where(obj)))
+            articles = getattr(obj, "articles_checked", None)
+            if articles:  # an inference from verified articles: the articles, then the reading itself
+                for ref in (source, *obj.also):
+                    out.append(Fact(kind, _name(obj), None, ref.doc, ref.section, "verified", articles, _where(obj)))
+                out.append(Fact(kind, _name(obj), "本工具的推论", source.doc, source.section, owner.status,
+                                owner.checked, _where(obj)))
+            else:
+                for ref in (source, *getattr(obj, "also", ())):  # further articles too, each with its status
+                    out.append(Fact(kind, _name(obj), None, ref.doc, ref.section, owner.status, owner.checked,
+                                    _where(obj)))
             if type(obj).__name__ == "Channel":
                 for key, label in CONTACT_FIELDS.items():
                     value = getattr(obj.contact, key)

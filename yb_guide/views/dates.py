@@ -39,6 +39,8 @@ def deadline(sched, plan) -> dict:
             "basis_kind_label": BASIS_KIND_LABELS[s.basis_kind], "condition": s.condition,
             "moved_due": s.moved_due.isoformat() if s.moved_due else None,
             "moved_weekday": weekday_zh(s.moved_due) if s.moved_due else None,
+            "moved_text": (f"这一天不是工作日；可能顺延至 {s.moved_due.isoformat()} {weekday_zh(s.moved_due)}（本工具的推论）"
+                           + ("，请在放假前办好" if s.person_acts else "")) if s.moved_due else None,
             "extended_estimated": s.extended_estimated, "person_acts": s.person_acts,
             "also": [plan.cite(ref) for ref in s.also],
         })
@@ -92,8 +94,8 @@ def situation_payload(situation, plan) -> dict:
     for q in plan.situation:
         answer = getattr(situation, q.id)
         label = next((o.label for o in q.options if o.id == answer), q.unknown_label)
-        out[q.id] = {"question": q.label, "answer": answer, "answer_label": label}
-    out["amount"] = {"question": "争议金额", "answer": situation.amount,
+        out[q.id] = {"question": q.label, "short": q.short, "answer": answer, "answer_label": label}
+    out["amount"] = {"question": "争议金额", "short": "争议金额", "answer": situation.amount,
                      "answer_label": f"{situation.amount}元" if situation.amount else "不知道"}
     return out
 

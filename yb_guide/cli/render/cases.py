@@ -88,6 +88,8 @@ def _fields(p: dict) -> list[tuple[str, str]]:
             value = "\n".join(f"{i}. {x}" for i, x in enumerate(value, 1))
         rows.append((labels.get(key) or labels["amount"], value))
     rows += [(e["label"], e["date"]) for e in p["events"]]
+    rows += [(q["short"], q["answer_label"]) for key, q in p["schedule"]["situation"].items()
+             if key != "amount" and q["answer"]]  # the answers given; 不知道 is not worth a line
     if p["closed"]:
         rows.append(("结案日期", p["closed"]))
     return rows
@@ -128,6 +130,8 @@ def _deadlines(p: dict):
             if s["next"]:
                 title.append("\n← 下一个", style="bold")
             rule = T(s["rule"], style=style)
+            for extra in _applies(s):
+                rule.append("\n" + extra, style="yellow")
             rule.append(("\n依据：" if s["basis"] else "\n来源：") + s["source"] + status_text(s["source_detail"]), style="dim")
             t.add_row(title, due, _stage_left(s), rule)
         return [t]
@@ -143,9 +147,19 @@ def _deadlines(p: dict):
             if s["next"]:
                 line.append(" ← 下一个", style="bold")
             yield para(line)
+            for extra in _applies(s):
+                yield para(extra, "yellow", indent=4)
             yield para(s["rule"], "dim", indent=4)
 
+    for n in p["schedule"]["notes"]:
+        if n["lead"]:
+            yield labelled(f"{n['title']}（{n['basis_kind_label']}）：", n["summary"], "bold yellow")
     yield Responsive(100, wide, narrow)
+
+
+def _applies(s: dict) -> list[str]:
+    """When the date applies to this person, and the moved day beside a 信访 day on a holiday."""
+    return [x for x in (s["condition"], s["moved_text"]) if x]
 
 
 def _changes(title: str, changes: list[dict]):

@@ -31,11 +31,6 @@ def _left(s: dict) -> str:
     return f"   还剩 {s['workdays_left']} 个工作日" if s["workdays_left"] is not None else ""
 
 
-def _moved(s: dict) -> str:
-    return (f"这一天不是工作日；可能顺延至 {s['moved_due']} {s['moved_weekday']}（本工具的推论）"
-            + ("，请在放假前办好" if s["person_acts"] else "")) if s["moved_due"] else ""
-
-
 def _head(p: dict):
     given = "；".join(f"{p['event_labels'][key]} {value}" for key, value in p["events"].items())
     head = T(given + ("（复杂案件）" if p["complex"] else ""), style="bold")
@@ -61,8 +56,8 @@ def deadline(p: dict):
         yield line
         if nxt["condition"]:
             yield para(nxt["condition"], "yellow")
-        if _moved(nxt):
-            yield para(_moved(nxt), "yellow")
+        if nxt["moved_text"]:
+            yield para(nxt["moved_text"], "yellow")
     for n in p["notes"]:
         if n["lead"]:
             yield T("")
@@ -77,7 +72,7 @@ def deadline(p: dict):
         if t["kind"] == "legal":
             for s in stages:
                 yield _stage_line(s)
-                for extra in (s["condition"], _moved(s)):
+                for extra in (s["condition"], s["moved_text"]):
                     if extra:
                         yield para(extra, "yellow", indent=4)
         else:  # usual handling times: one line each
@@ -116,7 +111,7 @@ def _deadline_full(p: dict):
         yield para(t["summary"], "dim")
         for s in t["stages"]:
             yield _stage_line(s)
-            for extra in (s["condition"], _moved(s)):
+            for extra in (s["condition"], s["moved_text"]):
                 if extra:
                     yield para(extra, "yellow")
             yield para(s["rule"])
