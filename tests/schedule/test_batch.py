@@ -480,3 +480,22 @@ def test_out_to_a_device_writes_into_it(run, tmp_path):
     r = run("deadline", "--batch", str(src), "--out", os.devnull)
     assert r.exit_code == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # still the device, not a renamed file
+
+
+def test_situation_columns_decide_which_rules_apply_per_row(run, tmp_path):
+    """决定类型/争议金额 columns: the same rules as `deadline --decision-kind/--amount`, row by row."""
+    src = write(tmp_path / "in.csv", "编号,提交日期,知道原决定日期,决定类型,争议金额\n"
+                                     "甲,2026-01-05,2026-01-05,拒付,2999.99\n"
+                                     "乙,2026-01-05,2026-01-05,行政处罚,5000\n"
+                                     "丙,2026-01-05,2026-01-05,罚,\n")
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 2  # one bad row
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    by_id = {row["编号"]: row for row in rows}
+    # 2026-01-05 + 60 days = 2026-03-06 (Fri), for every kind of decision
+    assert by_id["甲"]["申请行政复议的最后一天"] == by_id["乙"]["申请行政复议的最后一天"] == "2026-03-06"
+    assert "决定类型" in by_id["丙"]["错误"] and "不予报销" in by_id["丙"]["错误"]
+    cli = run("deadline", "--filed", "2026-01-05", "--decision-known", "2026-01-05", "--decision-kind", "拒付",
+              "--amount", "2999.99", "--json").json()
+    assert {s["id"]: s["due"] for s in cli["stages"]}["lawsuit"] == by_id["甲"]["直接提起行政诉讼的最后一天"]

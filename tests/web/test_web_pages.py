@@ -256,3 +256,27 @@ def test_only_addresses_a_person_typed_are_served(client, host, ok):
         check_headers(r)
         post = client.post("/letter", data={"name": "张三"}, headers={"host": host})
         assert post.status_code == 400 and "张三" not in post.text
+
+
+def test_the_deadline_page_asks_the_situation_and_leads_with_the_next_legal_step(client):
+    from urllib.parse import quote
+
+    r = client.get("/deadline?decision-known=2026-08-31&today=2026-09-01&decision=" + quote("不予报销（拒付）"))
+    assert r.status_code == 200
+    page = Page(r.text)
+    text = page.text
+    assert text.index("先做这件事") < text.index("复议前置") < text.index("直接提起行政诉讼的最后一天")
+    assert "申请行政复议的最后一天：2026-10-30 周五" in text and "本工具的推论" in text
+    assert "只在不需要先申请复议时适用" in text
+    form = page.forms[-1]
+    assert {"amount"} <= set(form["inputs"]) and 'name="decision"' in r.text and 'name="matter"' in r.text
+    # the same schedule as the command line for the same inputs
+    d = client.get("/deadline?reconsideration-filed=2026-01-05&today=2026-01-06&amount=2999.99")
+    assert "2026-02-11" in flat(d.text) and "2026-02-26" in flat(d.text) and "2026-03-13" in flat(d.text)
+
+
+def test_a_wrong_situation_answer_marks_its_field_and_keeps_what_was_typed(client):
+    r = client.get("/deadline?decision-known=2026-08-31&amount=" + "三千元")
+    assert r.status_code == 400
+    assert 'id="amount-error"' in r.text or "金额「三千元」" in flat(r.text)
+    assert 'value="三千元"' in r.text and 'value="2026-08-31"' in r.text

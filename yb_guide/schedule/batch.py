@@ -29,7 +29,13 @@ COLUMNS = {
     "channel": ("channel", "渠道", "投诉渠道"),
     "result_received": ("result_received", "收到结果日期"),
     "decision_known": ("decision_known", "知道原决定日期"),
+    # the person's situation (schedule.situation): which rules apply to the row
+    "decision": ("decision", "决定类型", "原决定类型", "原决定"),
+    "matter": ("matter", "事项类别", "反映事项"),
+    "rights_stated": ("rights_stated", "是否写明权利", "是否写明复议诉讼权利"),
+    "amount": ("amount", "争议金额", "涉及金额", "金额"),
 }
+SITUATION_COLUMNS = ("decision", "matter", "rights_stated", "amount")
 # The columns a run adds after the stage columns (whose headers are the rules' titles), and how a
 # yes/no cell is written: in Chinese for people, as ids with --ids for scripts.  The one table.
 ADDED_COLUMNS = {"estimated": "是否推算", "error": "错误"}
@@ -223,6 +229,8 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
     yes, no = YES_NO[ids]
     width = len(header)
     fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
+    situation_at = [(key, cols[key]) for key in SITUATION_COLUMNS if key in cols]
+    situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
     # Small memos (cell text -> date, flag or channel; inputs -> output cells), bounded by MEMO_LIMIT
     # so memory stays flat however long the file is.
     date_memo: dict[str, dt.date] = {}
@@ -265,15 +273,32 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
             raise UserError(found[0], hint=found[1])
         return found
 
+    def situation_of(row: list[str], n: int):
+        texts = tuple(row[i].strip() if i < n else "" for _, i in situation_at)
+        found = situations.get(texts)
+        if found is None:
+            from yb_guide.schedule.situation import read_situation
+
+            try:
+                found = read_situation(plan.situation, {key: t for (key, _), t in zip(situation_at, texts)})
+            except UserError as err:
+                found = (f"「{names[err.field or 'amount']}」列：{err.message}", err.hint)
+            if len(situations) >= MEMO_LIMIT:
+                situations.clear()
+            situations[texts] = found
+        if isinstance(found, tuple):
+            raise UserError(found[0], hint=found[1])
+        return found
+
     def compute_cells(key: tuple) -> str:
-        filed, complex_case, channel, result, decision = key
+        filed, complex_case, channel, result, decision, situation = key
         if result is not None and result < filed:
             raise UserError(f"「{names['result_received']}」列的日期（{result.isoformat()}）早于"
                             f"「{names['filed']}」列的日期（{filed.isoformat()}）。",
                             hint="请检查日期；后发生的事不能早于先发生的事")
         events = {"filed": filed, "result-received": result, "decision-known": decision}
         sched = compute(plan, cal, {e: d for e, d in events.items() if d is not None}, today=None,
-                        complex_case=complex_case, channel=channel)
+                        complex_case=complex_case, channel=channel, situation=situation)
         by_id = {s.id: s for s in sched.stages}
         cells = [by_id[s].due.isoformat() if s in by_id else "" for s in stages]
         cells.append(yes if any(s.estimated for s in sched.stages) else no)
@@ -322,7 +347,8 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
                 result = date_of(result_text, "result_received") if result_text else None
                 decision_text = row[di].strip() if 0 <= di < n else ""
                 decision = date_of(decision_text, "decision_known") if decision_text else None
-                key = (filed, complex_case, channel, result, decision)
+                situation = situation_of(row, n) if situation_at else None
+                key = (filed, complex_case, channel, result, decision, situation)
                 cells = memo.get(key) or compute_cells(key)
             except UserError as err:
                 if not any(c.strip() for c in row):

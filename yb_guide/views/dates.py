@@ -55,7 +55,11 @@ def deadline(sched, plan) -> dict:
                for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
     notes = [{"id": n.id, "track": n.track, "title": n.title, "summary": n.summary, "text": n.text, "lead": n.lead,
               "basis_kind": n.basis_kind, "basis_kind_label": BASIS_KIND_LABELS[n.basis_kind],
-              "source": source(n.source, n), "also": [plan.cite(ref) for ref in n.also]} for n in sched.notes]
+              # an inference from checked articles: the articles are shown as checked, the reading is
+              # labelled by basis_kind (本工具的推论) and stays unverified in ``sources``
+              "source": document_source(plan.documents[n.source.doc], n.source, "verified", n.articles_checked, today)
+              if n.articles_checked else source(n.source, n),
+              "also": [plan.cite(ref) for ref in n.also]} for n in sched.notes]
     tracks = []
     for track_id in sched.tracks:
         t = plan.track(track_id)

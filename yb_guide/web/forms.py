@@ -24,10 +24,13 @@ def _deadline_form(request) -> dict:
     """What the deadline form was sent: the values as typed, and which fields to show."""
     from yb_guide.knowledge.deadline_rules import EVENTS
 
+    from yb_guide.schedule.situation import FIELDS
+
     q = request.query_params
     values = {e: (q.get(e) or "").strip()[:100] for e in EVENTS}
     return {
         "values": values,
+        "situation": {f: (q.get(f) or "").strip()[:100] for f in FIELDS},
         "channel": (q.get("channel") or "").strip()[:100],
         "complex": q.get("complex") == "1",
         "today": (q.get("today") or "").strip()[:100],
@@ -68,12 +71,20 @@ def _schedule(form: dict):
             channel = find_channel(plan, form["channel"])
         except UserError as err:
             errors["channel"] = _message(err)
+    situation = None
+    try:
+        from yb_guide.schedule.situation import read_situation
+
+        situation = read_situation(plan.situation, form["situation"])
+    except UserError as err:
+        errors[err.field] = _message(err)
     if errors:
         return None, plan, cal, errors
     if not events:
         events["filed"] = today  # as `ybguide deadline` with no date: filed today
     try:
-        sched = deadlines.compute(plan, cal, events, today=today, complex_case=form["complex"], channel=channel)
+        sched = deadlines.compute(plan, cal, events, today=today, complex_case=form["complex"], channel=channel,
+                                  situation=situation)
     except UserError as err:
         return None, plan, cal, {err.field: _message(err)}
     return sched, plan, cal, {}
@@ -94,8 +105,10 @@ def deadline(request):
     title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
     channels = [(c.id, c.name) for c in knowledge().channels]
     ics = "/deadline.ics?" + request.url.query if p else None
+    from yb_guide.schedule.deadlines import get_plan
+
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
-                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics)
+                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics, questions=get_plan().situation)
 
 
 def deadline_ics(request):
