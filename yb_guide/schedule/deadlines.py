@@ -66,7 +66,11 @@ class Plan:
         raise UnknownIdError("期限规则", rule_id, [r.id for r in self.rules])
 
     def track(self, track_id: str) -> Track:
-        return next(t for t in self.tracks if t.id == track_id)
+        by_id = self.__dict__.get("_tracks_by_id")
+        if by_id is None:  # looked up for every rule of every row of a batch
+            by_id = {t.id: t for t in self.tracks}
+            object.__setattr__(self, "_tracks_by_id", by_id)
+        return by_id[track_id]
 
     def tracks_for(self, channel: str | None) -> tuple[str, ...]:
         return self.channel_tracks.get(channel or "default", self.channel_tracks["default"])
