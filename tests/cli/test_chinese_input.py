@@ -59,11 +59,14 @@ def test_a_month_and_day_in_the_journal_is_the_last_such_day(run):
     from yb_guide.cases.model import parse_at
 
     assert parse_at("12月20日 9点", dt.date(2027, 1, 5)) == "2026-12-20 09:00"
-    # a lookup of the future keeps this year: the hall on 12月31日, asked in January
-    from yb_guide.calendar.dates import today_in_china
+    # the one rule, for every form without a year: the most recent such day not after today
+    from yb_guide.calendar.dates import parse_date
 
-    this_year = today_in_china().year
-    assert run("hall-hours", "--on", "12月31日", "--json").json()["on"] == f"{this_year}-12-31"
+    jan5 = dt.date(2027, 1, 5)
+    for typed in ("12月31日", "12/31", "12.31", "12-31", "１２月３１日"):
+        assert parse_date(typed, today=jan5) == dt.date(2026, 12, 31), typed
+    assert parse_date("1月5日", today=jan5) == jan5 and parse_date("26年11月10日") == dt.date(2026, 11, 10)
+    assert parse_date("2月29日", today=jan5) == dt.date(2024, 2, 29)  # the last leap day
 
 
 @pytest.mark.parametrize("typed,time", [("9:5", "09:05"), ("9点05", "09:05"), ("21时30分", "21:30"), ("9点半", "09:30")])

@@ -44,7 +44,7 @@ def test_batch_matches_deadline_json_for_a_sample(run, tmp_path):
         ids.append(channel_id)
     src = write(tmp_path / "in.csv", HEADER + "".join(",".join(r) + "\n" for r in rows))
     out = tmp_path / "out.csv"
-    r = run("deadline", "--batch", str(src), "--out", str(out), "--ids")
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--ids", "--today", "2030-01-01")
     assert r.exit_code == 0, r.stderr
     got = read_csv(out)
     assert len(got) == len(rows)
@@ -190,8 +190,8 @@ def test_a_character_gbk_cannot_write_is_one_line_and_no_file(run, tmp_path):
 def test_ids_give_english_headers_for_scripts(run, tmp_path):
     src = write(tmp_path / "in.csv", "提交日期\n2024-05-06\n2027-05-06\n")
     zh, en = tmp_path / "zh.csv", tmp_path / "en.csv"
-    run("deadline", "--batch", str(src), "--out", str(zh))
-    run("deadline", "--batch", str(src), "--out", str(en), "--ids")
+    run("deadline", "--batch", str(src), "--out", str(zh), "--today", "2030-01-01")
+    run("deadline", "--batch", str(src), "--out", str(en), "--ids", "--today", "2030-01-01")
     head_zh, head_en = (p.read_text(encoding="utf-8").splitlines()[0].split(",") for p in (zh, en))
     assert head_zh[:4] == ["提交日期", "受理登记", "调查核实", "处理反馈"] and head_zh[-2:] == ["是否推算", "错误"]
     assert head_en[:4] == ["提交日期", "accept", "investigate", "feedback"] and head_en[-2:] == ["estimated", "error"]
@@ -499,3 +499,13 @@ def test_situation_columns_decide_which_rules_apply_per_row(run, tmp_path):
     cli = run("deadline", "--filed", "2026-01-05", "--decision-known", "2026-01-05", "--decision-kind", "拒付",
               "--amount", "2999.99", "--json").json()
     assert {s["id"]: s["due"] for s in cli["stages"]}["lawsuit"] == by_id["甲"]["直接提起行政诉讼的最后一天"]
+
+
+def test_a_filing_after_today_is_a_row_error_not_a_silent_date(run, tmp_path):
+    src = write(tmp_path / "in.csv", "提交日期\n2026-12-01\n2026-12-25\n12月1日\n")
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--today", "2026-12-05")
+    assert r.exit_code == 2
+    rows = read_csv(out)
+    assert rows[0]["错误"] == "" and "在今天（2026-12-05）之后" in rows[1]["错误"]
+    assert rows[2]["错误"] == "" and rows[2]["受理登记"] == rows[0]["受理登记"]  # 12月1日: this December's

@@ -35,7 +35,8 @@ def test_a_refusal_or_an_unknown_decision_leads_with_reconsideration_first(run, 
     # + 6 months = 2027-02-28, a Sunday -> Monday 2027-03-01: shown only as the limit where 复议前置 does not apply
     assert s["lawsuit"]["due"] == "2027-03-01" and "不需要先申请复议" in s["lawsuit"]["condition"]
     first = next(n for n in d["notes"] if n["id"] == "reconsideration-first")
-    assert first["lead"] and first["basis_kind"] == "inference" and first["source"]["status"] == "unverified"
+    # the articles' words were checked; reading a refusal as 未依法给付社会保险待遇 is the tool's inference
+    assert first["lead"] and first["basis_kind"] == "inference" and first["source"]["status"] == "verified"
     assert "第二十三条第一款第（三）项" in first["source"]["text"] and any("第十一条第（十二）项" in a for a in first["also"])
     screen = run("deadline", *args, env={"COLUMNS": "80"}).stdout
     top = "".join(screen.splitlines()[:4])
@@ -200,3 +201,40 @@ def test_every_stage_says_what_it_rests_on(run):
     _, s = stages(run, "--filed", "2026-03-02", "--decision-known", "2026-03-02", "--today", "2026-03-03")
     assert {x["basis_kind"] for x in s.values()} <= {"statute", "inference", "web-article"}
     assert s["accept"]["basis_kind"] == "web-article" and s["reconsideration"]["basis_kind"] == "statute"
+
+
+def test_sources_list_the_inference_as_unverified_and_its_articles_as_checked(run):
+    facts = [f for doc in run("sources", "--json").json()["documents"] for f in doc["facts"] if "复议前置" in f["name"]]
+    assert {(f["section"], f["status"]) for f in facts if f["detail"] is None} >= {
+        ("第二十三条第一款第（三）项", "verified"), ("第十一条第（十二）项", "verified")}
+    assert any(f["detail"] == "本工具的推论" and f["status"] == "unverified" for f in facts)
+
+
+# ---------------------------------------------------------------- dates people type, one rule everywhere
+
+@pytest.mark.parametrize("typed", ["12月20日", "12/20", "12.20", "12-20"])
+def test_a_date_without_a_year_is_the_most_recent_such_day_everywhere(run, typed, tmp_path):
+    # typed on 2027-01-05: last December's, on the command line, the web, the batch and in the journal
+    _, s = stages(run, "--filed", typed, "--today", "2027-01-05")
+    assert s["accept"]["start"] == "2026-12-20"
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    page = TestClient(create_app(), base_url="http://127.0.0.1:8765").get(
+        "/deadline", params={"filed": typed, "today": "2027-01-05"})
+    assert "提交投诉 2026-12-20" in page.text
+    src = tmp_path / "in.csv"
+    src.write_text(f"提交日期\n{typed}\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run("deadline", "--batch", str(src), "--out", str(out), "--today", "2027-01-05").exit_code == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1].startswith(f"{typed},2026-12-22")
+    r = run("case", "add", "--channel", "热线", "--filed", typed, "--today", "2027-01-05", "--json")
+    assert r.exit_code == 0 and r.json()["filed"] == "2026-12-20"
+
+
+def test_a_filing_after_today_is_refused_in_the_journal_and_warned_about_elsewhere(run):
+    r = run("case", "add", "--channel", "热线", "--filed", "2026-12-25", "--today", "2026-12-05")
+    assert r.exit_code == 2 and "今天" in r.stderr
+    d, _ = stages(run, "--filed", "2026-12-25", "--today", "2026-12-05")
+    assert any("2026-12-25 在今天（2026-12-05）之后" in w for w in d["warnings"])

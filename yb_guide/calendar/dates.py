@@ -8,7 +8,7 @@ import re
 from yb_guide.base.errors import UserError
 from yb_guide.base.text import ascii_forms
 
-ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日、5月6日（今年）、今天、昨天、前天"
+ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日、24年5月6日、5月6日或5/6（最近的那一天）、今天、昨天、前天"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 # China keeps one time zone and no daylight saving: Beijing time is UTC+8 all year.
 BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
@@ -29,8 +29,10 @@ _PATTERNS = (
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
+    re.compile(r"^(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),  # 26年11月10日: 2026
 )
-_THIS_YEAR = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 5月6日: this year
+# A month and day without a year: 5月6日, 5/6, 5.6, 5-6 (the most recent such day, see parse_date).
+_NO_YEAR = re.compile(r"^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[-/.](\d{1,2}))$")
 _DAYS_AGO = {"today": 0, "今天": 0, "今日": 0, "yesterday": 1, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -38,10 +40,12 @@ class DateError(UserError):
     pass
 
 
-def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None, *, past: bool = False) -> dt.date:
-    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise.  A month
-    and day without a year (5月6日) is this year; with ``past`` (something that has happened: a
-    case's events) it is the last such day up to today, so 12月18日 typed in January is last year's."""
+def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None) -> dt.date:
+    """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise.
+
+    The one rule for a date without a year (5月6日, 5/6): the most recent such day not after today,
+    everywhere (command line, web page, batch, journal, letter) — what people write down is a day
+    that has happened, so 12月18日 typed in January is last December's.  A two-digit year is 20xx."""
     if text is None or not str(text).strip():
         raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
     raw = str(text).strip()
@@ -49,18 +53,22 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
     s = ascii_forms(raw)
     if s.lower() in _DAYS_AGO:
         return (today or today_in_china()) - dt.timedelta(days=_DAYS_AGO[s.lower()])
-    m = _THIS_YEAR.match(s)
+    m = _NO_YEAR.match(s)
     if m:
         now = today or today_in_china()
-        day = _checked(raw, what, now.year, int(m.group(1)), int(m.group(2)))
-        if past and day > now:
-            day = _checked(raw, what, now.year - 1, int(m.group(1)), int(m.group(2)))
-        return day
+        month, day = int(m.group(1)), int(m.group(2) or m.group(3))
+        for year in range(now.year, now.year - 8, -1):  # 2月29日: the last leap year's
+            if month == 2 and day == 29 and days_in_month(year, 2) == 28:
+                continue
+            found = _checked(raw, what, year, month, day)
+            if found <= now:
+                return found
+        raise DateError(f"{what}「{raw}」无效：没有{month}月{day}日。", hint=f"可用的写法：{ACCEPTED}")
     for pattern in _PATTERNS:
         m = pattern.match(s)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            return _checked(raw, what, year, month, day)
+            return _checked(raw, what, year + 2000 if year < 100 else year, month, day)
     raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
 
 

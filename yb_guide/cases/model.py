@@ -184,7 +184,7 @@ def _date(value, what: str, today: dt.date) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     s = clean_text(value)
-    return parse_date(s, what, today=today, past=True) if s else None
+    return parse_date(s, what, today=today) if s else None
 
 
 def not_after(d: dt.date | None, limit: dt.date, what: str, limit_what: str) -> None:
@@ -204,7 +204,7 @@ def parse_at(value, today: dt.date, what: str = "记录时间") -> str:
         day_text, time = m.group(1), parse_time(m.group(2), what)
     else:
         day_text, time = s, None
-    day = parse_date(day_text, what, today=today, past=True)
+    day = parse_date(day_text, what, today=today)
     not_after(day, today, what, "今天")
     return day.isoformat() if time is None else f"{day.isoformat()} {time.hour:02d}:{time.minute:02d}"
 

@@ -174,7 +174,7 @@ def deadline(
         from yb_guide.cli.batch import run
 
         summary = run(deadlines.get_plan(), cal, batch, out, on_error=on_error, encoding=encoding, ids=ids,
-                      force=force)
+                      force=force, today=now)
         emit_summary(views.batch_summary(summary, out), as_json=as_json)
         # Rows with an error are bad input: every row is written, but a script should notice.
         raise typer.Exit(EXIT_USAGE if summary.bad else 0)

@@ -34,7 +34,7 @@ def output_encoding(stream, chosen: str | None) -> tuple[str | None, str]:
 
 
 def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep", encoding: str | None = None,
-        ids: bool = False, force: bool = False) -> batch.Summary:
+        ids: bool = False, force: bool = False, today=None) -> batch.Summary:
     """Rows from a file or stdin ('-') to a file or stdout (None or '-')."""
     batch.check_on_error(on_error)
     chosen = batch.check_encoding(encoding)
@@ -48,8 +48,9 @@ def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep"
         if out_path not in (None, "-"):
             overwrite = may_replace(Path(out_path), force, source=in_path)
             return batch.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen, ids=ids,
-                                     source_path=None if in_path == "-" else in_path, overwrite=overwrite)
+                                     source_path=None if in_path == "-" else in_path, overwrite=overwrite,
+                                     today=today)
         out_encoding, errors = output_encoding(sys.stdout, chosen)
         sys.stdout.flush()
         return batch.run_batch(plan, cal, source, sys.stdout.buffer, on_error=on_error, encoding=out_encoding,
-                               errors=errors, ids=ids)
+                               errors=errors, ids=ids, today=today)

@@ -138,12 +138,12 @@ def _step(case_id, requested, to, replied, now, step: str, label: str, reveal, a
         raise UserError("--to 只和 --requested 一起用。")
     fields, said, kind = {}, [], "reply"
     if requested is not None:
-        day = date_option(requested, "--requested", now, past=True)
+        day = date_option(requested, "--requested", now)
         fields.update({f"{step}_requested": day, **({f"{step}_to": to} if to else {})})
         said.append(f"提出{label}请求（{day.isoformat()}" + (f"，向{to}" if to else "") + "）")
         kind = "letter"
     if replied is not None:
-        day = date_option(replied, "--replied", now, past=True)
+        day = date_option(replied, "--replied", now)
         fields[f"{step}_replied"] = day
         said.append(f"收到{label}意见（{day.isoformat()}）")
         kind = "reply"
@@ -179,8 +179,8 @@ def case_decision(case_id: str = CASE_ID,
                   today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON):
     """记下原决定的日期，加算行政复议、行政诉讼的期限（投诉不会让这些期限停下来）。"""
     now = today_option(today)
-    fields = {"decision_known": date_option(known, "--known", now, past=True)}
+    fields = {"decision_known": date_option(known, "--known", now)}
     if made is not None:
-        fields["decision_made"] = date_option(made, "--made", now, past=True)
+        fields["decision_made"] = date_option(made, "--made", now)
     _event(knowledge(), case_id, now, fields, "other", f"记下知道原决定的日期（{fields['decision_known'].isoformat()}）",
            reveal, as_json)

@@ -133,7 +133,7 @@ def case_result(case_id: str = CASE_ID,
 
     now = today_option(today)
     k = knowledge()
-    c, changes = cases.set_result(k, case_id, date_option(received, "--received", now, past=True), now)
+    c, changes = cases.set_result(k, case_id, date_option(received, "--received", now), now)
     corrected = any(ch.old for ch in changes)
     message = (f"已改正案件 {c.id} 收到处理结果的日期（原来的日期留在修改记录里）。" if corrected
                else f"已记下案件 {c.id} 收到处理结果。" if changes else f"案件 {c.id} 的处理结果日期本来就是这一天。")

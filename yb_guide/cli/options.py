@@ -56,12 +56,12 @@ def today_option(value: Optional[str]):
     return parse_date(value, "--today") if value is not None else today_in_china()
 
 
-def date_option(value: Optional[str], what: str, today, *, past: bool = False):
-    """A date option as people write it (``今天`` is ``today``), or None when not given; ``past``:
-    something that has happened (a month and day without a year is then never in the future)."""
+def date_option(value: Optional[str], what: str, today):
+    """A date option as people write it (``今天`` is ``today``; 5月6日 the most recent such day), or
+    None when not given."""
     from yb_guide.calendar.dates import parse_date
 
-    return parse_date(value, what, today=today, past=past) if value is not None else None
+    return parse_date(value, what, today=today) if value is not None else None
 
 
 def given(**options) -> dict:

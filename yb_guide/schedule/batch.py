@@ -187,14 +187,14 @@ def added_headers(plan, stages: list[str], *, ids: bool = False) -> list[str]:
 
 
 def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "keep", encoding: str | None = None,
-              errors: str = "strict", ids: bool = False) -> Summary:
+              errors: str = "strict", ids: bool = False, today: dt.date | None = None) -> Summary:
     """Read CSV rows from ``source``, write them with due dates to ``out`` (a binary stream, left
     open) in ``encoding`` (None: the input's own; ``errors="replace"`` for a console)."""
     text, in_encoding = open_text(source)
     sink = io.TextIOWrapper(out, encoding=encoding or in_encoding, errors=errors, newline="")
     summary = Summary(encoding=in_encoding, out_encoding=encoding or in_encoding)
     try:
-        _rows(plan, cal, text, sink, summary, on_error=on_error, ids=ids)
+        _rows(plan, cal, text, sink, summary, on_error=on_error, ids=ids, today=today)
         sink.flush()
     finally:
         try:
@@ -204,10 +204,11 @@ def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "ke
     return summary
 
 
-def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool) -> None:
+def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
+          today: dt.date | None = None) -> None:
     from yb_guide.calendar.dates import parse_date
     from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
-    from yb_guide.schedule.deadlines import compute
+    from yb_guide.schedule.deadlines import compute, future_event_warning
 
     lines = iter(text)
     line_no = 0
@@ -243,7 +244,9 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
         d = date_memo.get(value)
         if d is None:
             what = f"「{names[key]}」列"
-            d = cal.check(parse_date(value, what + "的值"), what + "的日期")
+            d = cal.check(parse_date(value, what + "的值", today), what + "的日期")
+            if today is not None and d > today:  # not memoized: each such row says so
+                raise UserError(future_event_warning(key.replace("_", "-"), d, today))
             if len(date_memo) >= MEMO_LIMIT:
                 date_memo.clear()
             date_memo[value] = d
@@ -381,7 +384,7 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
 
 
 def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep", encoding: str | None = None,
-                ids: bool = False, source_path=None, overwrite: bool = False) -> Summary:
+                ids: bool = False, source_path=None, overwrite: bool = False, today: dt.date | None = None) -> Summary:
     """``run_batch`` into a file, written whole (a stopped or failed run leaves no file, and an old
     file as it was), never over the input file, and over another existing file only if ``overwrite``."""
     from yb_guide.base.files import write_atomic
@@ -390,7 +393,7 @@ def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep"
 
     def write(tmp) -> None:
         with open(tmp, "wb") as out:
-            result.append(run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids))
+            result.append(run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids, today=today))
 
     write_atomic(out_path, write, source=source_path, overwrite=overwrite)
     return result[0]

@@ -313,8 +313,16 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     return item
 
 
+def future_event_warning(event: str, day: dt.date, today: dt.date) -> str:
+    """A date of something that has happened, after today: the one wording (deadline, web, batch)."""
+    return (f"{EVENT_LABELS[event]}的日期 {day.isoformat()} 在今天（{today.isoformat()}）之后：还没有发生的事"
+            f"不能用来起算期限，请核对日期。")
+
+
 def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
     events, due_of = sched.events, {d.id: d.due for d in sched.stages}
+    if sched.today is not None:
+        sched.warnings += [future_event_warning(e, d, sched.today) for e, d in events.items() if d > sched.today]
     if sched.administrative:
         sched.warnings.append(plan.warning)
         if "decision-known" not in events and "result-received" in events:
