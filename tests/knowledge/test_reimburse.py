@@ -393,3 +393,12 @@ def test_a_reason_resting_on_an_unverified_basis_cannot_be_verified(run, data_co
                                    "    status: verified\n    checked: 2026-11-25\n"), encoding="utf-8")
     err = check(run, data_copy)
     assert "reasons[0].status" in err and "未经官方核实" in err
+
+
+def test_a_written_refusal_leads_with_reconsideration_first_and_labels_the_direct_lawsuit(run):
+    """复议前置 where a refusal's periods are shown: the advice first, the 6-month lawsuit labelled."""
+    d = run("reimburse", "--answer", "stage=refused", "--answer", "refusal-written=written", "--json").json()
+    assert d["warnings"][0].startswith("很可能要先申请行政复议（复议前置）（本工具的推论）")
+    periods = {x["id"]: x for x in d["periods"]}
+    assert periods["reconsideration"]["condition"] is None
+    assert "不需要先申请复议" in periods["lawsuit"]["condition"]

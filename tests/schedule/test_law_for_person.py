@@ -238,3 +238,16 @@ def test_a_filing_after_today_is_refused_in_the_journal_and_warned_about_elsewhe
     assert r.exit_code == 2 and "今天" in r.stderr
     d, _ = stages(run, "--filed", "2026-12-25", "--today", "2026-12-05")
     assert any("2026-12-25 在今天（2026-12-05）之后" in w for w in d["warnings"])
+
+
+def test_the_calendar_file_says_when_a_date_applies(run, tmp_path):
+    import icalendar
+
+    out = tmp_path / "期限.ics"
+    r = run("deadline", "--decision-known", "2026-08-31", "--today", "2026-09-01", "--ics", str(out))
+    assert r.exit_code == 0, r.stderr
+    events = {str(e["summary"]): str(e["description"])
+              for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    lawsuit = next(d for s, d in events.items() if s.startswith("直接提起行政诉讼"))
+    assert lawsuit.startswith("只在不需要先申请复议时适用")
+    assert not next(d for s, d in events.items() if s.startswith("申请行政复议")).startswith("只在")

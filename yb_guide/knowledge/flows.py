@@ -8,6 +8,8 @@ the tests all call ``resolve`` with such a list.  Pure: nothing here reads input
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 from yb_guide.base.record import record
 from typing import Literal
@@ -93,6 +95,9 @@ class Outcome:
     strategies: tuple[str, ...] = ()  # and its strategies, shown under 一般建议（来自网络文章）
     checklists: tuple[str, ...] = ()
     periods: tuple[str, ...] = ()  # rules in deadlines.yaml (复核, 行政复议, 行政诉讼) to show
+    # what the answers tell of the person's situation (deadlines.yaml ``situation``: decision -> refusal …):
+    # which of the periods apply to them, and the advice that goes with it (复议前置)
+    situation: dict[str, str] = dataclasses.field(default_factory=dict)
     record: Record | None = None
     notes: tuple[str, ...] = ()  # notes in channels.yaml
     handover: Handover | None = None

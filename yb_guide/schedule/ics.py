@@ -47,6 +47,14 @@ def _now():
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
+def _about(due) -> str:
+    """The event's text: when the date applies to this person, the moved day beside a 信访 day, the rule."""
+    lines = [due.condition] if due.condition else []
+    if due.moved_due:
+        lines.append(f"这一天不是工作日；可能顺延至 {due.moved_due.isoformat()}（本工具的推论），请在放假前办好")
+    return "\n".join([*lines, due.rule])
+
+
 def build_ics(sched: Schedule, plan, cal: Calendar) -> bytes:
     import uuid
 
@@ -58,7 +66,8 @@ def build_ics(sched: Schedule, plan, cal: Calendar) -> bytes:
     export = uuid.uuid4().hex[:12]
     for due in sched.stages:
         ical.add_component(_event(due, cal, uid=f"{first.isoformat()}-{due.id}-{export}@ybguide", summary="",
-                                  description=f"{due.rule}\n依据：{plan.cite(due.source)}", reminder="", stamp=stamp))
+                                  description=f"{_about(due)}\n依据：{plan.cite(due.source)}", reminder="",
+                                  stamp=stamp))
     return ical.to_ical()
 
 
@@ -83,7 +92,7 @@ def write_cases_ics(path: Path, items, *, overwrite: bool = False) -> int:
     for case, due in items:
         case_name = f"案件{case.id}" + (f"（工单{case.ticket}）" if case.ticket else "")
         ical.add_component(_event(due, cal, uid=f"case-{case.id}-{due.id}-{due.due.isoformat()}@ybguide",
-                                  summary=f"{case_name}：", description=due.rule, reminder=f" 案件{case.id} ",
+                                  summary=f"{case_name}：", description=_about(due), reminder=f" 案件{case.id} ",
                                   stamp=stamp))
     data = ical.to_ical()
     write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), private=True, overwrite=overwrite)

@@ -168,15 +168,28 @@ def flow_result(k, position) -> dict:
     if out.periods:
         from yb_guide.schedule.deadlines import get_plan
 
+        from yb_guide.knowledge.labels import BASIS_KIND_LABELS
+        from yb_guide.schedule.situation import Situation, matches, verdict
+
         plan = get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
+        situation = Situation(**out.situation)
         for rule_id in out.periods:
             rule = plan.rule(rule_id)
+            fits = verdict(rule.applies, situation, plan.simple_max)
+            if fits == "skip":
+                continue
             src = source_of(k, rule)
             payload["periods"].append({"id": rule.id, "track": rule.track, "title": rule.title,
                                        "text": plan.rule_text(rule), "source": src["text"], "source_detail": src,
-                                       "basis": src["basis"], "status": rule.status})
-        if any(plan.rule(r).track == "administrative" for r in out.periods):
+                                       "basis": src["basis"], "status": rule.status,
+                                       "condition": rule.applies.label if fits == "label" else None})
+        tracks = {plan.rule(r).track for r in out.periods}
+        if "administrative" in tracks:
             payload["warnings"].append(plan.warning)
+        # the advice for this situation (复议前置 for a refusal) goes first, as on the deadline screen
+        payload["warnings"][:0] = [f"{n.title}（{BASIS_KIND_LABELS[n.basis_kind]}）：{n.summary}"
+                                   for n in plan.situation_notes
+                                   if n.lead and n.track in tracks and matches(n.when, situation, plan.simple_max)]
     if out.record:
         note = k.note(out.record.note) if out.record.note else None
         payload["record"] = {

@@ -143,7 +143,7 @@ def flow_result(p: dict):
     if p["periods"]:
         yield section("期限")
         yield bullets([f"{x['title']}：{x['text']}（{x['source']}{status_text(x['source_detail']).strip('（）')}）"
-                       for x in p["periods"]])
+                       + (f"——{x['condition']}" if x.get("condition") else "") for x in p["periods"]])
         yield from warnings(p)
     if p["maybe"]:
         yield section("也可能是（逐一排除）")
