@@ -57,6 +57,12 @@ def write_atomic(path: Path | str, write: Callable[[Path], None], *, private: bo
         raise UserError(f"文件 {path} 已经存在，没有改动它。", hint="换一个文件名；确实要替换它，加 --force") from None
     except FileNotFoundError:
         raise UserError(f"无法写入 {path}：文件夹 {path.parent} 不存在。") from None
+    except PermissionError as err:
+        if path.exists():  # on Windows, a file Excel, Word or WPS holds open cannot be replaced
+            raise RuntimeProblem(f"无法替换 {path}：它可能正被别的程序（Excel、Word、WPS 等）打开，或者没有写入权限"
+                                 f"（{os_error_text(err)}）。原来的文件没有改动。",
+                                 hint="关闭打开它的程序后再试，或换一个文件名") from None
+        raise RuntimeProblem(f"无法写入 {path}（{os_error_text(err)}）。") from None
     except OSError as err:
         raise RuntimeProblem(f"无法写入 {path}（{os_error_text(err)}）。") from None
     finally:
