@@ -394,3 +394,20 @@ def test_full_disk_and_closed_stdout(tmp_path):
         assert p.returncode == 1 and "磁盘已满" in p.stderr and "Traceback" not in p.stderr
     p = subprocess.run(f"'{installed_ybguide()}' channels >&-", shell=True, stderr=subprocess.PIPE, text=True)
     assert p.returncode == 1 and "标准输出已关闭" in p.stderr
+
+
+def test_the_compiled_knowledge_follows_a_one_character_change_even_with_the_same_size_and_time(sh, data_copy):
+    """The cache key is the data files' bytes, not their size or time: an edit that keeps both
+    (a fixed-width correction, a file copied with its old time stamp) is never served stale."""
+    import os
+
+    f = data_copy / "channels.yaml"
+    before = sh("channels", "--json", env={"YBGUIDE_DATA_DIR": str(data_copy)}).json()
+    assert any("医保服务热线" in c["name"] for c in before["channels"])
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("医保服务热线", "医保咨询热线", 1), encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
+    after = sh("channels", "--json", env={"YBGUIDE_DATA_DIR": str(data_copy)}).json()
+    assert any("医保咨询热线" in c["name"] for c in after["channels"])
