@@ -406,7 +406,7 @@ def test_the_compiled_knowledge_follows_a_one_character_change_even_with_the_sam
     assert any("医保服务热线" in c["name"] for c in before["channels"])
     st = f.stat()
     text = f.read_text(encoding="utf-8")
-    f.write_text(text.replace("医保服务热线", "医保咨询热线", 1), encoding="utf-8")
+    f.write_text(text.replace("name: 全国统一医保服务热线", "name: 全国统一医保咨询热线", 1), encoding="utf-8")
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
     after = sh("channels", "--json", env={"YBGUIDE_DATA_DIR": str(data_copy)}).json()
