@@ -1,9 +1,10 @@
 """`ybguide calendar import`: the State Council's holiday notice read into the calendar.
 
-The notices in tests/calendar/notices/ are the published texts for 2024–2026 (half-width
-punctuation as the news copies print them, full-width for 2026) and the 2021–2023 arrangements
-written in the standard form from the published dates.  Each must give, day for day, the calendar
-the `holidays` package holds for that year.
+The notices in tests/calendar/notices/ are the published texts for 2008–2020 and 2024–2026 (each
+year's wording: the 2008–2009 explanations 其中，…公休日调至…, 补休, 放假公休, 放假1天, two festivals
+in one item, a 元旦 break across the new year) and the 2021–2023 arrangements written in the
+standard form from the published dates.  Each must give, day for day, the calendar of the
+`chinesecalendar` package (the test's independent oracle) for that year.
 """
 
 import datetime as dt
@@ -12,7 +13,17 @@ from pathlib import Path
 import pytest
 
 NOTICES = Path(__file__).parent / "notices"
-YEARS = [2021, 2022, 2023, 2024, 2025, 2026]
+YEARS = list(range(2008, 2027))
+# Days a later, separate notice changed after the year's notice came out; the oracle holds the
+# changed calendar, the year's notice (rightly) does not.  Each of these days must differ.
+AMENDED = {
+    # 国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知（国发明电〔2015〕3号）
+    2015: ["2015-09-03", "2015-09-04", "2015-09-06"],
+    # 国务院办公厅关于调整2019年劳动节假期安排的通知（国办发明电〔2019〕3号）
+    2019: ["2019-04-28", "2019-05-02", "2019-05-03", "2019-05-05"],
+    # 国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号）
+    2020: ["2020-01-31", "2020-02-01"],
+}
 
 
 def notice_text(year: int) -> str:
@@ -21,19 +32,31 @@ def notice_text(year: int) -> str:
 
 @pytest.mark.parametrize("year", YEARS)
 def test_a_notice_gives_the_official_calendar_day_for_day(year, tmp_path):
+    import chinese_calendar
+
     from yb_guide.calendar.notice import overrides_yaml, parse_notice
-    from yb_guide.calendar.workdays import build_calendar, load_overrides
+    from yb_guide.calendar.workdays import MAKEUP, build_calendar, load_overrides
 
     notice = parse_notice(notice_text(year))
     assert notice.year == year
-    path = tmp_path / "o.yaml"
-    path.write_text(overrides_yaml(notice), encoding="utf-8")  # the very file `calendar import` writes
-    from_notice = build_calendar([load_overrides(path)], year - 1, year + 1)
-    from_library = build_calendar([], year - 1, year + 1)
+    # The next year's notice may set days of this one (2012's: 2011年12月31日（星期六）上班), so
+    # both are imported, as the very files `calendar import` writes.
+    overrides = []
+    for y in (year, year + 1):
+        if (NOTICES / f"{y}.txt").exists():
+            path = tmp_path / f"{y}.yaml"
+            path.write_text(overrides_yaml(parse_notice(notice_text(y))), encoding="utf-8")
+            overrides.append(load_overrides(path))
+    from_notice = build_calendar(overrides, year - 1, year + 1)
+    amended = {dt.date.fromisoformat(s) for s in AMENDED.get(year, [])}
     d = dt.date(year, 1, 1)
     while d.year == year:
-        assert from_notice.is_workday(d) == from_library.is_workday(d), d
-        assert (from_notice.kind(d) == 3) == (from_library.kind(d) == 3), d  # makeup days (调休上班) alike
+        official = chinese_calendar.is_workday(d)
+        if d in amended:
+            assert from_notice.is_workday(d) != official, d
+        else:
+            assert from_notice.is_workday(d) == official, d
+            assert (from_notice.kind(d) == MAKEUP) == (official and d.weekday() >= 5), d  # 调休上班 alike
         d += dt.timedelta(days=1)
     assert year in from_notice.official_years
 
@@ -49,17 +72,57 @@ def test_the_2026_notice_reads_as_published():
     assert parse_notice(notice_text(2024)).number == "国办发明电〔2023〕7号"
 
 
-def test_older_forms_and_a_notice_without_its_title(tmp_path):
+def test_older_forms_and_a_notice_without_its_title():
     from yb_guide.calendar.notice import parse_notice
 
-    text = "一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。\n" \
-           "三、清明节：4月5日放假，与周末连休。\n"
+    text = notice_text(2019).split("\n", 1)[1]  # without its title line
     n = parse_notice(text, year=2019)
-    assert [d for d, _ in n.holidays] == [dt.date(2018, 12, 30), dt.date(2018, 12, 31), dt.date(2019, 1, 1),
-                                         dt.date(2019, 4, 5)]
-    assert [d for d, _ in n.workdays] == [dt.date(2018, 12, 29)]
+    assert [d for d, name in n.holidays if name in ("元旦", "清明节")] == [
+        dt.date(2018, 12, 30), dt.date(2018, 12, 31), dt.date(2019, 1, 1), dt.date(2019, 4, 5)]
+    assert n.workdays[0] == (dt.date(2018, 12, 29), "调休上班（元旦）")
     with pytest.raises(Exception, match="没有找到年份"):
         parse_notice(text)
+
+
+def test_the_2008_notice_explains_each_break_clause_by_clause():
+    from yb_guide.calendar.notice import parse_notice
+
+    n = parse_notice(notice_text(2008))
+    new_year = [d for d, name in n.holidays if name == "元旦"]
+    assert new_year == [dt.date(2007, 12, 30), dt.date(2007, 12, 31), dt.date(2008, 1, 1)]
+    # 国庆节 names its makeup days only as "9月27日、9月28日两个公休日调至9月29日、30日"; each day once.
+    assert [d for d, _ in n.workdays] == [dt.date(2007, 12, 29), dt.date(2008, 2, 2), dt.date(2008, 2, 3),
+                                         dt.date(2008, 5, 4), dt.date(2008, 9, 27), dt.date(2008, 9, 28)]
+    assert "“五一”国际劳动节" in {name for _, name in n.holidays}
+    n09 = parse_notice(notice_text(2009))  # 其中…, and 1月4日（星期日）上班 on lines of their own
+    assert dt.date(2009, 1, 4) in {d for d, _ in n09.workdays}
+    assert {d for d, name in n09.holidays if name == "国庆节、中秋节"} == {dt.date(2009, 10, i) for i in range(1, 9)}
+
+
+def test_2014_and_2017_forms():
+    from yb_guide.calendar.notice import parse_notice
+
+    n14 = parse_notice(notice_text(2014))
+    assert [d for d, name in n14.holidays if name in ("元旦", "清明节")] == [
+        dt.date(2014, 1, 1), dt.date(2014, 4, 5), dt.date(2014, 4, 7)]  # 放假1天; 4月7日（星期一）补休
+    n17 = parse_notice(notice_text(2017))
+    assert len([d for d, name in n17.holidays if name == "中秋节、国庆节"]) == 8
+
+
+@pytest.mark.parametrize("damage,words", [
+    (("其中，4月4日（清明节）为法定节假日", "其中，4月7日为法定节假日"), "不在这一项的放假日期里"),
+    (("9月27日（星期六）、9月28日（星期日）两个公休日调至9月29日（星期一）、30日（星期二）",
+      "9月27日（星期六）、9月28日（星期日）两个公休日调至9月29日（星期一）、30日（星期三）"), "星期和日期对不上"),
+    (("5月4日（星期日）公休日调至5月2日（星期五）", "5月4日（星期日）公休日挪到5月2日（星期五）"), "有一句看不懂"),
+])
+def test_a_damaged_2008_explanation_is_refused(damage, words):
+    from yb_guide.calendar.notice import parse_notice
+
+    old, new = damage
+    text = notice_text(2008)
+    assert old in text
+    with pytest.raises(Exception, match=words):
+        parse_notice(text.replace(old, new))
 
 
 @pytest.mark.parametrize("damage,words", [
@@ -78,6 +141,22 @@ def test_a_damaged_notice_is_refused_with_its_line_and_nothing_is_imported(run, 
     assert r.exit_code == 2 and words in r.stderr and "第" in r.stderr and "行" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not (tmp_path / "home" / "calendar").exists()  # never a half-imported year
+
+
+def test_a_notice_missing_holidays_is_refused_and_the_calendar_is_unchanged(run, tmp_path):
+    f = tmp_path / "2027年放假通知.txt"
+    f.write_text("国务院办公厅关于2027年部分节假日安排的通知\n\n"
+                 "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n\n"
+                 "二、春节：2月6日（周六）至12日（周五）放假调休，共7天。\n", encoding="utf-8")
+    before = run("calendar", "--year", "2027", "--json").stdout
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "清明节、劳动节、端午节、中秋节、国庆节" in r.stderr and "没有导入" in r.stderr
+    assert "元旦" not in r.stderr and "春节" not in r.stderr  # names only what is missing
+    assert not (tmp_path / "home" / "calendar").exists()
+    assert run("calendar", "--year", "2027", "--json").stdout == before
+    assert run("calendar", "import", str(f), "--print").exit_code == 2  # nor shown as if it were whole
 
 
 def test_import_then_the_year_is_official_and_counted_by_it(run, tmp_path):

@@ -70,7 +70,10 @@ Where = tuple[int, str]  # the line number and the sentence, for the error messa
 def _day(y: int | None, m: int | None, d: int, year: int, near: dt.date | None, where: Where) -> dt.date:
     """Without a year, the date nearest ``near`` (the break's first day: in a 元旦 break starting
     2007-12-30, 1月1日 is 2008's and 12月29日 2007's), else in the notice's year."""
-    years = [y or year] if y or near is None else [near.year - 1, near.year, near.year + 1]
+    if y or near is None:
+        years = [y or year]
+    else:
+        years = [near.year - 1, near.year, near.year + 1]
     found = []
     for candidate in years:
         try:
@@ -79,7 +82,7 @@ def _day(y: int | None, m: int | None, d: int, year: int, near: dt.date | None, 
             pass
     if not found:
         raise NoticeError(f"通知第 {where[0]} 行的日期不存在：「{where[1]}」。")
-    return min(found, key=lambda c: abs(c - near)) if len(found) > 1 else found[0]
+    return min(found, key=lambda c: abs(c - near)) if near else found[0]
 
 
 def _check_weekday(day: dt.date, note: str | None, where: Where) -> None:
