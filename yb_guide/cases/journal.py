@@ -8,7 +8,7 @@ corrects every case.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from yb_guide.base.errors import UserError
 from yb_guide.cases import db as casedb
@@ -107,8 +107,11 @@ class Progress:
     schedule: object  # deadlines.Schedule
     relevant: set[str]  # stage ids still waited for (not done: their event has not happened)
     next: object | None  # the first relevant stage not yet due (deadlines.Due)
-    overdue: list  # relevant end stages whose date has passed while the case is open
+    overdue: list  # relevant end stages of a legal period whose last day has passed (已过)
     still_open: list  # a closed case's windows that are still open (复查, 复核, 复议, 诉讼)
+    # relevant end stages of the usual handling times (web article, not law) that have passed: no
+    # deadline was missed; it is the time to 催办 with the ticket
+    follow_up: list = field(default_factory=list)
 
 
 def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
@@ -128,8 +131,11 @@ def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
                  and not s.id.startswith("petition-")]
         return Progress(sched, relevant, None, [], still)
     followed = {s.after for s in sched.stages}
-    overdue = sorted((s for s in stages if s.passed and s.id not in followed), key=lambda s: s.due)
-    return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue, [])
+    ends = sorted((s for s in stages if s.passed and s.id not in followed), key=lambda s: s.due)
+    # A usual handling time is no legal deadline: passing it is the time to follow up, never 已过.
+    overdue = [s for s in ends if s.basis_kind != "web-article"]
+    follow_up = [s for s in ends if s.basis_kind == "web-article"]
+    return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue, [], follow_up)
 
 
 def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:

@@ -35,6 +35,7 @@ def case_row(k, c: Case, p: Progress) -> dict:
         "next": _due(p.next) if p.next else (_due(p.still_open[0]) if p.still_open else None),
         "overdue": [_due(s) for s in p.overdue],
         "is_overdue": bool(p.overdue),
+        "follow_up": [_due(s) for s in p.follow_up],
     }
 
 

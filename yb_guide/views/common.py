@@ -52,6 +52,9 @@ def source_of(k, fact, ref=None) -> dict:
     return document_source(k.document(ref.doc), ref, fact.status, fact.checked)
 
 
+# A usual handling time (web article, not law) that has passed: no deadline was missed.
+FOLLOW_UP_TEXT = "超过一般办理时间，可以催办"
+
 # The words every front end uses for a fact nobody has confirmed: the mark beside it and what to do.
 UNVERIFIED_MARK = "※"
 

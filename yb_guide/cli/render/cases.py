@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (Responsive, T, blocks, bullets, with_paths, grid, heading, labelled, left_text, para,
+from yb_guide.cli.render.kit import (FOLLOW_UP_TEXT, Responsive, T, blocks, bullets, with_paths, grid, heading, labelled, left_text, para,
                                      status_text, table, warnings)
 
 
@@ -37,6 +37,13 @@ def case_list(p: dict):
             else:  # nothing still to come: the last deadline passed takes the cell (no "—" before it)
                 nxt = T(passed, style="red")
                 left = _workdays_left(last, overdue=True)
+        elif c["follow_up"]:
+            late = c["follow_up"][-1]
+            note = f"{late['title']}：{FOLLOW_UP_TEXT}"
+            if c["next"]:
+                nxt.append("\n" + note, style="yellow")
+            else:
+                nxt = T(note, style="yellow")
         return nxt, left
 
     def wide():
@@ -66,6 +73,8 @@ def case_list(p: dict):
             if c["overdue"]:
                 last = c["overdue"][-1]
                 fields.append(("已过", f"{last['title']} {last['due']} {last['weekday']}"))
+            elif c["follow_up"]:
+                fields.append(("催办", f"{c['follow_up'][-1]['title']}：{FOLLOW_UP_TEXT}"))
             yield T("")
             yield from blocks([(T(f"案件 {c['id']} · {c['status_label']}", style="bold red" if c["is_overdue"] else "bold"),
                                 fields)])
@@ -106,7 +115,9 @@ def _stage_left(s: dict):
     if s["done"]:
         return T("已不用再等", style="dim")
     if s["passed"]:
-        return _workdays_left(s, overdue=s["overdue"]) if s["overdue"] else T("已过", style="dim")
+        if s["overdue"]:
+            return _workdays_left(s, overdue=True)
+        return T("已过", style="dim") if s["legal"] else T(FOLLOW_UP_TEXT, style="yellow")
     return _workdays_left(s)
 
 

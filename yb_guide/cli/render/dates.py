@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, T, bullets, with_paths, labelled, pad, para, source_line,
+from yb_guide.cli.render.kit import (FOLLOW_UP_TEXT, UNVERIFIED_MARK, T, bullets, with_paths, labelled, pad, para, source_line,
                                      status_text, warnings)
 
 
@@ -25,7 +25,7 @@ def _left(s: dict) -> str:
     if s["done"]:
         return ""
     if s["passed"]:
-        return "   已过" if s["legal"] else "   超过一般办理时间，可以催办"
+        return "   已过" if s["legal"] else "   " + FOLLOW_UP_TEXT
     if s["workdays_left"] == 0:
         return "   今天到期"
     return f"   还剩 {s['workdays_left']} 个工作日" if s["workdays_left"] is not None else ""

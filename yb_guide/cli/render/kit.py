@@ -7,7 +7,7 @@ in a summary prints as typed."""
 from __future__ import annotations
 
 # The words are shared with the web page (views.common); the renderers import them from here.
-from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, status_text  # noqa: F401
+from yb_guide.views.common import FOLLOW_UP_TEXT, UNVERIFIED_MARK, confirm_text, left_text, status_text  # noqa: F401
 
 
 def T(text: str = "", style: str = ""):
