@@ -345,3 +345,18 @@ def test_installed_program_json_is_valid_utf8_json(sh):
     d = json.loads(r.stdout)
     assert d["outcome"]["id"] == "platform-fee" and d["reason"]["id"] == "platform-fee"
     assert d["general"]["title"] == "一般建议（来自网络文章）"
+
+
+@pytest.mark.parametrize("given", ["2", "医保报销有争议", "reimbursement-dispute", "２"])
+def test_an_answer_is_the_number_the_wizard_shows_its_label_or_its_id(run, given):
+    a = run("choose", "--answer", f"problem={given}", "--answer", "tried-before=1", "--answer", "situation=1",
+            "--json").json()
+    b = run("choose", "--answer", "problem=reimbursement-dispute", "--answer", "tried-before=first-time",
+            "--answer", "situation=urgent-or-simple", "--json").json()
+    assert a["outcome"]["id"] == b["outcome"]["id"]
+
+
+def test_a_wrong_answer_lists_the_choices_as_the_wizard_shows_them(run):
+    r = run("choose", "--answer", "problem=9")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "1. 政策咨询没有得到明确答复" in r.stderr and "8. 投诉过了，但对处理结果不满意" in r.stderr

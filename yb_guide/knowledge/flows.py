@@ -44,6 +44,18 @@ class Question:
                 return o
         raise UnknownIdError(f"选项（问题 {self.id}）", option_id, [o.id for o in self.options])
 
+    def pick(self, given: str) -> Option:
+        """The option a person means: its number as the wizard shows it (1, 2 …), its Chinese label,
+        or its id; an error lists the choices as the wizard shows them."""
+        from yb_guide.base.text import ascii_forms
+
+        text = ascii_forms(given).strip()
+        for n, o in enumerate(self.options, 1):
+            if text in (str(n), o.id, ascii_forms(o.label)):
+                return o
+        choices = "、".join(f"{n}. {o.label}" for n, o in enumerate(self.options, 1))
+        raise UserError(f"「{given}」不是「{self.text}」的一个回答。", hint=f"写序号或选项的文字：{choices}")
+
 
 @record
 class Alternative:
@@ -176,8 +188,8 @@ def resolve(flow: Flow, answers: list[Answer] | tuple[Answer, ...]) -> Position:
     question may be answered once.  Unknown question or option ids raise
     ``UnknownIdError`` (with "did you mean")."""
     given: dict[str, str] = {}
-    for question_id, option_id in answers:
-        flow.question(question_id).option(option_id)  # both must exist
+    for question_id, typed in answers:
+        option_id = flow.question(question_id).pick(typed).id  # a number, a label or an id
         if given.get(question_id, option_id) != option_id:
             raise UserError(f"问题「{question_id}」有两个回答：{given[question_id]} 和 {option_id}，只能留一个。")
         given[question_id] = option_id
