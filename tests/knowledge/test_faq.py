@@ -1,4 +1,5 @@
 """`ybguide faq [QUERY]` and `--show N`."""
+import pytest
 
 
 def test_faq_lists_both_documents_questions(run):
@@ -48,3 +49,38 @@ def test_query_is_not_rich_markup(run):
     r = run("faq", "[bold red]x[/]")
     assert r.exit_code == 0
     assert "[bold red]x[/]" in r.stdout
+
+
+# Questions as people type them (no spaces), and the entry a person would expect first.
+TYPED = {
+    "多久回复": "reply-time", "多久能回复": "reply-time", "投诉后多久有答复": "reply-time", "几天能处理完": "reply-time",
+    "工单进度": "reply-time",
+    "对处理结果不满意": "unhappy-with-result", "对处理结果不满意怎么办": "unhappy-with-result",
+    "处理结果不满意还能怎么办": "unhappy-with-result", "行政复议": "unhappy-with-result", "不服处理意见": "unhappy-with-result",
+    "挂号费能报销吗": "registration-fee", "挂号费能报吗": "registration-fee", "诊察费报销": "registration-fee",
+    "网上挂号的挂号费": "registration-fee",
+    "服务费为什么不报销": "platform-service-fee", "会员费能报吗": "platform-service-fee", "加号费": "platform-service-fee",
+    "医保码是什么": "ehealth-card", "医保电子凭证怎么用": "ehealth-card",
+    "没备案": "away-filing", "没有备案能报吗": "away-filing", "异地就医没备案能报吗": "away-filing",
+    "外地看病能报销吗": "away-filing", "异地报销": "away-filing",
+    "互联网医院能报吗": "internet-hospital", "网上看病能报吗": "internet-hospital", "线上复诊开药": "internet-hospital",
+    "手工报销期限": "manual-claim-deadline", "零星报销有期限吗": "manual-claim-deadline",
+    "网上预约怎么报销": "booking-claim", "预约后怎么提交报销": "booking-claim",
+}
+
+
+@pytest.mark.parametrize("typed, expected", sorted(TYPED.items()))
+def test_questions_typed_without_spaces_find_the_entry_a_person_expects(run, typed, expected):
+    d = run("faq", typed, "--json").json()
+    assert d["faq"], typed
+    assert expected in [e["id"] for e in d["faq"][:2]], (typed, [e["id"] for e in d["faq"]])
+
+
+def test_a_query_is_cut_into_known_words_and_stop_words_are_dropped():
+    from yb_guide.knowledge import loader
+    from yb_guide.knowledge.search import segment
+
+    k = loader.get()
+    assert segment(k, "挂号费能报销吗") == ["挂号费", "报销"]
+    assert segment(k, "多久回复") == ["多久", "回复"]
+    assert segment(k, "没备案") == ["备案"]

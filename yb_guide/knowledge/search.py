@@ -28,19 +28,59 @@ def alternatives(k, word: str) -> set[str]:
     return found
 
 
+def segment(k, word: str) -> list[str]:
+    """An unspaced query cut into known words, longest first (挂号费能报销吗 -> 挂号费, 报销); stop
+    words and stray single characters are dropped, a run of unknown characters kept whole (回复)."""
+    known = ({w.lower() for group in k.search.synonyms for w in group} | {t.lower() for t in k.search.terms}) - {word}
+    stop = {w.lower() for w in k.search.stopwords}
+    longest = max(map(len, known | stop), default=1)
+    out, run, i = [], "", 0
+    while i < len(word):
+        hit = next((word[i:i + n] for n in range(min(longest, len(word) - i), 0, -1)
+                    if word[i:i + n] in known or word[i:i + n] in stop), None)
+        if hit is None:
+            run += word[i]
+            i += 1
+            continue
+        if len(run) > 1:
+            out.append(run)
+        run = ""
+        if hit not in stop:
+            out.append(hit)
+        i += len(hit)
+    if len(run) > 1:
+        out.append(run)
+    return out
+
+
 def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
-    """(number as listed, FAQ) for every FAQ that holds every word of ``query``, each word or one of
-    its synonyms (all of them without a query)."""
+    """(number as listed, FAQ) for the FAQs that hold every word of ``query`` (each word or one of
+    its synonyms; an unspaced word is cut into known words when it is not found whole); when none
+    holds them all, those that hold the most, best first.  All of them without a query."""
     numbered = list(enumerate(k.faqs, start=1))
-    wanted = [alternatives(k, w) for w in words(query)]
+    terms: list[str] = []
+    for w in words(query):
+        whole = alternatives(k, w)
+        if any(any(alt in "\n".join(_haystack(k, f)).lower() for alt in whole) for _, f in numbered):
+            terms.append(w)
+        else:
+            terms += segment(k, w) or [w]
+    wanted = [alternatives(k, t) for t in terms]
     if not wanted:
         return numbered
-    found = []
+    scored = []
     for n, f in numbered:
         text = "\n".join(_haystack(k, f)).lower()
-        if all(any(alt in text for alt in alts) for alts in wanted):
-            found.append((n, f))
-    return found
+        hits = sum(any(alt in text for alt in alts) for alts in wanted)
+        in_question = sum(any(alt in f.question.lower() for alt in alts) for alts in wanted)
+        if hits:
+            scored.append((hits, in_question, n, f))
+    best = max((s[0] for s in scored), default=0)
+    if best < len(wanted) and len(wanted) > 1:
+        best = max(best, len(wanted) - 1)  # one word may be a way of asking, not a subject
+    chosen = [s for s in scored if s[0] >= best]
+    chosen.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    return [(n, f) for _, _, n, f in chosen]
 
 
 def faq_by_number_or_id(k, which: str) -> tuple[int, object]:

@@ -8,3 +8,7 @@ from yb_guide.base.record import record
 @record
 class SearchFile:
     synonyms: tuple[tuple[str, ...], ...]
+    # Chinese is typed without spaces: a query is cut into these words (and the synonyms' words),
+    # longest first; the stop words (怎么, 吗 …) are dropped.
+    terms: tuple[str, ...] = ()
+    stopwords: tuple[str, ...] = ()
