@@ -53,8 +53,12 @@ class Question:
         for n, o in enumerate(self.options, 1):
             if text in (str(n), o.id, ascii_forms(o.label)):
                 return o
+        from yb_guide.base.suggest import nearest
+
         choices = "、".join(f"{n}. {o.label}" for n, o in enumerate(self.options, 1))
-        raise UserError(f"「{given}」不是「{self.text}」的一个回答。", hint=f"写序号或选项的文字：{choices}")
+        near = nearest(text, [o.id for o in self.options])
+        tip = f"您是不是要找「{near}」（{self.option(near).label}）？" if near else ""
+        raise UserError(f"「{given}」不是「{self.text}」的一个回答。{tip}", hint=f"写序号或选项的文字：{choices}")
 
 
 @record
