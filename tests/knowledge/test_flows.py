@@ -360,3 +360,30 @@ def test_a_wrong_answer_lists_the_choices_as_the_wizard_shows_them(run):
     r = run("choose", "--answer", "problem=9")
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
     assert "1. 政策咨询没有得到明确答复" in r.stderr and "8. 投诉过了，但对处理结果不满意" in r.stderr
+
+
+REVIEW_PATHS = [("problem=unhappy-with-result", f"decided-by={who}") for who in ("county", "city", "province")]
+
+
+@pytest.mark.parametrize("answers", REVIEW_PATHS)
+def test_a_review_outcome_writes_a_review_request_not_a_complaint(run, answers):
+    args = [x for a in answers for x in ("--answer", a)]
+    d = run("choose", *args, "--json").json()
+    steps = "".join(d["steps"])
+    assert "复查申请书" in steps and "写投诉信" not in steps
+    assert [c["id"] for c in d["checklists"]] == ["review-request"]
+    assert any(n["action"] == "letter" and n["kind"] == "复查申请书" for n in d["next"])
+    screen = run("choose", *args, env={"COLUMNS": "80"}).stdout
+    assert "ybguide letter --case 编号 --kind 复查申请书" in screen
+
+
+def test_no_outcome_calls_a_power_of_attorney_required_for_someone_going_themselves(run):
+    from yb_guide.knowledge import loader
+    from yb_guide.knowledge.flows import all_paths
+
+    k = loader.get()
+    for flow in k.flows:
+        for answers, _ in all_paths(flow):
+            d = run(flow.id, *[x for q, o in answers for x in ("--answer", f"{q}={o}")], "--json").json()
+            for cl in d["checklists"]:
+                assert not any("授权委托书" in item or "代办人" in item for item in cl["items"]), (answers, cl["id"])

@@ -89,9 +89,10 @@ class NextStep:
     """Something to do after the outcome: ``deadline`` is the deadline calculator, given the dates of
     ``events`` (the command line's ``ybguide deadline --filed …``, the web page's form)."""
 
-    action: Literal["deadline"]
+    action: Literal["deadline", "letter"]
     why: str
     events: tuple[str, ...] = ("filed",)
+    kind: str | None = None  # letter: which letter (复查申请书 …), as ``ybguide letter --kind`` names it
 
 
 @record
@@ -110,6 +111,7 @@ class Outcome:
     procedure: str | None = None  # its procedure (steps)
     strategies: tuple[str, ...] = ()  # and its strategies, shown under 一般建议（来自网络文章）
     checklists: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()  # what to do here, in place of the channel's own steps (a 复查 is no complaint)
     periods: tuple[str, ...] = ()  # rules in deadlines.yaml (复核, 行政复议, 行政诉讼) to show
     # what the answers tell of the person's situation (deadlines.yaml ``situation``: decision -> refusal …):
     # which of the periods apply to them, and the advice that goes with it (复议前置)

@@ -60,11 +60,14 @@ def _channel_brief(k, channel_id: str) -> dict:
 
 
 def _checklist_brief(k, checklist_id: str) -> dict:
+    """The checklist as an outcome lists it: what everyone brings; what a person acting for a
+    relative (代办) also brings is named apart, never as 必备 for someone going themselves."""
     cl = k.checklist(checklist_id)
     return {
         "id": cl.id,
         "title": cl.title,
-        "items": [f"{i.item} —— {NEED_LABELS[i.need]}，{FORM_LABELS[i.form]}" for i in cl.items],
+        "items": [f"{i.item} —— {NEED_LABELS[i.need]}，{FORM_LABELS[i.form]}" for i in cl.items if i.when != "acting"],
+        "acting_items": [i.item for i in cl.items if i.when == "acting"],
     }
 
 
@@ -153,7 +156,7 @@ def flow_result(k, position) -> dict:
     if out.channel:
         c = k.channel(out.channel)
         payload["channel"] = _channel_brief(k, c.id)
-        payload["steps"] = list(c.steps)
+        payload["steps"] = list(out.steps or c.steps)  # the outcome's own steps where the channel's do not fit
         payload["processing_time"] = limit_text(c.processing_time)
         payload["corrections"] = [corr.advice for corr in k.corrections_for(c.id)]
         sources.append(source_of(k, c))
@@ -210,5 +213,5 @@ def flow_result(k, position) -> dict:
         nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "why": f"查看并打印「{cl['title']}」"})
     if out.channel:
         nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
-    nxt.extend({"action": n.action, "events": list(n.events), "why": n.why} for n in out.next)
+    nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind} for n in out.next)
     return payload

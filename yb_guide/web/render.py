@@ -48,7 +48,7 @@ def deadline_url(events=(), **fields) -> str:
     return "/deadline" + ("?" + urlencode(query, safe=":") if query else "")
 
 
-def next_link(k, action: dict) -> dict:
+def next_link(k, action: dict) -> dict | None:
     """A next step of an outcome (an action of the payload) as a link: where, its text and why."""
     kind = action["action"]
     if kind == "flow":
@@ -60,6 +60,8 @@ def next_link(k, action: dict) -> dict:
         return {"href": f"/channels/{quote(action['id'])}", "text": k.channel(action["id"]).name, "why": action["why"]}
     if kind == "deadline":
         return {"href": deadline_url(action["events"]), "text": "算期限", "why": action["why"]}
+    if kind == "letter":  # written from a case in the journal, which no page holds: the checklist says what to write
+        return None
     raise ValueError(kind)  # pragma: no cover - views make only these
 
 

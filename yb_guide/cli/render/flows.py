@@ -22,6 +22,8 @@ def next_command(action: dict) -> tuple[str, str]:
         return f"ybguide checklist {action['id']}", f"{action['why']}（加 --markdown 可保存成文件）"
     if kind == "channel":
         return f"ybguide channels show {action['id']}", action["why"]
+    if kind == "letter":
+        return f"ybguide letter --case 编号 --kind {action['kind']}", action["why"]
     if kind == "deadline":
         events = action["events"]
         if events == ["filed"]:
@@ -151,6 +153,9 @@ def flow_result(p: dict):
     for cl in p["checklists"]:
         yield section(f"要准备的材料：{cl['title']}")
         yield bullets(cl["items"], mark="□")
+        if cl["acting_items"]:
+            yield para(f"替家人办理（代办）的，还要带：{'、'.join(cl['acting_items'])}（ybguide checklist {cl['id']} --acting）",
+                       "dim")
     if p["record"]:
         yield section("要记下的")
         yield bullets(p["record"]["items"])
