@@ -49,10 +49,10 @@ def wizard(k, flow_id, replies, answers=()):
 
 
 def test_numbers_help_and_a_wrong_number(k):
-    position, out = wizard(k, "choose", ["", "9", "x", "6"])
+    position, out = wizard(k, "choose", ["", "10", "x", "6"])
     assert position.outcome.id == "fraud-report"
     assert "说明：选最接近的一项" in out  # Enter alone shows the help
-    assert "没有「9」这一项" in out and "没有「x」这一项" in out
+    assert "没有「10」这一项" in out and "没有「x」这一项" in out
     assert out.count("第 1 题") == 1
 
 
@@ -143,7 +143,7 @@ def prompt(n: int) -> str:
 def test_choose_in_a_terminal_typing_going_back_and_reading_the_advice():
     child = spawn("choose")
     child.expect("您遇到的是哪一类问题")
-    child.expect(prompt(8))
+    child.expect(prompt(9))
     child.sendline("3")  # 定点医疗机构或药店违规操作
     child.expect("这件事您之前向医保部门反映过吗")
     child.expect(prompt(3))
@@ -191,7 +191,7 @@ def test_reimburse_in_a_terminal():
 @pytestmark_pty
 def test_end_of_input_in_a_terminal_is_one_line_and_no_traceback():
     child = spawn("choose")
-    child.expect(prompt(8))
+    child.expect(prompt(9))
     child.sendeof()
     out = finish(child)
     assert child.exitstatus == 1
@@ -203,7 +203,7 @@ def test_end_of_input_in_a_terminal_is_one_line_and_no_traceback():
 @pytestmark_pty
 def test_ctrl_c_in_a_terminal_exits_130_with_one_line():
     child = spawn("choose")
-    child.expect(prompt(8))
+    child.expect(prompt(9))
     child.sendintr()
     out = finish(child)
     assert child.exitstatus == 130

@@ -1,7 +1,8 @@
 """`ybguide channels` and `ybguide channels show ID`."""
+import pytest
 
 EXPECTED_CHANNELS = {
-    "hotline-12393", "nhsa-platform", "sx-bureau-website", "sx-wechat",
+    "hotline-12393", "hotline-12345", "nhsa-platform", "sx-bureau-website", "sx-wechat",
     "hall-visit", "mail-letter", "discipline-12388", "fraud-report",
 }
 
@@ -99,7 +100,7 @@ def test_installed_program_runs_outside_the_repo(sh):
     r = sh("--version")
     assert r.exit_code == 0 and r.stdout.startswith("ybguide ")
     r = sh("channels", "--json")
-    assert r.exit_code == 0 and len(r.json()["channels"]) == 8
+    assert r.exit_code == 0 and len(r.json()["channels"]) == 9
     r = sh("checklist", "hall_visit")
     assert r.exit_code == 2 and "hall-visit" in r.stderr and "Traceback" not in r.stderr
 
@@ -121,3 +122,11 @@ def _in_gbk(c):
         return True
     except UnicodeEncodeError:
         return False
+
+
+@pytest.mark.parametrize("name", ["12345", "市长热线", "政务热线", "便民热线"])
+def test_12345_is_a_channel_of_its_own_with_what_is_not_settled_marked(run, name):
+    d = run("channels", "show", name, "--json").json()
+    assert d["id"] == "hotline-12345" and d["source"]["status"] == "unverified"
+    assert any("12393" in n and "未能核实" in n for n in d["notes"])
+    assert "国办发〔2020〕53号" in d["description"]

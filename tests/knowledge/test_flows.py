@@ -357,7 +357,7 @@ def test_an_answer_is_the_number_the_wizard_shows_its_label_or_its_id(run, given
 
 
 def test_a_wrong_answer_lists_the_choices_as_the_wizard_shows_them(run):
-    r = run("choose", "--answer", "problem=9")
+    r = run("choose", "--answer", "problem=10")
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
     assert "1. 政策咨询没有得到明确答复" in r.stderr and "8. 投诉过了，但对处理结果不满意" in r.stderr
 
