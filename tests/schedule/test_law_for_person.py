@@ -251,3 +251,14 @@ def test_the_calendar_file_says_when_a_date_applies(run, tmp_path):
     lawsuit = next(d for s, d in events.items() if s.startswith("直接提起行政诉讼"))
     assert lawsuit.startswith("只在不需要先申请复议时适用")
     assert not next(d for s, d in events.items() if s.startswith("申请行政复议")).startswith("只在")
+
+
+def test_case_due_labels_the_direct_lawsuit_for_a_refusal(run):
+    assert run("case", "add", "--channel", "热线", "--filed", "2026-11-02", "--decision-kind", "拒付",
+               "--today", "2026-11-03").exit_code == 0
+    assert run("case", "decision", "1", "--known", "2026-11-20", "--today", "2026-11-21").exit_code == 0
+    d = run("case", "due", "--days", "400", "--today", "2026-11-21", "--json").json()
+    items = {x["id"]: x for x in d["items"]}
+    assert items["reconsideration"]["condition"] is None and "不需要先申请复议" in items["lawsuit"]["condition"]
+    screen = run("case", "due", "--days", "400", "--today", "2026-11-21", env={"COLUMNS": "80"}).stdout
+    assert "只在不需要先申请复议时适用" in screen

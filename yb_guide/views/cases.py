@@ -187,7 +187,7 @@ def due(k, cases: list[Case], today: dt.date, days: int) -> dict:
     def item(c: Case, s, late: bool) -> dict:
         return {**_due(s), "case": c.id, "name": c.name, "agent_name": c.agent_name, "ticket": c.ticket,
                 "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
-                "rule": s.rule}
+                "rule": s.rule, "condition": s.condition}
 
     items = [item(c, s, True) for c, s in overdue] + [item(c, s, False) for c, s in coming]
     return {"today": today.isoformat(), "days": days, "until": (today + dt.timedelta(days=days)).isoformat(),

@@ -234,6 +234,8 @@ def due(p: dict):
         head.append(" ")
         head.append_text(_workdays_left(x, overdue=x["overdue"]))
         yield para(head, indent=0)
+        if x["condition"]:
+            yield para(x["condition"], "yellow", indent=2)
         yield para(x["rule"], "dim", indent=2)
 
 
