@@ -54,6 +54,23 @@ class BatchRowError(UserError):
     pass
 
 
+def _remembered(memo: dict, key, make):
+    """``make()`` for ``key``, remembered (the memo is cleared at MEMO_LIMIT, so memory stays flat);
+    a refusal is remembered too, as (message, hint), and raised again for every row that has it."""
+    found = memo.get(key, _MISSING)
+    if found is _MISSING:
+        try:
+            found = make()
+        except UserError as err:
+            found = (err.message, err.hint)
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    if type(found) is tuple:
+        raise UserError(found[0], hint=found[1])
+    return found
+
+
 @dataclass
 class Summary:
     written: int = 0  # rows written: every row of the input (blank lines are not rows)
@@ -262,36 +279,27 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
         return flags[value]
 
     def channel_of(value: str) -> str | None:
-        found = channels.get(value)
-        if found is None and value not in channels:
+        def find():
             try:
-                found = find_channel(plan, value) if value.strip() else None
+                return find_channel(plan, value) if value.strip() else None
             except UnknownChannelError as err:
                 tip = f"您是不是要找「{err.suggestion}」？" if err.suggestion else ""
-                found = (f"「{names['channel']}」列的值「{err.given}」不是已知的渠道。{tip}", err.hint)
-            if len(channels) >= MEMO_LIMIT:
-                channels.clear()
-            channels[value] = found
-        if isinstance(found, tuple):
-            raise UserError(found[0], hint=found[1])
-        return found
+                raise UserError(f"「{names['channel']}」列的值「{err.given}」不是已知的渠道。{tip}", hint=err.hint) from None
+
+        return _remembered(channels, value, find)
 
     def situation_of(row: list[str], n: int):
         texts = tuple(row[i].strip() if i < n else "" for _, i in situation_at)
-        found = situations.get(texts)
-        if found is None:
+
+        def read():
             from yb_guide.schedule.situation import read_situation
 
             try:
-                found = read_situation(plan.situation, {key: t for (key, _), t in zip(situation_at, texts)})
+                return read_situation(plan.situation, {key: t for (key, _), t in zip(situation_at, texts)})
             except UserError as err:
-                found = (f"「{names[err.field or 'amount']}」列：{err.message}", err.hint)
-            if len(situations) >= MEMO_LIMIT:
-                situations.clear()
-            situations[texts] = found
-        if isinstance(found, tuple):
-            raise UserError(found[0], hint=found[1])
-        return found
+                raise UserError(f"「{names[err.field or 'amount']}」列：{err.message}", hint=err.hint) from None
+
+        return _remembered(situations, texts, read)
 
     def compute_cells(key: tuple) -> str:
         filed, complex_case, channel, result, decision, situation = key
