@@ -313,6 +313,17 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     return item
 
 
+def moved_text(due: "Due") -> str | None:
+    """Beside a 信访 last day on a rest day: the next working day, as the tool's inference (one wording
+    for the screens, the web page and the calendar file)."""
+    if due.moved_due is None:
+        return None
+    from yb_guide.calendar.dates import weekday_zh
+
+    return (f"这一天不是工作日；可能顺延至 {due.moved_due.isoformat()} {weekday_zh(due.moved_due)}（本工具的推论）"
+            + ("，请在放假前办好" if due.person_acts else ""))
+
+
 def future_event_warning(event: str, day: dt.date, today: dt.date) -> str:
     """A date of something that has happened, after today: the one wording (deadline, web, batch)."""
     return (f"{EVENT_LABELS[event]}的日期 {day.isoformat()} 在今天（{today.isoformat()}）之后：还没有发生的事"

@@ -49,10 +49,9 @@ def _now():
 
 def _about(due) -> str:
     """The event's text: when the date applies to this person, the moved day beside a 信访 day, the rule."""
-    lines = [due.condition] if due.condition else []
-    if due.moved_due:
-        lines.append(f"这一天不是工作日；可能顺延至 {due.moved_due.isoformat()}（本工具的推论），请在放假前办好")
-    return "\n".join([*lines, due.rule])
+    from yb_guide.schedule.deadlines import moved_text
+
+    return "\n".join(x for x in (due.condition, moved_text(due), due.rule) if x)
 
 
 def build_ics(sched: Schedule, plan, cal: Calendar) -> bytes:

@@ -12,6 +12,7 @@ def deadline(sched, plan) -> dict:
     from yb_guide.calendar.dates import weekday_zh
     from yb_guide.knowledge.deadline_rules import EVENT_ORDER
     from yb_guide.knowledge.labels import BASIS_KIND_LABELS, EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
+    from yb_guide.schedule.deadlines import moved_text
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
@@ -39,8 +40,7 @@ def deadline(sched, plan) -> dict:
             "basis_kind_label": BASIS_KIND_LABELS[s.basis_kind], "condition": s.condition,
             "moved_due": s.moved_due.isoformat() if s.moved_due else None,
             "moved_weekday": weekday_zh(s.moved_due) if s.moved_due else None,
-            "moved_text": (f"这一天不是工作日；可能顺延至 {s.moved_due.isoformat()} {weekday_zh(s.moved_due)}（本工具的推论）"
-                           + ("，请在放假前办好" if s.person_acts else "")) if s.moved_due else None,
+            "moved_text": moved_text(s),
             "extended_estimated": s.extended_estimated, "person_acts": s.person_acts,
             "also": [plan.cite(ref) for ref in s.also],
         })
