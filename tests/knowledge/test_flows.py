@@ -387,3 +387,12 @@ def test_no_outcome_calls_a_power_of_attorney_required_for_someone_going_themsel
             d = run(flow.id, *[x for q, o in answers for x in ("--answer", f"{q}={o}")], "--json").json()
             for cl in d["checklists"]:
                 assert not any("授权委托书" in item or "代办人" in item for item in cl["items"]), (answers, cl["id"])
+
+
+def test_a_letter_outcome_counts_the_letter_track(run):
+    """The letter outcome's next step computes the 信访 track of a letter, not a hotline ticket's."""
+    d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
+    step = next(n for n in d["next"] if n["action"] == "deadline")
+    assert d["channel"]["id"] == step["channel"] == "mail-letter"
+    screen = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4").stdout
+    assert "ybguide deadline --filed 今天 --channel mail-letter" in screen

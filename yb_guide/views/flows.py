@@ -213,5 +213,7 @@ def flow_result(k, position) -> dict:
         nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "why": f"查看并打印「{cl['title']}」"})
     if out.channel:
         nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
-    nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind} for n in out.next)
+    # a deadline step counts the recommended channel's tracks (a letter is a 信访, not a hotline ticket)
+    nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind, "channel": out.channel}
+               for n in out.next)
     return payload

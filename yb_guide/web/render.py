@@ -59,7 +59,8 @@ def next_link(k, action: dict) -> dict | None:
     if kind == "channel":
         return {"href": f"/channels/{quote(action['id'])}", "text": k.channel(action["id"]).name, "why": action["why"]}
     if kind == "deadline":
-        return {"href": deadline_url(action["events"]), "text": "算期限", "why": action["why"]}
+        return {"href": deadline_url(action["events"], channel=action.get("channel")), "text": "算期限",
+                "why": action["why"]}
     if kind == "letter":  # written from a case in the journal, which no page holds: the checklist says what to write
         return None
     raise ValueError(kind)  # pragma: no cover - views make only these

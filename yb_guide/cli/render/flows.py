@@ -26,9 +26,10 @@ def next_command(action: dict) -> tuple[str, str]:
         return f"ybguide letter --case 编号 --kind {action['kind']}", action["why"]
     if kind == "deadline":
         events = action["events"]
+        channel = f" --channel {action['channel']}" if action.get("channel") else ""
         if events == ["filed"]:
-            return "ybguide deadline --filed 今天", action["why"]
-        return "ybguide deadline " + " ".join(f"--{e} 日期" for e in events), action["why"]
+            return f"ybguide deadline --filed 今天{channel}", action["why"]
+        return "ybguide deadline " + " ".join(f"--{e} 日期" for e in events) + channel, action["why"]
     raise ValueError(kind)  # pragma: no cover - views make only these
 
 
