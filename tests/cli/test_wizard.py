@@ -166,7 +166,7 @@ def test_choose_in_a_terminal_typing_going_back_and_reading_the_advice():
     answers = flat.split("您的回答")[1].split("◆")[0]
     assert "定点医疗机构或药店违规操作" in answers and "还没有，这是第一次反映" in answers
     assert "处理不力" not in answers  # the answer taken back is gone
-    assert "推荐渠道：全国统一医保服务热线12393" in flat and "电话：12393" in flat
+    assert "找谁：全国统一医保服务热线12393" in flat and "电话：12393" in flat
     assert "1.拨打12393" in flat
     assert "Traceback" not in out
 
@@ -184,7 +184,7 @@ def test_reimburse_in_a_terminal():
     assert child.exitstatus == 0
     flat = "".join(out.split())
     assert "可能的原因：付钱时走了自费，没有用医保结算" in flat and "退费重结" in flat
-    assert "找谁问：" in flat and "电话：12393" in flat
+    assert "找谁问：" in flat
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in flat
 
 

@@ -38,7 +38,7 @@ def render_text(payload: dict, width: int = 100) -> str:
 
     console = Console(width=width, no_color=True, highlight=False, soft_wrap=False)
     with console.capture() as captured:
-        for part in render.flow_result(payload):
+        for part in render.flow_result({**payload, "full": True}):
             console.print(part)
     return captured.get()
 
@@ -195,7 +195,7 @@ def test_golden_paths_replay_through_the_command_line(run):
 
 def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
     r = run("choose", "--answer", "problem=policy-unanswered", "--answer", "tried-before=first-time",
-            "--answer", "situation=urgent-or-simple")
+            "--answer", "situation=urgent-or-simple", "--full")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
     assert "推荐渠道：全国统一医保服务热线12393" in text
@@ -208,7 +208,7 @@ def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
 
 def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):
     r = run("choose", "-a", "problem=provider-violation", "-a", "tried-before=first-time",
-            "-a", "situation=many-documents", "-a", "can-visit=can-go")
+            "-a", "situation=many-documents", "-a", "can-visit=can-go", "--full")
     text = flat(r.stdout)
     assert "推荐渠道：医保服务大厅现场投诉" in text
     assert "太原市万柏林区滨河西路南段129号" in text and "9:00-17:00" in text
@@ -227,7 +227,7 @@ def test_local_office_handled_it_poorly_goes_to_the_provincial_bureau(run):
 
 
 def test_staff_misconduct_and_fraud(run):
-    text = flat(run("choose", "-a", "problem=staff-misconduct").stdout)
+    text = flat(run("choose", "-a", "problem=staff-misconduct", "--full").stdout)
     assert "12388" in text and "纪检监察" in text
     d = run("choose", "-a", "problem=fraud", "--json").json()
     assert d["channel"]["id"] == "fraud-report" and d["channel"]["contact"]["phone"] == "12393"
@@ -235,7 +235,7 @@ def test_staff_misconduct_and_fraud(run):
 
 
 def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(run):
-    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "decided-by=city")
+    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "decided-by=city", "--full")
     text = flat(r.stdout)
     assert "推荐渠道：邮寄书面投诉信" in text and "030024" in text
     assert "30日内" in text and "60日内" in text and "6个月内" in text
@@ -251,12 +251,12 @@ def test_online_booking_hands_over_to_reimburse(run):
     assert d["outcome"]["id"] == "to-reimburse"
     assert d["handover"]["flow"] == "reimburse" and d["handover"]["answers"] == []
     assert d["next"][0] == {"action": "flow", "flow": "reimburse", "answers": [], "why": d["handover"]["when"]}
-    text = flat(run("choose", "-a", "problem=online-booking-not-reimbursed").stdout)
+    text = flat(run("choose", "-a", "problem=online-booking-not-reimbursed", "--full").stdout)
     assert "下一步可以运行ybguidereimburse" in text
 
 
 def test_reimburse_returned_claim_shows_steps_checklist_and_when_to_complain(run):
-    r = run("reimburse", "-a", "stage=returned")
+    r = run("reimburse", "-a", "stage=returned", "--full")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
     assert "可能的原因：报销申请材料不全，或者过了申报时间" in text
@@ -279,7 +279,7 @@ def test_reimburse_dispute_leads_to_the_complaint_flow(run):
 
     cmd = command_for(d["handover"]["flow"], d["handover"]["answers"])
     assert cmd == "ybguide choose --answer problem=reimbursement-dispute"
-    assert flat(cmd) in flat(run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written").stdout)
+    assert flat(cmd) in flat(run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written", "--full").stdout)
     # …and that command, given the rest of the answers, gives a channel.
     more = cmd.split()[2:] + ["--answer", "tried-before=channels-failed", "--json"]
     assert run("choose", *more).json()["channel"]["id"] == "mail-letter"
@@ -394,5 +394,29 @@ def test_a_letter_outcome_counts_the_letter_track(run):
     d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
     step = next(n for n in d["next"] if n["action"] == "deadline")
     assert d["channel"]["id"] == step["channel"] == "mail-letter"
-    screen = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4").stdout
+    screen = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--full").stdout
     assert "ybguide deadline --filed 今天 --channel mail-letter" in screen
+
+
+def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
+    """Default outcome: at most 60 lines at 80 columns; the first lines say what to do and, where there
+    is a channel, its contact; --full keeps everything (answers, reasons, alternatives, the replay)."""
+    from yb_guide.knowledge import loader
+    from yb_guide.knowledge.flows import all_paths
+
+    k = loader.get()
+    longest = 0
+    for flow in k.flows:
+        for answers, outcome_id in all_paths(flow):
+            args = [x for q, o in answers for x in ("--answer", f"{q}={o}")]
+            d = run(flow.id, *args, "--json").json()
+            screen = run(flow.id, *args, env={"COLUMNS": "80"}).stdout.splitlines()
+            longest = max(longest, len(screen))
+            assert len(screen) <= 60, (flow.id, outcome_id, len(screen))
+            head = "".join(screen[:12])
+            assert d["outcome"]["title"] in head
+            if d["channel"] and d["channel"]["contact_lines"]:
+                assert "找谁：" in head and d["channel"]["contact_lines"][0][:6] in "".join(screen[:16])
+            full = run(flow.id, *args, "--full", env={"COLUMNS": "80"}).stdout
+            assert "不用再回答一遍" in full and len(full.splitlines()) >= len(screen)
+    print(f"\n[outcomes] longest default outcome: {longest} lines at 80 columns")

@@ -44,7 +44,7 @@ def render(payload: dict, width: int = 120) -> str:
 
     console = Console(width=width, no_color=True, highlight=False)
     with console.capture() as captured:
-        for part in render_flows.flow_result(payload):
+        for part in render_flows.flow_result({**payload, "full": True}):
             console.print(part)
     return captured.get()
 
@@ -110,7 +110,7 @@ def test_no_outcome_answers_with_the_articles_generic_expense_advice(k):
 
 
 def test_the_articles_advice_is_kept_but_only_as_labelled_general_advice(run):
-    text = flat(run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=self").stdout)
+    text = flat(run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=self", "--full").stdout)
     main, _, general = text.partition(GENERAL_HEADING)
     assert "保险公司" in general and "消费者权益保护机构" in general  # the article's words, kept …
     assert "保险公司" not in main  # … but never the main answer
@@ -141,7 +141,7 @@ def test_unverified_advice_tells_the_user_to_phone_first(k):
 
 def test_paid_by_wechat_asks_the_hospital_window_about_settling_again(run):
     r = run("reimburse", "--answer", "stage=at-hospital", "--answer", "fee-kind=registration",
-            "--answer", "paid-how=self")
+            "--answer", "paid-how=self", "--full")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
     assert "可能的原因：付钱时走了自费，没有用医保结算" in text
@@ -163,7 +163,7 @@ def test_platform_fee_is_not_a_medical_fee(run):
 
 def test_outside_the_province_without_filing_files_then_claims_by_hand(run):
     r = run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=insurance",
-            "-a", "visit-kind=in-person", "-a", "place=other-province", "-a", "filed=not-filed")
+            "-a", "visit-kind=in-person", "-a", "place=other-province", "-a", "filed=not-filed", "--full")
     text = flat(r.stdout)
     assert "◆异地就医没有备案：先补办备案，再申请手工报销" in text
     assert "国家医保服务平台" in text and "国家异地就医备案小程序" in text
@@ -184,7 +184,7 @@ def test_online_first_visit_and_follow_up(run):
             "-a", "visit-kind=online"]
     first = run("reimburse", *base, "-a", "online-visit=first", "--json").json()
     assert first["outcome"]["id"] == "online-first" and "复诊" in first["outcome"]["summary"]
-    again = flat(run("reimburse", *base, "-a", "online-visit=follow-up").stdout)
+    again = flat(run("reimburse", *base, "-a", "online-visit=follow-up", "--full").stdout)
     assert "补充协议" in again and "药品配送费" in again and "异地就医" in again
     assert "据央视新闻报道" in again and "未经官方核实" in again
 
@@ -207,7 +207,7 @@ def test_employee_scheme_shows_the_reported_per_visit_threshold_as_unverified(ru
 
 
 def test_written_refusal_counts_the_appeal_periods_from_the_decision(run):
-    r = run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written")
+    r = run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written", "--full")
     text = flat(r.stdout)
     assert "《中华人民共和国社会保险法》第八十三条第二款" in text and "已核实2026-11-25" in text
     assert "ybguidedeadline--decision-known日期" in text

@@ -14,7 +14,7 @@ import typer
 from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, JSON, LIST_QUESTIONS, MATTER,
+from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FULL, JSON, LIST_QUESTIONS, MATTER,
                                   RIGHTS_STATED, TODAY, date_option, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_summary, emit_text
 
@@ -298,7 +298,7 @@ def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", 
     emit(views.hall(h), render.hall, as_json=as_json)
 
 
-def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool) -> None:
+def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool) -> None:
     from yb_guide.cli import wizard
     from yb_guide.cli.render import flows as render
     from yb_guide.views import flows as views
@@ -311,19 +311,21 @@ def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_j
 
     position = wizard.run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal())
     if position is not None:
-        emit(views.flow_result(k, position), render.flow_result, as_json=as_json)
+        emit({**views.flow_result(k, position), "full": full}, render.flow_result, as_json=as_json)
 
 
 @app.command()
-def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, as_json: bool = JSON):
+def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+           as_json: bool = JSON):
     """选投诉渠道：回答几个问题，得到推荐的渠道、理由、步骤、材料清单和下一步。"""
-    _flow("choose", answer, list_questions, as_json)
+    _flow("choose", answer, list_questions, as_json, full)
 
 
 @app.command()
-def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, as_json: bool = JSON):
+def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+              as_json: bool = JSON):
     """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
-    _flow("reimburse", answer, list_questions, as_json)
+    _flow("reimburse", answer, list_questions, as_json, full)
 
 
 @app.command()

@@ -15,6 +15,7 @@ CHANNEL = typer.Option(None, "--channel", metavar="渠道", help="投诉渠道�
 ANSWER = typer.Option(None, "--answer", "-a", metavar="问题=选项",
                       help="直接给出一个回答，可写多次；编号见 --list-questions。缺的回答在终端里会接着问。")
 LIST_QUESTIONS = typer.Option(False, "--list-questions", help="列出所有问题和选项的编号，以及每个选项通向哪里。")
+FULL = typer.Option(False, "--full", help="显示全部：您的回答、理由、备选渠道、注意事项、一般建议和来源（默认只显示要做的事）。")
 
 # The case journal and the letter.
 REVEAL = typer.Option(False, "--reveal", help="显示完整的身份证号和医保卡号（默认只显示前后几位）。")

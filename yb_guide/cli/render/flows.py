@@ -116,6 +116,55 @@ def _general(g: dict):
 
 
 def flow_result(p: dict):
+    """The outcome.  By default what to do, with whom, by when, with what and what next (a screen a
+    person reads); --full (p["full"]) adds the answers, reasons, alternatives, notes, general advice
+    and sources."""
+    if p.get("full"):
+        yield from _flow_result_full(p)
+        return
+    if p["answers"]:  # one line, to check before acting on the advice
+        yield labelled("您的回答：", "；".join(a["label"] for a in p["answers"]), "dim")
+    yield T("◆ " + p["outcome"]["title"], style="bold green")
+    yield T(p["outcome"]["summary"])
+    c = p["channel"]
+    if c:
+        yield labelled("找谁：", f"{c['name']}（{c['summary']}）")
+        yield from contact(c)
+    r = p["reason"]
+    if r:
+        yield labelled("可能的原因：", r["title"])
+        if r["check"]:
+            yield labelled("先查：", r["check"][0])
+        if r["do"]:
+            yield section("怎么办：")
+            yield numbered(r["do"])
+        calls = [f"{call['who']}——问：{call['ask']}" for call in r["contacts"]]
+        if calls:
+            yield section("找谁问：")
+            yield bullets(calls)
+    elif p["steps"]:
+        yield section("怎么做")
+        yield numbered(p["steps"])
+    if p["periods"]:
+        yield section("期限（--full 看条文）")
+        yield bullets([x["title"] + (f"——{x['condition']}" if x.get("condition") else "") for x in p["periods"]])
+        for w in p["warnings"][:1]:
+            yield labelled("注意：", w, "bold yellow")
+    for cl in p["checklists"]:
+        yield section(f"要准备的材料：{cl['title']}")
+        yield bullets([item.split(" —— ")[0] for item in cl["items"]], mark="□")
+        if cl["acting_items"]:
+            yield para(f"替家人办理（代办）的，还要带：{'、'.join(cl['acting_items'])}", "dim")
+    yield section("下一步可以运行")
+    # the outcome's own steps (算期限, 写申请书, the other flow) before its checklist and channel pages
+    ordered = sorted(p["next"], key=lambda a: a["action"] in ("checklist", "channel"))
+    for action in ordered[:4]:
+        command, why = next_command(action)
+        yield para(T(command, style="cyan"))
+    yield T("您的回答、理由、备选渠道、注意事项和来源：加 --full", style="dim")
+
+
+def _flow_result_full(p: dict):
     """The outcome: the answers, then what to do, through which channel, why, with what, what next."""
     from rich.table import Table
 
