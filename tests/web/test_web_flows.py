@@ -169,3 +169,14 @@ def test_bad_answers_in_an_address_are_a_chinese_404_with_a_way_back(client):
         page = Page(r.text)
         assert "找不到" in page.text or "有误" in page.text or "看不懂" in page.text, (url, page.text)
         assert any(w == "回到首页" for _, w in page.links), url
+
+
+def test_an_outcome_page_leads_with_the_call_button_and_keeps_the_answers_below(client):
+    r = client.get("/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time"
+                   "&answer=situation:urgent-or-simple")
+    assert r.status_code == 200
+    html = r.text
+    assert 'href="tel:12393"' in html
+    assert html.index('href="tel:12393"') < html.index("您的回答（可以逐项修改）")  # the call first, the answers after
+    assert html.index("<h1>") < html.index('href="tel:12393"')
+    assert '<details class="answers">' in html  # collapsed, each answer still changeable
