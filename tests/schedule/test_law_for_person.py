@@ -262,3 +262,25 @@ def test_case_due_labels_the_direct_lawsuit_for_a_refusal(run):
     assert items["reconsideration"]["condition"] is None and "不需要先申请复议" in items["lawsuit"]["condition"]
     screen = run("case", "due", "--days", "400", "--today", "2026-11-21", env={"COLUMNS": "80"}).stdout
     assert "只在不需要先申请复议时适用" in screen
+
+
+DEADLINE_SCREENS = [
+    ["--filed", "2024-05-06"],
+    ["--channel", "mail-letter", "--filed", "2026-11-02", "--today", "2026-11-25"],
+    ["--filed", "2026-03-02", "--decision-known", "2026-02-27", "--today", "2026-03-03"],
+    ["--decision-known", "2026-08-31", "--today", "2026-09-01", "--decision-kind", "拒付"],
+    ["--reconsideration-filed", "2026-01-05", "--today", "2026-01-06"],
+    ["--decision-made", "2026-01-02", "--filed", "2026-01-05", "--result-received", "2026-01-20", "--decision-known",
+     "2026-01-20", "--reconsideration-filed", "2026-02-01", "--today", "2026-02-21", "--complex", "--channel", "热线"],
+]
+
+
+@pytest.mark.parametrize("args", DEADLINE_SCREENS)
+def test_the_deadline_screen_fits_35_lines_and_leads_with_the_next_legal_date(run, args):
+    d = run("deadline", *args, "--json").json()
+    screen = run("deadline", *args, env={"COLUMNS": "80"}).stdout.splitlines()
+    assert len(screen) <= 35, len(screen)
+    if d["next"]:
+        assert any(line.startswith("先做这件事：" + d["next"]["title"]) for line in screen[:4])
+    full = run("deadline", *args, "--full", env={"COLUMNS": "80"}).stdout
+    assert "依据：" in full and len(full.splitlines()) > len(screen)

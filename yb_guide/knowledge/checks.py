@@ -290,6 +290,8 @@ def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
         seen.add(rule.id)
     for note in d.situation_notes:
         _refer(note, "track", note.track, tracks, "期限轨道")
+        for e in (note.once, *note.unless):
+            _refer(note, "once" if e == note.once else "unless", e, set(EVENTS), "事件")
         _check_conditions(d, note, "when", note.when)
 
 

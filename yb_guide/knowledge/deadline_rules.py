@@ -81,6 +81,8 @@ class SituationNote:
     checked: dt.date | None = None
     also: tuple[SourceRef, ...] = ()  # further articles it rests on
     lead: bool = False  # shown first, before any date
+    once: str | None = None  # shown only once this event is known (简易程序: once 复议 was applied for)
+    unless: tuple[str, ...] = ()  # not shown once one of these is known (复议前置, once 复议 was applied for)
     # An inference: the day the words of the articles it rests on were checked (the reading itself
     # stays unverified, ``status``).
     articles_checked: dt.date | None = None
@@ -156,6 +158,7 @@ class DeadlinesFile:
     tracks: tuple[Track, ...]
     channels: dict[str, tuple[str, ...]]  # channel id (or "default") -> track ids
     warning: str  # wherever 行政复议 or 行政诉讼 appears
+    warning_brief: str  # the same on the short screen (one or two lines)
     warning_source: SourceRef
     decision_needed: str  # a result date alone cannot count 复议/诉讼
     complex_note: str  # shown with --complex

@@ -46,6 +46,7 @@ class Plan:
     documents: dict[str, Document]
     channels: tuple[str, ...]
     warning: str
+    warning_brief: str
     warning_source: SourceRef
     decision_needed: str
     process_note: str
@@ -94,7 +95,8 @@ def make_plan(k) -> Plan:
     refs += [ref for n in d.situation_notes for ref in (n.source, *n.also)]
     return Plan(tracks=d.tracks, channel_tracks=dict(d.channels), rules=d.rules, notes=d.notes,
                 documents={ref.doc: k.document(ref.doc) for ref in refs}, channels=tuple(c.id for c in k.channels),
-                warning=d.warning, warning_source=d.warning_source, decision_needed=d.decision_needed,
+                warning=d.warning, warning_brief=d.warning_brief, warning_source=d.warning_source,
+                decision_needed=d.decision_needed,
                 process_note=k.main.process.note, complex_note=d.complex_note,
                 channel_index=channel_index(k.channels), situation=d.situation,
                 situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note)
@@ -204,6 +206,10 @@ def check_order(events: dict[str, dt.date]) -> None:
             )
 
 
+def estimate_brief(years: list[int]) -> str:
+    return f"标有“推算”的日期：本工具尚未收录{'、'.join(map(str, years))}年的官方放假安排，可能相差几天。"
+
+
 def estimate_warning(years: list[int]) -> str:
     ys = "、".join(str(y) for y in years)
     return (f"本工具尚未收录{ys}年的官方放假安排（国务院通常在上一年11月左右发布，"
@@ -267,7 +273,8 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
         p.track == ADMINISTRATIVE for p in sched.pending)
     shown = set(tracks) - ({ADMINISTRATIVE} if not sched.administrative else set())
     sched.notes = [n for n in plan.situation_notes
-                   if n.track in shown and matches(n.when, situation, plan.simple_max)]
+                   if n.track in shown and (n.once is None or n.once in events) and not set(n.unless) & set(events)
+                   and matches(n.when, situation, plan.simple_max)]
     _warn(plan, cal, sched)
     return sched
 

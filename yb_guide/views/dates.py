@@ -85,11 +85,24 @@ def deadline(sched, plan) -> dict:
         "estimated_years": sched.estimated_years,
         "warnings": sched.warnings,
         # the short screen's: the moved-day note stands beside each such date, the process note is detail
-        "brief_warnings": [w for w in sched.warnings if w not in (plan.moved_note, plan.process_note)],
+        "brief_warnings": _brief(sched, plan),
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
         "next": next_legal(stages),
     }
+
+
+def _brief(sched, plan) -> list[str]:
+    """The warnings of the short screen: shorter wordings; the moved-day note stands beside each such
+    date, the process note is detail (--full)."""
+    from yb_guide.schedule.deadlines import estimate_brief, estimate_warning
+
+    shorter = {plan.warning: plan.warning_brief}
+    if sched.estimated_years:
+        shorter[estimate_warning(sched.estimated_years)] = estimate_brief(sched.estimated_years)
+    # the complex-case note too: the heading already says 复杂案件
+    return [shorter.get(w, w) for w in sched.warnings
+            if w not in (plan.moved_note, plan.process_note, plan.complex_note)]
 
 
 def situation_payload(situation, plan) -> dict:
@@ -105,11 +118,10 @@ def situation_payload(situation, plan) -> dict:
 
 
 def next_legal(stages: list[dict]) -> dict | None:
-    """The legal date to act on first: the nearest step of the person's own still ahead that applies
-    to them without a condition; else the nearest such step with one; else the nearest legal date."""
+    """The legal date to act on first: the nearest step of the person's own still ahead (with its
+    condition, when it applies only in some situations); else the nearest legal date."""
     ahead = [s for s in stages if s["legal"] and not s["done"] and not s["passed"]]
-    for group in ([s for s in ahead if s["person_acts"] and not s["condition"]],
-                  [s for s in ahead if s["person_acts"]], ahead):
+    for group in ([s for s in ahead if s["person_acts"]], ahead):
         if group:
             return min(group, key=lambda s: s["due"])
     return None

@@ -81,16 +81,13 @@ def deadline(p: dict):
         for n in p["notes"]:
             if n["track"] == t["id"] and not n["lead"]:
                 yield para(f"· {n['summary']}", "dim")
-    if p["pending"]:
-        yield T("")
-        needs = "、".join(dict.fromkeys(x["needs_label"] for x in p["pending"]))
-        yield T(f"之后还有期限：给出{needs}的日期后计算。", style="dim")
     yield T("")
     for w in p["brief_warnings"]:
         yield labelled("注意：", w, "bold yellow")
     if p["decision_needed"]:
         yield T("加上 --decision-known 日期，算出行政复议和行政诉讼的最后一天。", style="dim")
-    yield T("每个期限的规则原文、依据和来源：加 --full", style="dim")
+    later = "之后还有期限（给出以后的日期再算）；" if p["pending"] else ""
+    yield T(f"{later}每个期限的规则原文、依据和来源：加 --full", style="dim")
 
 
 def _deadline_full(p: dict):
