@@ -58,12 +58,13 @@ def test_missing_required_key(run, data_copy):
 
 
 def test_duplicate_id(run, data_copy):
-    f = data_copy / "channels.yaml"
+    f = data_copy / "regions" / "CN-SX" / "channels.yaml"
     edit(f, "  - id: sx-wechat", "  - id: sx-bureau-website")
     r = check(run, data_copy)
     assert r.exit_code == 2
     assert "重复" in r.stderr and "sx-bureau-website" in r.stderr
-    assert "channels[3].id" in r.stderr
+    assert f"CN-SX/channels.yaml:{line_of(f, 'id: sx-bureau-website') + 0}" not in r.stderr  # the second one is named
+    assert re.search(r"CN-SX/channels\.yaml:\d+ channels\[1\]\.id", r.stderr)
 
 
 def test_reference_to_missing_checklist(run, data_copy):

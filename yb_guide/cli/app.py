@@ -20,7 +20,7 @@ from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
-    help="山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
+    help="医保问题指南（默认山西省，--region 选参保地）：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -43,11 +43,15 @@ def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本并退出。"),
     data_dir: Optional[Path] = typer.Option(
         None, "--data-dir", metavar="目录", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
+    region: Optional[str] = typer.Option(
+        None, "--region", metavar="地区",
+        help="参保地的地区编号，如 CN-SX（山西，默认）、CN（全国通用版）；也可用 YBGUIDE_REGION 或 ybguide config region 保存。"),
 ):
-    """山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
-    from yb_guide.base.paths import use_data_dir
+    """医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
+    from yb_guide.base.paths import use_data_dir, use_region
 
     use_data_dir(data_dir)
+    use_region(region)
 
 
 @channels_app.callback()
@@ -338,19 +342,46 @@ def sources(unverified: bool = typer.Option(False, "--unverified", help="只列�
     emit(views.sources(knowledge(), unverified_only=unverified), render.sources, as_json=as_json)
 
 
+@app.command("config")
+def config(key: Optional[str] = typer.Argument(None, metavar="设置", help="要改的设置：region（参保地的地区）。"),
+           value: Optional[str] = typer.Argument(None, metavar="值", help="新的值，如 CN-SX、CN；写 default 恢复默认。"),
+           as_json: bool = JSON):
+    """看或改保存的设置：ybguide config region CN 以后默认用全国通用版（--region 和 YBGUIDE_REGION 优先）。"""
+    from yb_guide.base import paths
+    from yb_guide.cli.render import data as render
+    from yb_guide.knowledge import packs
+    from yb_guide.views import data as views
+
+    if key is not None:
+        if key != "region":
+            raise UserError(f"没有「{key}」这个设置。", hint="可以改的设置：region（例如 ybguide config region CN）")
+        if value is None:
+            raise UserError("请写出新的地区编号。", hint="例如 ybguide config region CN-SX；可用：" +
+                            "、".join(sorted(packs.available(paths.data_dir()))))
+        chosen = None if value.strip().lower() == "default" else value.strip().upper()
+        if chosen is not None:
+            packs.chain(paths.data_dir(), chosen)  # an unknown region: one line with the ones there are
+        paths.save_config(region=chosen)
+        paths.use_region(None)
+    emit(views.config(paths.region(), paths.read_config(), str(paths.config_file()),
+                      packs.names(paths.data_dir())), render.config, as_json=as_json)
+
+
 @data_app.command("check")
 def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="目录", help="要检查的数据目录（默认：内置数据）。"),
                as_json: bool = JSON):
-    """检查数据目录里的 YAML 文件：键、类型、编号和引用，出错时指出文件、键路径和行号。"""
+    """检查数据目录里的 YAML 文件：全国数据包和每个地区数据包（合并后），键、类型、编号和引用，出错时指出文件、键路径和行号。"""
+    from yb_guide.base.paths import region
     from yb_guide.calendar import workdays
     from yb_guide.cli.render import data as render
     from yb_guide.knowledge import loader
     from yb_guide.views import data as views
 
-    k = loader.load(data_dir)
+    checked = loader.check_all(data_dir)  # every pack alone (national) and merged with the packs below it
+    k = next((x for x in checked if x.pack.id == region()), checked[-1])
     calendar_file = k.data_dir / "calendar.yaml"
     overrides = workdays.load_overrides(calendar_file) if calendar_file.exists() else None
-    emit(views.data_check(k, overrides), render.data_check, as_json=as_json)
+    emit(views.data_check(k, overrides, checked), render.data_check, as_json=as_json)
 
 
 from yb_guide.cli import case_edits  # noqa: E402,F401  (adds edit, log-edit, log-delete, delete, review … to case_app)

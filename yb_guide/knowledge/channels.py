@@ -12,8 +12,8 @@ from yb_guide.knowledge.sources import SourceRef, Status
 
 @record
 class Scope:
-    region: str
-    region_code: str
+    """What the guide is for (the region's name and code are its pack's: ``knowledge.packs``)."""
+
     summary: str
     confirm_by: str  # whom to call to confirm a contact detail nobody has verified
     source: SourceRef

@@ -104,16 +104,17 @@ def make_plan(k) -> Plan:
 
 def get_plan(data_dir=None) -> Plan:
     from yb_guide.base import cache
-    from yb_guide.base.paths import data_dir as default_dir, data_files
+    from yb_guide.base.paths import data_dir as default_dir, region
+    from yb_guide.knowledge import loader
 
     d = data_dir or default_dir()
+    r = region()
 
     def build() -> Plan:
-        from yb_guide.knowledge import loader
+        return make_plan(loader.get(d, r))
 
-        return make_plan(loader.get(d))
-
-    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build, valid=lambda p: isinstance(p, Plan))
+    return cache.cached("plan", cache.files_key(loader.pack_files(d), "plan", r), build,
+                        valid=lambda p: isinstance(p, Plan))
 
 
 @dataclass

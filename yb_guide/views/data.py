@@ -5,8 +5,9 @@ from __future__ import annotations
 from yb_guide.base.paths import DATA_FILES
 
 
-def data_check(k, overrides=None) -> dict:
-    """What ``data check`` found; ``overrides`` is the folder's calendar.yaml, if it has one."""
+def data_check(k, overrides=None, checked=()) -> dict:
+    """What ``data check`` found for the person's region ``k``; ``checked`` is every pack that was
+    loaded and checked; ``overrides`` is the folder's calendar.yaml, if it has one."""
     counts = k.counts()
     files = [str(k.data_dir / name) for name in DATA_FILES]
     if overrides is not None:
@@ -15,8 +16,17 @@ def data_check(k, overrides=None) -> dict:
     return {
         "ok": True,
         "data_dir": str(k.data_dir),
+        "region": {"id": k.pack.id, "name": k.pack.name},
         "files": files,
         "counts": counts,
         "channels": [c.id for c in k.channels],
         "checklists": [c.id for c in k.checklists],
+        "packs": [{"id": x.pack.id, "name": x.pack.name, "chain": list(x.packs), "version": x.pack.data_version,
+                   "channels": len(x.channels)} for x in checked],
     }
+
+
+def config(region: str, saved: dict, path: str, names: dict[str, str]) -> dict:
+    """``ybguide config``: the region in use, what is saved, and the regions there are."""
+    return {"region": {"id": region, "name": names.get(region, region)}, "saved": saved, "file": path,
+            "regions": [{"id": i, "name": n} for i, n in names.items()]}
