@@ -72,20 +72,29 @@ def imported_calendar_dir() -> Path:
 DEFAULT_REGION = "CN-SX"  # the pack a person gets who chose none (ISO 3166-2 code)
 NATIONAL = "CN"  # the national pack: data_dir() itself
 
-_region: str | None = None
+_region = None  # a ContextVar, made on first use: each web request may choose its own region
+
+
+def _region_var():
+    global _region
+    if _region is None:
+        from contextvars import ContextVar
+
+        _region = ContextVar("ybguide_region", default=None)
+    return _region
 
 
 def use_region(region: str | None) -> None:
-    """Set the region for this process (``ybguide --region``)."""
-    global _region
-    _region = region.strip().upper() if region else None
+    """Set the region for this process (``ybguide --region``) or, on the web page, this request."""
+    _region_var().set(region.strip().upper() if region else None)
 
 
 def region() -> str:
-    """The chosen region: ``--region``, else YBGUIDE_REGION, else the saved default (``ybguide
-    config region …``), else CN-SX."""
-    if _region:
-        return _region
+    """The chosen region: ``--region`` (or the web page's choice), else YBGUIDE_REGION, else the
+    saved default (``ybguide config region …``), else CN-SX."""
+    chosen = _region_var().get()
+    if chosen:
+        return chosen
     env = os.environ.get("YBGUIDE_REGION")
     if env and env.strip():
         return env.strip().upper()

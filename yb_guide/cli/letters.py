@@ -39,11 +39,11 @@ def letter(
     evidence: Optional[List[str]] = EVIDENCE,
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书：不服处理意见的理由。"),
     to: Optional[str] = typer.Option(None, "--to", metavar="机关",
-                                     help="复查申请书：向哪个机关提出，如 山西省医疗保障局（不写就留横线手写）。"),
+                                     help="复查申请书：向哪个机关提出，如 某某省医疗保障局（不写就留横线手写）。"),
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
     as_json: bool = JSON,
 ):
-    """写书面投诉信（寄山西省医疗保障局信访办），或复查（复核）申请书；给出信封写法和寄信提醒。"""
+    """写书面投诉信（寄参保地的省医疗保障局信访部门，按地区数据包），或复查（复核）申请书；给出信封写法和寄信提醒。"""
     from yb_guide.base.names import pick
     from yb_guide.cases import journal
     from yb_guide.cli.render import cases as render
@@ -61,7 +61,7 @@ def letter(
     if kind in STEPS:
         kind = "review"
     if to is not None and kind != "review":
-        raise UserError("--to 只用于复查申请书。", hint="投诉信寄给山西省医疗保障局信访办，不用写 --to；写复查申请书加 --kind 复查申请书")
+        raise UserError("--to 只用于复查申请书。", hint="投诉信的收信单位来自地区数据包，不用写 --to；写复查申请书加 --kind 复查申请书")
     if kind == "review" and case_id is None:
         raise UserError("复查申请书要根据案件来写。", hint="加上 --case 编号（先用 ybguide case result 记下收到处理结果的日期）")
     if case_id is None and asks_questions(interactive, not fields):

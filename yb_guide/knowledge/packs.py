@@ -35,8 +35,8 @@ class PackInfo:
 
     id: str  # CN, CN-SX: the ISO 3166-2 code a person types with --region
     code: str  # ISO 3166-2 (CN for the whole country)
-    name: str  # 山西省 / 全国: how screens name the region
-    short_name: str  # 山西 / 全国: in titles (山西医保问题指南)
+    name: str  # the region as screens name it (全国, or a province's full name)
+    short_name: str  # in titles: {short_name}医保问题指南
     note: str  # for maintainers: what the pack holds, who keeps it
     data_version: str
     extends: str | None = None  # the pack this one adds to (None: the national pack)

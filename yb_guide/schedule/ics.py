@@ -14,7 +14,7 @@ def _calendar(name: str):
     from icalendar import Calendar as ICal  # only the .ics path needs icalendar
 
     ical = ICal()
-    ical.add("prodid", "-//ybguide//山西医保期限//ZH")
+    ical.add("prodid", "-//ybguide//医保期限//ZH")
     ical.add("version", "2.0")
     ical.add("x-wr-calname", name)
     return ical

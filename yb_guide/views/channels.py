@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import plain, source_of
+from yb_guide.views.common import plain, region, source_of
 
 
 def limit_text(limit) -> str | None:
@@ -45,7 +45,7 @@ def channel_row(k, c) -> dict:
 
 
 def channels_list(k) -> dict:
-    return {"channels": [channel_row(k, c) for c in k.channels]}
+    return {"region": region(k), "channels": [channel_row(k, c) for c in k.channels]}
 
 
 def channel_detail(k, channel_id: str) -> dict:

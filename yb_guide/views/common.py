@@ -94,3 +94,8 @@ def day(d: dt.date | None) -> dict | None:
     from yb_guide.calendar.dates import weekday_zh
 
     return {"date": d.isoformat(), "weekday": weekday_zh(d)}
+
+
+def region(k) -> dict:
+    """The region the knowledge is for, as every screen that names it shows it (from its pack)."""
+    return {"id": k.pack.id, "name": k.pack.name, "short_name": k.pack.short_name}

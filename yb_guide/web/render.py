@@ -12,6 +12,7 @@ from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, phon
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 BIG_COOKIE = "ybguide_text"  # "big": 大字, kept across pages without JavaScript
+REGION_COOKIE = "ybguide_region"  # the region the person chose (/region): CN-SX, CN …
 _env = None
 
 
@@ -76,8 +77,11 @@ def html(request, template: str, status: int = 200, **context):
     from starlette.responses import HTMLResponse
 
     big = request.cookies.get(BIG_COOKIE) == "big"
+    from yb_guide.views.common import region
+
+    k = knowledge()
     text = env().get_template(template).render(request_path=request.url.path, here=here(request), big=big,
-                                               k=knowledge(), **context)
+                                               k=k, region=region(k), **context)
     return HTMLResponse(text, status_code=status)
 
 

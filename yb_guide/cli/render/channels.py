@@ -11,7 +11,7 @@ def channels_list(payload: dict):
         return "\n".join(f"{line}{UNVERIFIED_MARK if c['contact_check'] else ''}" for line in c["contact_lines"])
 
     def wide():
-        t = table(box="SIMPLE_HEAVY", title="山西医保投诉渠道", title_justify="left")
+        t = table(box="SIMPLE_HEAVY", title=f"{payload['region']['short_name']}医保投诉渠道", title_justify="left")
         t.add_column("渠道", overflow="fold", ratio=3)
         t.add_column("适合", overflow="fold", ratio=3)
         t.add_column("联系方式", overflow="fold", ratio=5)
@@ -21,7 +21,7 @@ def channels_list(payload: dict):
         return [t]
 
     def narrow():
-        yield T("山西医保投诉渠道", style="bold")
+        yield T(f"{payload['region']['short_name']}医保投诉渠道", style="bold")
         for c in payload["channels"]:
             yield T("")
             yield from blocks([(c["name"], [("适合", "；".join(c["use_when"])), ("处理时限", c["processing_time"])])])
