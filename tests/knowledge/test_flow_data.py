@@ -64,8 +64,8 @@ def test_outcome_names_a_channel_that_does_not_exist(run, data_copy, flows):
 
 
 def test_alternative_names_a_channel_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "          - channel: sx-wechat\n            when: 用手机更方便时，「山西医保」",
-         "          - channel: sx-wechatt\n            when: 用手机更方便时，「山西医保」")
+    edit(flows, "          - channel: sx-wechat\n            when: 用手机更方便时，{{wechat}}",
+         "          - channel: sx-wechatt\n            when: 用手机更方便时，{{wechat}}")
     err = check(run, data_copy)
     assert f"flows.yaml:{line_of(flows, 'channel: sx-wechatt')} flows[0].outcomes[2].alternatives[0].channel" in err
 

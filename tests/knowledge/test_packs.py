@@ -55,6 +55,14 @@ def test_national_screens_name_no_shanxi_fact(run, args):
         assert "请向您的参保地医保经办机构咨询" in r.stdout
 
 
+def test_national_hall_hours_are_not_a_province_s(run):
+    r = run("--region", "CN", "hall-hours", "--on", "2026-12-05", "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert d["hours"] is None and "09:00" not in d["text"] and "请向您的参保地医保经办机构咨询" in d["text"]
+    assert run("hall-hours", "--on", "2026-12-05", "--json").json()["hours"] == "09:00-17:00"
+
+
 def test_shanxi_screens_still_give_the_bureau(run):
     r = run("channels", "show", "mail-letter")
     assert "太原市万柏林区滨河西路南段129号" in r.stdout and "030024" in r.stdout

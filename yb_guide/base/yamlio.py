@@ -25,6 +25,7 @@ class LineDict(dict):
 class LineList(list):
     line: int = 0
     file: str | None = None
+    indexes: list | None = None  # each item's place in its own file, once data packs merged or filtered the list
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,7 +51,10 @@ class Where:
         if isinstance(parent, LineList) and index < len(parent.lines):
             line = parent.lines[index]
         child = parent[index] if isinstance(parent, list) and index < len(parent) else None
-        return Where(_file_of(child, self.file), f"{self.path}[{index}]", line)
+        shown = index
+        if isinstance(parent, LineList) and parent.indexes is not None and index < len(parent.indexes):
+            shown = parent.indexes[index]
+        return Where(_file_of(child, self.file), f"{self.path}[{shown}]", line)
 
     def error(self, problem: str) -> DataError:
         return DataError(self.file, self.path, self.line, problem)

@@ -127,6 +127,12 @@ def _ids(items) -> bool:
     return isinstance(items, list) and items and all(isinstance(x, dict) and "id" in x for x in items)
 
 
+def _places(items) -> list[int]:
+    """Each item's place in the file it came from (an error names the file's own [n])."""
+    known = getattr(items, "indexes", None)
+    return list(known) if known is not None else list(range(len(items)))
+
+
 def _err(file: str, path: str, line, problem: str) -> DataError:
     return DataError(file, path, line, problem)
 
@@ -156,6 +162,7 @@ def merge(base, ext, file: str, path: str = ""):
         if base and not _ids(base):
             raise _err(file, path, getattr(ext, "line", None), "上级数据包的这个列表不能按编号合并")
         index = {x["id"]: i for i, x in enumerate(base)}
+        places = _places(base)
         own: dict[str, int | None] = {}  # ids this file gave, and their lines
         for i, item in enumerate(ext):
             line = ext.lines[i] if isinstance(ext, LineList) and i < len(ext.lines) else None
@@ -169,6 +176,7 @@ def merge(base, ext, file: str, path: str = ""):
                     raise _err(file, f"{sub}.id", line,
                                f"编号「{item['id']}」上级数据包里已经有了；要替换它，请写 replaces: true")
                 base[index[item["id"]]] = _tag(item, file)
+                places[index[item["id"]]] = i
                 if isinstance(base, LineList):
                     base.lines[index[item["id"]]] = line
             else:
@@ -182,9 +190,12 @@ def merge(base, ext, file: str, path: str = ""):
                         raise _err(file, f"{sub}.after", line, f"after: 列表里没有编号「{after}」（可用：{'、'.join(ids)}）")
                     at = ids.index(after) + 1
                 base.insert(at, _tag(item, file))
+                places.insert(at, i)
                 if isinstance(base, LineList):
                     base.lines.insert(at, line)
                 index = {x["id"]: i for i, x in enumerate(base)}
+        if isinstance(base, LineList):
+            base.indexes = places
         return base
     raise _err(file, path, getattr(ext, "line", None), "改了上级数据包已有的值；要替换，请在这一层写 replaces: true")
 
@@ -227,7 +238,7 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str):
                 value[key] = walk(value[key], key_file, key_line)
             return value
         if isinstance(value, list):
-            keep, lines = [], []
+            keep, lines, places, known = [], [], [], _places(value)
             for i, item in enumerate(value):
                 item_line = value.lines[i] if isinstance(value, LineList) and i < len(value.lines) else line
                 if isinstance(item, dict) and "if_channel" in item:
@@ -235,9 +246,12 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str):
                         continue
                 keep.append(walk(item, where_file, item_line))
                 lines.append(item_line)
+                places.append(known[i])
             value[:] = keep
             if isinstance(value, LineList):
                 value.lines = lines
+                if places != list(range(len(places))):
+                    value.indexes = places
             return value
         if isinstance(value, str):
             return fill(value, where_file, line)

@@ -180,7 +180,7 @@ def hall(h) -> dict:
     return {
         "on": h.on.isoformat(),
         "at": h.at.strftime("%H:%M") if h.at else None,
-        "hours": f"{h.opens}-{h.closes}",
+        "hours": f"{h.opens}-{h.closes}" if h.opens and h.closes else None,
         "open_that_day": h.open_that_day,
         "open_now": h.open_now,
         "next_open": day(h.next_open),
@@ -195,8 +195,9 @@ def hall_text(h) -> str:
     """Whether the hall is open that day (and now), and when it next opens, in one sentence."""
     from yb_guide.calendar.dates import show
 
+    hours = f" {h.opens}-{h.closes} " if h.opens and h.closes else ""
     if h.open_that_day:
-        text = f"{show(h.on)} 是工作日，服务大厅 {h.opens}-{h.closes} 开放"
+        text = f"{show(h.on)} 是工作日，服务大厅{hours}开放"
         if h.day_name:
             text += f"（{h.day_name}）"
         if h.open_now is False:
@@ -205,7 +206,9 @@ def hall_text(h) -> str:
         why = f"（{h.day_name}）" if h.day_name else "（周末）"
         text = f"{show(h.on)} 不是工作日{why}，服务大厅不开放"
     if h.next_open != h.on:
-        text += f"。下一个开放日：{show(h.next_open)} {h.opens}-{h.closes}"
+        text += f"。下一个开放日：{show(h.next_open)}{hours.rstrip()}"
+    if not hours and h.hours_text:
+        text += f"（办公时间：{h.hours_text}）"
     return text + "。"
 
 
