@@ -188,20 +188,15 @@ def deadline(
         raise UserError(f"{'、'.join(batch_only)} 只用于批量计算。", hint="请同时写 --batch 文件.csv")
     if force and ics is None:
         raise UserError("--force 只和 --out 或 --ics 一起用。", hint="它让已经存在的结果文件被替换")
-    events = {name: date_option(value, f"--{name}", now) for name, value in given_events.items() if value is not None}
-    if not events:
-        events["filed"] = now
-    plan = deadlines.get_plan()
-    if channel is not None:
-        from yb_guide.knowledge.lookup import find_channel
+    from yb_guide.schedule.request import DeadlineRequest, schedule_request
 
-        channel = find_channel(plan, channel)  # 热线, 信件, 现场 … as well as the id
-    from yb_guide.schedule.situation import read_situation
-
-    situation = read_situation(plan.situation, {"decision": decision_kind, "matter": matter,
-                                                "rights_stated": rights_stated, "amount": amount})
-    sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel,
-                              situation=situation)
+    answer = schedule_request(DeadlineRequest(
+        events=given_events, channel=channel, complex_case=complex_case, today=now,
+        situation={"decision": decision_kind, "matter": matter, "rights_stated": rights_stated, "amount": amount},
+    ), cal, name_of=lambda field: f"--{field}")
+    if answer.errors:
+        raise answer.first_error()
+    sched, plan = answer.schedule, answer.plan
     payload = views.deadline(sched, plan)
     payload["full"] = full
     if ics is not None:

@@ -40,54 +40,43 @@ def _deadline_form(request) -> dict:
 
 
 def _schedule(form: dict):
-    """The schedule of the dates in the form, or the errors by field (None: the whole form)."""
-    from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import parse_date, today_in_china
+    """The schedule of the dates in the form, or the errors by field (None: the whole form): the
+    library's one deadline request (``schedule.request``), as ``ybguide deadline`` makes it."""
+    from yb_guide.schedule.request import DeadlineRequest, schedule_request
+
+    events = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
+    answer = schedule_request(DeadlineRequest(events=events, situation=form["situation"],
+                                              channel=form["channel"] or None, complex_case=form["complex"],
+                                              today=form["today"] or None),
+                              name_of=lambda field: "今天" if field == "today" else _event_label(field))
+    return answer.schedule, answer.plan, answer.calendar, {f: _message(e) for f, e in answer.errors.items()}
+
+
+def _event_label(event: str) -> str:
     from yb_guide.knowledge.labels import EVENT_LABELS
-    from yb_guide.schedule import deadlines
 
-    errors: dict[str | None, str] = {}
-    today = today_in_china()
-    if form["today"]:
-        try:
-            today = parse_date(form["today"], "今天")
-        except UserError as err:
-            errors["today"] = _message(err)
-    cal = workdays.get_calendar()
-    events = {}
-    for event, text in form["values"].items():
-        if text:
-            try:
-                events[event] = cal.check(parse_date(text, f"{EVENT_LABELS[event]}的日期", today),
-                                          f"{EVENT_LABELS[event]}的日期")
-            except UserError as err:
-                errors[event] = _message(err)
-    plan = deadlines.get_plan()
-    channel = None
-    if form["channel"]:
-        from yb_guide.knowledge.lookup import find_channel
+    return f"{EVENT_LABELS[event]}的日期"
 
-        try:
-            channel = find_channel(plan, form["channel"])
-        except UserError as err:
-            errors["channel"] = _message(err)
-    situation = None
-    try:
-        from yb_guide.schedule.situation import read_situation
 
-        situation = read_situation(plan.situation, form["situation"])
-    except UserError as err:
-        errors[err.field] = _message(err)
-    if errors:
-        return None, plan, cal, errors
-    if not events:
-        events["filed"] = today  # as `ybguide deadline` with no date: filed today
-    try:
-        sched = deadlines.compute(plan, cal, events, today=today, complex_case=form["complex"], channel=channel,
-                                  situation=situation)
-    except UserError as err:
-        return None, plan, cal, {err.field: _message(err)}
-    return sched, plan, cal, {}
+def deadline_payload(query: dict[str, str]) -> dict | None:
+    """The payload the deadline page shows for these form fields (None: the form has errors)."""
+    from yb_guide.views import dates as views
+
+    form = _deadline_form(_Query(query))
+    sched, plan, _, errors = _schedule(form)
+    return views.deadline(sched, plan) if sched is not None else None
+
+
+class _Query:
+    """Form fields as a request's ``query_params`` (for ``deadline_payload``)."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.query_params = _Params(fields)
+
+
+class _Params(dict):
+    def getlist(self, key: str) -> list[str]:
+        return [self[key]] if key in self else []
 
 
 def deadline(request):
