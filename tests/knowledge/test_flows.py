@@ -420,3 +420,26 @@ def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
             full = run(flow.id, *args, "--full", env={"COLUMNS": "80"}).stdout
             assert "不用再回答一遍" in full and len(full.splitlines()) >= len(screen)
     print(f"\n[outcomes] longest default outcome: {longest} lines at 80 columns")
+
+
+@pytest.mark.parametrize("text", ["problem=fraud", "problem:fraud", " problem = fraud "])
+def test_one_reader_for_answers_from_the_command_line_and_the_web(text):
+    from yb_guide.knowledge.flows import parse_answer
+
+    assert parse_answer(text) == ("problem", "fraud")
+
+
+def test_the_web_reads_an_answer_as_the_command_line_does(run):
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    client = TestClient(create_app(), base_url="http://localhost")
+    by_colon = client.get("/choose/answers?answer=problem:fraud", follow_redirects=True)
+    by_equals = client.get("/choose/answers?answer=problem%3Dfraud", follow_redirects=True)
+    def main(html):  # the page's own address (in the 大字 link) differs; what it says must not
+        return html[html.index("<main"):html.index("</main>")]
+
+    assert by_colon.status_code == by_equals.status_code == 200 and main(by_colon.text) == main(by_equals.text)
+    assert "欺诈" in main(by_colon.text)
+    assert client.get("/choose?answer=problem").status_code == 404

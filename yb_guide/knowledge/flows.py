@@ -175,8 +175,10 @@ class Position:
 
 
 def parse_answer(text: str) -> Answer:
-    """``"problem=fraud"`` -> ``("problem", "fraud")``."""
-    question, sep, option = text.partition("=")
+    """``"problem=fraud"`` (the command line, the data) or ``"problem:fraud"`` (a web address, where
+    ``=`` would be escaped) -> ``("problem", "fraud")``: the one reader of an answer."""
+    cut = min((i for i in (text.find("="), text.find(":")) if i >= 0), default=-1)
+    question, sep, option = (text[:cut], text[cut], text[cut + 1:]) if cut >= 0 else (text, "", "")
     if not sep or not question.strip() or not option.strip():
         raise UserError(f"回答「{text}」的格式不对：应写成 问题=选项，例如 problem=fraud。",
                         hint="用 --list-questions 查看问题和选项的编号")

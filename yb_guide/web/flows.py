@@ -26,12 +26,14 @@ def _flow(request):
 
 
 def _answers(request, flow) -> list[tuple[str, str]]:
+    from yb_guide.knowledge.flows import parse_answer
+
     out = []
     for text in request.query_params.getlist("answer"):
-        question, sep, option = text.partition(":")
-        if not (sep and question and option):
-            raise PageNotFound(f"地址里的回答「{text}」看不懂。", back=f"/{flow.id}")
-        out.append((question, option))
+        try:
+            out.append(parse_answer(text))  # the command line's reader: problem:fraud or problem=fraud
+        except UserError:
+            raise PageNotFound(f"地址里的回答「{text}」看不懂。", back=f"/{flow.id}") from None
     return out
 
 
