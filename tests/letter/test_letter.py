@@ -212,3 +212,22 @@ def test_letter_template_errors_name_file_key_and_line(run, data_copy, old, new,
     r = run("data", "check", "--data-dir", str(data_copy))
     assert r.exit_code == 2 and "letter.yaml:" in r.stderr and expected in r.stderr, r.stderr
     assert re.search(r"letter\.yaml:\d+ ", r.stderr)
+
+
+def test_the_letter_fields_are_listed_once():
+    """The command line asks for, and the web page's form shows, the library's list of the letter's
+    fields (the web page without the ID and card numbers)."""
+    import typer.main
+
+    from yb_guide.cases.model import LETTER_FIELDS, NUMBER_FIELDS
+    from yb_guide.cli import case_form
+    from yb_guide.cli.letters import letter
+    from yb_guide.web import forms
+
+    assert case_form.LETTER_FIELDS is LETTER_FIELDS
+    assert forms.LETTER_FIELDS == tuple(f for f in LETTER_FIELDS if f not in NUMBER_FIELDS)
+    app = typer.Typer(add_completion=False)
+    app.command()(letter)
+    options = {p.name for p in typer.main.get_command(app).params}
+    options = {"asks" if o == "ask" else o for o in options}
+    assert set(LETTER_FIELDS) <= options, set(LETTER_FIELDS) - options

@@ -35,6 +35,13 @@ CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amou
                "agent_name", "agent_relation", "agent_id_number", "petition_accepted", "decision_known",
                "decision_made", "review_requested", "review_to", "review_replied", "reexam_requested",
                "reexam_to", "reexam_replied", "reason", "decision_kind", "matter", "rights_stated")
+# What a complaint letter is written from, in the order a person is asked for it (the command line's
+# questions, the web page's form): the one list of the letter's fields.
+LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number", "institution",
+                 "incident_date", "place", "amount", "summary", "asks", "evidence", "phone", "address")
+# ID and card numbers: a web page leaves them blank in the letter, to be written in by hand after
+# printing, so they never pass through a page others may reach.
+NUMBER_FIELDS = ("id_number", "card_number", "agent_id_number")
 # The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
 SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
 # Fields `case edit` may change (the rest are kept by ybguide: id, status, times).

@@ -118,10 +118,10 @@ def deadline_ics(request):
 
 # ---------------------------------------------------------------- the letter
 
-# The fields of `ybguide letter` a page may ask for; ID and card numbers are left blank in the letter
-# (written in by hand after printing), so they never pass through a page others may reach.
-LETTER_FIELDS = ("name", "agent_name", "agent_relation", "institution", "incident_date", "place", "amount", "summary",
-                 "asks", "evidence", "phone", "address")
+# The fields of `ybguide letter` a page may ask for: the letter's fields but the ID and card numbers.
+from yb_guide.cases.model import LETTER_FIELDS as _ALL_LETTER_FIELDS, NUMBER_FIELDS  # noqa: E402
+
+LETTER_FIELDS = tuple(f for f in _ALL_LETTER_FIELDS if f not in NUMBER_FIELDS)
 LISTS = ("asks", "evidence")  # one item a line
 
 
