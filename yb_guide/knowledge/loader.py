@@ -191,6 +191,9 @@ def load(data_dir: Path | str | None = None, region: str | None = None) -> Knowl
     from yb_guide.knowledge.deadline_rules import resolve
 
     cross_check(k)
+    from yb_guide.knowledge import events
+
+    events.check(k)  # the events declared once in deadlines.yaml, and the code's spellings of them
     # From here on every deadline rule carries its own numbers (one model of a rule).
     rules = tuple(resolve(rule, k) for rule in k.deadlines.rules)
     object.__setattr__(k, "deadlines", dataclasses.replace(k.deadlines, rules=rules))
