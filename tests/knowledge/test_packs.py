@@ -12,7 +12,8 @@ from conftest import DATA, ROOT, edit
 
 FIXTURE_PACKS = ROOT / "tests" / "fixtures" / "packs"
 # Facts only the Shanxi pack may hold: its address, postcode, website, WeChat account, bureau.
-SHANXI_ONLY = ("太原", "030024", "ybj.shanxi", "「山西医保」", "山西省医疗保障局", "山西省医保中心")
+SHANXI_ONLY = ("太原", "030024", "ybj.shanxi", "「山西医保」", "“山西医保”", "山西省医疗保障局", "山西省医保中心",
+               "山西职工医保", "每次80元", "山西省内")
 
 
 @pytest.fixture
@@ -45,6 +46,12 @@ def test_region_defaults_to_shanxi_and_cn_is_the_national_guide(run):
     ("choose", "--answer", "problem=unhappy-with-result", "--answer", "decided-by=city"),
     ("choose", "--answer", "problem=unhappy-with-result", "--answer", "decided-by=province"),
     ("letter", "--today", "2024-06-10"),
+    ("faq", "挂号费"), ("hall-hours", "--on", "2026-12-07"),
+    ("reimburse", "--full", *(x for a in "stage=at-hospital fee-kind=registration paid-how=insurance visit-kind=in-person "
+                              "place=in-province filed=done designated=designated scheme=employee".split()
+                              for x in ("--answer", a))),
+    ("reimburse", "--full", *(x for a in "stage=at-hospital fee-kind=registration paid-how=insurance visit-kind=in-person "
+                              "place=in-province filed=not-filed".split() for x in ("--answer", a))),
 ])
 def test_national_screens_name_no_shanxi_fact(run, args):
     r = run("--region", "CN", *args)

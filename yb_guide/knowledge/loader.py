@@ -184,7 +184,7 @@ def load(data_dir: Path | str | None = None, region: str | None = None) -> Knowl
     parts = {}
     for name, attr, schema in _SCHEMAS:
         path = str(d / name)
-        raw = packs_mod.finish(raws[name], words, channels, path)
+        raw = packs_mod.finish(raws[name], words, channels, path, packs_mod.local_words(chain))
         parts[attr] = build(schema, raw, Where(path, "", getattr(raw, "line", 1)))
     k = Knowledge(data_dir=d, pack=chain[-1].info, packs=tuple(p.id for p in chain), **parts)
     from yb_guide.knowledge.checks import cross_check

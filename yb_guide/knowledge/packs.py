@@ -9,7 +9,9 @@ of the data files.  A region's knowledge is its chain (national first) merged fi
 - a mapping: new keys are added, mappings and lists are merged the same way; a pack that gives a
   key another value without ``replaces: true`` on the mapping is an error (no silent override);
 - an entry with ``if_channel: <channel id>`` is left out where the merged pack has no such channel
-  (a flow option pointing at a provincial WeChat account, in the national guide);
+  (a flow option pointing at a provincial WeChat account, in the national guide); one with
+  ``if_word: <word>`` where no region pack gives that word its own value (a local fact, cited from
+  a local source);
 - ``{{word}}`` in any text is the pack's word (``words:`` in pack.yaml; the national pack declares
   every word, a region pack gives its own values).
 
@@ -217,8 +219,14 @@ def words_of(packs: list[Pack]) -> dict[str, str]:
     return words
 
 
-def finish(raw, words: dict[str, str], channels: set[str], file: str):
-    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not."""
+def local_words(packs: list[Pack]) -> set[str]:
+    """The words a region pack of the chain gives its own value (``if_word``)."""
+    return {key for p in packs[1:] for key in (p.info.words or {})}
+
+
+def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set[str] = frozenset()):
+    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not, or whose
+    ``if_word`` the region does not say in its own words (a local fact with a local source)."""
 
     def fill(text: str, where_file: str, line) -> str:
         def one(m: re.Match) -> str:
@@ -243,6 +251,13 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str):
                 item_line = value.lines[i] if isinstance(value, LineList) and i < len(value.lines) else line
                 if isinstance(item, dict) and "if_channel" in item:
                     if item.pop("if_channel") not in channels:
+                        continue
+                if isinstance(item, dict) and "if_word" in item:
+                    word = item.pop("if_word")
+                    if word not in words:
+                        raise DataError(where_file, "if_word", item_line, f"「{word}」不是数据包的词"
+                                        f"（可用：{'、'.join(sorted(words))}）")
+                    if word not in local:
                         continue
                 keep.append(walk(item, where_file, item_line))
                 lines.append(item_line)
