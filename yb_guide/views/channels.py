@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import plain, region, source_of
+from yb_guide.views.common import Region, plain, region, source_of
 
 
 def limit_text(limit) -> str | None:
@@ -44,7 +46,12 @@ def channel_row(k, c) -> dict:
     }
 
 
-def channels_list(k) -> dict:
+class ChannelsList(TypedDict):
+    region: Region
+    channels: list[dict]  # channel_row
+
+
+def channels_list(k) -> ChannelsList:
     return {"region": region(k), "channels": [channel_row(k, c) for c in k.channels]}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TypedDict
 
 
 def plain(obj):
@@ -96,6 +97,14 @@ def day(d: dt.date | None) -> dict | None:
     return {"date": d.isoformat(), "weekday": weekday_zh(d)}
 
 
-def region(k) -> dict:
+class Region(TypedDict):
+    """The region a screen names, from its pack (pack.yaml: id, name, short_name)."""
+
+    id: str
+    name: str
+    short_name: str
+
+
+def region(k) -> Region:
     """The region the knowledge is for, as every screen that names it shows it (from its pack)."""
-    return {"id": k.pack.id, "name": k.pack.name, "short_name": k.pack.short_name}
+    return Region(id=k.pack.id, name=k.pack.name, short_name=k.pack.short_name)
