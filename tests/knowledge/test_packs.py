@@ -195,3 +195,12 @@ def test_pack_folder_must_match_its_id(run, data_copy):
 def test_data_lives_in_packs():
     assert (DATA / "pack.yaml").is_file() and (DATA / "regions" / "CN-SX" / "pack.yaml").is_file()
     assert not [w for w in SHANXI_ONLY if w in (DATA / "channels.yaml").read_text(encoding="utf-8")]
+
+
+def test_a_calendar_file_names_the_region(run, tmp_path, third_region):
+    for region, name in (("CN-SX", "山西省"), ("CN", "全国"), ("CN-ZZ", "云梦省")):
+        out = tmp_path / f"{region}.ics"
+        r = run("--region", region, "deadline", "--filed", "2026-11-02", "--today", "2026-11-02", "--ics", str(out))
+        assert r.exit_code == 0, r.stderr
+        text = out.read_bytes().decode("utf-8")
+        assert f"X-WR-CALNAME:{name}医保期限" in text.replace("\r\n ", "")

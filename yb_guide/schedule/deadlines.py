@@ -56,6 +56,7 @@ class Plan:
     situation_notes: tuple[SituationNote, ...] = ()
     simple_max: int | None = None
     moved_note: str = ""
+    region: str = ""  # the region's name (its pack's): a calendar file names it
 
     def question(self, question_id: str) -> SituationQuestion:
         return next(q for q in self.situation if q.id == question_id)
@@ -99,7 +100,8 @@ def make_plan(k) -> Plan:
                 decision_needed=d.decision_needed,
                 process_note=k.main.process.note, complex_note=d.complex_note,
                 channel_index=channel_index(k.channels), situation=d.situation,
-                situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note)
+                situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note,
+                region=k.pack.name)
 
 
 def get_plan(data_dir=None) -> Plan:

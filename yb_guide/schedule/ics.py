@@ -58,7 +58,7 @@ def build_ics(sched: Schedule, plan, cal: Calendar) -> bytes:
     import uuid
 
     first = min(sched.events.values())
-    ical = _calendar(f"医保期限（{first.isoformat()} 起）")
+    ical = _calendar(f"{plan.region}医保期限（{first.isoformat()} 起）")
     stamp = _now()
     # One export = one complaint: a random part keeps two complaints filed on the same day
     # (two people at a service desk) from replacing each other in a phone's calendar.
