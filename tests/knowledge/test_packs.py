@@ -204,3 +204,18 @@ def test_a_calendar_file_names_the_region(run, tmp_path, third_region):
         assert r.exit_code == 0, r.stderr
         text = out.read_bytes().decode("utf-8")
         assert f"X-WR-CALNAME:{name}医保期限" in text.replace("\r\n ", "")
+
+
+def test_the_web_region_choice_is_checked():
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    client = TestClient(create_app(), base_url="http://localhost")
+    r = client.get("/region?set=CN-NOWHERE&back=https://example.com/", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/" and "ybguide_region" not in r.headers.get("set-cookie", "")
+    client.cookies.set("ybguide_region", "CN-NOWHERE")  # a made-up cookie is no choice: the server's region
+    assert "参保地：山西省" in client.get("/").text
+    client.cookies.clear()
+    r = client.get("/region?set=cn&back=/channels", follow_redirects=False)
+    assert r.headers["location"] == "/channels" and "ybguide_region=CN" in r.headers["set-cookie"]
