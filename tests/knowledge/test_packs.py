@@ -219,3 +219,28 @@ def test_the_web_region_choice_is_checked():
     client.cookies.clear()
     r = client.get("/region?set=cn&back=/channels", follow_redirects=False)
     assert r.headers["location"] == "/channels" and "ybguide_region=CN" in r.headers["set-cookie"]
+
+
+def test_a_region_can_add_a_deadline_rule_keeping_its_own_after(data_copy):
+    """A pack's own keys (a rule's ``after: filed``) are data, not merge instructions."""
+    from yb_guide.knowledge import loader
+
+    text = (data_copy / "deadlines.yaml").read_text(encoding="utf-8")
+    rules = text[text.index("\nrules:\n"):]
+    rules = rules[rules.index("  - id:"):]
+    first = rules[:rules.index("\n  - id:") + 1]
+    rule_id = re.search(r"  - id: (\S+)", first).group(1)
+    added = first.replace(f"  - id: {rule_id}", f"  - id: {rule_id}-local", 1)
+    with open(data_copy / "regions" / "CN-SX" / "deadlines.yaml", "a", encoding="utf-8") as fh:
+        fh.write("rules:\n" + added)
+    k = loader.load(data_copy, "CN-SX")
+    ours = next(r for r in k.deadlines.rules if r.id == f"{rule_id}-local")
+    assert ours.after == next(r for r in k.deadlines.rules if r.id == rule_id).after
+    assert f"{rule_id}-local" not in [r.id for r in loader.load(data_copy, "CN").deadlines.rules]
+
+
+def test_a_list_without_ids_cannot_be_merged_entry_by_entry(run, data_copy):
+    with open(data_copy / "regions" / "CN-SX" / "channels.yaml", "a", encoding="utf-8") as fh:
+        fh.write("process:\n  stages:\n    - 不是条目\n")
+    r = run("data", "check", "--data-dir", str(data_copy))
+    assert r.exit_code == 2 and "process.stages" in r.stderr and "replaces: true" in r.stderr

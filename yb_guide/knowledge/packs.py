@@ -3,7 +3,7 @@
 A pack is a folder with ``pack.yaml`` (id, code, name, extends, note, data version, words) and any
 of the data files.  A region's knowledge is its chain (national first) merged file by file:
 
-- a list of entries with ids: a pack's entry is added (at the end, or where ``after: <id>`` says);
+- a list of entries with ids: a pack's entry is added (at the end, or where ``place_after: <id>`` says);
   an entry whose id the pack below already has
   is an error, unless the entry says ``replaces: true`` (then it takes the old one's place);
 - a mapping: new keys are added, mappings and lists are merged the same way; a pack that gives a
@@ -184,12 +184,13 @@ def merge(base, ext, file: str, path: str = ""):
             else:
                 if replaces is not None:
                     raise _err(file, f"{sub}.replaces", line, f"上级数据包里没有编号「{item['id']}」，没有可替换的")
-                after = item.pop("after", None)  # where the entry goes in the list (default: at the end)
+                after = item.pop("place_after", None)  # where the entry goes in the list (default: at the end)
                 at = len(base)
                 if after is not None:
                     ids = [x["id"] for x in base]
                     if after not in ids:
-                        raise _err(file, f"{sub}.after", line, f"after: 列表里没有编号「{after}」（可用：{'、'.join(ids)}）")
+                        raise _err(file, f"{sub}.place_after", line,
+                                   f"place_after: 列表里没有编号「{after}」（可用：{'、'.join(ids)}）")
                     at = ids.index(after) + 1
                 base.insert(at, _tag(item, file))
                 places.insert(at, i)
@@ -199,6 +200,9 @@ def merge(base, ext, file: str, path: str = ""):
         if isinstance(base, LineList):
             base.indexes = places
         return base
+    if isinstance(base, list) and isinstance(ext, list):
+        raise _err(file, path, getattr(ext, "line", None),
+                   "这个列表的条目没有编号（id），不能逐条合并；要整个替换，请在上一层写 replaces: true")
     raise _err(file, path, getattr(ext, "line", None), "改了上级数据包已有的值；要替换，请在这一层写 replaces: true")
 
 
