@@ -113,10 +113,25 @@ def config_file() -> Path:
     return user_home() / "config.json"
 
 
+_configs: dict | None = None  # read once per process (a memo of base.cache, emptied by reset_caches)
+
+
 def read_config() -> dict:
     """The person's saved settings (``ybguide config``); a missing or unreadable file is no settings."""
+    global _configs
+    if _configs is None:
+        from yb_guide.base.cache import memo
+
+        _configs = memo()
+    path = config_file()
+    if path not in _configs:
+        _configs[path] = _read_config(path)
+    return dict(_configs[path])
+
+
+def _read_config(path: Path) -> dict:
     try:
-        text = config_file().read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError:
         return {}
     import json
@@ -143,4 +158,7 @@ def save_config(**settings: str | None) -> Path:
     text = json.dumps(config, ensure_ascii=False, indent=2) + "\n"
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    written = write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    if _configs is not None:
+        _configs.pop(path, None)
+    return written
