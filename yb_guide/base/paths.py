@@ -113,20 +113,21 @@ def config_file() -> Path:
     return user_home() / "config.json"
 
 
-_configs: dict | None = None  # read once per process (a memo of base.cache, emptied by reset_caches)
+_configs: dict = {}  # (path, size, mtime) -> settings: read once per process until the file changes
 
 
 def read_config() -> dict:
     """The person's saved settings (``ybguide config``); a missing or unreadable file is no settings."""
-    global _configs
-    if _configs is None:
-        from yb_guide.base.cache import memo
-
-        _configs = memo()
     path = config_file()
-    if path not in _configs:
-        _configs[path] = _read_config(path)
-    return dict(_configs[path])
+    try:
+        st = path.stat()
+        key = (path, st.st_size, st.st_mtime_ns)
+    except OSError:
+        return {}
+    if key not in _configs:
+        _configs.clear()
+        _configs[key] = _read_config(path)
+    return dict(_configs[key])
 
 
 def _read_config(path: Path) -> dict:
@@ -158,7 +159,4 @@ def save_config(**settings: str | None) -> Path:
     text = json.dumps(config, ensure_ascii=False, indent=2) + "\n"
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    written = write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    if _configs is not None:
-        _configs.pop(path, None)
-    return written
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
