@@ -296,7 +296,7 @@ def test_memory_does_not_hold_the_file():
 
 
 @pytest.mark.parametrize("extra", [["--complex"], ["--filed", "2024-05-06"], ["--channel", "hall-visit"],
-                                   ["--ics", "x.ics"], ["--force"]])
+                                   ["--force"]])
 def test_options_that_do_not_apply_to_batch_are_refused(run, tmp_path, extra):
     src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")
     r = run("deadline", "--batch", str(src), *extra)
