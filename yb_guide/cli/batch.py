@@ -68,9 +68,9 @@ def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep"
                                             on_error=on_error, encoding=out_encoding, ids=ids, today=today,
                                             collect=collect, overwrite=overwrite)
         elif out_path is not None:
-            summary = batch.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen, ids=ids,
-                                        source_path=None if in_path == "-" else in_path, overwrite=overwrite,
-                                        today=today, collect=collect)
+            summary = batch_sheet.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen,
+                                              ids=ids, source_path=None if in_path == "-" else in_path,
+                                              overwrite=overwrite, today=today, collect=collect)
         else:
             out_encoding, errors = output_encoding(sys.stdout, chosen)
             sys.stdout.flush()

@@ -400,21 +400,3 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                         f"编码写不出的字「{char}」。", hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     finally:
         summary.written, summary.bad = written, bad
-
-
-def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep", encoding: str | None = None,
-                ids: bool = False, source_path=None, overwrite: bool = False, today: dt.date | None = None,
-                collect=None) -> Summary:
-    """``run_batch`` into a file, written whole (a stopped or failed run leaves no file, and an old
-    file as it was), never over the input file, and over another existing file only if ``overwrite``."""
-    from yb_guide.base.files import write_atomic
-
-    result: list[Summary] = []
-
-    def write(tmp) -> None:
-        with open(tmp, "wb") as out:
-            result.append(run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids, today=today,
-                                    collect=collect))
-
-    write_atomic(out_path, write, source=source_path, overwrite=overwrite)
-    return result[0]

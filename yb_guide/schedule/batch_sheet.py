@@ -1,4 +1,5 @@
-"""``deadline --batch`` with a workbook on either side (``--batch 台账.xlsx``, ``--out 结果.xlsx``).
+"""``deadline --batch`` into files: a CSV written whole (``run_to_file``), or a workbook on either
+side (``--batch 台账.xlsx``, ``--out 结果.xlsx``: ``run_sheet``).
 
 The rows go through ``schedule.batch.rows``, the CSV path, unchanged: a workbook is read as the CSV
 Excel would save from it (``schedule.sheets``), and a workbook result is written from the CSV rows
@@ -10,6 +11,7 @@ workbook is held in memory (openpyxl reads it whole); a CSV to CSV run still str
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import BinaryIO
@@ -100,3 +102,21 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
     else:
         write_atomic(out_path, lambda tmp: Path(tmp).write_bytes(data), source=source_path, overwrite=overwrite)
     return summary
+
+
+def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep", encoding: str | None = None,
+                ids: bool = False, source_path=None, overwrite: bool = False, today: dt.date | None = None,
+                collect=None) -> batch.Summary:
+    """``run_batch`` into a file, written whole (a stopped or failed run leaves no file, and an old
+    file as it was), never over the input file, and over another existing file only if ``overwrite``."""
+    from yb_guide.base.files import write_atomic
+
+    result: list[batch.Summary] = []
+
+    def write(tmp) -> None:
+        with open(tmp, "wb") as out:
+            result.append(batch.run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids,
+                                          today=today, collect=collect))
+
+    write_atomic(out_path, write, source=source_path, overwrite=overwrite)
+    return result[0]
