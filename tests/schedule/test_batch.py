@@ -429,7 +429,7 @@ def test_in_a_real_terminal_yes_replaces(tmp_path):
 
 def _full_disk(monkeypatch, after: int) -> None:
     """The batch's file writes fail with 'no space left' after ``after`` bytes."""
-    from yb_guide.schedule import batch
+    from yb_guide.schedule import batch_sheet
 
     real_open = open
 
@@ -450,7 +450,7 @@ def _full_disk(monkeypatch, after: int) -> None:
             self.fh.close()
             super().close()
 
-    monkeypatch.setattr(batch, "open", lambda path, mode: io.BufferedWriter(Full(path)), raising=False)
+    monkeypatch.setattr(batch_sheet, "open", lambda path, mode: io.BufferedWriter(Full(path)), raising=False)
 
 
 def test_a_full_disk_is_one_line_and_leaves_no_file(run, tmp_path, monkeypatch):
