@@ -26,7 +26,7 @@ def wants_sheet(in_path: str, out_path: str | None) -> bool:
     head = b""
     if in_path != "-":
         try:
-            with open(in_path, "rb") as fh:
+            with Path(in_path).open("rb") as fh:
                 head = fh.read(4)
         except OSError:
             pass  # the normal path says why the file cannot be opened
