@@ -134,16 +134,6 @@ class Change:
     note: str | None = None  # e.g. a deadline this moved
 
 
-class UnknownCaseError(UserError):
-    def __init__(self, given, existing: list[int]):
-        if existing:
-            shown = "、".join(str(i) for i in existing[:30]) + ("……" if len(existing) > 30 else "")
-            hint = f"现有的案件编号：{shown}"
-        else:
-            hint = "还没有记录任何案件：先用 ybguide case add 记一个"
-        super().__init__(f"没有编号为「{given}」的案件。", hint=hint)
-
-
 # ---------------------------------------------------------------- checking input
 
 

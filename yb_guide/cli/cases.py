@@ -73,13 +73,15 @@ def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没
               overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
               search: Optional[str] = typer.Option(None, "--search", metavar="词",
                                                    help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件。"),
-              today: Optional[str] = TODAY, as_json: bool = JSON):
-    """所有案件：渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
+              today: Optional[str] = TODAY,
+              reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
+              as_json: bool = JSON):
+    """所有案件：参保人（姓名只显示姓和末字）、渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     emit(case_views.case_list(knowledge(), cases.all_cases(), today_option(today), open_only=open_only,
-                              overdue_only=overdue, search=search), render.case_list, as_json=as_json)
+                              overdue_only=overdue, search=search, reveal=reveal), render.case_list, as_json=as_json)
 
 
 @case_app.command("show")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from yb_guide.base.text import mask_name
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
 from yb_guide.cases.model import EVENT_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case
@@ -40,13 +41,17 @@ def case_row(k, c: Case, p: Progress) -> dict:
 
 
 def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
-              search: str | None = None) -> dict:
-    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only,
-                                                  search=search)]
-    for row, c in zip(rows, [c for c in cases if c.id in {r["id"] for r in rows}]):
-        row["name"], row["agent_name"] = c.name, c.agent_name
+              search: str | None = None, reveal: bool = False) -> dict:
+    """Every case with where it stands; names masked (王*英) unless ``reveal``: a service desk's
+    screen is seen by the next person in the queue."""
+    shown = (lambda n: n) if reveal else mask_name
+    rows = []
+    for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only, search=search):
+        row = case_row(k, c, p)
+        row["name"], row["agent_name"] = shown(c.name), shown(c.agent_name)
+        rows.append(row)
     return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
-            "total": len(cases), "count": len(rows), "cases": rows}
+            "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
 def _fields(c: Case, reveal: bool) -> dict:
@@ -199,9 +204,17 @@ def log_changed(c: Case, change) -> dict:
             "lines": [f"已修改案件 {c.id} 的沟通记录：{change.note}。原来是：{change.old}"]}
 
 
+def who(k, c: Case) -> str:
+    """A case as a confirmation names it: the person (masked), who acts, the channel, the day filed."""
+    person = "参保人" + (mask_name(c.name) or "（未填姓名）")
+    if c.agent_name:
+        person += f"，{mask_name(c.agent_name)}代办"
+    return f"{person}，{k.channel(c.channel).name}，{c.filed.isoformat()} 提交"
+
+
 def deleted(c: Case, path: str) -> dict:
-    return {"id": c.id, "backup": path,
-            "lines": [f"已删除案件 {c.id}。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
+    return {"id": c.id, "backup": path, "name": mask_name(c.name),
+            "lines": [f"已删除案件 {c.id}（参保人{mask_name(c.name) or '未填姓名'}）。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
 
 
 def ics_exported(count: int, path: str) -> dict:
