@@ -134,11 +134,14 @@ def test_bad_values_in_a_row(run, tmp_path, row, expected):
     assert r.exit_code == 2 and "x.csv 第 3 行" in r.stderr and expected in r.stderr, r.stderr
 
 
-def test_unknown_column(run, tmp_path):
+def test_unknown_columns_are_set_aside_and_named(run, tmp_path):
     f = tmp_path / "x.csv"
-    f.write_text("渠道,提交日期,备注\nhall-visit,2024-05-06,x\n", encoding="utf-8")
+    f.write_text("序号,渠道,提交日期,备注\n7,hall-visit,2024-05-06,x\n", encoding="utf-8")
     r = run("case", "import", str(f))
-    assert r.exit_code == 2 and "第 1 行：不认识的列名「备注」" in r.stderr
+    assert r.exit_code == 0, r.stderr
+    assert "没有导入" in r.stdout and "序号、备注" in r.stdout
+    case = run("case", "export").json()["cases"][0]
+    assert case["channel"] == "hall-visit" and case["id"] == 1  # 序号 is not the case's number
 
 
 def test_log_row_for_a_missing_case(run, tmp_path):

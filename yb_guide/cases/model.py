@@ -58,9 +58,6 @@ LABELS = {
 EXPORT_FORMAT = "ybguide-cases"
 EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
 
-# Headers of exports made by earlier versions, still read on import.
-OLD_LABELS = {"姓名": "name", "身份证号": "id_number", "收到结果日期": "result_received"}
-
 
 @record(frozen=False)
 class LogEntry:

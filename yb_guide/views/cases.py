@@ -156,8 +156,10 @@ def imported(report) -> dict:
              f"（{report.format}，编码 {report.encoding}）。"]
     if report.skipped:
         lines.append("已存在且内容相同、跳过的案件：" + "、".join(str(i) for i in report.skipped))
+    if report.ignored:
+        lines.append("这些列不是案件记录的内容，没有导入（原文件不变）：" + "、".join(report.ignored))
     return {"file": report.file, "format": report.format, "encoding": report.encoding, "added": report.added,
-            "skipped": report.skipped, "logs": report.logs, "lines": lines}
+            "skipped": report.skipped, "logs": report.logs, "ignored": report.ignored, "lines": lines}
 
 
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
