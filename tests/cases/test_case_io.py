@@ -168,3 +168,78 @@ def test_unusable_files(run, tmp_path, content, expected):
 def test_missing_file(run, tmp_path):
     r = run("case", "import", str(tmp_path / "nope.csv"))
     assert r.exit_code == 2 and "找不到文件" in r.stderr
+
+
+# ---------------------------------------------------------------- spreadsheets (Excel, WPS)
+
+ALL_DIGITS_ID = "140105195403152019"  # valid check digit; Excel would show 1.40105E+17
+
+
+def test_csv_export_is_excel_safe(run, tmp_path):
+    """ID, card, ticket and phone numbers written as ="…" (Excel keeps them whole, as text), text that
+    starts like a formula too; the channel's Chinese name; 是/否; dates as YYYY-MM-DD, which Excel
+    reads as dates.  And the file imports back to the same journal."""
+    import csv
+
+    assert run("case", "add", "--channel", "hotline-12393", "--filed", "2024-05-06", "--id-number", ALL_DIGITS_ID,
+               "--card-number", "0140100123456", "--phone", "03511234567", "--ticket", "2024050600123",
+               "--summary", "-住院费用 \"部分\" 未报销", "--decision-kind", "拒付", "--name", "王秀英",
+               "--today", "2024-05-20").exit_code == 0
+    before = cases_of(run("case", "export").json())
+    out = tmp_path / "案件.csv"
+    assert run("case", "export", "--csv", "--out", str(out)).exit_code == 0
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        row = dict(zip(*list(csv.reader(fh))[:2]))
+    assert row["参保人身份证号"] == f'="{ALL_DIGITS_ID}"' and row["医保卡号"] == '="0140100123456"'
+    assert row["联系电话"] == '="03511234567"' and row["工单编号"] == '="2024050600123"'
+    assert row["问题经过"] == '="-住院费用 ""部分"" 未报销"'
+    assert row["渠道"] == "全国统一医保服务热线 12393" and row["复杂案件"] == "否" and row["提交日期"] == "2024-05-06"
+    assert row["原决定的类型"] != "refusal" and "报销" in row["原决定的类型"]
+    run("case", "delete", "1", "--yes")
+    r = run("case", "import", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert cases_of(run("case", "export").json()) == before
+
+
+def test_xlsx_round_trip_and_typed_cells(run, journal, tmp_path, monkeypatch):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    out = tmp_path / "案件.xlsx"
+    r = run("case", "export", "--out", str(out))
+    assert r.exit_code == 0 and "XLSX" in r.stdout
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    head, first = rows[0], dict(zip(rows[0], rows[1]))
+    assert first["参保人身份证号"] == ID and first["提交日期"] == dt.datetime(2024, 5, 6)
+    assert isinstance(first["医保卡号"], str) and isinstance(first["联系电话"], str)
+    assert ws.freeze_panes == "A2" and head[0] == "类型"
+    fresh_home(monkeypatch, tmp_path, "other")
+    r = run("case", "import", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert cases_of(run("case", "export").json()) == journal
+    r = run("case", "export", "--xlsx")
+    assert r.exit_code == 2 and "--out" in r.stderr
+
+
+def test_an_edited_workbook_imports(run, tmp_path):
+    """A workbook typed by hand in Excel: the batch's words (投诉日期, 复杂, 姓名), a number-typed card
+    number, a date cell, extra columns; an ID number Excel already rounded is refused, by row."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    f = tmp_path / "手填.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "姓名", "身份证号", "医保卡号", "投诉日期", "复杂", "渠道", "备注"])
+    ws.append([1, "王秀英", ALL_DIGITS_ID, 140100123456, dt.datetime(2024, 5, 6), "是", "热线", "子女代办"])
+    wb.save(f)
+    r = run("case", "import", str(f), "--today", "2024-05-20")
+    assert r.exit_code == 0 and "序号、备注" in r.stdout, r.stderr
+    c = run("case", "export").json()["cases"][0]
+    assert (c["name"], c["id_number"], c["card_number"], c["filed"], c["complex"], c["channel"]) == (
+        "王秀英", ALL_DIGITS_ID, "140100123456", "2024-05-06", True, "hotline-12393")
+    ws.append([2, "李四", float(ALL_DIGITS_ID), None, dt.datetime(2024, 5, 7), "", "信件", ""])
+    wb.save(f)
+    r = run("case", "import", str(f), "--today", "2024-05-20", "--new-ids")
+    assert r.exit_code == 2 and "第 3 行" in r.stderr and "科学计数法" in r.stderr

@@ -509,3 +509,39 @@ def test_a_filing_after_today_is_a_row_error_not_a_silent_date(run, tmp_path):
     rows = read_csv(out)
     assert rows[0]["错误"] == "" and "在今天（2026-12-05）之后" in rows[1]["错误"]
     assert rows[2]["错误"] == "" and rows[2]["受理登记"] == rows[0]["受理登记"]  # 12月1日: this December's
+
+
+# ---------------------------------------------------------------- workbooks and calendars
+
+
+def test_a_workbook_to_the_screen_is_csv_and_a_broken_one_is_one_line(run, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    book = tmp_path / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "投诉日期", "渠道"])
+    wb.active.append([1, dt.datetime(2024, 5, 6), "热线"])
+    wb.save(book)
+    r = run("deadline", "--batch", str(book), "--today", "2024-06-01")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("序号,投诉日期,渠道,受理登记") and lines[1].startswith("1,2024-05-06,热线,2024-05-08")
+    bad = write(tmp_path / "坏.xlsx", "not a workbook")
+    r = run("deadline", "--batch", str(bad))
+    assert r.exit_code == 2 and "不是能读取的 .xlsx 文件" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_calendar_names_rows_without_id_numbers(run, tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    src = write(tmp_path / "in.csv", "编号,投诉日期,渠道\n11010519491231002X,2026-11-02,信件\nA-7,2026-11-02,信件\n")
+    ics = tmp_path / "x.ics"
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "o.csv"), "--ics", str(ics),
+            "--today", "2026-11-02")
+    assert r.exit_code == 0, r.stderr
+    summaries = {str(e.get("summary")).split("：")[0] for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+    assert summaries == {"第2行", "A-7"} and "1101" not in ics.read_text(encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--ics", str(tmp_path / "y.ics"), "--ics-name", "姓名")
+    assert r.exit_code == 2 and "没有「参保人姓名」列" in r.stderr and not (tmp_path / "y.ics").exists()
+    r = run("deadline", "--filed", "2026-11-02", "--ics-name", "姓名")
+    assert r.exit_code == 2 and "--ics-name 只用于批量计算" in r.stderr
