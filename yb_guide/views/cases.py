@@ -220,4 +220,5 @@ def deleted(c: Case, path: str) -> dict:
 
 
 def ics_exported(count: int, path: str) -> dict:
-    return {"count": count, "file": path, "lines": [f"已把 {count} 个还没到期的期限写入 {path}，每个期限前一个工作日提醒。"]}
+    return {"count": count, "file": path,
+            "lines": [f"已把 {count} 个还没到期的期限写入 {path}：法定期限提前 7 天和前一个工作日提醒，通常的办理时间不提醒。"]}

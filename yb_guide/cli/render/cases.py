@@ -56,12 +56,12 @@ def case_list(p: dict):
     def wide():
         t = table(box="SIMPLE_HEAVY", title=f"案件（今天：{p['today']}）", title_justify="left")
         t.add_column("编号", justify="right", no_wrap=True)
-        t.add_column("参保人", overflow="fold", ratio=1)
+        t.add_column("参保人", overflow="fold", ratio=1, min_width=6)
         t.add_column("渠道", overflow="fold", ratio=2)
         t.add_column("提交日期", no_wrap=True)
         t.add_column("工单编号", overflow="fold", ratio=2)
         t.add_column("状态", no_wrap=True)
-        t.add_column("下一个期限", overflow="fold", ratio=3)
+        t.add_column("下一个期限", overflow="fold", ratio=3, min_width=16)  # a date and its weekday on one line
         t.add_column("还剩", no_wrap=True, justify="right")
         for c in p["cases"]:
             nxt, left = cells(c)
