@@ -161,3 +161,18 @@ def test_the_window_day(run, tmp_path, monkeypatch):
     assert r.exit_code == 0 and "没有导入" not in r.stdout, r.stdout + r.stderr
     again = run("case", "export").json()
     assert json.dumps(again["cases"], ensure_ascii=False) == json.dumps(export["cases"], ensure_ascii=False)
+
+    # edited in a spreadsheet (a ticket typed in, a date cell retyped), imported again: just those changes
+    wb = openpyxl.load_workbook(book)
+    ws = wb.active
+    head = [c.value for c in ws[1]]
+    ws.cell(row=3, column=head.index("工单编号") + 1, value="2026102000123")
+    ws.cell(row=3, column=head.index("收到处理结果日期") + 1, value=dt.datetime(2026, 11, 30))
+    wb.save(book)
+    monkeypatch.setenv("YBGUIDE_HOME", str(tmp_path / "third-desk"))
+    r = run("case", "import", str(book), "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    edited = run("case", "export").json()["cases"]
+    want = [dict(c) for c in export["cases"]]
+    want[1].update(ticket="2026102000123", result_received="2026-11-30")
+    assert edited == want

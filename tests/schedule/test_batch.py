@@ -520,13 +520,15 @@ def test_a_workbook_to_the_screen_is_csv_and_a_broken_one_is_one_line(run, tmp_p
 
     book = tmp_path / "台账.xlsx"
     wb = openpyxl.Workbook()
-    wb.active.append(["序号", "投诉日期", "渠道"])
-    wb.active.append([1, dt.datetime(2024, 5, 6), "热线"])
+    wb.active.append(["序号", "投诉日期", "渠道", "身份证号"])
+    wb.active.append([1, dt.datetime(2024, 5, 6), "热线", "140105195403152019"])
     wb.save(book)
     r = run("deadline", "--batch", str(book), "--today", "2024-06-01")
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("序号,投诉日期,渠道,受理登记") and lines[1].startswith("1,2024-05-06,热线,2024-05-08")
+    assert lines[0].startswith("序号,投诉日期,渠道,身份证号,受理登记")
+    # the ID number kept whole for Excel (="…"), as case export --csv writes it
+    assert lines[1].startswith('1,2024-05-06,热线,"=""140105195403152019""",2024-05-08')
     bad = write(tmp_path / "坏.xlsx", "not a workbook")
     r = run("deadline", "--batch", str(bad))
     assert r.exit_code == 2 and "不是能读取的 .xlsx 文件" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -10,21 +10,16 @@ gives the same journal.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from yb_guide.cases.model import CASE_FIELDS, LOG_KINDS, SITUATION_FIELDS, STATUS_LABELS, case_dict
+from yb_guide.schedule.sheets import excel_safe
 
 RECORD_KEY = "record"
 LOG_KEYS = ("at", "kind", "text", "auto")
 HISTORY_KEYS = ("changed", "old", "new", "note")
 KIND_CASE, KIND_LOG, KIND_CHANGE = "案件", "记录", "修改"
 COLUMN_KEYS = (RECORD_KEY, *CASE_FIELDS, *LOG_KEYS, *HISTORY_KEYS)
-# A cell Excel would turn into a number or a formula: an ID, card or phone number that is all digits
-# (18 digits become 1.40105E+17, a leading 0 is dropped), or text that starts like a formula.
-_DIGITS = re.compile(r"\d+")
-_FORMULA_START = ("=", "+", "-", "@")
-EXCEL_FORMULA_TEXT_LIMIT = 250  # Excel's ="…" holds at most 255 characters
 
 
 def headers(words=None) -> list[str]:
@@ -78,31 +73,6 @@ def table(k, cases) -> list[list[str]]:
         for h in c.history:  # the time goes in the 记录时间 column
             rows.append([KIND_CHANGE, *belongs, h.at, "", "", "", h.field, h.old or "", h.new or "", h.note or ""])
     return rows
-
-
-def excel_safe(text: str, digits: bool) -> str:
-    """A CSV cell that Excel opens as the text it is.
-
-    An all-digit ID, card, ticket or phone number, and text that starts like a formula (=, +, -, @),
-    are written as ="…": Excel shows exactly the characters between the quotes, as text, and nothing
-    else; ``case import`` reads the ="…" back.  A leading tab (the other common trick) would stay
-    inside the cell, travel into copy-and-paste and into the next save, and some Excel versions
-    still read the digits as a number; a leading apostrophe shows in a CSV.  Long or multi-line text
-    that starts like a formula gets a leading space instead (a ="…" holds 255 characters, one line)."""
-    risky = (digits and _DIGITS.fullmatch(text)) or text.startswith(_FORMULA_START)
-    if not risky:
-        return text
-    if len(text) <= EXCEL_FORMULA_TEXT_LIMIT and "\n" not in text:
-        return '="' + text.replace('"', '""') + '"'
-    return " " + text
-
-
-def excel_unwrap(value: str) -> str:
-    """A cell as Excel's text tricks left it: ="…" and a leading apostrophe undone."""
-    m = re.fullmatch(r'\s*="(.*)"\s*', value, flags=re.S)
-    if m:
-        return m.group(1).replace('""', '"')
-    return value[1:] if value.startswith("'") else value
 
 
 def csv_text(k, cases) -> str:

@@ -104,7 +104,7 @@ def _file_id(value, where: str, name: str) -> int | None:
 
 
 def _excel_damage(raw: dict, where: str, name: str) -> dict:
-    from yb_guide.cases.sheets import excel_unwrap
+    from yb_guide.schedule.sheets import excel_unwrap
 
     """Undo Excel's text tricks (="…", leading '); refuse numbers Excel already ruined."""
     out = {}

@@ -51,8 +51,8 @@ def _source_text(source: BinaryIO, in_path: str, summary: batch.Summary) -> tupl
         wrapper.detach()
 
 
-def _cell_columns(summary: batch.Summary, sheet: Sheet | None) -> tuple[set[int], set[int]]:
-    """(date columns, number columns) of the result: by the vocabulary, the sheet read, the stages."""
+def _cell_columns(summary: batch.Summary, sheet: Sheet | None) -> tuple[set[int], set[int], set[int]]:
+    """(date, number, ID-number) columns of the result: by the vocabulary, the sheet read, the stages."""
     from yb_guide.schedule.columns import vocabulary
 
     words = vocabulary()
@@ -64,7 +64,18 @@ def _cell_columns(summary: batch.Summary, sheet: Sheet | None) -> tuple[set[int]
             cell = words.column(key).cell
             (dates if cell == "date" else digits if cell == "digits" else set()).add(i)
     dates |= set(range(width, width + len(summary.stages)))
-    return dates - digits, set(sheet.numbers if sheet else ()) - digits - dates
+    return dates - digits, set(sheet.numbers if sheet else ()) - digits - dates, digits
+
+
+def _excel_safe_csv(text: str, digits: set[int]) -> str:
+    """A workbook's rows as CSV that Excel opens as they were: an ID number stays whole (="…")."""
+    from yb_guide.schedule.sheets import excel_safe
+
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        w.writerow([excel_safe(c, True) if i in digits else c for i, c in enumerate(row)])
+    return out.getvalue()
 
 
 def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None = None, out_stream=None,
@@ -83,19 +94,22 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
     if out_path is not None and is_xlsx(out_path):
         summary.out_encoding = "xlsx"
         rows = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
-        dates, numbers = _cell_columns(summary, sheet)
+        dates, numbers, _ = _cell_columns(summary, sheet)
         title = (sheet.title if sheet else "") or "期限"
         write_atomic(out_path, lambda tmp: write_xlsx(tmp, rows[0], rows[1:], dates=dates, numbers=numbers,
                                                       title=title), source=source_path, overwrite=overwrite)
         return summary
     out_encoding = encoding or ("utf-8-sig" if summary.encoding == "xlsx" else summary.encoding)
     summary.out_encoding = out_encoding
+    result = buf.getvalue()
+    if sheet is not None:
+        result = _excel_safe_csv(result, _cell_columns(summary, sheet)[2])
     try:
-        data = buf.getvalue().encode(out_encoding, errors=out_errors)
+        data = result.encode(out_encoding, errors=out_errors)
     except UnicodeEncodeError as err:
         char = err.object[err.start:err.end]
         raise UserError(f"结果里有 {batch.ENCODING_LABELS.get(out_encoding, out_encoding)} 编码写不出的字「{char}」。",
-                              hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
+                        hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     if out_path is None:
         out_stream.write(data)
         out_stream.flush()

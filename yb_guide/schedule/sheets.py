@@ -139,3 +139,35 @@ def write_xlsx(path, header: list[str], rows, *, dates=(), numbers=(), title: st
                 out.append(value)
         ws.append(out)
     book.save(path)
+
+
+# A cell Excel would turn into a number or a formula: an ID, card or phone number that is all digits
+# (18 digits become 1.40105E+17, a leading 0 is dropped), or text that starts like a formula.
+_DIGITS = re.compile(r"\d+")
+_FORMULA_START = ("=", "+", "-", "@")
+EXCEL_FORMULA_TEXT_LIMIT = 250  # Excel's ="…" holds at most 255 characters
+
+
+def excel_safe(text: str, digits: bool) -> str:
+    """A CSV cell that Excel opens as the text it is.
+
+    An all-digit ID, card, ticket or phone number, and text that starts like a formula (=, +, -, @),
+    are written as ="…": Excel shows exactly the characters between the quotes, as text, and nothing
+    else; ``case import`` reads the ="…" back.  A leading tab (the other common trick) would stay
+    inside the cell, travel into copy-and-paste and into the next save, and some Excel versions
+    still read the digits as a number; a leading apostrophe shows in a CSV.  Long or multi-line text
+    that starts like a formula gets a leading space instead (a ="…" holds 255 characters, one line)."""
+    risky = (digits and _DIGITS.fullmatch(text)) or text.startswith(_FORMULA_START)
+    if not risky:
+        return text
+    if len(text) <= EXCEL_FORMULA_TEXT_LIMIT and "\n" not in text:
+        return '="' + text.replace('"', '""') + '"'
+    return " " + text
+
+
+def excel_unwrap(value: str) -> str:
+    """A cell as Excel's text tricks left it: ="…" and a leading apostrophe undone."""
+    m = re.fullmatch(r'\s*="(.*)"\s*', value, flags=re.S)
+    if m:
+        return m.group(1).replace('""', '"')
+    return value[1:] if value.startswith("'") else value
