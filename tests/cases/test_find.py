@@ -72,3 +72,10 @@ def test_mask_name(name, masked):
     from yb_guide.base.text import mask_name
 
     assert mask_name(name) == masked
+
+
+def test_the_due_list_masks_names_too(run):
+    assert run("case", "add", *FULL).exit_code == 0
+    r = run("case", "due", "--today", "2024-05-27", "--days", "14")
+    assert "案件 1（张*）" in r.stdout and "张三" not in r.stdout
+    assert "案件 1（张三）" in run("case", "due", "--reveal", "--today", "2024-05-27", "--days", "14").stdout

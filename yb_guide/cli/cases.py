@@ -97,14 +97,17 @@ def case_show(case_id: str = CASE_ID, history: bool = typer.Option(False, "--his
 
 @case_app.command("due")
 def case_due(days: int = typer.Option(7, "--days", metavar="天数", help="列出今后多少天内到期的期限（默认 7 天）。"),
-             today: Optional[str] = TODAY, as_json: bool = JSON):
+             today: Optional[str] = TODAY,
+             reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
+             as_json: bool = JSON):
     """所有案件中快到期和已过期的期限，按日期排列（已过期的在前），含复查、复核、行政复议和行政诉讼。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     if days < 0:
         raise UserError(f"--days 的值「{days}」不对。", hint="写 0 或正整数，如 --days 7")
-    emit(case_views.due(knowledge(), cases.all_cases(), today_option(today), days), render.due, as_json=as_json)
+    emit(case_views.due(knowledge(), cases.all_cases(), today_option(today), days, reveal=reveal), render.due,
+         as_json=as_json)
 
 
 @case_app.command("log")

@@ -185,14 +185,16 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
     }
 
 
-def due(k, cases: list[Case], today: dt.date, days: int) -> dict:
-    """``case due``: what has passed on open cases, then what falls due within ``days`` days."""
+def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False) -> dict:
+    """``case due``: what has passed on open cases, then what falls due within ``days`` days (names
+    masked unless ``reveal``, as in the list)."""
     from yb_guide.cases.journal import due_soon
 
     overdue, coming = due_soon(k, cases, today, days)
+    shown = (lambda n: n) if reveal else mask_name
 
     def item(c: Case, s, late: bool) -> dict:
-        return {**_due(s), "case": c.id, "name": c.name, "agent_name": c.agent_name, "ticket": c.ticket,
+        return {**_due(s), "case": c.id, "name": shown(c.name), "agent_name": shown(c.agent_name), "ticket": c.ticket,
                 "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
                 "rule": s.rule, "condition": s.condition}
 
