@@ -547,3 +547,21 @@ def test_calendar_names_rows_without_id_numbers(run, tmp_path):
     assert r.exit_code == 2 and "没有「参保人姓名」列" in r.stderr and not (tmp_path / "y.ics").exists()
     r = run("deadline", "--filed", "2026-11-02", "--ics-name", "姓名")
     assert r.exit_code == 2 and "--ics-name 只用于批量计算" in r.stderr
+
+
+def test_a_workbook_piped_in_is_read_as_one(sh, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+    import subprocess
+
+    from conftest import installed_ybguide
+
+    book = tmp_path / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["编号", "投诉日期"])
+    wb.active.append(["A1", dt.datetime(2024, 5, 6)])
+    wb.save(book)
+    p = subprocess.run([installed_ybguide(), "deadline", "--batch", "-", "--today", "2024-06-01"],
+                       input=book.read_bytes(), capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.decode("utf-8-sig").splitlines()[1].startswith("A1,2024-05-06,2024-05-08")

@@ -69,3 +69,10 @@ def test_an_unknown_event_is_refused(data_copy):
     with pytest.raises(DataError) as err:
         words(data_copy)
     assert "decision-taken" in str(err.value)
+
+
+def test_data_check_checks_the_columns_too(run, data_copy):
+    edit(data_copy / "columns.yaml", "cell: digits}", "cell: number}")
+    r = run("data", "check", "--data-dir", str(data_copy))
+    assert r.exit_code == 2 and "columns.yaml" in r.stderr and "number" in r.stderr
+    assert run("data", "check").exit_code == 0

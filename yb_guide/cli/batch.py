@@ -52,14 +52,13 @@ def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep"
         raise UserError("标准输入已关闭，--batch - 读不到 CSV。", hint="写成 --batch 文件.csv，或把 CSV 用 < 文件 送进来")
     if out_path == "-":
         out_path = None
-    sheet = batch_sheet.wants_sheet(in_path, out_path)
     try:
         source = sys.stdin.buffer if in_path == "-" else open(in_path, "rb")
     except OSError as err:
         raise UserError(f"无法打开文件 {in_path}（{os_error_text(err)}）。") from None
     with source:
         overwrite = may_replace(Path(out_path), force, source=in_path) if out_path is not None else False
-        if sheet:
+        if batch_sheet.wants_sheet(in_path, out_path, source):
             out_encoding, errors = (chosen, "strict") if out_path is not None else output_encoding(sys.stdout, chosen)
             if out_path is None:
                 sys.stdout.flush()

@@ -21,22 +21,21 @@ from yb_guide.schedule import batch
 from yb_guide.schedule.sheets import Sheet, is_xlsx, read_xlsx, write_xlsx
 
 
-def wants_sheet(in_path: str, out_path: str | None) -> bool:
-    """Whether a run needs this module: a workbook in, or a workbook asked for."""
-    head = b""
-    if in_path != "-":
-        try:
-            with Path(in_path).open("rb") as fh:
-                head = fh.read(4)
-        except OSError:
-            pass  # the normal path says why the file cannot be opened
-    return (in_path != "-" and is_xlsx(in_path, head)) or (out_path is not None and is_xlsx(out_path))
+def wants_sheet(in_path: str, out_path: str | None, source: BinaryIO) -> bool:
+    """Whether a run needs this module: a workbook in (by its name or its first bytes, so a workbook
+    piped into --batch - is read as one), or a workbook asked for."""
+    try:
+        head = source.peek(4)[:4] if hasattr(source, "peek") else b""
+    except (OSError, ValueError):
+        head = b""
+    return is_xlsx("" if in_path == "-" else in_path, head) or (out_path is not None and is_xlsx(out_path))
 
 
 def _source_text(source: BinaryIO, in_path: str, summary: batch.Summary) -> tuple[io.StringIO, Sheet | None]:
     head = source.peek(4)[:4] if hasattr(source, "peek") else b""
-    if is_xlsx(in_path, head):
-        sheet = read_xlsx(source, Path(in_path).name)
+    if is_xlsx("" if in_path == "-" else in_path, head):
+        # openpyxl seeks in the zip: a pipe (--batch - < 台账.xlsx through cat) cannot, memory can
+        sheet = read_xlsx(io.BytesIO(source.read()), "标准输入" if in_path == "-" else Path(in_path).name)
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows(sheet.rows)
         text.seek(0)
