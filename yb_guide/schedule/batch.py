@@ -25,6 +25,18 @@ from yb_guide.base.errors import UserError
 # case import/export); every other column is kept as it is.
 BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
               "decision_kind", "matter", "rights_stated", "amount")
+
+
+def __getattr__(name: str):
+    """``COLUMNS`` (key -> the headers a batch reads for it), from the vocabulary when asked for."""
+    if name == "COLUMNS":
+        from yb_guide.schedule.columns import vocabulary
+
+        v = vocabulary()
+        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in BATCH_KEYS}
+    raise AttributeError(name)
+
+
 # the person's situation (schedule.situation): which rules apply to the row; column key -> question id
 SITUATION_COLUMNS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated", "amount": "amount"}
 # The columns a run adds after the stage columns (whose headers are the rules' titles), and how a
