@@ -135,7 +135,7 @@ class BatchEvents:
         from yb_guide.base.names import pick
 
         self.plan, self.cal, self.today = plan, cal, today
-        self.label = pick(label, {k: (v,) for k, v in ICS_LABELS.items()}, "--ics-name 的值")
+        self.label = pick(label, {k: (v,) for k, v in ICS_LABELS.items()}, "日历事件的命名方式（--ics-name）")
         self.events: list = []
         self.passed = 0  # legal deadlines of the rows already past (not written)
         self._schedules: dict = {}
