@@ -243,3 +243,22 @@ def test_an_edited_workbook_imports(run, tmp_path):
     wb.save(f)
     r = run("case", "import", str(f), "--today", "2024-05-20", "--new-ids")
     assert r.exit_code == 2 and "第 3 行" in r.stderr and "科学计数法" in r.stderr
+
+
+def test_a_ledgers_own_numbers_are_not_case_numbers(run, tmp_path):
+    """The window numbers its ledger 2026-001 …: imported as new cases, the column named as set aside."""
+    f = tmp_path / "台账.csv"
+    f.write_bytes("编号,姓名,投诉日期,复杂,渠道,备注\n2026-001,王秀英,2026-11-02,是,热线,\n2026-002,李四,2026-11-03,,信件,x\n"
+                  .encode("gbk"))
+    r = run("case", "import", str(f), "--today", "2026-12-01")
+    assert r.exit_code == 0, r.stderr
+    assert "编号（台账自己的编号，案件重新编号）" in r.stdout and "备注" in r.stdout
+    cases = run("case", "export").json()["cases"]
+    assert [(c["id"], c["name"], c["complex"], c["channel"]) for c in cases] == [
+        (1, "王秀英", True, "hotline-12393"), (2, "李四", False, "mail-letter")]
+    # an export's numbers are case numbers: a log row of a case that is not in the file is still an error
+    g = tmp_path / "x.csv"
+    g.write_text("类型,编号,渠道,提交日期,记录时间,记录方式,记录内容\n案件,A,hall-visit,2024-05-06,,,\n"
+                 "记录,2,,,2024-05-07,电话,打过电话\n", encoding="utf-8")
+    r = run("case", "import", str(g))
+    assert r.exit_code == 2 and "编号「A」应是正整数" in r.stderr

@@ -122,3 +122,22 @@ def read_header(header: list[str]) -> Columns:
                 out.ignored.append(cell.strip())
         out.keys.append(key)
     return out
+
+
+def own_numbering(columns: Columns, header: list[str], rows) -> None:
+    """A ledger's own 编号 (2026-001, A7 …) is not a case number: when the file has no log or
+    correction rows and some 编号 is not a whole number, the column is set aside (named) and the
+    cases get new numbers, instead of refusing the file."""
+    if "id" not in columns.keys:
+        return
+    at = columns.keys.index("id")
+    kind_at = columns.keys.index(RECORD_KEY) if RECORD_KEY in columns.keys else None
+    values = []
+    for _, row in rows:
+        kind = row[kind_at].strip() if kind_at is not None and kind_at < len(row) else ""
+        if kind not in ("", KIND_CASE, "case"):
+            return  # an export of ours: its rows belong to cases by number
+        values.append(row[at].strip() if at < len(row) else "")
+    if any(v and not v.lstrip("#").isdigit() for v in values):
+        columns.keys[at] = None
+        columns.ignored.append(f"{header[at].strip()}（台账自己的编号，案件重新编号）")

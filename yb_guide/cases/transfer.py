@@ -190,13 +190,14 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
 
 def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date) -> tuple[list[_Parsed], list[str]]:
     """Cases from the rows of a table (CSV or workbook); the headers set aside."""
-    from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG, read_header
+    from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG, own_numbering, read_header
 
     while rows and not any(c.strip() for c in rows[0][1]):
         rows = rows[1:]  # blank lines above the header
     if not rows:
         raise ImportProblem(f"{name} 是空文件。")
     columns = read_header(rows[0][1])
+    own_numbering(columns, rows[0][1], rows[1:])
     if "filed" not in columns.keys and "record" not in columns.keys:
         from yb_guide.schedule.columns import vocabulary
 
