@@ -352,7 +352,7 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metav
     k = loader.load(data_dir)
     from yb_guide.schedule.columns import vocabulary
 
-    vocabulary(k.data_dir)  # the spreadsheet columns (data/columns.yaml): the same errors with file and line
+    vocabulary(data_dir)  # the spreadsheet columns (data/columns.yaml): the same errors with file and line
     calendar_file = k.data_dir / "calendar.yaml"
     overrides = workdays.load_overrides(calendar_file) if calendar_file.exists() else None
     emit(views.data_check(k, overrides), render.data_check, as_json=as_json)
