@@ -65,9 +65,6 @@ LABELS = {
 EXPORT_FORMAT = "ybguide-cases"
 EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
 
-# Headers of exports made by earlier versions, still read on import.
-OLD_LABELS = {"姓名": "name", "身份证号": "id_number", "收到结果日期": "result_received"}
-
 
 @record(frozen=False)
 class LogEntry:
@@ -139,16 +136,6 @@ class Change:
     old: str | None
     new: str | None
     note: str | None = None  # e.g. a deadline this moved
-
-
-class UnknownCaseError(UserError):
-    def __init__(self, given, existing: list[int]):
-        if existing:
-            shown = "、".join(str(i) for i in existing[:30]) + ("……" if len(existing) > 30 else "")
-            hint = f"现有的案件编号：{shown}"
-        else:
-            hint = "还没有记录任何案件：先用 ybguide case add 记一个"
-        super().__init__(f"没有编号为「{given}」的案件。", hint=hint)
 
 
 # ---------------------------------------------------------------- checking input

@@ -138,11 +138,12 @@ def deadline(
     full: bool = typer.Option(False, "--full", help="显示全部：每个期限的规则原文、依据和来源，以及给出日期后才能算的期限。"),
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
-    ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
+    ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），法定期限提前 7 天和前一个工作日提醒；和 --batch 一起用时写入每一行的法定期限。"),
+    ics_name: str = typer.Option("编号", "--ics-name", metavar="编号|姓名", help="--batch 的日历里，事件用每行的编号还是姓名（只显示姓和末字）命名。"),
     batch: Optional[str] = typer.Option(
-        None, "--batch", metavar="CSV",
-        help="批量计算：读取 CSV（「提交日期」列必填；可选 编号、复杂、渠道、收到结果日期、知道原决定日期），- 为标准输入。"),
-    out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）；不会替换已有的文件，除非加 --force 或在终端里回答“是”。"),
+        None, "--batch", metavar="CSV|XLSX",
+        help="批量计算：读取 CSV 或 Excel 工作簿（.xlsx）（「提交日期」列必填；可选 编号、姓名、复杂、渠道、收到结果日期、知道原决定日期），- 为标准输入。"),
+    out: Optional[str] = typer.Option(None, "--out", metavar="CSV|XLSX", help="批量结果写到这个文件（默认：标准输出）；不会替换已有的文件，除非加 --force 或在终端里回答“是”。"),
     on_error: str = typer.Option("keep", "--on-error", metavar="keep|stop",
                                  help="批量时遇到错误行：keep 照抄这一行并在「错误」列写明原因，继续；stop 停止。"),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="编码",
@@ -167,10 +168,10 @@ def deadline(
                     "reconsideration-filed": reconsideration_filed, "reconsideration-decided": reconsideration_decided}
     if batch is not None:
         ignored = [f"--{name}" for name, value in given_events.items() if value]
-        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics),
+        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel),
                                              ("--decision-kind", decision_kind), ("--amount", amount),
                                              ("--matter", matter), ("--rights-stated", rights_stated)) if value]
-        if force and out in (None, "-"):
+        if force and out in (None, "-") and ics is None:
             ignored.append("--force（结果写到标准输出时）")
         if ignored:
             raise UserError(f"--batch 不能和 {'、'.join(ignored)} 一起用。",
@@ -178,12 +179,13 @@ def deadline(
         from yb_guide.cli.batch import run
 
         summary = run(deadlines.get_plan(), cal, batch, out, on_error=on_error, encoding=encoding, ids=ids,
-                      force=force, today=now)
+                      force=force, today=now, ics=ics, ics_name=ics_name)
         emit_summary(views.batch_summary(summary, out), as_json=as_json)
         # Rows with an error are bad input: every row is written, but a script should notice.
         raise typer.Exit(EXIT_USAGE if summary.bad else 0)
     batch_only = [name for name, value in (("--out", out is not None), ("--on-error", on_error != "keep"),
-                                           ("--encoding", encoding is not None), ("--ids", ids)) if value]
+                                           ("--encoding", encoding is not None), ("--ids", ids),
+                                           ("--ics-name", ics_name != "编号")) if value]
     if batch_only:
         raise UserError(f"{'、'.join(batch_only)} 只用于批量计算。", hint="请同时写 --batch 文件.csv")
     if force and ics is None:
@@ -349,6 +351,9 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metav
 
     checked = loader.check_all(data_dir)  # every pack alone (national) and merged with the packs below it
     k = next((x for x in checked if x.pack.id == region()), checked[-1])
+    from yb_guide.schedule.columns import vocabulary
+
+    vocabulary(data_dir)  # the spreadsheet columns (data/columns.yaml): the same errors with file and line
     calendar_file = k.data_dir / "calendar.yaml"
     overrides = workdays.load_overrides(calendar_file) if calendar_file.exists() else None
     emit(views.data_check(k, overrides, checked), render.data_check, as_json=as_json)

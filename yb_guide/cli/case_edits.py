@@ -117,7 +117,7 @@ def case_delete(case_id: str = CASE_ID, yes: bool = YES, as_json: bool = JSON):
     from yb_guide.views import cases as case_views
 
     case = cases.get(case_id)
-    if not confirmed(f"要删除案件 {case.id}（{case.filed.isoformat()} 提交）吗？", yes):
+    if not confirmed(f"要删除案件 {case.id}（{case_views.who(knowledge(), case)}）吗？", yes):
         raise UserError("没有删除。", hint="确实要删除，加 --yes")
     case, path = corrections.delete(case_id)
     emit(case_views.deleted(case, str(path)), render.deleted, as_json=as_json)

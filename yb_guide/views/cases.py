@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from yb_guide.base.text import mask_name
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
 from yb_guide.cases.model import EVENT_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case
@@ -40,13 +41,17 @@ def case_row(k, c: Case, p: Progress) -> dict:
 
 
 def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
-              search: str | None = None) -> dict:
-    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only,
-                                                  search=search)]
-    for row, c in zip(rows, [c for c in cases if c.id in {r["id"] for r in rows}]):
-        row["name"], row["agent_name"] = c.name, c.agent_name
+              search: str | None = None, reveal: bool = False) -> dict:
+    """Every case with where it stands; names masked (王*英) unless ``reveal``: a service desk's
+    screen is seen by the next person in the queue."""
+    shown = (lambda n: n) if reveal else mask_name
+    rows = []
+    for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only, search=search):
+        row = case_row(k, c, p)
+        row["name"], row["agent_name"] = shown(c.name), shown(c.agent_name)
+        rows.append(row)
     return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
-            "total": len(cases), "count": len(rows), "cases": rows}
+            "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
 def _fields(c: Case, reveal: bool) -> dict:
@@ -151,8 +156,10 @@ def imported(report) -> dict:
              f"（{report.format}，编码 {report.encoding}）。"]
     if report.skipped:
         lines.append("已存在且内容相同、跳过的案件：" + "、".join(str(i) for i in report.skipped))
+    if report.ignored:
+        lines.append("这些列不是案件记录的内容，没有导入（原文件不变）：" + "、".join(report.ignored))
     return {"file": report.file, "format": report.format, "encoding": report.encoding, "added": report.added,
-            "skipped": report.skipped, "logs": report.logs, "lines": lines}
+            "skipped": report.skipped, "logs": report.logs, "ignored": report.ignored, "lines": lines}
 
 
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
@@ -178,14 +185,16 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
     }
 
 
-def due(k, cases: list[Case], today: dt.date, days: int) -> dict:
-    """``case due``: what has passed on open cases, then what falls due within ``days`` days."""
+def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False) -> dict:
+    """``case due``: what has passed on open cases, then what falls due within ``days`` days (names
+    masked unless ``reveal``, as in the list)."""
     from yb_guide.cases.journal import due_soon
 
     overdue, coming = due_soon(k, cases, today, days)
+    shown = (lambda n: n) if reveal else mask_name
 
     def item(c: Case, s, late: bool) -> dict:
-        return {**_due(s), "case": c.id, "name": c.name, "agent_name": c.agent_name, "ticket": c.ticket,
+        return {**_due(s), "case": c.id, "name": shown(c.name), "agent_name": shown(c.agent_name), "ticket": c.ticket,
                 "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
                 "rule": s.rule, "condition": s.condition}
 
@@ -199,10 +208,19 @@ def log_changed(c: Case, change) -> dict:
             "lines": [f"已修改案件 {c.id} 的沟通记录：{change.note}。原来是：{change.old}"]}
 
 
+def who(k, c: Case) -> str:
+    """A case as a confirmation names it: the person (masked), who acts, the channel, the day filed."""
+    person = "参保人" + (mask_name(c.name) or "（未填姓名）")
+    if c.agent_name:
+        person += f"，{mask_name(c.agent_name)}代办"
+    return f"{person}，{k.channel(c.channel).name}，{c.filed.isoformat()} 提交"
+
+
 def deleted(c: Case, path: str) -> dict:
-    return {"id": c.id, "backup": path,
-            "lines": [f"已删除案件 {c.id}。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
+    return {"id": c.id, "backup": path, "name": mask_name(c.name),
+            "lines": [f"已删除案件 {c.id}（参保人{mask_name(c.name) or '未填姓名'}）。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
 
 
 def ics_exported(count: int, path: str) -> dict:
-    return {"count": count, "file": path, "lines": [f"已把 {count} 个还没到期的期限写入 {path}，每个期限前一个工作日提醒。"]}
+    return {"count": count, "file": path,
+            "lines": [f"已把 {count} 个还没到期的期限写入 {path}：法定期限提前 7 天和前一个工作日提醒，通常的办理时间不提醒。"]}

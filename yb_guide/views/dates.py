@@ -228,9 +228,13 @@ def batch_summary(summary, out: str | None) -> dict:
         lines.append(f"……另有 {summary.bad - len(summary.errors)} 行有错误，未在这里列出。")
     if summary.bad:
         lines.append(f"有错误的行照原样写出，日期空着，「{ADDED_COLUMNS['error']}」列写明了原因；改正原表后可以再算一次。")
+    if summary.ics_file:
+        lines.append(f"已把 {summary.ics_events} 个法定期限写入日历 {summary.ics_file}（每个提前 7 天和前一个工作日提醒）"
+                     + (f"；已过的 {summary.ics_passed} 个没有写入" if summary.ics_passed else "") + "。")
     return {"written": summary.written, "bad": summary.bad, "encoding": summary.encoding,
             "out_encoding": summary.out_encoding, "columns": summary.columns,
-            "errors": [{"line": n, "message": m} for n, m in summary.errors], "out": out, "lines": lines}
+            "errors": [{"line": n, "message": m} for n, m in summary.errors], "out": out,
+            "ics": summary.ics_file, "ics_events": summary.ics_events, "ics_passed": summary.ics_passed, "lines": lines}
 
 
 def notice_imported(notice, path: str) -> dict:
