@@ -46,6 +46,8 @@ class Letter:
     case_id: int | None = None
     facts: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # what happened after the letter's date
+    advice_title: str | None = None  # the heading of ``advice`` when it is not posting advice
+    masked_note: str | None = None  # what to say of masked numbers, when not the letter's usual note
 
 
 # A filing through a channel of this kind is the same act as a log entry of that kind on the filing
