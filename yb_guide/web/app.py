@@ -158,7 +158,7 @@ def create_app():
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    from yb_guide.web import flows, forms, pages
+    from yb_guide.web import flows, forms, pages, paper
     from yb_guide.web.render import STATIC
 
     routes = [
@@ -168,6 +168,7 @@ def create_app():
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
+        Route("/checklists/{checklist_id}/paper.{fmt}", paper.checklist_file),
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
@@ -176,6 +177,7 @@ def create_app():
         Route("/deadline", cached(forms.deadline)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
+        Route("/letter/poa", paper.poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         Route("/{flow_id}", cached(flows.question)),
         Route("/{flow_id}/answers", cached(flows.answers)),
