@@ -189,3 +189,17 @@ def test_letter_as_pdf(run, tmp_path):
     sizes, text = pdf_text(out)
     assert sizes and all(s == A4_PT for s in sizes) and "授权委托书" in text and ID in text
     assert (out.stat().st_mode & 0o777) == 0o600  # personal data: readable by the user only
+
+
+def test_golden_power_of_attorney(run, tmp_path):
+    """The 委托书 from options, as a person reads it (review the diff after a change of wording)."""
+    from test_letter import golden
+
+    out = tmp_path / "委托书.txt"
+    r = run("letter", "--kind", "授权委托书", "--name", "王秀英", "--id-number", ID, "--agent-name", "李强",
+            "--agent-relation", "儿子", "--institution", "太原市某医院", "--until", "2027-06-30",
+            "--today", "2026-12-05", "--out", str(out))
+    assert r.exit_code == 0, r.stderr
+    golden("letter-poa.txt", out.read_text(encoding="utf-8-sig"))
+    r = run("letter", "--kind", "授权委托书", "--today", "2026-12-05", "--json")
+    golden("letter-poa-blank.txt", r.json()["text"])
