@@ -2,6 +2,7 @@
 and whether it was confirmed, no command line, no "today"), and the 授权委托书."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,24 @@ def docx_text(path) -> tuple[object, str]:
 NO_COMMANDS = re.compile(r"ybguide|--\w")
 
 
-def test_checklist_pdf_is_a4_with_the_items_and_no_command(run, tmp_path):
+@pytest.fixture
+def cjk_font():
+    """A PDF needs a Chinese font of the computer: a machine without one skips these tests (naming
+    the package), CI (which installs fonts-noto-cjk) must run them."""
+    import os
+
+    from yb_guide.base.errors import UserError
+    from yb_guide.letter import pdf
+
+    try:
+        return pdf.find_font()
+    except UserError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("没有中文字体：sudo apt install fonts-noto-cjk")
+
+
+def test_checklist_pdf_is_a4_with_the_items_and_no_command(run, tmp_path, cjk_font):
     out = tmp_path / "清单.pdf"
     r = run("checklist", "hall-visit", "--out", str(out), "--today", "2026-12-05")
     assert r.exit_code == 0, r.stderr
@@ -47,7 +65,7 @@ def test_checklist_pdf_is_a4_with_the_items_and_no_command(run, tmp_path):
     assert "替家人代办时还要带：授权委托书" in text
 
 
-def test_the_font_is_embedded(run, tmp_path):
+def test_the_font_is_embedded(run, tmp_path, cjk_font):
     from pypdf import PdfReader
 
     out = tmp_path / "清单.pdf"
@@ -60,6 +78,8 @@ def test_the_font_is_embedded(run, tmp_path):
             descriptor = descendant["/FontDescriptor"].get_object()
             fonts.append((font["/BaseFont"], any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))))
     assert fonts and all(embedded for _, embedded in fonts), fonts
+    if "NotoSansCJK" in cjk_font.regular.name:  # of the collection's faces, the simplified-Chinese one
+        assert all(str(name).endswith(("SC", "SCBold")) for name, _ in fonts), fonts
     assert out.stat().st_size < 200_000  # a subset of the font, not the whole 20 MB collection
 
 
@@ -81,7 +101,7 @@ def test_checklist_docx_large_print_with_boxes(run, tmp_path):
     assert not NO_COMMANDS.search(text) and "不是工作日" not in text
 
 
-def test_the_day_is_on_the_paper_only_when_asked(run, tmp_path):
+def test_the_day_is_on_the_paper_only_when_asked(run, tmp_path, cjk_font):
     out = tmp_path / "清单.pdf"
     r = run("checklist", "hall-visit", "--out", str(out), "--day", "2027-01-01", "--today", "2026-12-05")
     assert r.exit_code == 0, r.stderr
@@ -109,13 +129,26 @@ def test_checklist_paper_refuses_what_it_cannot_do(run, tmp_path, monkeypatch, a
     assert not [p for p in tmp_path.iterdir() if p.suffix]  # no file written, whole or in part
 
 
-def test_an_existing_file_is_kept(run, tmp_path):
+def test_an_existing_file_is_kept(run, tmp_path, cjk_font):
     out = tmp_path / "清单.pdf"
     out.write_bytes(b"mine")
     r = run("checklist", "hall-visit", "--out", str(out))
     assert r.exit_code == 2 and "已经存在" in r.stderr and out.read_bytes() == b"mine"
     assert run("checklist", "hall-visit", "--out", str(out), "--force").exit_code == 0
     assert out.read_bytes().startswith(b"%PDF-") and not list(tmp_path.glob(".*tmp"))
+
+
+def test_a_font_named_by_the_environment(run, tmp_path, monkeypatch):
+    serif = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+    if not serif.is_file():
+        pytest.skip("fonts-noto-cjk's serif font is not installed")
+    monkeypatch.setenv("YBGUIDE_PDF_FONT", str(serif))
+    out = tmp_path / "清单.pdf"
+    assert run("checklist", "hall-visit", "--out", str(out)).exit_code == 0
+    from pypdf import PdfReader
+
+    names = [str(f.get_object()["/BaseFont"]) for f in PdfReader(str(out)).pages[0]["/Resources"]["/Font"].values()]
+    assert names and all("NotoSerifCJKSC" in n for n in names), names
 
 
 def test_no_chinese_font_one_line_and_exit_2(run, tmp_path, monkeypatch):
@@ -182,7 +215,7 @@ def test_power_of_attorney_options(run):
     assert r.exit_code == 2 and "只用于授权委托书" in r.stderr
 
 
-def test_letter_as_pdf(run, tmp_path):
+def test_letter_as_pdf(run, tmp_path, cjk_font):
     out = tmp_path / "委托书.pdf"
     r = run("letter", "--kind", "授权委托书", "--name", "王秀英", "--id-number", ID, "--out", str(out))
     assert r.exit_code == 0, r.stderr

@@ -3,7 +3,7 @@ letter form makes the 授权委托书."""
 
 import pytest
 
-from test_paper import docx_text, pdf_text, A4_PT, NO_COMMANDS
+from test_paper import A4_PT, NO_COMMANDS, cjk_font, docx_text, pdf_text  # noqa: F401 (cjk_font: a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def client():
     return TestClient(create_app(), base_url="http://127.0.0.1:8765")
 
 
-def test_checklist_page_links_to_the_paper(client, tmp_path):
+def test_checklist_page_links_to_the_paper(client, tmp_path, cjk_font):
     page = client.get("/checklists/hall-visit?acting=1").text
     assert 'href="/checklists/hall-visit/paper.pdf?acting=1"' in page
     r = client.get("/checklists/hall-visit/paper.pdf?acting=1")

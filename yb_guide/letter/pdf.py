@@ -18,14 +18,16 @@ from yb_guide.base.errors import UserError
 FONT_VARIABLE = "YBGUIDE_PDF_FONT"
 # (regular, bold or None): the usual places of a Chinese font on Linux, Windows and macOS.
 _NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
+_WINDOWS = os.environ.get("WINDIR", "C:/Windows").replace("\\", "/")
 FONTS = (
     (_NOTO.format("Regular"), _NOTO.format("Bold")),
     ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc"),
     ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc"),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", None),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", None),
-    ("C:/Windows/Fonts/simhei.ttf", None),
-    ("C:/Windows/Fonts/simsun.ttc", None),
+    (f"{_WINDOWS}/Fonts/simhei.ttf", None),  # 黑体, on every Chinese Windows
+    (f"{_WINDOWS}/Fonts/msyh.ttc", f"{_WINDOWS}/Fonts/msyhbd.ttc"),  # 微软雅黑
+    (f"{_WINDOWS}/Fonts/simsun.ttc", None),
     ("/System/Library/Fonts/STHeiti Medium.ttc", None),
     ("/Library/Fonts/Arial Unicode.ttf", None),
 )
