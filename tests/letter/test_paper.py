@@ -236,3 +236,14 @@ def test_golden_power_of_attorney(run, tmp_path):
     golden("letter-poa.txt", out.read_text(encoding="utf-8-sig"))
     r = run("letter", "--kind", "授权委托书", "--today", "2026-12-05", "--json")
     golden("letter-poa-blank.txt", r.json()["text"])
+
+
+def test_interactive_power_of_attorney_asks_only_its_own_questions(run):
+    # 参保人姓名, 身份证号, 代办人姓名, 关系, 代办人身份证号, 电话, 机构
+    r = run("letter", "--kind", "授权委托书", "-i", "--json", input="王秀英\n\n李强\n儿子\n\n\n太原市某医院\n")
+    assert r.exit_code == 0, r.stderr
+    text = r.json()["text"]
+    assert "委托人王秀英现委托李强为代理人" in text and "太原市某医院" in text
+    asked = r.stderr
+    assert "参保人姓名" in asked and "代办人与参保人的关系" in asked and "涉及的机构" in asked
+    assert "经过" not in asked and "日期" not in asked and "诉求" not in asked  # not the complaint's questions

@@ -20,6 +20,8 @@ KINDS = {"complaint": ("投诉信", "投诉", "书面投诉信"), "review": ("�
          "review-first": ("复查申请书", "复查"), "reexam": ("复核申请书", "复核"),
          "poa": ("授权委托书", "委托书")}
 STEPS = {"review": None, "review-first": "review", "reexam": "reexam"}
+# What the 授权委托书 asks on the terminal: the two people, and the matter's institution.
+POA_FIELDS = ("name", "id_number", "agent_name", "agent_relation", "agent_id_number", "phone", "institution")
 
 
 def letter(
@@ -78,7 +80,8 @@ def letter(
     if case_id is None and asks_questions(interactive, not fields):
         from yb_guide.cli import case_form, prompts
 
-        fields = case_form.ask(k, fields, now, case_form.LETTER_FIELDS, required=(),
+        asked = POA_FIELDS if kind == "poa" else case_form.LETTER_FIELDS
+        fields = case_form.ask(k, fields, now, asked, required=(),
                                term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
 
     replace = out is not None and may_replace(out, force)
