@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from yb_guide.base.errors import UserError
-from yb_guide.base.files import write_private
+from yb_guide.base.files import write_atomic
 from yb_guide.letter.build import Letter
 
 FORMATS = (".txt", ".md", ".docx", ".pdf")
@@ -221,9 +221,16 @@ def render(letter: Letter, suffix: str) -> bytes:
 def save(letter: Letter, path: Path, *, overwrite: bool = False) -> Path:
     """Write the letter as .txt, .md, .docx or .pdf, privately (0600) and whole (a temporary file, then
     renamed); an existing file is replaced only when ``overwrite``."""
+    return save_as(path, FORMATS, lambda suffix: render(letter, suffix), "以 .txt、.md、.docx 或 .pdf 结尾",
+                   private=True, overwrite=overwrite)
+
+
+def save_as(path: Path, formats: tuple[str, ...], make, endings: str, *, private: bool, overwrite: bool) -> Path:
+    """Write ``make(suffix)`` to ``path`` whole (``base.files.write_atomic``), when its suffix is one
+    of ``formats``; ``private``: readable only by the user (personal data)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint="--out 的文件名以 .txt、.md、.docx 或 .pdf 结尾")
-    data = render(letter, suffix)
-    return write_private(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
+    if suffix not in formats:
+        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint=f"--out 的文件名{endings}")
+    data = make(suffix)
+    return write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), private=private, overwrite=overwrite)

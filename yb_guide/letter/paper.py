@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from yb_guide.base.errors import UserError
 from yb_guide.letter.build import Block, fill
 
 FORMATS = (".docx", ".pdf")
@@ -117,11 +116,7 @@ def render(paper: Paper, suffix: str) -> bytes:
 def save(paper: Paper, path: Path, *, overwrite: bool = False) -> Path:
     """Write the paper as .docx or .pdf, whole (a temporary file, then renamed); an existing file
     is replaced only when ``overwrite``."""
-    from yb_guide.base.files import write_atomic
+    from yb_guide.letter.formats import save_as
 
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint="--out 的文件名以 .docx 或 .pdf 结尾，如 清单.pdf")
-    data = render(paper, suffix)
-    return write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
+    return save_as(path, FORMATS, lambda suffix: render(paper, suffix), "以 .docx 或 .pdf 结尾，如 清单.pdf",
+                   private=False, overwrite=overwrite)

@@ -50,7 +50,7 @@ async def poa(request):
     from yb_guide.cases import journal
     from yb_guide.letter import formats
     from yb_guide.letter.poa import build_poa
-    from yb_guide.web.forms import MAX_FIELD
+    from yb_guide.web.forms import MAX_FIELD, _docx_available
 
     body = (await request.body()).decode("utf-8", "replace")
     raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
@@ -59,12 +59,6 @@ async def poa(request):
     case = journal.with_changes(k, None, fields, today)  # a UserError is the form's error page
     built = build_poa(k, case, today, reveal=True)
     fmt = raw.get("format") if raw.get("format") in ("docx", "txt") else "txt"
-    if fmt == "docx" and not _has_docx():
+    if fmt == "docx" and not _docx_available():
         raise UserError("这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。")
     return _download(formats.render(built, "." + fmt), fmt, built.blocks[0].text, private=True)
-
-
-def _has_docx() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("docx") is not None
