@@ -247,3 +247,13 @@ def test_interactive_power_of_attorney_asks_only_its_own_questions(run):
     asked = r.stderr
     assert "参保人姓名" in asked and "代办人与参保人的关系" in asked and "涉及的机构" in asked
     assert "经过" not in asked and "日期" not in asked and "诉求" not in asked  # not the complaint's questions
+
+
+def test_a_command_in_the_data_stays_off_the_paper(run, tmp_path):
+    """The 复查 checklist's data tells of `ybguide letter …`: the screen may, the paper does not."""
+    assert "ybguide letter" in run("checklist", "review-request").stdout
+    out = tmp_path / "复查.docx"
+    assert run("checklist", "review-request", "--out", str(out)).exit_code == 0
+    _, text = docx_text(out)
+    assert not NO_COMMANDS.search(text)
+    assert "写明是复查请求，才不会被当作一次新的投诉。" in text.splitlines()

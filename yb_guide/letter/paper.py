@@ -9,6 +9,7 @@ data/letter.yaml.  Saved as .docx (python-docx) or .pdf (``letter.pdf``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,12 +38,12 @@ def checklist_paper(k, checklist_id: str, today: dt.date, *, acting: bool = Fals
 
     t = k.letter_file.checklist_paper
     cl = k.checklist(find_checklist(k, checklist_id))
-    b = [Block("title", cl.title), Block("para", cl.purpose), Block("heading", t.items_heading)]
+    b = [Block("title", cl.title), Block("para", without_commands(cl.purpose)), Block("heading", t.items_heading)]
     for item in cl.items:
         if item.when == "acting" and not acting:
             continue
         b.append(Block("check", fill(t.item, item=item.item, form=FORM_LABELS[item.form], need=NEED_LABELS[item.need])))
-        b.append(Block("why", item.why))
+        b.append(Block("why", without_commands(item.why)))
     left = [i.item for i in cl.items if i.when == "acting"] if not acting else []
     if left:
         b.append(Block("para", fill(t.acting_also, items="、".join(left))))
@@ -63,10 +64,21 @@ def checklist_paper(k, checklist_id: str, today: dt.date, *, acting: bool = Fals
     if day_line:
         b += [Block("heading", t.day_heading), Block("para", day_line)]
     if cl.notes:
-        b += [Block("heading", t.notes_heading), *(Block("item", f"· {n}") for n in cl.notes)]
+        b += [Block("heading", t.notes_heading), *(Block("item", f"· {without_commands(n)}") for n in cl.notes)]
     b.append(Block("small", fill(t.source, source=cite(k.document(cl.source.doc), cl.source),
                                  status=STATUS_LABELS[cl.status])))
     return Paper(cl.title, b, today, t.box)
+
+
+_CLAUSE = re.compile(r"[^；。]*[；。]?")
+
+
+def without_commands(text: str) -> str:
+    """A resident's paper names no command: the clauses of ``text`` that do (…；ybguide letter … 可以写好。)
+    are left out, and what is left ends as a sentence."""
+    kept = [c for c in _CLAUSE.findall(text) if c and "ybguide" not in c]
+    out = "".join(kept).rstrip("；")
+    return out + "。" if out and not out.endswith(("。", "！", "？")) else out
 
 
 # ---------------------------------------------------------------- files
