@@ -24,7 +24,7 @@ def test_a_call_logged_on_the_filing_day_is_the_filing(run, filed_by_phone):
     found, text = facts(run)
     assert found == [
         "2024年4月28日，在太原市某医院，住院费用中部分项目未按规定报销。涉及金额1,280.50元。",
-        "2024年5月6日，本人拨打12393医保服务热线提出投诉，工单编号2024050600123，接待人员王五，"
+        "2024年5月6日，本人拨打12393医保服务热线提出投诉，工单编号2024050600123，接待人员王五；"
         "拨打12393投诉，接线员说5个工作日内回电。",
     ]
     assert text.count("2024年5月6日") == 1 and text.count("接线员说5个工作日内回电") == 1
@@ -47,7 +47,7 @@ def test_the_result_and_the_reply_logged_that_day_are_one_reply(run, filed_by_ph
     assert run("case", "result", "1", "--received", "2024-06-03", "--today", "2024-06-05").exit_code == 0
     run("case", "log", "1", "收到书面答复：不予报销", "--kind", "reply", "--at", "2024-06-03 11:00")
     found, text = facts(run)
-    assert found[-1] == "2024年6月3日，本人收到处理结果，收到书面答复：不予报销。"
+    assert found[-1] == "2024年6月3日，本人收到处理结果；收到书面答复：不予报销。"
     assert text.count("2024年6月3日") == 1
     assert not any("收到处理结果（2024-06-03）" in f for f in found)  # ybguide's own line is no fact
 

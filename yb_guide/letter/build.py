@@ -113,8 +113,9 @@ def _facts(k, case) -> list[str]:
             fact.said.append(words)
     told = [(day, 0, "", text) for day, text in incident]
     for f in days.values():
-        said = "；".join(f.said)
-        told.append((f.day, f.order, f.at, _sentence([date_zh(dt.date.fromisoformat(f.day)), *f.clauses, said])))
+        # what was logged follows the event it belongs to after a semicolon: its own words, told once
+        text = "；".join(x for x in ("，".join(f.clauses), "；".join(f.said)) if x)
+        told.append((f.day, f.order, f.at, _sentence([date_zh(dt.date.fromisoformat(f.day)), text])))
     told.sort(key=lambda f: f[:3])
     return [text for *_, text in told]
 
