@@ -257,3 +257,20 @@ def test_a_command_in_the_data_stays_off_the_paper(run, tmp_path):
     _, text = docx_text(out)
     assert not NO_COMMANDS.search(text)
     assert "写明是复查请求，才不会被当作一次新的投诉。" in text.splitlines()
+
+
+def test_a_confirmed_contact_says_when_it_was_checked(monkeypatch):
+    """No channel's contact is verified in today's data; once one is, the paper says so and when,
+    instead of "phone first"."""
+    import dataclasses
+    import datetime as dt
+
+    from yb_guide.knowledge import loader
+    from yb_guide.letter import paper
+
+    k = loader.load()
+    hall = dataclasses.replace(k.channel("hall-visit"), status="verified", checked=dt.date(2026, 11, 25))
+    original = type(k).channel
+    monkeypatch.setattr(type(k), "channel", lambda self, cid: hall if cid == "hall-visit" else original(self, cid))
+    texts = [b.text for b in paper.checklist_paper(k, "hall-visit", dt.date(2026, 12, 5)).blocks]
+    assert "（已核实 2026-11-25）" in texts and not any("办事前先打电话确认" in t for t in texts)
