@@ -274,3 +274,11 @@ def test_a_confirmed_contact_says_when_it_was_checked(monkeypatch):
     monkeypatch.setattr(type(k), "channel", lambda self, cid: hall if cid == "hall-visit" else original(self, cid))
     texts = [b.text for b in paper.checklist_paper(k, "hall-visit", dt.date(2026, 12, 5)).blocks]
     assert "（已核实 2026-11-25）" in texts and not any("办事前先打电话确认" in t for t in texts)
+
+
+def test_a_character_the_font_lacks_is_said_not_left_blank(run, tmp_path, cjk_font):
+    out = tmp_path / "委托书.pdf"
+    r = run("letter", "--kind", "授权委托书", "--name", "王\U0001F600英", "--out", str(out))
+    assert r.exit_code == 2 and "没有这些字" in r.stderr and ".docx" in r.stderr
+    assert "missing" not in r.stderr and not out.exists()
+    assert run("letter", "--kind", "授权委托书", "--name", "王\U0001F600英", "--out", str(tmp_path / "x.docx")).exit_code == 0

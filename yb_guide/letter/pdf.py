@@ -112,6 +112,24 @@ def render(blocks, title: str, date: dt.date) -> bytes:
     pdf.set_lang("zh-CN")
     pdf.set_creation_date(dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.timezone(dt.timedelta(hours=8))))
     pdf.add_page()
+    import logging
+
+    quiet = logging.getLogger("fpdf")  # a missing glyph is said below, in Chinese, not logged in English
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        _lay_out(pdf, blocks, XPos, YPos, WrapMode)
+    finally:
+        quiet.setLevel(level)
+    missing = sorted({chr(c) if isinstance(c, int) else str(c) for f in pdf.fonts.values()
+                      for c in getattr(f, "missing_glyphs", ())})
+    if missing:
+        raise UserError(f"PDF 用的字体（{font.regular.name}）里没有这些字：{'、'.join(missing)}，印出来会是空白。",
+                        hint="改用 --out 的 .docx（Word 用电脑自己的字体），或用环境变量 YBGUIDE_PDF_FONT 换一个字体")
+    return bytes(pdf.output())
+
+
+def _lay_out(pdf, blocks, XPos, YPos, WrapMode) -> None:
     for block in blocks:
         size, bold_, align, indent, before = STYLES.get(block.kind, STYLES["para"])
         pdf.set_font("cjk", style="B" if bold_ else "", size=size)
@@ -126,4 +144,3 @@ def render(blocks, title: str, date: dt.date) -> bytes:
         pdf.set_x(pdf.l_margin + indent)
         pdf.multi_cell(0, height, block.text, align=align, wrapmode=WrapMode.CHAR,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    return bytes(pdf.output())
