@@ -168,7 +168,7 @@ def create_app():
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
-        Route("/checklists/{checklist_id}/paper.{fmt}", paper.checklist_file),
+        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file)),  # a PDF takes a second to make
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
