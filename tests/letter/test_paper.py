@@ -282,3 +282,8 @@ def test_a_character_the_font_lacks_is_said_not_left_blank(run, tmp_path, cjk_fo
     assert r.exit_code == 2 and "没有这些字" in r.stderr and ".docx" in r.stderr
     assert "missing" not in r.stderr and not out.exists()
     assert run("letter", "--kind", "授权委托书", "--name", "王\U0001F600英", "--out", str(tmp_path / "x.docx")).exit_code == 0
+
+
+def test_power_of_attorney_matter_in_the_persons_words(run):
+    d = run("letter", "--kind", "授权委托书", "--subject", "母亲住院费用未按规定报销的问题", "--json").json()
+    assert "就母亲住院费用未按规定报销的问题，向医疗保障部门提出投诉" in d["text"]

@@ -30,7 +30,7 @@ def letter(
                              help="投诉信（默认）；复查申请书、复核申请书；或 review：按案件走到哪一步自动写成复查或复核（都要用 --case）；"
                                   "授权委托书：参保人委托家人代办（保存的文件里身份证号是完整的）。"),
     out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md、.docx 或 .pdf 文件。"),
-    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）；授权委托书里是委托办理的事。"),
     name: Optional[str] = NAME, id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
     agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
@@ -96,8 +96,8 @@ def letter(
             from yb_guide.letter.poa import build_poa
 
             # the file the person prints has the whole numbers; the screen shows them masked
-            written = build_poa(k, case, now, reveal=True, until=until_day)
-            built = build_poa(k, case, now, reveal=reveal, until=until_day)
+            written = build_poa(k, case, now, reveal=True, until=until_day, subject=subject)
+            built = build_poa(k, case, now, reveal=reveal, until=until_day, subject=subject)
             built.masked_note = k.letter_file.power_of_attorney.masked_note
             saved = str(formats.save(written, out, overwrite=replace)) if out is not None else None
             return (built, saved), (f"写了{built.blocks[0].text}（{out.name}）" if out is not None else None)

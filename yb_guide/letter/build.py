@@ -57,8 +57,8 @@ SAME_ACT = {"phone": "call", "on-site": "visit", "mail": "letter"}
 
 @dataclass
 class _Fact:
-    day: str  # ISO date, "" when unknown (an incident with no date)
-    order: int  # on one day: the incident, the filing, what was logged, the result
+    day: str  # ISO date
+    order: int  # on one day: (the incident, 0,) the filing, what was logged, the result
     at: str  # the first entry's time, for the order of a day's logs
     clauses: list[str]  # what happened, each a clause of one sentence
     said: list[str] = field(default_factory=list)  # the logged words that day, of that kind

@@ -11,10 +11,12 @@ from yb_guide.calendar.dates import date_zh
 from yb_guide.letter.build import Block, Letter, fill, shown_number
 
 
-def build_poa(k, case, today: dt.date, *, reveal: bool = False, until: dt.date | None = None) -> Letter:
+def build_poa(k, case, today: dt.date, *, reveal: bool = False, until: dt.date | None = None,
+              subject: str | None = None) -> Letter:
     """The 授权委托书 for ``case`` (a stored case, or one made from options).  ``reveal``: whole ID
     numbers (the file the person prints); masked otherwise (a screen).  ``until``: the term's last
-    day; the term then runs from ``today``.  Each signs and dates it by hand: the dates are blanks."""
+    day; the term then runs from ``today``.  ``subject``: the matter in the person's words.  Each
+    signs and dates it by hand: the dates are blanks."""
     t = k.letter_file.power_of_attorney
     blank = k.letter.blank
 
@@ -22,7 +24,8 @@ def build_poa(k, case, today: dt.date, *, reveal: bool = False, until: dt.date |
         return shown_number(number, reveal, blank)
 
     principal, agent = case.name or blank, case.agent_name or blank
-    subject = fill(t.subject_institution, institution=case.institution) if case.institution else t.subject_default
+    if subject is None:
+        subject = fill(t.subject_institution, institution=case.institution) if case.institution else t.subject_default
     matter = fill(t.matter, subject=subject)
     if case.ticket:
         matter = matter.rstrip("。") + fill(t.ticket, ticket=case.ticket) + "。"
