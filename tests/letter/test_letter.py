@@ -173,8 +173,8 @@ def test_failed_letter_is_not_logged(run, case1, tmp_path, monkeypatch):
 
 
 def test_unsupported_format(run, tmp_path):
-    r = run("letter", "--out", str(tmp_path / "l.pdf"))
-    assert r.exit_code == 2 and ".txt、.md 或 .docx" in r.stderr
+    r = run("letter", "--out", str(tmp_path / "l.rtf"))
+    assert r.exit_code == 2 and ".txt、.md、.docx 或 .pdf" in r.stderr
 
 
 def test_letter_file_is_private(run, tmp_path):

@@ -14,8 +14,8 @@ import typer
 from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FULL, JSON, LIST_QUESTIONS, MATTER,
-                                  RIGHTS_STATED, TODAY, date_option, knowledge, may_replace, today_option)
+from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FORCE, FULL, JSON, LIST_QUESTIONS,
+                                  MATTER, RIGHTS_STATED, TODAY, date_option, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
@@ -78,12 +78,21 @@ def channels_show(channel_id: str = typer.Argument(..., metavar="编号", help="
 def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="清单编号，如 hall-visit。"),
               acting: bool = typer.Option(False, "--acting", help="替家人代办：加上委托书、代办人身份证等材料。"),
               markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown，便于保存或打印。"),
-              as_json: bool = JSON):
+              out: Optional[Path] = typer.Option(None, "--out", metavar="文件",
+                                                 help="保存成给居民带走的纸：清单.docx（Word）或 清单.pdf，A4 大字。"),
+              day: Optional[str] = typer.Option(None, "--day", metavar="日期",
+                                                help="和 --out 一起用：纸上写明这一天服务大厅开不开门（默认不写日期）。"),
+              force: bool = FORCE, today: Optional[str] = TODAY, as_json: bool = JSON):
     """材料清单（可打勾）：带什么、原件还是复印件、必备还是建议、为什么。"""
     from yb_guide.cli.render import channels as render
     from yb_guide.views import channels as views
 
     from yb_guide.calendar.dates import now_in_china
+
+    if out is not None or day is not None:
+        from yb_guide.cli.letters import checklist_file
+
+        return checklist_file(checklist_id, acting, out, day, force, today, as_json)
 
     # the hall's checklist says when to go: the same answer as `hall-hours` (open today, and now)
     payload = views.checklist_page(knowledge(), checklist_id, now_in_china().replace(tzinfo=None), acting=acting)

@@ -321,7 +321,7 @@ def _check_letter(k, channels: set[str]) -> None:
     for channel_id in t.filed_by:
         _refer(t, "filed_by", channel_id, channels, "渠道")
     # Every placeholder must be one the letter fills in for that piece.
-    for part in ("letter", "review"):
+    for part in ("letter", "review", "power_of_attorney", "checklist_paper"):
         template = getattr(k.letter_file, part)
         for path, text in texts(template, part):
             allowed = PLACEHOLDERS.get(path, set())

@@ -175,7 +175,9 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
         "facts": list(letter.facts),
         "envelope": list(letter.envelope),
         "advice": list(letter.advice),
+        "advice_title": letter.advice_title,
         "masked": letter.masked,
+        "masked_note": letter.masked_note,
         "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand …
         "blanks_note": BLANKS_NOTE,  # … and what to say about them
         # what happened after the letter's date is not in it (a letter printed again with its own date)

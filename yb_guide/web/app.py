@@ -184,7 +184,7 @@ def create_app():
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    from yb_guide.web import flows, forms, pages
+    from yb_guide.web import flows, forms, pages, paper
     from yb_guide.web.render import STATIC
 
     routes = [
@@ -195,6 +195,7 @@ def create_app():
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
+        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file)),  # a PDF takes a second to make
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
@@ -203,6 +204,7 @@ def create_app():
         Route("/deadline", cached(forms.deadline)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
+        Route("/letter/poa", paper.poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         Route("/{flow_id}", cached(flows.question)),
         Route("/{flow_id}/answers", cached(flows.answers)),

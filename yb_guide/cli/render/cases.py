@@ -259,13 +259,13 @@ def letter(p: dict):
     if p["file"]:
         yield with_paths(f"{p['title']}已保存到 {p['file']}", style="bold green")
     yield T("")
-    for heading_text, lines in (("信封这样写", p["envelope"]), ("寄信提醒", p["advice"])):
+    for heading_text, lines in (("信封这样写", p["envelope"]), (p.get("advice_title") or "寄信提醒", p["advice"])):
         if lines:
             yield T(heading_text, style="bold")
             yield bullets(lines)
     notes = []
     if p["masked"]:
-        notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
+        notes.append(p.get("masked_note") or "信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:
         notes.append(p["blanks_note"])
     if p["left_out_note"]:
