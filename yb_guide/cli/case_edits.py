@@ -152,7 +152,7 @@ def _step(case_id, requested, to, replied, now, step: str, label: str, reveal, a
 
 REQUESTED = typer.Option(None, "--requested", metavar="日期", help="提出请求的日期。")
 REPLIED = typer.Option(None, "--replied", metavar="日期", help="收到书面意见的日期。")
-TO = typer.Option(None, "--to", metavar="机关", help="向哪个机关提出，如 太原市医疗保障局。")
+TO = typer.Option(None, "--to", metavar="机关", help="向哪个机关提出，如 某某市医疗保障局。")
 
 
 @case_app.command("review")
