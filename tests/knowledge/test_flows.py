@@ -3,6 +3,7 @@ the golden file of paths, the content of rendered outcomes, and the non-interact
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 
@@ -12,6 +13,7 @@ import yaml
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "flows.yaml"
+TODAY = dt.date(2026, 12, 7)  # a Monday
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def result(k, flow_id: str, answers: list[tuple[str, str]]):
 
     position = flows.resolve(k.flow(flow_id), answers)
     assert position.outcome is not None, f"{answers} does not reach an outcome"
-    return views.flow_result(k, position)
+    return views.flow_result(k, position, today=TODAY)
 
 
 # ---------------------------------------------------------------- every path
@@ -58,7 +60,14 @@ def result(k, flow_id: str, answers: list[tuple[str, str]]):
 def count_paths(flow, question_id: str) -> int:
     """The number of answer paths from a question, counted from the data alone (not the engine)."""
     q = flow.question(question_id)
-    return sum(1 if o.outcome else count_paths(flow, o.next) for o in q.options)
+
+    def ending(outcome_id: str) -> int:  # each answer to each fact the outcome asks is a path of its own
+        n = 1
+        for fact in flow.outcome(outcome_id).asks:
+            n *= len(flow.question(fact).options)
+        return n
+
+    return sum(ending(o.outcome) if o.outcome else count_paths(flow, o.next) for o in q.options)
 
 
 def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
@@ -73,7 +82,9 @@ def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
             assert end.outcome is not None and end.outcome.id == outcome_id and not end.unused
             for i in range(len(answers)):
                 prefix = resolve(flow, answers[:i])
-                assert prefix.outcome is None and prefix.question.id == answers[i][0]
+                assert prefix.asking is not None and prefix.asking.id == answers[i][0]
+                # the facts (acting …) come after the questions that choose the outcome
+                assert (prefix.outcome is None) == (prefix.question is not None)
             # The order of --answer does not matter: reversed, the same outcome.
             assert resolve(flow, list(reversed(answers))).outcome.id == outcome_id
 
@@ -147,8 +158,7 @@ def test_json_and_rendered_outcome_have_the_same_content(k):
                 *(alt["name"] for alt in p["alternatives"]), *(x["text"] for x in p["periods"]),
                 *(cl["title"] for cl in p["checklists"]), *(m["title"] for m in p["maybe"]),
                 *(p["record"]["items"] if p["record"] else [])]
-        if p["channel"]:
-            must.append(p["channel"]["name"])
+        must += [p["now"]["do"], p["now"]["who"], p["now"]["by"]]
         if p["reason"]:
             r = p["reason"]
             must += [r["title"], r["explanation"], *r["check"], *r["do"], *(b["text"] for b in r["basis"]),
@@ -198,7 +208,7 @@ def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
             "--answer", "situation=urgent-or-simple", "--full")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
-    assert "推荐渠道：全国统一医保服务热线12393" in text
+    assert "找谁：全国统一医保服务热线12393" in text
     assert "电话：12393" in text
     assert "1.拨打12393" in text
     assert "您的问题是：政策咨询未得到明确答复。" in text  # a reason tied to the answer
@@ -210,7 +220,7 @@ def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):
     r = run("choose", "-a", "problem=provider-violation", "-a", "tried-before=first-time",
             "-a", "situation=many-documents", "-a", "can-visit=can-go", "--full")
     text = flat(r.stdout)
-    assert "推荐渠道：医保服务大厅现场投诉" in text
+    assert "找谁：医保服务大厅现场投诉" in text
     assert "太原市万柏林区滨河西路南段129号" in text and "9:00-17:00" in text
     assert "1.提前电话咨询医保大厅办公时间" in text
     assert "参保人本人的身份证" in text and "ybguidechecklisthall-visit" in text
@@ -235,9 +245,10 @@ def test_staff_misconduct_and_fraud(run):
 
 
 def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(run):
-    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "decided-by=city", "--full")
+    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "reply-written=written", "-a", "decided-by=city",
+            "--full")
     text = flat(r.stdout)
-    assert "推荐渠道：邮寄书面投诉信" in text and "030024" in text
+    assert "找谁：山西省医疗保障局信访办：寄复查申请书" in text and "030024" in text
     assert "30日内" in text and "60日内" in text and "6个月内" in text
     assert "《信访工作条例》第三十五条" in text and "《中华人民共和国行政复议法》第二十条第一款" in text
     assert "《中华人民共和国行政诉讼法》第四十六条第一款" in text
@@ -362,7 +373,8 @@ def test_a_wrong_answer_lists_the_choices_as_the_wizard_shows_them(run):
     assert "1. 政策咨询没有得到明确答复" in r.stderr and "8. 投诉过了，但对处理结果不满意" in r.stderr
 
 
-REVIEW_PATHS = [("problem=unhappy-with-result", f"decided-by={who}") for who in ("county", "city", "province")]
+REVIEW_PATHS = [("problem=unhappy-with-result", "reply-written=written", f"decided-by={who}")
+                for who in ("county", "city", "province")]
 
 
 @pytest.mark.parametrize("answers", REVIEW_PATHS)
@@ -377,16 +389,35 @@ def test_a_review_outcome_writes_a_review_request_not_a_complaint(run, answers):
     assert "ybguide letter --case 编号 --kind 复查申请书" in screen
 
 
-def test_no_outcome_calls_a_power_of_attorney_required_for_someone_going_themselves(run):
-    from yb_guide.knowledge import loader
-    from yb_guide.knowledge.flows import all_paths
+def test_acting_items_appear_for_someone_acting_and_only_then(k):
+    """Every path: someone going themselves never reads of a 授权委托书 or a 代办人 (not in the
+    checklists, not in the next steps); someone acting finds them in the list itself."""
+    for flow, answers, _ in every_path(k):
+        p = result(k, flow.id, list(answers))
+        acting = dict(answers).get("acting")
+        words = "".join(cl["items"][i] for cl in p["checklists"] for i in range(len(cl["items"])))
+        words += "".join("".join(cl["acting_items"]) for cl in p["checklists"])
+        if acting == "acting":
+            assert "授权委托书" in words, answers
+            assert all(n.get("acting") for n in p["next"] if n["action"] == "checklist")
+        else:
+            assert "授权委托书" not in words and "代办人" not in words, answers
+            text = flat(render_text(p, width=80))
+            assert "授权委托书" not in text and "代办" not in text and "--acting" not in text, answers
 
-    k = loader.get()
+
+def test_acting_is_asked_where_a_checklist_has_acting_items_and_nowhere_else(k):
     for flow in k.flows:
-        for answers, _ in all_paths(flow):
-            d = run(flow.id, *[x for q, o in answers for x in ("--answer", f"{q}={o}")], "--json").json()
-            for cl in d["checklists"]:
-                assert not any("授权委托书" in item or "代办人" in item for item in cl["items"]), (answers, cl["id"])
+        for out in flow.outcomes:
+            has = any(i.when == "acting" for c in out.checklists for i in k.checklist(c).items)
+            assert has == ("acting" in out.asks), (flow.id, out.id)
+
+
+def test_not_asked_acting_the_outcome_names_the_acting_items_apart(run):
+    d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
+    assert d["acting"] is None
+    cl = d["checklists"][0]
+    assert not any("授权委托书" in i for i in cl["items"]) and any("授权委托书" in i for i in cl["acting_items"])
 
 
 def test_a_letter_outcome_counts_the_letter_track(run):

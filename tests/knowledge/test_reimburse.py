@@ -89,7 +89,7 @@ def test_rendered_outcome_shows_check_first_whom_to_call_and_the_phone(k):
     for answers, outcome_id in paths(k):
         p = result(k, answers)
         text = flat(render(p))
-        assert "◆" + flat(p["outcome"]["title"]) in text
+        assert "◆现在就做：" + flat(p["outcome"]["title"]) in text
         assert "先查：" in text and "怎么办：" in text and "找谁问：" in text and "电话：12393" in text, outcome_id
         for c in p["reason"]["contacts"]:
             assert flat(c["who"]) in text
@@ -165,7 +165,7 @@ def test_outside_the_province_without_filing_files_then_claims_by_hand(run):
     r = run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=insurance",
             "-a", "visit-kind=in-person", "-a", "place=other-province", "-a", "filed=not-filed", "--full")
     text = flat(r.stdout)
-    assert "◆异地就医没有备案：先补办备案，再申请手工报销" in text
+    assert "◆现在就做：异地就医没有备案：先补办备案，再申请手工报销" in text
     assert "国家医保服务平台" in text and "国家异地就医备案小程序" in text
     assert "医保发〔2022〕22号" in text and "据第三方转述" in text  # the number was read; the rule only reported
     assert "本工具没有找到官方规定的期限" in text

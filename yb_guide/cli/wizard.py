@@ -16,19 +16,21 @@ from yb_guide.knowledge.flows import Position, parse_answers, resolve
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
 
 
-def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None) -> Position | None:
+def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None, known=()) -> Position | None:
     """The position at the outcome, or None when the user quits (``q``).
 
     ``ask`` reads one line (default ``input``) and ``screen`` is a rich console
-    (default: stderr); tests pass their own."""
+    (default: stderr); tests pass their own.  ``known``: answers read from a case, never asked.
+    The facts an outcome asks (acting for someone …) are asked in a terminal; given no terminal,
+    they stay unknown and the advice says what each answer would mean."""
     flow = k.flow(flow_id)
     answers = parse_answers(answer_texts)
-    position = resolve(flow, answers)
-    if not interactive or position.outcome is not None:  # nothing to ask
+    position = resolve(flow, answers, known)
+    if not interactive or position.asking is None:  # nothing to ask
         return _complete(position)
     from yb_guide.cli.prompts import Terminal
 
-    return _loop(flow, answers, Terminal(ask, screen))
+    return _loop(flow, answers, Terminal(ask, screen), known)
 
 
 def _complete(position: Position) -> Position:
@@ -48,7 +50,7 @@ def _complete(position: Position) -> Position:
 ENDED = "输入已结束，问题还没有回答完。可以重新运行，或者用 --answer 问题=选项 直接给出回答。"
 
 
-def _loop(flow, answers, term) -> Position | None:
+def _loop(flow, answers, term, known=()) -> Position | None:
     from yb_guide.cli.render import flows as render
     from yb_guide.views import flows as views
 
@@ -56,14 +58,14 @@ def _loop(flow, answers, term) -> Position | None:
     term.say(KEYS, "dim")
     state = list(answers)
     while True:
-        position = resolve(flow, state)
-        if position.outcome is not None:
+        position = resolve(flow, state, known)
+        if position.asking is None:
             if position.unused:
                 unused = "、".join(f"{q}={o}" for q, o in position.unused)
                 term.say(f"注意：按您的回答不会问到这些问题，没有用上：{unused}", "yellow")
             term.screen.print()
             return position
-        question = position.question
+        question = position.asking
         term.show(render.flow_question(views.flow_question(position)))
         while True:
             reply = term.choice(f"请输入序号（1-{len(question.options)}）：", ended=ENDED)
@@ -73,8 +75,9 @@ def _loop(flow, answers, term) -> Position | None:
                 term.say(f"已退出，没有给出建议。想重新开始，再运行 ybguide {flow.id}。")
                 return None
             elif reply == "b":
-                if position.path:
-                    state.remove(position.answers[-1])
+                typed = [a for a in position.answers if a in state]  # not those read from the case
+                if typed:
+                    state.remove(typed[-1])
                     break
                 term.say("这已经是第一题了。")
             else:
