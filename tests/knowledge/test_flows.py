@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import re
 
 import pytest
 import yaml
@@ -439,9 +440,21 @@ def test_a_letter_outcome_counts_the_letter_track(run):
     assert "ybguide deadline --filed 今天 --channel mail-letter" in screen
 
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d+日内|\d+个工作日")
+NO_DATE = re.compile(r"没有.{0,12}期限|期限.{0,6}没有找到|没有找到.{0,6}规定")
+
+
+def first_block(screen: list[str]) -> str:
+    """The lines before the first section after the opening block (怎么做, 可能的原因 …)."""
+    starts = ("怎么做", "可能的原因：", "期限（", "要准备的材料", "下一步可以运行")
+    end = next(i for i, line in enumerate(screen) if i > 0 and line.startswith(starts))
+    return "".join(screen[:end])
+
+
 def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
-    """Default outcome: at most 60 lines at 80 columns; the first lines say what to do and, where there
-    is a channel, its contact; --full keeps everything (answers, reasons, alternatives, the replay)."""
+    """Default outcome: at most 60 lines at 80 columns; the first block says what to do now, with whom
+    (a contact) and by when (a date, a period, or plainly that there is no legal one); the 复查 outcomes
+    name the 申请书 and never 写投诉信; --full keeps everything (answers, reasons, alternatives, the replay)."""
     from yb_guide.knowledge import loader
     from yb_guide.knowledge.flows import all_paths
 
@@ -449,15 +462,74 @@ def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
     longest = 0
     for flow in k.flows:
         for answers, outcome_id in all_paths(flow):
-            args = [x for q, o in answers for x in ("--answer", f"{q}={o}")]
+            args = [x for q, o in answers for x in ("--answer", f"{q}={o}")] + ["--today", "2026-12-07"]
             d = run(flow.id, *args, "--json").json()
             screen = run(flow.id, *args, env={"COLUMNS": "80"}).stdout.splitlines()
             longest = max(longest, len(screen))
             assert len(screen) <= 60, (flow.id, outcome_id, len(screen))
-            head = "".join(screen[:12])
-            assert d["outcome"]["title"] in head
-            if d["channel"] and d["channel"]["contact_lines"]:
-                assert "找谁：" in head and d["channel"]["contact_lines"][0][:6] in "".join(screen[:16])
+            head = first_block(screen)
+            assert head.startswith("◆ 现在就做：") and d["outcome"]["title"] in head
+            assert "找谁：" in head and d["now"]["who"] and flat(d["now"]["who"]) in flat(head)
+            if d["now"]["contact"] and d["now"]["contact"]["contact_lines"]:
+                assert d["now"]["contact"]["contact_lines"][0][:6] in head
+            assert "期限：" in head and (DATE.search(flat(head)) or NO_DATE.search(flat(head))), (outcome_id, head)
+            if any(n["action"] == "deadline" and n["events"] == ["filed"] for n in d["next"]):
+                assert d["now"]["date"] and d["now"]["date"]["date"] in head  # computed from --today
+            if outcome_id.startswith("review-") or outcome_id == "ask-written-reply":
+                assert "写投诉信" not in "".join(screen), outcome_id
+            if outcome_id in ("review-city", "review-province", "review-national"):
+                assert "复查申请书" in head, outcome_id
+            if d["now"]["note"]:  # 复议前置 where it applies: in the first block
+                assert flat(d["now"]["note"])[:20] in flat(head)
             full = run(flow.id, *args, "--full", env={"COLUMNS": "80"}).stdout
             assert "不用再回答一遍" in full and len(full.splitlines()) >= len(screen)
     print(f"\n[outcomes] longest default outcome: {longest} lines at 80 columns")
+
+
+# ---------------------------------------------------------------- a flow started from a case
+
+
+def add_case(run, *extra) -> str:
+    r = run("case", "add", "--channel", "hotline-12393", "--filed", "2026-11-02", "--name", "王建国",
+            "--summary", "住院费用被拒绝报销", "--today", "2026-12-07", *extra, "--json")
+    assert r.exit_code == 0, r.stderr
+    return str(r.json()["id"])
+
+
+def test_choose_with_a_case_reads_acting_and_the_written_reply_and_dates_the_review(run):
+    """A daughter recorded her father's case (she acts for him, the reply came on 11-20): choose --case
+    asks neither again, lists the 授权委托书, and dates the 复查 from the case: 30 days after 11-20."""
+    case_id = add_case(run, "--agent-name", "王芳", "--agent-relation", "女儿", "--decision-kind", "拒付")
+    assert run("case", "result", case_id, "--received", "2026-11-20", "--today", "2026-12-07").exit_code == 0
+    args = ["choose", "--case", case_id, "-a", "problem=8", "-a", "decided-by=city", "--today", "2026-12-07"]
+    d = run(*args, "--json").json()
+    assert d["outcome"]["id"] == "review-province" and d["acting"] is True and d["case"] == int(case_id)
+    assert ("reply-written", "written") in [tuple(a) for a in d["replay"]["answers"]]
+    assert any("授权委托书" in item for item in d["checklists"][0]["items"])
+    assert d["now"]["date"]["date"] == "2026-12-20"  # 自收到书面答复之日起30日
+    assert "复议前置" in d["now"]["note"]  # a refusal: 复议前置, in the first block
+    screen = run(*args, env={"COLUMNS": "80"}).stdout
+    assert "ybguide letter --case " + case_id + " --kind 复查申请书" in screen
+    assert "请求复查的最后一天：最晚 2026-12-20" in flat(screen).replace("最晚2026", "最晚 2026")
+
+
+def test_choose_with_a_case_of_someone_going_themselves_lists_no_acting_items(run):
+    case_id = add_case(run)
+    d = run("choose", "--case", case_id, "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=3",
+            "-a", "can-visit=1", "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "hall" and d["acting"] is False
+    assert not any("授权委托书" in i for cl in d["checklists"] for i in cl["items"] + cl["acting_items"])
+    # a new complaint at the hall is filed today, not on the case's date
+    assert d["now"]["date"]["date"] == "2026-12-22" and d["now"]["by"].startswith("今天提交的话")
+
+
+def test_reimburse_with_a_refused_case_goes_straight_to_the_written_refusal(run):
+    case_id = add_case(run, "--decision-kind", "拒付")
+    run("case", "result", case_id, "--received", "2026-11-20", "--today", "2026-12-07")
+    d = run("reimburse", "--case", case_id, "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "refused-written" and d["acting"] is False
+
+
+def test_an_unknown_case_is_one_line_naming_the_cases(run):
+    r = run("choose", "--case", "99", "-a", "problem=fraud")
+    assert r.exit_code == 2 and r.stderr.startswith("错误：没有编号为「99」的案件") and len(r.stderr.splitlines()) == 1

@@ -301,11 +301,10 @@ def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
 
     step = next((n for n in out.next if n.action == "deadline"), None)
     if step is not None:
-        events = dict(case["events"]) if case else {}
-        assumed = step.events == ("filed",) and "filed" not in events and today is not None
-        if assumed:
-            events["filed"] = today
-        if events and all(e in events for e in step.events):
+        # a new complaint is filed today (not on the case's date); a 复查 runs from the case's reply
+        assumed = step.events == ("filed",) and today is not None
+        events = {"filed": today} if assumed else dict(case["events"]) if case else {}
+        if any(e in events for e in step.events):
             from yb_guide.calendar import workdays
             from yb_guide.schedule.deadlines import compute, get_plan
             from yb_guide.schedule.situation import Situation
