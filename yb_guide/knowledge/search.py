@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from yb_guide.base.errors import UnknownIdError
 
 
 def _haystack(k, faq) -> list[str]:
@@ -93,4 +92,10 @@ def faq_by_number_or_id(k, which: str) -> tuple[int, object]:
     for i, f in enumerate(faqs, start=1):
         if f.id == which:
             return i, f
-    raise UnknownIdError("问答", which, [str(i) for i in range(1, len(faqs) + 1)] + [f.id for f in faqs])
+    from yb_guide.base.errors import UserError
+    from yb_guide.base.suggest import nearest
+
+    near = nearest(which, [f.id for f in faqs])
+    tip = f"您是不是要找第 {[f.id for f in faqs].index(near) + 1} 条？" if near else ""
+    raise UserError(f"没有第「{which}」条问答。{tip}",
+                    hint=f"写 1 到 {len(faqs)} 之间的序号（ybguide faq 列出全部问答），或者写关键词查找，如 ybguide faq 多久回复")
