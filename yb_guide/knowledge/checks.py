@@ -116,6 +116,8 @@ def cross_check(k) -> None:
             _refer(s, "limit.after", s.limit.after, events, "阶段或事件")
     for f in k.faqs:
         _refer(f, "procedure", f.procedure, procedures, "办理步骤")
+    for f in k.search.general:  # search.yaml: the article's general FAQs, found after the 医保 ones
+        _refer(k.search, "general", f, faqs, "问答")
     for reason in r.reasons:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
         _check_reason(reason, channels)
