@@ -316,14 +316,15 @@ def test_missing_answer_without_a_terminal_names_the_question_and_its_options(sh
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("错误：")
     assert "「tried-before」" in lines[0] and "--answer tried-before=" in lines[0]
-    for option in ("first-time", "local-poor", "channels-failed"):
-        assert option in lines[0]
+    for option in ("1. 还没有，这是第一次反映", "2. 向市、县医保部门反映过", "3. 已经通过电话、网上或现场反映过"):
+        assert option in lines[0]  # the choices as the wizard shows them, never the ids
+    assert "first-time" not in lines[0] and "local-poor" not in lines[0]
     assert r.stdout == "" and "Traceback" not in r.stderr
 
 
 def test_no_answers_at_all_without_a_terminal(run):
     r = run("reimburse")
-    assert r.exit_code == 2 and "「stage」" in r.stderr and "at-hospital" in r.stderr
+    assert r.exit_code == 2 and "「stage」" in r.stderr and "1. 付钱时医保就没有报" in r.stderr
 
 
 def test_json_never_asks(run):
@@ -533,3 +534,22 @@ def test_reimburse_with_a_refused_case_goes_straight_to_the_written_refusal(run)
 def test_an_unknown_case_is_one_line_naming_the_cases(run):
     r = run("choose", "--case", "99", "-a", "problem=fraud")
     assert r.exit_code == 2 and r.stderr.startswith("错误：没有编号为「99」的案件") and len(r.stderr.splitlines()) == 1
+
+
+def test_the_web_outcome_asks_acting_leads_with_the_call_and_folds_everything_else():
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
+    base = "answer=problem:2&answer=tried-before:1&answer=situation:4"
+    asked = c.get(f"/choose?{base}")  # the outcome is known, the fact it depends on is asked
+    assert asked.status_code == 200 and "是参保人本人去办，还是您替家人" in asked.text
+    assert c.get(f"/choose/result?{base}", follow_redirects=False).status_code == 303
+    own = c.get(f"/choose/result?{base}&answer=acting:self").text
+    relative = c.get(f"/choose/result?{base}&answer=acting:acting").text
+    assert "授权委托书" not in own and "授权委托书" in relative and "/checklists/mail-letter?acting=1" in relative
+    hotline = c.get("/choose/result?answer=problem:2&answer=tried-before:1&answer=situation:1").text
+    now, folded = hotline.index("现在就做"), hotline.index('<details class="full"')
+    assert now < hotline.index('href="tel:12393"') < hotline.index("您的回答（可以逐项修改）") < folded
+    assert hotline.index("期限：") < folded and hotline.index("<h2>来源</h2>") > folded  # sources: in 显示全部

@@ -36,9 +36,9 @@ def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=No
 def _complete(position: Position) -> Position:
     if position.question is not None:
         q = position.question
-        options = "；".join(f"{o.id} {o.label}" for o in q.options)
-        raise UserError(f"还缺少问题「{q.id}」的回答（{q.text}）：请加上 --answer {q.id}=选项",
-                        hint=f"可选的选项：{options}")
+        options = "；".join(f"{n}. {o.label}" for n, o in enumerate(q.options, 1))
+        raise UserError(f"还缺少问题「{q.id}」的回答（{q.text}）：请加上 --answer {q.id}=序号",
+                        hint=f"可选：{options}")
     if position.unused:
         question_id, option_id = position.unused[0]
         asked = " → ".join(q.id for q, _ in position.path)
