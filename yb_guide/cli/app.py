@@ -301,26 +301,9 @@ def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", 
 def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool,
           case_id: Optional[str] = None, today: Optional[str] = None) -> None:
     from yb_guide.cli import wizard
-    from yb_guide.cli.render import flows as render
-    from yb_guide.views import flows as views
 
-    k = knowledge()
-    if list_questions:
-        emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
-        return
-    from yb_guide.cli.prompts import stdin_is_terminal
-
-    now = today_option(today)
-    case = None
-    if case_id is not None:  # what the journal holds is not asked again
-        from yb_guide.cases import journal as cases
-
-        case = cases.get(case_id)
-    known = views.case_answers(k, flow_id, case) if case else ()
-    position = wizard.run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal(), known=known)
-    if position is not None:
-        payload = views.flow_result(k, position, today=now, case=views.case_brief(case) if case else None)
-        emit({**payload, "full": full}, render.flow_result, as_json=as_json)
+    wizard.command(flow_id, answers, list_questions=list_questions, as_json=as_json, full=full, case_id=case_id,
+                   today=today)
 
 
 FLOW_CASE = typer.Option(None, "--case", metavar="编号",

@@ -13,6 +13,33 @@ from __future__ import annotations
 from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import Position, parse_answers, resolve
 
+def command(flow_id: str, answers, *, list_questions: bool, as_json: bool, full: bool, case_id=None, today=None):
+    """``ybguide choose`` / ``reimburse``: the question list, or the wizard (answers read from a case
+    with ``--case`` are not asked) and its outcome, dated ``--today``."""
+    from yb_guide.cli.options import knowledge, today_option
+    from yb_guide.cli.output import emit
+    from yb_guide.cli.render import flows as render
+    from yb_guide.views import flows as views
+
+    k = knowledge()
+    if list_questions:
+        emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
+        return
+    from yb_guide.cli.prompts import stdin_is_terminal
+
+    now = today_option(today)
+    case = None
+    if case_id is not None:  # what the journal holds is not asked again
+        from yb_guide.cases import journal as cases
+
+        case = cases.get(case_id)
+    known = views.case_answers(k, flow_id, case) if case else ()
+    position = run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal(), known=known)
+    if position is not None:
+        payload = views.flow_result(k, position, today=now, case=views.case_brief(case) if case else None)
+        emit({**payload, "full": full}, render.flow_result, as_json=as_json)
+
+
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
 
 
