@@ -327,6 +327,10 @@ def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
                         text += f"（{d.condition}）"
                     if assumed:
                         text = f"今天提交的话，{text}（法定期限）"
+                    from yb_guide.schedule.deadlines import moved_text
+
+                    if moved_text(d):  # a 信访 day on a rest day: its words' day, the moved one beside it
+                        text += "；" + moved_text(d)
                     return text, when
     periods = payload["periods"]
     if periods:
