@@ -553,3 +553,19 @@ def test_the_web_outcome_asks_acting_leads_with_the_call_and_folds_everything_el
     now, folded = hotline.index("现在就做"), hotline.index('<details class="full"')
     assert now < hotline.index('href="tel:12393"') < hotline.index("您的回答（可以逐项修改）") < folded
     assert hotline.index("期限：") < folded and hotline.index("<h2>来源</h2>") > folded  # sources: in 显示全部
+
+
+@pytest.mark.parametrize("body, words", [("1", "县（区）人民政府"), ("2", "市人民政府"), ("3", "山西省人民政府"),
+                                         ("4", "先看决定书上怎么写")])
+def test_which_body_refused_names_where_to_apply_for_reconsideration_in_the_first_block(run, body, words):
+    screen = run("reimburse", "-a", "stage=3", "-a", "refusal-written=1", "-a", "acting=1", "-a", f"decided-by={body}",
+                 "--today", "2026-12-07", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert words in flat(first_block(screen))
+
+
+def test_which_body_refused_is_asked_only_where_a_reconsideration_is_advised(k):
+    for flow in k.flows:
+        for out in flow.outcomes:
+            if "decided-by" in out.asks:
+                assert "reconsideration" in out.periods or "行政复议" in (out.by or ""), out.id
+    assert "decided-by" not in k.flow("reimburse").outcome("paid-self").asks

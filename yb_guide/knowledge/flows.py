@@ -27,6 +27,7 @@ class Option:
     because: str | None = None  # a reason shown on the outcome screen when this option was chosen
     source: SourceRef | None = None  # defaults to the question's source
     case: str | None = None  # the value of the question's case fact that means this option (``yes``)
+    now: str | None = None  # a line the outcome's first block shows when this answer was given (复议机关 …)
 
 
 @record

@@ -238,6 +238,7 @@ def flow_result(k, position, *, today=None, case=None) -> dict:
                                    for n in plan.situation_notes
                                    if n.lead and n.track in tracks and matches(n.when, situation, plan.simple_max)]
     payload["now"] = _now(k, out, payload, today, case)
+    payload["now"]["also"] = [o.now for _, o in position.path if o.now]  # what an answer adds (复议机关 …)
     if out.record:
         note = k.note(out.record.note) if out.record.note else None
         payload["record"] = {

@@ -129,6 +129,8 @@ def now_block(p: dict):
         yield from contact(c)
     if n["by"]:
         yield labelled("期限：", n["by"], "bold")
+    for line in n.get("also", ()):
+        yield T(line, style="bold")
     if n["note"]:
         yield labelled("注意：", n["note"], "bold yellow")
 
