@@ -154,7 +154,10 @@ class Flow:
         for q in (*self.questions, *self.facts):
             if q.id == question_id:
                 return q
-        raise UnknownIdError("问题", question_id, [q.id for q in (*self.questions, *self.facts)])
+        err = UnknownIdError("问题", question_id, [q.id for q in (*self.questions, *self.facts)])
+        # each question as --answer writes it, with the question a person reads
+        err.hint = "可以回答的问题：" + "；".join(f"{q.id}（{q.text}）" for q in (*self.questions, *self.facts))
+        raise err
 
     def outcome(self, outcome_id: str) -> Outcome:
         for o in self.outcomes:
