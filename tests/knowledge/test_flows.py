@@ -569,3 +569,9 @@ def test_which_body_refused_is_asked_only_where_a_reconsideration_is_advised(k):
             if "decided-by" in out.asks:
                 assert "reconsideration" in out.periods or "行政复议" in (out.by or ""), out.id
     assert "decided-by" not in k.flow("reimburse").outcome("paid-self").asks
+
+
+def test_a_case_recorded_as_a_complaint_against_staff_goes_straight_to_the_discipline_body(run):
+    case_id = add_case(run, "--matter", "检举控告")
+    d = run("choose", "--case", case_id, "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "discipline" and d["answers"][0]["option"] == "staff-misconduct"
