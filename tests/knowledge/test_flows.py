@@ -575,3 +575,22 @@ def test_a_case_recorded_as_a_complaint_against_staff_goes_straight_to_the_disci
     case_id = add_case(run, "--matter", "检举控告")
     d = run("choose", "--case", case_id, "--today", "2026-12-07", "--json").json()
     assert d["outcome"]["id"] == "discipline" and d["answers"][0]["option"] == "staff-misconduct"
+
+
+def test_every_web_outcome_opens_with_whom_and_by_when(k):
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
+    seen = set()
+    for flow, answers, outcome_id in every_path(k):
+        if (flow.id, outcome_id) in seen:
+            continue
+        seen.add((flow.id, outcome_id))
+        html = c.get(f"/{flow.id}/result?" + "&".join(f"answer={q}:{o}" for q, o in answers)).text
+        now = html[html.index('<section class="panel now"'):html.index("</section>", html.index('class="panel now"'))]
+        assert "<strong>找谁：</strong>" in now and "<strong>期限：</strong>" in now, outcome_id
+        text = re.sub(r"<[^>]+>", "", now)
+        assert DATE.search(flat(text)) or NO_DATE.search(flat(text)), outcome_id
+    assert len(seen) == sum(len(f.outcomes) for f in k.flows)
