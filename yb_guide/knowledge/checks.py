@@ -10,7 +10,7 @@ from yb_guide.base.schema import where_of
 from yb_guide.base.yamlio import Where
 from yb_guide.knowledge.channels import Channel
 from yb_guide.knowledge.deadline_rules import EVENTS
-from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
+from yb_guide.knowledge.flows import ACTING, check_graph, parse_answers, resolve
 from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
 from yb_guide.knowledge.letter_template import PLACEHOLDERS, placeholders, texts
 from yb_guide.knowledge.lookup import normal
@@ -157,9 +157,6 @@ def _check_channel_words(channels, what: str = "渠道") -> None:
                 raise _fail(c, "aliases", f"简称「{alias}」已经是{what}「{other}」的编号、名称或简称（「{written}」），"
                                           f"一个词只能指一个{what}")
             owner[w] = (c.id, alias)
-
-
-ACTING = "acting"  # the flows' fact: does someone act for the insured person (代办)
 
 
 def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:

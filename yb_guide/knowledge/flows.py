@@ -174,6 +174,8 @@ class FlowsFile:
 # ---------------------------------------------------------------- the engine
 
 Answer = tuple[str, str]  # (question id, option id)
+# The flows' fact "does someone act for the insured person (代办)": its id, and the option that says so.
+ACTING = "acting"
 
 
 @record

@@ -74,9 +74,6 @@ def _checklist_brief(k, checklist_id: str, acting: bool | None = None) -> dict:
     }
 
 
-ACTING = "acting"  # the flows' fact: someone acts for the insured person (代办); its option ``acting``
-
-
 def case_facts(case) -> dict[str, str | None]:
     """What a case in the journal tells the flows (``case`` of a question in flows.yaml): whether
     someone acts for the insured person, whether a written reply came, the decision and the matter."""
@@ -162,8 +159,10 @@ def flow_result(k, position, *, today=None, case=None) -> dict:
     comes next is a list of actions (a flow with answers, a checklist, a channel, the deadline
     calculator): the command line shows them as commands, the web page as links.  ``case`` (from
     ``case_brief``) gives the dates and the situation a journal holds; ``today`` dates the steps."""
+    from yb_guide.knowledge.flows import ACTING
+
     flow, out = position.flow, position.outcome
-    acting = {"acting": True, "self": False}.get(position.fact(ACTING))
+    acting = {ACTING: True, "self": False}.get(position.fact(ACTING))
     sources = [source_of(k, out)]
     payload: dict = {
         "flow": flow.id,
