@@ -224,34 +224,32 @@ app.command("calendar")(calendar_cmds.calendar_cmd)
 app.command("hall-hours")(calendar_cmds.hall_hours)
 
 
-def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool) -> None:
+def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool,
+          case_id: Optional[str] = None, today: Optional[str] = None) -> None:
     from yb_guide.cli import wizard
-    from yb_guide.cli.render import flows as render
-    from yb_guide.views import flows as views
 
-    k = knowledge()
-    if list_questions:
-        emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
-        return
-    from yb_guide.cli.prompts import stdin_is_terminal
+    wizard.command(flow_id, answers, list_questions=list_questions, as_json=as_json, full=full, case_id=case_id,
+                   today=today)
 
-    position = wizard.run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal())
-    if position is not None:
-        emit({**views.flow_result(k, position), "full": full}, render.flow_result, as_json=as_json)
+
+FLOW_CASE = typer.Option(None, "--case", metavar="编号",
+                         help="按这个案件的记录回答（是否代办、是否有书面答复、原决定等），不再问；期限按案件的日期算。")
 
 
 @app.command()
-def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+def choose(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
+           list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
            as_json: bool = JSON):
     """选投诉渠道：回答几个问题，得到推荐的渠道、理由、步骤、材料清单和下一步。"""
-    _flow("choose", answer, list_questions, as_json, full)
+    _flow("choose", answer, list_questions, as_json, full, case_id, today)
 
 
 @app.command()
-def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+def reimburse(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
+              list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
               as_json: bool = JSON):
     """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
-    _flow("reimburse", answer, list_questions, as_json, full)
+    _flow("reimburse", answer, list_questions, as_json, full, case_id, today)
 
 
 @app.command()

@@ -158,6 +158,7 @@ class Faq:
     status: Status
     tags: tuple[str, ...] = ()
     procedure: str | None = None  # the answer's steps are this procedure's steps
+    brief: str | None = None  # the answer in one line, listed with the question before the full text
     checked: dt.date | None = None  # the day a verified fact was checked
 
 

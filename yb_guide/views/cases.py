@@ -70,13 +70,39 @@ def _fields(c: Case, reveal: bool) -> dict:
     }
 
 
+def _words(field: str, text: str | None) -> str | None:
+    """A stored value as people read it: a list as 重新报销、赔礼道歉 (not JSON), a situation answer by
+    its Chinese label (不予报销（拒付）, not refusal), yes/no as 是/否."""
+    if text is None:
+        return None
+    if text.startswith("["):
+        import json
+
+        try:
+            items = json.loads(text)
+        except ValueError:
+            return text
+        return "、".join(str(x) for x in items) or None
+    if field == "complex" and text in ("0", "1", "true", "false", "True", "False"):
+        return "是" if text in ("1", "true", "True") else "否"
+    from yb_guide.cases.model import SITUATION_FIELDS
+
+    if field in SITUATION_FIELDS:
+        from yb_guide.schedule.deadlines import get_plan
+
+        question = get_plan().question(SITUATION_FIELDS[field])
+        return next((o.label for o in question.options if o.id == text), text)
+    return text
+
+
 def _change(ch, reveal: bool = False) -> dict:
     """A history row; identity numbers masked like everywhere else (a service desk is not private)."""
     from yb_guide.cases.corrections import field_label
 
     hide = ch.field in personal.MASKED_FIELDS and not reveal
+    old, new = _words(ch.field, ch.old), _words(ch.field, ch.new)
     return {"at": ch.at, "field": ch.field, "label": field_label(ch.field),
-            "old": personal.mask(ch.old) if hide else ch.old, "new": personal.mask(ch.new) if hide else ch.new,
+            "old": personal.mask(old) if hide else old, "new": personal.mask(new) if hide else new,
             "note": ch.note}
 
 

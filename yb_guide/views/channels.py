@@ -133,11 +133,19 @@ def checklists_list(k) -> dict:
                            for cl in k.checklists]}
 
 
+def _first_sentence(text: str) -> str:
+    import re
+
+    return re.split(r"(?<=[。；！？])", text.strip(), maxsplit=1)[0]
+
+
 def _faq_entry(k, number: int, f) -> dict:
     out = {
         "n": number,
         "id": f.id,
         "question": f.question,
+        "brief": f.brief or _first_sentence(f.answer),  # one line, listed before the full text
+        "general": f.id in k.search.general,  # the web article's general advice, not 医保
         "answer": f.answer,
         "tags": list(f.tags),
         "source": source_of(k, f),

@@ -54,7 +54,7 @@ def _redirect(url: str):
 def _clean_url(flow, pos) -> str:
     """Where a state belongs: the question it asks (answers given for later questions kept, so a
     changed answer does not lose them), or the 您的回答 page with only the answers used."""
-    if pos.outcome is not None:
+    if pos.asking is None:
         return flow_url(flow.id, pos.answers, "answers")
     return flow_url(flow.id, [*pos.answers, *pos.unused])
 
@@ -71,16 +71,16 @@ def question(request):
         given = dict(answers)
         others = [a for a in answers if a[0] != change]
         pos = _position(flow, others)
-        if change not in given or pos.question is None or pos.question.id != change:
+        if change not in given or pos.asking is None or pos.asking.id != change:
             raise PageNotFound("地址里要修改的问题不在这次的回答里。", back=flow_url(flow.id, answers, "answers"))
         return _page(request, flow, pos, views.flow_question(pos), selected=given[change], hidden=others,
                      back=flow_url(flow.id, answers, "answers"))
     if asked is not None:
-        if pos.question is not None and pos.question.id == asked:  # sent without choosing
+        if pos.asking is not None and pos.asking.id == asked:  # sent without choosing
             return _page(request, flow, pos, views.flow_question(pos), hidden=answers, status=400,
                          error="请选择一项。", back=_back(flow, pos))
         return _redirect(_clean_url(flow, pos))
-    if pos.outcome is not None:
+    if pos.asking is None:  # the outcome and the facts it asks (acting for someone …) are known
         return _redirect(_clean_url(flow, pos))
     return _page(request, flow, pos, views.flow_question(pos), hidden=answers, back=_back(flow, pos))
 
@@ -102,9 +102,11 @@ def _outcome(request, flow, page: str):
     from yb_guide.views import flows as views
 
     pos = _position(flow, _answers(request, flow))
-    if pos.outcome is None or pos.unused:
-        return None, _redirect(_clean_url(flow, pos) if pos.outcome is None else flow_url(flow.id, pos.answers, page))
-    return views.flow_result(knowledge(), pos), None
+    if pos.asking is not None or pos.unused:
+        return None, _redirect(_clean_url(flow, pos) if pos.asking is not None else flow_url(flow.id, pos.answers, page))
+    from yb_guide.calendar.dates import today_in_china
+
+    return views.flow_result(knowledge(), pos, today=today_in_china()), None
 
 
 def answers(request):

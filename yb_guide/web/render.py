@@ -56,7 +56,9 @@ def next_link(k, action: dict) -> dict | None:
         return {"href": flow_url(action["flow"], action["answers"]), "text": k.flow(action["flow"]).title,
                 "why": action["why"]}
     if kind == "checklist":
-        return {"href": f"/checklists/{quote(action['id'])}", "text": f"材料清单：{action['title']}", "why": action["why"]}
+        acting = "?acting=1" if action.get("acting") else ""  # someone acting: the 代办 items in the list
+        return {"href": f"/checklists/{quote(action['id'])}{acting}", "text": f"材料清单：{action['title']}",
+                "why": action["why"]}
     if kind == "channel":
         return {"href": f"/channels/{quote(action['id'])}", "text": k.channel(action["id"]).name, "why": action["why"]}
     if kind == "deadline":

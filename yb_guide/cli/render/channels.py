@@ -127,11 +127,24 @@ def faq_list(payload: dict):
     if not payload["faq"]:
         yield T(f"没有找到与「{payload['query']}」相关的问答。可以换个词，或运行 ybguide faq 查看全部。")
         return
-    for e in payload["faq"]:
-        yield from faq_entry(e, full=bool(payload["query"]))
-        yield T("")
     if not payload["query"]:
+        for e in payload["faq"]:
+            yield from faq_entry(e, full=False)
+            yield T("")
         yield T("查看某条问答全文：ybguide faq --show 序号", style="dim")
+        return
+    # the questions found, each with its answer in one line (the 医保 ones first); then the best one in full
+    yield T(f"找到 {len(payload['faq'])} 条与「{payload['query']}」相关的问答：", style="bold")
+    for e in payload["faq"]:
+        yield from faq_entry(e, full=False)
+        yield para(e["brief"], "dim", indent=3)
+    yield T("")
+    yield from faq_entry(payload["faq"][0], full=True)
+    rest = [str(e["n"]) for e in payload["faq"][1:]]
+    if rest:
+        yield T("")
+        yield T(f"其余几条的全文：ybguide faq --show {rest[0]}" + (f"（或 {'、'.join(rest[1:])}）" if rest[1:] else ""),
+                style="dim")
 
 
 def faq_entry(e: dict, full: bool = True):
