@@ -42,3 +42,10 @@ def test_unknown_checklist(run):
     assert r.exit_code == 2
     assert "「hall-visit」" in r.stderr
     assert "reimbursement-claim" in r.stderr  # lists the valid ids
+
+
+def test_the_printed_checklist_is_paper_for_a_resident(run):
+    """What is printed and handed over: no command line, no "today" status, the acting items as boxes."""
+    text = run("checklist", "hall-visit", "--markdown", "--today", "2026-12-05").stdout
+    assert "ybguide" not in text and "2026-12-05" not in text and "不是工作日" not in text
+    assert "- [ ] 授权委托书" in text and "工作日 09:00-17:00" in text

@@ -172,12 +172,15 @@ def checklist_markdown(payload: dict) -> str:
     lines = [f"# {payload['title']}", "", payload["purpose"], ""]
     for item in payload["items"]:
         lines.append(f"- [ ] **{item['item']}**（{item['form_label']}，{item['need_label']}）：{item['why']}")
-    if payload["acting_items"]:
-        lines += ["", acting_hint(payload)]
-    if payload.get("hall_hours"):
-        lines += ["", f"**什么时候去：** {payload['hall_hours']['text']}"]
-        if payload["hall_hours"]["contact_check"]:
-            lines.append(f"（办公时间未经官方核实，办事前先打电话确认：{payload['hall_hours']['contact_check']['confirm_by']}）")
+    # A page to hand a resident: the acting items as boxes too, the hall's usual hours rather than
+    # today's status, and no command line.
+    if payload["acting_items"] and not payload["acting"]:
+        lines += ["", "替家人代办时还要准备："] + [f"- [ ] {item}" for item in payload["acting_items"]]
+    hall = payload.get("hall_hours")
+    if hall and hall.get("hours"):
+        lines += ["", f"**什么时候去：** 工作日 {hall['hours']}（法定节假日除外）"]
+        if hall["contact_check"]:
+            lines.append(f"（办公时间未经官方核实，办事前先打电话确认：{hall['contact_check']['confirm_by']}）")
     if payload["notes"]:
         lines += ["", "## 注意"] + [f"- {n}" for n in payload["notes"]]
     own = _item_sources(payload)
