@@ -8,7 +8,7 @@ the message again beside the field, and everything typed kept in the form."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UserError
-from yb_guide.web.render import html, knowledge
+from yb_guide.web.render import html, knowledge, size_asked
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
 
@@ -17,7 +17,19 @@ def _message(err: UserError) -> str:
     return err.message + (f"（{err.hint}）" if err.hint else "")
 
 
+def _short(err: UserError) -> str:
+    """A date's error without the list of accepted forms: the form's hint says them once."""
+    return err.message
+
+
 # ---------------------------------------------------------------- deadlines
+
+def deadline_params() -> tuple[str, ...]:
+    """What the deadline page reads from an address: the dates, the situation, the form's fields."""
+    from yb_guide.knowledge.deadline_rules import EVENTS
+    from yb_guide.schedule.situation import FIELDS
+
+    return (*EVENTS, *FIELDS, "channel", "complex", "today", "show", "go")
 
 
 def _deadline_form(request) -> dict:
@@ -35,7 +47,8 @@ def _deadline_form(request) -> dict:
         "complex": q.get("complex") == "1",
         "today": (q.get("today") or "").strip()[:100],
         "show": [e for e in q.getlist("show") if e in EVENTS],
-        "sent": any(values.values()) or "go" in q,
+        # the 大字 switch sends the form back: show what was typed in the new size, compute nothing yet
+        "sent": (any(values.values()) or "go" in q) and size_asked(request) is None,
     }
 
 
@@ -52,7 +65,7 @@ def _schedule(form: dict):
         try:
             today = parse_date(form["today"], "今天")
         except UserError as err:
-            errors["today"] = _message(err)
+            errors["today"] = _short(err)
     cal = workdays.get_calendar()
     events = {}
     for event, text in form["values"].items():
@@ -61,7 +74,7 @@ def _schedule(form: dict):
                 events[event] = cal.check(parse_date(text, f"{EVENT_LABELS[event]}的日期", today),
                                           f"{EVENT_LABELS[event]}的日期")
             except UserError as err:
-                errors[event] = _message(err)
+                errors[event] = _short(err)
     plan = deadlines.get_plan()
     channel = None
     if form["channel"]:
@@ -108,7 +121,8 @@ def deadline(request):
     from yb_guide.schedule.deadlines import get_plan
 
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
-                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics, questions=get_plan().situation)
+                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics, questions=get_plan().situation,
+                size=size_asked(request), page_form="deadline-form", printable=p is not None)
 
 
 def deadline_ics(request):
@@ -155,6 +169,10 @@ def _docx_available() -> bool:
     return importlib.util.find_spec("docx") is not None
 
 
+SHORT = ("incident_date", "amount", "phone")  # the form's hint says their accepted forms once
+FORMATS = ("docx", "txt", "preview")
+
+
 async def letter(request):
     from urllib.parse import parse_qs
 
@@ -167,11 +185,17 @@ async def letter(request):
     today = today_in_china()
     typed = {name: "" for name in LETTER_FIELDS}
     errors: dict[str | None, str] = {}
-    preview = None
+    preview, size = None, None
+    fmt = "docx" if _docx_available() else "txt"
     if request.method == "POST":
         body = (await request.body()).decode("utf-8", "replace")
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
         typed.update({name: (raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        # a download button beside the preview names its format; else the chosen one
+        fmt = raw.get("download") if raw.get("download") in ("docx", "txt") else (
+            raw.get("format") if raw.get("format") in FORMATS else "txt")
+        size = size_asked(request, raw)
+    if request.method == "POST" and size is None:  # the 大字 switch only shows the form again, bigger
         fields = _letter_fields(raw)
         for name, value in fields.items():  # each field alone first, so the message sits beside it
             alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
@@ -179,8 +203,7 @@ async def letter(request):
             try:
                 journal.with_changes(k, None, alone, today)
             except UserError as err:
-                errors[name] = _message(err)
-        fmt = raw.get("format") if raw.get("format") in ("docx", "txt", "preview") else "txt"
+                errors[name] = _short(err) if name in SHORT else _message(err)
         if fmt == "docx" and not _docx_available():
             errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
         if not errors:
@@ -204,10 +227,10 @@ async def letter(request):
     about = views.letter(k, blank, "", None)  # the envelope and the posting advice, as `ybguide letter` prints
     from yb_guide.cases.model import LABELS
 
-    title = ("错误：" if errors else "") + "写投诉信"
+    title = ("错误：" if errors else "") + ("信的样子" if preview else "写投诉信")
     response = html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
-                    labels=LABELS, about=about, preview=preview, docx=_docx_available(),
-                    fields=LETTER_FIELDS, lists=LISTS)
+                    labels=LABELS, about=about, preview=preview, docx=_docx_available(), fmt=fmt,
+                    fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form")
     if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
         response.headers["Cache-Control"] = "no-store"
     return response

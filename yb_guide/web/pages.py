@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from yb_guide.base.errors import UnknownIdError, UserError
-from yb_guide.web.render import PageNotFound, BIG_COOKIE, html, knowledge
+from yb_guide.web.render import PageNotFound, html, knowledge, set_size
 
 
 def start(request):
@@ -23,10 +23,7 @@ def text_size(request):
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # never send anyone to another site
     response = RedirectResponse(back, status_code=303)
-    if request.query_params.get("size") == "big":
-        response.set_cookie(BIG_COOKIE, "big", max_age=365 * 24 * 3600, httponly=True, samesite="lax")
-    else:
-        response.delete_cookie(BIG_COOKIE)
+    set_size(response, "big" if request.query_params.get("size") == "big" else "normal")
     return response
 
 
@@ -68,7 +65,7 @@ def checklist_detail(request):
                                  acting=acting)
     except UnknownIdError as err:
         raise _not_found(err, "/checklists") from None
-    return html(request, "checklist_detail.html", title=p["title"], p=p)
+    return html(request, "checklist_detail.html", title=p["title"], p=p, printable=True)
 
 
 def faq_list(request):
