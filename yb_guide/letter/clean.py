@@ -1,8 +1,8 @@
 """User text made fit for a letter, in one place: every letter (its .txt, .md, .docx and the web
 page's preview) is built from the same cleaned text, so they agree.
 
-- line breaks of every kind (CRLF from a browser's textarea, CR, U+2028/U+2029, vertical tab, form
-  feed) become one "\\n", so a typed line break is one break in Word and one line in the .txt;
+- line breaks (CRLF from a browser's textarea, CR, U+2028/U+2029) become one "\\n", so a typed
+  line break is one break in Word and one line in the .txt;
 - a tab becomes a space;
 - control characters (C0 and C1, NUL included), Unicode non-characters (U+FFFE, U+FFFF, ...),
   lone surrogates and the invisible direction overrides are removed: Word refuses a file that
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 _DROP = re.compile(
-    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"  # control characters (the breaks above are kept as \n)
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters (the breaks above are kept as \n)
     "\ud800-\udfff"  # lone surrogates (from a broken decoding)
     "\ufdd0-\ufdef\ufffe\uffff"  # non-characters of the first plane …
     "\u202a-\u202e\u2066-\u2069]"  # … and the invisible direction overrides

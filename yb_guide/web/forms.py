@@ -178,7 +178,7 @@ async def letter(request):
 
     from yb_guide.calendar.dates import today_in_china
     from yb_guide.cases import journal
-    from yb_guide.letter import build, formats
+    from yb_guide.letter import build, clean, formats
     from yb_guide.views import cases as views
 
     k = knowledge()
@@ -190,7 +190,10 @@ async def letter(request):
     if request.method == "POST":
         body = (await request.body()).decode("utf-8", "replace")
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
-        typed.update({name: (raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        # what was typed, cleaned as every letter is (letter.clean): the checks, the form shown again,
+        # the preview and the files all see the same text
+        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        typed.update({name: raw[name] for name in LETTER_FIELDS})
         # a download button beside the preview names its format; else the chosen one
         fmt = raw.get("download") if raw.get("download") in ("docx", "txt") else (
             raw.get("format") if raw.get("format") in FORMATS else "txt")
