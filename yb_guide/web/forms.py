@@ -8,7 +8,7 @@ the message again beside the field, and everything typed kept in the form."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UserError
-from yb_guide.web.render import html, knowledge, size_asked
+from yb_guide.web.render import calendar, html, knowledge, size_asked
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
 
@@ -66,7 +66,7 @@ def _schedule(form: dict):
             today = parse_date(form["today"], "今天")
         except UserError as err:
             errors["today"] = _short(err)
-    cal = workdays.get_calendar()
+    cal = calendar()
     events = {}
     for event, text in form["values"].items():
         if text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from yb_guide.base.errors import UnknownIdError, UserError
-from yb_guide.web.render import PageNotFound, html, knowledge, set_size
+from yb_guide.web.render import PageNotFound, calendar, html, knowledge, set_size
 
 
 def start(request):
@@ -91,7 +91,7 @@ def month(request):
     from yb_guide.calendar.dates import parse_month, today_in_china
     from yb_guide.views import dates as views
 
-    cal = workdays.get_calendar()
+    cal = calendar()
     typed = (request.query_params.get("month") or "").strip()
     today = today_in_china()
     try:
@@ -111,7 +111,7 @@ def year(request):
     from yb_guide.calendar import workdays
     from yb_guide.views import dates as views
 
-    cal = workdays.get_calendar()
+    cal = calendar()
     y = request.path_params["year"]
     try:
         cal.check(dt.date(y, 1, 1), f"{y} 年")

@@ -102,6 +102,23 @@ def html(request, template: str, status: int = 200, *, size: str | None = None, 
     return response
 
 
+_calendars: dict | None = None
+
+
+def calendar():
+    """The working-day calendar, read once while the page is served (as its templates are): every
+    deadline page needs it, and checking its files again on each request costs more than the page."""
+    global _calendars
+    from yb_guide.base import cache
+    from yb_guide.calendar import workdays
+
+    if _calendars is None:
+        _calendars = cache.memo()
+    if "calendar" not in _calendars:
+        _calendars["calendar"] = workdays.get_calendar()
+    return _calendars["calendar"]
+
+
 def knowledge():
     from yb_guide.knowledge import loader
 
