@@ -54,7 +54,6 @@ def _deadline_form(request) -> dict:
 
 def _schedule(form: dict):
     """The schedule of the dates in the form, or the errors by field (None: the whole form)."""
-    from yb_guide.calendar import workdays
     from yb_guide.calendar.dates import parse_date, today_in_china
     from yb_guide.knowledge.labels import EVENT_LABELS
     from yb_guide.schedule import deadlines

@@ -87,7 +87,6 @@ def faq_one(request):
 
 def month(request):
     """A month of the calendar (?month=2026-10, as `ybguide calendar 2026-10` reads it)."""
-    from yb_guide.calendar import workdays
     from yb_guide.calendar.dates import parse_month, today_in_china
     from yb_guide.views import dates as views
 
@@ -108,7 +107,6 @@ def month(request):
 
 
 def year(request):
-    from yb_guide.calendar import workdays
     from yb_guide.views import dates as views
 
     cal = calendar()
