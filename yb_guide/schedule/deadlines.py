@@ -102,28 +102,18 @@ def make_plan(k) -> Plan:
                 situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note)
 
 
-_plans: dict | None = None
-
-
 def get_plan(data_dir=None) -> Plan:
-    """The plan, made once per process (as ``loader.get`` loads the knowledge once): a web page
-    asks for it on every request."""
-    global _plans
     from yb_guide.base import cache
     from yb_guide.base.paths import data_dir as default_dir, data_files
 
     d = data_dir or default_dir()
-    if _plans is None:
-        _plans = cache.memo()
-    if d not in _plans:
-        def build() -> Plan:
-            from yb_guide.knowledge import loader
 
-            return make_plan(loader.get(d))
+    def build() -> Plan:
+        from yb_guide.knowledge import loader
 
-        _plans[d] = cache.cached("plan", cache.files_key(data_files(d), "plan"), build,
-                                 valid=lambda p: isinstance(p, Plan))
-    return _plans[d]
+        return make_plan(loader.get(d))
+
+    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build, valid=lambda p: isinstance(p, Plan))
 
 
 @dataclass

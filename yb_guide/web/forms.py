@@ -107,7 +107,7 @@ def deadline(request):
     from yb_guide.views import dates as views
 
     form = _deadline_form(request)
-    p, errors = None, {}
+    p, errors, plan = None, {}, None
     if form["sent"]:
         sched, plan, _, errors = _schedule(form)
         if sched is not None:
@@ -120,8 +120,9 @@ def deadline(request):
     from yb_guide.schedule.deadlines import get_plan
 
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
-                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics, questions=get_plan().situation,
-                size=size_asked(request), page_form="deadline-form", printable=p is not None)
+                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics,
+                questions=(plan or get_plan()).situation, size=size_asked(request), page_form="deadline-form",
+                printable=p is not None)
 
 
 def deadline_ics(request):
