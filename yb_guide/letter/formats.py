@@ -193,11 +193,11 @@ def to_docx(letter: Letter) -> bytes:
 
 
 def render(letter: Letter, suffix: str) -> bytes:
-    """The letter's file content for .txt (with a BOM and CRLF line ends, for Windows Notepad), .md or .docx."""
+    """The letter's file content for .txt (with a BOM, for Windows Notepad), .md or .docx."""
     if suffix == ".docx":
         return to_docx(letter)
     if suffix == ".txt":
-        return to_text(letter).replace("\n", "\r\n").encode("utf-8-sig")
+        return to_text(letter).replace("\n", "\r\n").encode("utf-8-sig")  # CRLF: Notepad's line ends
     return to_markdown(letter).encode("utf-8")
 
 
