@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from yb_guide.base.errors import UserError
 from yb_guide.web.render import calendar, html, knowledge, size_asked
+from yb_guide.web.render import plan as served_plan
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
 
@@ -74,7 +75,7 @@ def _schedule(form: dict):
                                           f"{EVENT_LABELS[event]}的日期")
             except UserError as err:
                 errors[event] = _short(err)
-    plan = deadlines.get_plan()
+    plan = served_plan()
     channel = None
     if form["channel"]:
         from yb_guide.knowledge.lookup import find_channel
@@ -117,11 +118,9 @@ def deadline(request):
     title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
     channels = [(c.id, c.name) for c in knowledge().channels]
     ics = "/deadline.ics?" + request.url.query if p else None
-    from yb_guide.schedule.deadlines import get_plan
-
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
                 shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics,
-                questions=(plan or get_plan()).situation, size=size_asked(request), page_form="deadline-form",
+                questions=(plan or served_plan()).situation, size=size_asked(request), page_form="deadline-form",
                 printable=p is not None)
 
 

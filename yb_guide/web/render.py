@@ -119,6 +119,26 @@ def calendar():
     return _calendars["calendar"]
 
 
+_plans: dict | None = None
+
+
+def plan():
+    """The deadline plan of the knowledge being served, made once for it: kept beside that knowledge
+    object, so another knowledge (another data folder) gets its own plan."""
+    global _plans
+    from yb_guide.base import cache
+
+    if _plans is None:
+        _plans = cache.memo()
+    k = knowledge()
+    hit = _plans.get(id(k))
+    if hit is None or hit[0] is not k:
+        from yb_guide.schedule.deadlines import get_plan
+
+        hit = _plans[id(k)] = (k, get_plan())
+    return hit[1]
+
+
 def knowledge():
     from yb_guide.knowledge import loader
 
