@@ -70,12 +70,12 @@ def question(request):
     if change is not None:  # 修改: ask this question again with its answer ticked
         given = dict(answers)
         others = [a for a in answers if a[0] != change]
+        done = pos.outcome is not None
         pos = _position(flow, others)
         if change not in given or pos.question is None or pos.question.id != change:
             raise PageNotFound("地址里要修改的问题不在这次的回答里。", back=flow_url(flow.id, answers, "answers"))
         # 返回 goes where the person came from: 您的回答 when every question was answered, else the
         # question before this one (its answer ticked too)
-        done = _position(flow, answers).outcome is not None
         return _page(request, flow, pos, views.flow_question(pos), selected=given[change], hidden=others,
                      back=flow_url(flow.id, answers, "answers") if done else _back(flow, pos))
     size = size_asked(request)
