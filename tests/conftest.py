@@ -30,6 +30,8 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("YBGUIDE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("YBGUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("YBGUIDE_DATA_DIR", raising=False)
+    monkeypatch.delenv("YBGUIDE_REGION", raising=False)
+    monkeypatch.delenv("YBGUIDE_PACKS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     # The terminal's width is the test's to choose (COLUMNS=… where it matters), never the machine's.
     monkeypatch.setenv("COLUMNS", "100")
@@ -40,8 +42,10 @@ def _isolated_home(tmp_path, monkeypatch):
     reset_caches()
 
     paths.use_data_dir(None)
+    paths.use_region(None)
     yield
-    paths.use_data_dir(None)  # a test's --data-dir must not leak into module-scoped fixtures
+    paths.use_data_dir(None)  # a test's --data-dir or --region must not leak into module-scoped fixtures
+    paths.use_region(None)
 
 
 @pytest.fixture

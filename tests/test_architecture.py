@@ -64,6 +64,19 @@ def _terminal_uses(tree: ast.AST) -> list[tuple[int, str]]:
     return uses
 
 
+def _dynamic_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """importlib.import_module(…) and __import__(…): an import the layering check cannot see."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "import_module" or isinstance(f, ast.Name) and \
+                    f.id in ("__import__", "import_module"):
+                found.append((node.lineno, "importlib.import_module" if not isinstance(f, ast.Name) or
+                              f.id == "import_module" else "__import__"))
+    return found
+
+
 def _layer(package: str, module: str) -> tuple[str, int] | None:
     """(sub-package, rank) of a module of ``package``; front ends share the top rank."""
     parts = module.split(".")
@@ -95,6 +108,9 @@ def violations(root: Path) -> list[str]:
             problems.append(f"{where}: {lines} lines (more than {MAX_LINES})")
         tree = ast.parse(text)
         mine = _layer(package, module)
+        if mine and mine[0] not in FRONT_ENDS and mine[0] != "__main__":
+            for line, what in _dynamic_imports(tree):
+                problems.append(f"{where}:{line}: {mine[0]} uses {what} (an import the layers cannot check)")
         for line, target in _imports(tree, module, path.name == "__init__.py", modules):
             top = target.split(".")[0]
             if mine and mine[0] not in FRONT_ENDS and mine[0] != "__main__" and top in UI_LIBRARIES:
@@ -226,3 +242,13 @@ def test_the_web_page_does_not_print(tmp_path):
     root = _package(tmp_path, {"web/app.py": "import sys\nprint('started')\nsys.stderr.write('x')\n"})
     assert violations(root) == ["pkg/web/app.py:2: web uses print() (the web page answers in pages, never on a terminal)",
                                 "pkg/web/app.py:3: web uses sys.stderr (the web page answers in pages, never on a terminal)"]
+
+
+def test_a_library_that_imports_by_name_is_found(tmp_path):
+    root = _package(tmp_path, {"knowledge/loader.py": "import importlib\nm = importlib.import_module('pkg.cli.app')\n",
+                               "schedule/x.py": "y = __import__('pkg.web')\n",
+                               "cli/frame.py": "import importlib\nm = importlib.import_module('pkg.cli.app')\n"})
+    found = violations(root)
+    assert "pkg/knowledge/loader.py:2: knowledge uses importlib.import_module (an import the layers cannot check)" in found
+    assert "pkg/schedule/x.py:1: schedule uses __import__ (an import the layers cannot check)" in found
+    assert not [f for f in found if f.startswith("pkg/cli/")]  # a front end may (cli.frame loads commands lazily)

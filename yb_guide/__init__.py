@@ -1,4 +1,4 @@
-"""ybguide: 山西省医保投诉与报销问题指南。
+"""ybguide: 医保投诉与报销问题指南（全国通用，各省的数据包见 data/regions/）。
 
 One library, front ends on top (ARCHITECTURE.md): ``base`` < ``calendar`` < ``knowledge`` <
 ``schedule`` < ``cases`` < ``letter`` < ``views`` < ``cli`` (and ``web``).  Nothing heavy

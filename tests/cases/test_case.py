@@ -166,7 +166,7 @@ def test_list_table_and_red_overdue(run):
     assert "已过" not in r.stdout  # no legal deadline has passed
     assert "hotline-12393" not in r.stdout  # the channel's name, not its id
     narrow = run("case", "list", "--today", "2024-05-27", env={"COLUMNS": "60"}).stdout
-    assert "案件 1 · 进行中" in narrow and "下一个期限：调查核实 2024-05-28 周二 还剩 1 个工作日" in narrow
+    assert "案件 1 · 张* · 进行中" in narrow and "张三" not in narrow and "下一个期限：调查核实 2024-05-28 周二 还剩 1 个工作日" in narrow
     from yb_guide.cli.render import cases as render
 
     payload = run("case", "list", "--today", "2024-07-25", "--json").json()
@@ -272,7 +272,8 @@ def test_unknown_case_id(run, args):
     add(run, *FULL)
     r = run(*args)
     one_line_error(r)
-    assert "没有编号为" in r.stderr and "现有的案件编号：1" in r.stderr
+    assert f"没有编号为「{args[2] if args[0] == 'case' else '7'}」" in r.stderr or "没有编号、姓名或工单编号是「abc」" in r.stderr
+    assert "现有的案件编号：1" in r.stderr
 
 
 def test_user_text_is_not_markup(run):

@@ -156,7 +156,9 @@ def test_a_closed_case_due_list_and_ics(run, walk, tmp_path):
     assert r.exit_code == 0, r.stderr
     ics = out.read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") >= 1 and "DTSTART;VALUE=DATE:20270109" in ics
-    assert ics.count("BEGIN:VALARM") == ics.count("BEGIN:VEVENT")
+    # legal deadlines: reminded 7 days before and on the working day before (Fri 2027-01-08)
+    assert ics.count("BEGIN:VALARM") == 2 * ics.count("BEGIN:VEVENT")
+    assert "TRIGGER:-P6DT15H" in ics and "TRIGGER:-PT15H" in ics
     # a phone's calendar may sync to someone's cloud: no identity numbers, no names, the case's number
     assert ID not in ics and "1101" not in ics and "王秀英" not in ics and "李娜" not in ics
     assert "案件1" in ics

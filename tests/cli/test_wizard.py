@@ -37,11 +37,11 @@ def asker(replies):
     return ask
 
 
-def wizard(k, flow_id, replies, answers=()):
+def wizard(k, flow_id, replies, answers=(), known=()):
     from yb_guide.cli import wizard as w
 
     s = screen()
-    position = w.run(k, flow_id, list(answers), interactive=True, ask=asker(replies), screen=s)
+    position = w.run(k, flow_id, list(answers), interactive=True, ask=asker(replies), screen=s, known=known)
     return position, s.file.getvalue()
 
 
@@ -57,14 +57,15 @@ def test_numbers_help_and_a_wrong_number(k):
 
 
 def test_going_back_drops_the_last_answer(k):
-    position, out = wizard(k, "choose", ["2", "1", "b", "3"])
-    assert position.answers == [("problem", "reimbursement-dispute"), ("tried-before", "channels-failed")]
+    position, out = wizard(k, "choose", ["2", "1", "b", "3", "1"])
+    assert position.answers == [("problem", "reimbursement-dispute"), ("tried-before", "channels-failed"),
+                                ("acting", "self")]
     assert position.outcome.id == "letter"
-    assert out.count("第 2 题") == 2 and out.count("第 3 题") == 1
+    assert out.count("第 2 题") == 2 and out.count("第 3 题") == 2  # 3: the question taken back, then acting
 
 
 def test_back_at_the_first_question(k):
-    position, out = wizard(k, "reimburse", ["b", "2"])
+    position, out = wizard(k, "reimburse", ["b", "2", "1"])
     assert "这已经是第一题了" in out and position.outcome.id == "claim-returned"
 
 
@@ -74,8 +75,8 @@ def test_quit_returns_nothing(k):
 
 
 def test_option_ids_and_full_width_digits_are_accepted(k):
-    position, _ = wizard(k, "choose", ["unhappy-with-result", "３"])
-    assert position.outcome.id == "review-national"
+    position, _ = wizard(k, "choose", ["unhappy-with-result", "written", "３", "２"])
+    assert position.outcome.id == "review-national" and position.fact("acting") == "acting"
 
 
 def test_end_of_input_is_an_error_without_traceback(k):
@@ -104,6 +105,29 @@ def test_complete_answers_are_not_a_wizard(k):
     assert position.outcome.id == "fraud-report" and out == ""  # nothing asked, nothing shown
     with pytest.raises(UserError, match="不会问到问题「situation」"):
         wizard(k, "choose", [], answers=["problem=fraud", "situation=complex"])
+
+
+def test_the_acting_question_is_asked_only_where_it_changes_the_advice(k):
+    # the hall's checklist has what someone acting for a relative brings: asked, after the outcome's questions
+    position, out = wizard(k, "choose", ["2", "1", "3", "1", "2"])
+    assert position.outcome.id == "hall" and position.fact("acting") == "acting"
+    assert "是参保人本人去办，还是您替家人" in out
+    # the hotline's has nothing of the kind: not asked
+    position, out = wizard(k, "choose", ["2", "1", "1"])
+    assert position.outcome.id == "hotline" and "替家人" not in out
+
+
+def test_answers_read_from_a_case_are_not_asked(k):
+    from yb_guide.knowledge.flows import answers_from_case
+
+    known = answers_from_case(k.flow("choose"), {"acting": "yes", "reply": "written"})
+    assert known == [("reply-written", "written"), ("acting", "acting")]
+    position, out = wizard(k, "choose", ["8", "2"], known=known)
+    assert position.outcome.id == "review-province" and position.fact("acting") == "acting"
+    assert "书面答复" not in out.split("第")[-1] and "替家人" not in out  # neither question asked
+    # going back never drops what the case says
+    position, _ = wizard(k, "choose", ["8", "b", "8", "1"], known=known)
+    assert position.outcome.id == "review-city"
 
 
 def test_going_back_past_an_answer_given_with_answer(k):
@@ -180,12 +204,16 @@ def test_reimburse_in_a_terminal():
     child.sendline("2")  # 医院收的挂号费或诊察费
     child.expect(prompt(3))
     child.sendline("2")  # 用微信、支付宝或银行卡直接付的
+    child.expect("是参保人本人去办，还是您替家人")  # the outcome's advice depends on it: asked once
+    child.expect(prompt(2))
+    child.sendline("2")  # 代办
     out = finish(child)
     assert child.exitstatus == 0
     flat = "".join(out.split())
     assert "可能的原因：付钱时走了自费，没有用医保结算" in flat and "退费重结" in flat
     assert "找谁问：" in flat
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in flat
+    assert "□授权委托书（参保人签名或按手印）" in flat  # in the list, for someone acting
 
 
 @pytestmark_pty

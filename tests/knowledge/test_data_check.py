@@ -35,7 +35,7 @@ def test_wrong_type_names_file_key_and_line(run, data_copy):
     edit(f, 'phone: "12388"', "phone: 12388")
     r = check(run, data_copy)
     assert r.exit_code == 2
-    assert f"channels.yaml:{line_of(f, 'phone: 12388')} channels[6].contact.phone" in r.stderr
+    assert f"channels.yaml:{line_of(f, 'phone: 12388')} channels[4].contact.phone" in r.stderr
     assert "应为文本" in r.stderr
 
 
@@ -58,12 +58,13 @@ def test_missing_required_key(run, data_copy):
 
 
 def test_duplicate_id(run, data_copy):
-    f = data_copy / "channels.yaml"
+    f = data_copy / "regions" / "CN-SX" / "channels.yaml"
     edit(f, "  - id: sx-wechat", "  - id: sx-bureau-website")
     r = check(run, data_copy)
     assert r.exit_code == 2
     assert "重复" in r.stderr and "sx-bureau-website" in r.stderr
-    assert "channels[3].id" in r.stderr
+    assert f"CN-SX/channels.yaml:{line_of(f, 'id: sx-bureau-website') + 0}" not in r.stderr  # the second one is named
+    assert re.search(r"CN-SX/channels\.yaml:\d+ channels\[1\]\.id", r.stderr)
 
 
 def test_reference_to_missing_checklist(run, data_copy):
@@ -71,7 +72,7 @@ def test_reference_to_missing_checklist(run, data_copy):
     edit(f, "    checklist: hall-visit", "    checklist: hall-vist")
     r = check(run, data_copy)
     assert r.exit_code == 2
-    assert f"channels.yaml:{line_of(f, 'checklist: hall-vist')} channels[4].checklist" in r.stderr
+    assert f"channels.yaml:{line_of(f, 'checklist: hall-vist')} channels[2].checklist" in r.stderr
     assert "「hall-visit」" in r.stderr  # did you mean
 
 

@@ -41,8 +41,9 @@ def test_faq_show_full_answer_with_steps(run):
 
 def test_faq_show_unknown_number(run):
     r = run("faq", "--show", "99")
-    assert r.exit_code == 2
-    assert "没有叫「99」的问答" in r.stderr
+    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1
+    assert "没有第「99」条问答" in r.stderr and "1 到 11" in r.stderr
+    assert "reply-time" not in r.stderr  # no internal id: the numbers a person sees
 
 
 def test_query_is_not_rich_markup(run):
@@ -65,7 +66,10 @@ TYPED = {
     "外地看病能报销吗": "away-filing", "异地报销": "away-filing",
     "互联网医院能报吗": "internet-hospital", "网上看病能报吗": "internet-hospital", "线上复诊开药": "internet-hospital",
     "手工报销期限": "manual-claim-deadline", "零星报销有期限吗": "manual-claim-deadline",
-    "网上预约怎么报销": "booking-claim", "预约后怎么提交报销": "booking-claim",
+    "网上预约怎么报销": "registration-fee", "处方单怎么上传": "booking-claim",
+    "报销截止日期": "manual-claim-deadline", "起付标准": "registration-fee", "首诊能报吗": "internet-hospital",
+    "药品配送费能报吗": "internet-hospital", "医保卡怎么用": "ehealth-card", "外省看病没备案": "away-filing",
+    "申请复核": "unhappy-with-result",
 }
 
 
@@ -84,3 +88,43 @@ def test_a_query_is_cut_into_known_words_and_stop_words_are_dropped():
     assert segment(k, "挂号费能报销吗") == ["挂号费", "报销"]
     assert segment(k, "多久回复") == ["多久", "回复"]
     assert segment(k, "没备案") == ["备案"]
+
+
+GENERAL = {"booking-eligibility", "booking-claim", "booking-system-problem"}  # data/search.yaml ``general``
+
+
+def test_there_are_at_least_thirty_real_queries():
+    assert len(TYPED) >= 30 and all(" " not in q for q in TYPED)
+
+
+@pytest.mark.parametrize("typed", ["报销截止日期", "网上预约怎么报销", "平台服务费", "多长时间能处理", "预约后怎么提交报销"])
+def test_the_medical_answers_come_before_the_articles_general_ones(run, typed):
+    ids = [e["id"] for e in run("faq", typed, "--json").json()["faq"]]
+    assert ids and ids[0] not in GENERAL, ids
+    first_general = next((i for i, x in enumerate(ids) if x in GENERAL), len(ids))
+    assert not GENERAL & set(ids[:first_general]) and all(x in GENERAL for x in ids[first_general:]), ids
+
+
+def test_a_search_lists_the_questions_with_one_line_answers_before_the_full_text(run):
+    d = run("faq", "网上预约怎么报销", "--json").json()
+    out = run("faq", "网上预约怎么报销", env={"COLUMNS": "80"}).stdout
+    listing, _, rest = out.partition("\n\n")
+    flat = lambda t: "".join(t.split())  # noqa: E731
+    assert len(d["faq"]) >= 3
+    for e in d["faq"]:
+        assert flat(e["question"]) in flat(listing) and flat(e["brief"]) in flat(listing)
+        assert len(e["brief"]) <= 60  # one line: a line and a half at 80 columns at most
+    assert flat(d["faq"][0]["answer"]) in flat(rest)  # the best one in full …
+    assert flat(d["faq"][1]["answer"]) not in flat(out)  # … the others by number
+    assert f"ybguide faq --show {d['faq'][1]['n']}" in rest
+
+
+def test_the_web_search_lists_the_questions_before_the_full_text():
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    html = TestClient(create_app(), base_url="http://127.0.0.1:8765").get("/faq", params={"q": "报销截止日期"}).text
+    found = html.index('class="faq-list faq-found"')
+    assert found < html.index('<section class="faq"')
+    assert html.index("手工（零星）报销有申报期限吗") < html.index("网上预约后应该如何正确提交报销申请")  # 医保 first

@@ -32,7 +32,7 @@ def flows(data_copy):
 
 def test_shipped_flows_pass_and_are_counted(run):
     d = run("data", "check", "--json").json()
-    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 27
+    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 28
     assert any(f.endswith("flows.yaml") for f in d["files"])
 
 
@@ -64,8 +64,8 @@ def test_outcome_names_a_channel_that_does_not_exist(run, data_copy, flows):
 
 
 def test_alternative_names_a_channel_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "          - channel: sx-wechat\n            when: 用手机更方便时，「山西医保」",
-         "          - channel: sx-wechatt\n            when: 用手机更方便时，「山西医保」")
+    edit(flows, "          - channel: sx-wechat\n            when: 用手机更方便时，{{wechat}}",
+         "          - channel: sx-wechatt\n            when: 用手机更方便时，{{wechat}}")
     err = check(run, data_copy)
     assert f"flows.yaml:{line_of(flows, 'channel: sx-wechatt')} flows[0].outcomes[2].alternatives[0].channel" in err
 
@@ -79,9 +79,9 @@ def test_outcome_names_a_checklist_that_does_not_exist(run, data_copy, flows):
 
 
 def test_outcome_names_a_procedure_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "        procedure: contact-provider\n", "        procedure: contact-providers\n")
+    edit(flows, "        procedure: submit-claim\n", "        procedure: submit-claims\n")
     err = check(run, data_copy)
-    assert "flows[1].outcomes[1].procedure" in err and "不存在的办理步骤" in err
+    assert "flows[1].outcomes[10].procedure" in err and "不存在的办理步骤" in err
 
 
 def test_questions_that_lead_back_to_themselves(run, data_copy, flows):

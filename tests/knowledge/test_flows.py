@@ -3,8 +3,10 @@ the golden file of paths, the content of rendered outcomes, and the non-interact
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
+import re
 
 import pytest
 import yaml
@@ -12,6 +14,7 @@ import yaml
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "flows.yaml"
+TODAY = dt.date(2026, 12, 7)  # a Monday
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +52,7 @@ def result(k, flow_id: str, answers: list[tuple[str, str]]):
 
     position = flows.resolve(k.flow(flow_id), answers)
     assert position.outcome is not None, f"{answers} does not reach an outcome"
-    return views.flow_result(k, position)
+    return views.flow_result(k, position, today=TODAY)
 
 
 # ---------------------------------------------------------------- every path
@@ -58,7 +61,14 @@ def result(k, flow_id: str, answers: list[tuple[str, str]]):
 def count_paths(flow, question_id: str) -> int:
     """The number of answer paths from a question, counted from the data alone (not the engine)."""
     q = flow.question(question_id)
-    return sum(1 if o.outcome else count_paths(flow, o.next) for o in q.options)
+
+    def ending(outcome_id: str) -> int:  # each answer to each fact the outcome asks is a path of its own
+        n = 1
+        for fact in flow.outcome(outcome_id).asks:
+            n *= len(flow.question(fact).options)
+        return n
+
+    return sum(ending(o.outcome) if o.outcome else count_paths(flow, o.next) for o in q.options)
 
 
 def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
@@ -73,7 +83,9 @@ def test_every_path_ends_in_an_outcome_and_every_prefix_asks_a_question(k):
             assert end.outcome is not None and end.outcome.id == outcome_id and not end.unused
             for i in range(len(answers)):
                 prefix = resolve(flow, answers[:i])
-                assert prefix.outcome is None and prefix.question.id == answers[i][0]
+                assert prefix.asking is not None and prefix.asking.id == answers[i][0]
+                # the facts (acting …) come after the questions that choose the outcome
+                assert (prefix.outcome is None) == (prefix.question is not None)
             # The order of --answer does not matter: reversed, the same outcome.
             assert resolve(flow, list(reversed(answers))).outcome.id == outcome_id
 
@@ -111,16 +123,26 @@ def test_reimburse_reaches_every_reason_procedure_and_strategy(k):
     r = k.reimbursement
     medical = {x.id for x in r.reasons if x.kind == "medical"}
     general = {x.id for x in r.reasons if x.kind == "general"}
-    # every 医保 reason is named by some outcome (as its reason or one to rule out); the article's advice is
-    # kept, as general advice only
+    # every 医保 reason is named by some outcome (as its reason or one to rule out); of the article's advice,
+    # only what applies to 医保, as general advice only
     assert {o.reason for o in outcomes} <= medical and all(o.reason for o in outcomes)
     assert {o.reason for o in outcomes} | {x for o in outcomes for x in o.maybe} == medical
-    assert {x for o in outcomes for x in o.general} == general
-    assert {o.procedure for o in outcomes if o.procedure} == {x.id for x in r.procedures}
-    assert {s for o in outcomes for s in o.strategies} == {x.id for x in r.strategies}
+    assert {x for o in outcomes for x in o.general} < general
+    assert {o.procedure for o in outcomes if o.procedure} < {x.id for x in r.procedures}
+    assert {s for o in outcomes for s in o.strategies} < {x.id for x in r.strategies}
     # Every outcome says when to move on to a complaint: the choose path for reimbursement disputes.
     for o in outcomes:
         assert o.handover.flow == "choose" and o.handover.answers == ("problem=reimbursement-dispute",)
+
+
+def test_the_articles_advice_for_insurers_and_employers_reaches_no_outcome(k):
+    """The web article speaks of 保险公司, employers and 消费者权益保护机构: none of it is 医保 advice."""
+    for flow, answers, _ in every_path(k):
+        p = result(k, flow.id, list(answers))
+        text = flat(render_text(p))
+        assert not any(w in text for w in ("保险公司", "雇主", "消费者权益保护")), answers
+        if p["general"]:  # under its label, never a section of caveats
+            assert p["general"]["cautions"] == [] and "一般建议（来自网络文章）" in text
 
 
 def test_rendered_outcome_of_every_path_names_the_contact_of_its_channels(k):
@@ -147,8 +169,7 @@ def test_json_and_rendered_outcome_have_the_same_content(k):
                 *(alt["name"] for alt in p["alternatives"]), *(x["text"] for x in p["periods"]),
                 *(cl["title"] for cl in p["checklists"]), *(m["title"] for m in p["maybe"]),
                 *(p["record"]["items"] if p["record"] else [])]
-        if p["channel"]:
-            must.append(p["channel"]["name"])
+        must += [p["now"]["do"], p["now"]["who"], p["now"]["by"]]
         if p["reason"]:
             r = p["reason"]
             must += [r["title"], r["explanation"], *r["check"], *r["do"], *(b["text"] for b in r["basis"]),
@@ -198,7 +219,7 @@ def test_urgent_simple_problem_gets_the_hotline_with_number_and_first_step(run):
             "--answer", "situation=urgent-or-simple", "--full")
     assert r.exit_code == 0, r.stderr
     text = flat(r.stdout)
-    assert "推荐渠道：全国统一医保服务热线12393" in text
+    assert "找谁：全国统一医保服务热线12393" in text
     assert "电话：12393" in text
     assert "1.拨打12393" in text
     assert "您的问题是：政策咨询未得到明确答复。" in text  # a reason tied to the answer
@@ -210,7 +231,7 @@ def test_many_documents_goes_to_the_hall_with_address_hours_and_checklist(run):
     r = run("choose", "-a", "problem=provider-violation", "-a", "tried-before=first-time",
             "-a", "situation=many-documents", "-a", "can-visit=can-go", "--full")
     text = flat(r.stdout)
-    assert "推荐渠道：医保服务大厅现场投诉" in text
+    assert "找谁：医保服务大厅现场投诉" in text
     assert "太原市万柏林区滨河西路南段129号" in text and "9:00-17:00" in text
     assert "1.提前电话咨询医保大厅办公时间" in text
     assert "参保人本人的身份证" in text and "ybguidechecklisthall-visit" in text
@@ -235,9 +256,10 @@ def test_staff_misconduct_and_fraud(run):
 
 
 def test_unhappy_with_result_shows_the_three_periods_and_the_deadline_command(run):
-    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "decided-by=city", "--full")
+    r = run("choose", "-a", "problem=unhappy-with-result", "-a", "reply-written=written", "-a", "decided-by=city",
+            "--full")
     text = flat(r.stdout)
-    assert "推荐渠道：邮寄书面投诉信" in text and "030024" in text
+    assert "找谁：山西省医疗保障局信访办：寄复查申请书" in text and "030024" in text
     assert "30日内" in text and "60日内" in text and "6个月内" in text
     assert "《信访工作条例》第三十五条" in text and "《中华人民共和国行政复议法》第二十条第一款" in text
     assert "《中华人民共和国行政诉讼法》第四十六条第一款" in text
@@ -266,7 +288,7 @@ def test_reimburse_returned_claim_shows_steps_checklist_and_when_to_complain(run
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in text
     # the article's steps and its own caution are there, but only after the heading of general advice
     general = text.split("一般建议（来自网络文章）")[1]
-    assert "1.登录报销平台" in general and "遵循正确流程" in general and "仅供参考" in general
+    assert "1.登录报销平台" in general and "遵循正确流程" in general and "仅供参考" not in general
     assert "登录报销平台" not in text.split("一般建议（来自网络文章）")[0]
 
 
@@ -294,14 +316,15 @@ def test_missing_answer_without_a_terminal_names_the_question_and_its_options(sh
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("错误：")
     assert "「tried-before」" in lines[0] and "--answer tried-before=" in lines[0]
-    for option in ("first-time", "local-poor", "channels-failed"):
-        assert option in lines[0]
+    for option in ("1. 还没有，这是第一次反映", "2. 向市、县医保部门反映过", "3. 已经通过电话、网上或现场反映过"):
+        assert option in lines[0]  # the choices as the wizard shows them, never the ids
+    assert "first-time" not in lines[0] and "local-poor" not in lines[0]
     assert r.stdout == "" and "Traceback" not in r.stderr
 
 
 def test_no_answers_at_all_without_a_terminal(run):
     r = run("reimburse")
-    assert r.exit_code == 2 and "「stage」" in r.stderr and "at-hospital" in r.stderr
+    assert r.exit_code == 2 and "「stage」" in r.stderr and "1. 付钱时医保就没有报" in r.stderr
 
 
 def test_json_never_asks(run):
@@ -362,7 +385,8 @@ def test_a_wrong_answer_lists_the_choices_as_the_wizard_shows_them(run):
     assert "1. 政策咨询没有得到明确答复" in r.stderr and "8. 投诉过了，但对处理结果不满意" in r.stderr
 
 
-REVIEW_PATHS = [("problem=unhappy-with-result", f"decided-by={who}") for who in ("county", "city", "province")]
+REVIEW_PATHS = [("problem=unhappy-with-result", "reply-written=written", f"decided-by={who}")
+                for who in ("county", "city", "province")]
 
 
 @pytest.mark.parametrize("answers", REVIEW_PATHS)
@@ -377,16 +401,35 @@ def test_a_review_outcome_writes_a_review_request_not_a_complaint(run, answers):
     assert "ybguide letter --case 编号 --kind 复查申请书" in screen
 
 
-def test_no_outcome_calls_a_power_of_attorney_required_for_someone_going_themselves(run):
-    from yb_guide.knowledge import loader
-    from yb_guide.knowledge.flows import all_paths
+def test_acting_items_appear_for_someone_acting_and_only_then(k):
+    """Every path: someone going themselves never reads of a 授权委托书 or a 代办人 (not in the
+    checklists, not in the next steps); someone acting finds them in the list itself."""
+    for flow, answers, _ in every_path(k):
+        p = result(k, flow.id, list(answers))
+        acting = dict(answers).get("acting")
+        words = "".join(cl["items"][i] for cl in p["checklists"] for i in range(len(cl["items"])))
+        words += "".join("".join(cl["acting_items"]) for cl in p["checklists"])
+        if acting == "acting":
+            assert "授权委托书" in words, answers
+            assert all(n.get("acting") for n in p["next"] if n["action"] == "checklist")
+        else:
+            assert "授权委托书" not in words and "代办人" not in words, answers
+            text = flat(render_text(p, width=80))
+            assert "授权委托书" not in text and "代办" not in text and "--acting" not in text, answers
 
-    k = loader.get()
+
+def test_acting_is_asked_where_a_checklist_has_acting_items_and_nowhere_else(k):
     for flow in k.flows:
-        for answers, _ in all_paths(flow):
-            d = run(flow.id, *[x for q, o in answers for x in ("--answer", f"{q}={o}")], "--json").json()
-            for cl in d["checklists"]:
-                assert not any("授权委托书" in item or "代办人" in item for item in cl["items"]), (answers, cl["id"])
+        for out in flow.outcomes:
+            has = any(i.when == "acting" for c in out.checklists for i in k.checklist(c).items)
+            assert has == ("acting" in out.asks), (flow.id, out.id)
+
+
+def test_not_asked_acting_the_outcome_names_the_acting_items_apart(run):
+    d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
+    assert d["acting"] is None
+    cl = d["checklists"][0]
+    assert not any("授权委托书" in i for i in cl["items"]) and any("授权委托书" in i for i in cl["acting_items"])
 
 
 def test_a_letter_outcome_counts_the_letter_track(run):
@@ -398,9 +441,21 @@ def test_a_letter_outcome_counts_the_letter_track(run):
     assert "ybguide deadline --filed 今天 --channel mail-letter" in screen
 
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d+日内|\d+个工作日")
+NO_DATE = re.compile(r"没有.{0,12}期限|期限.{0,6}没有找到|没有找到.{0,6}规定")
+
+
+def first_block(screen: list[str]) -> str:
+    """The lines before the first section after the opening block (怎么做, 可能的原因 …)."""
+    starts = ("怎么做", "可能的原因：", "期限（", "要准备的材料", "下一步可以运行")
+    end = next(i for i, line in enumerate(screen) if i > 0 and line.startswith(starts))
+    return "".join(screen[:end])
+
+
 def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
-    """Default outcome: at most 60 lines at 80 columns; the first lines say what to do and, where there
-    is a channel, its contact; --full keeps everything (answers, reasons, alternatives, the replay)."""
+    """Default outcome: at most 60 lines at 80 columns; the first block says what to do now, with whom
+    (a contact) and by when (a date, a period, or plainly that there is no legal one); the 复查 outcomes
+    name the 申请书 and never 写投诉信; --full keeps everything (answers, reasons, alternatives, the replay)."""
     from yb_guide.knowledge import loader
     from yb_guide.knowledge.flows import all_paths
 
@@ -408,15 +463,157 @@ def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
     longest = 0
     for flow in k.flows:
         for answers, outcome_id in all_paths(flow):
-            args = [x for q, o in answers for x in ("--answer", f"{q}={o}")]
+            args = [x for q, o in answers for x in ("--answer", f"{q}={o}")] + ["--today", "2026-12-07"]
             d = run(flow.id, *args, "--json").json()
             screen = run(flow.id, *args, env={"COLUMNS": "80"}).stdout.splitlines()
             longest = max(longest, len(screen))
             assert len(screen) <= 60, (flow.id, outcome_id, len(screen))
-            head = "".join(screen[:12])
-            assert d["outcome"]["title"] in head
-            if d["channel"] and d["channel"]["contact_lines"]:
-                assert "找谁：" in head and d["channel"]["contact_lines"][0][:6] in "".join(screen[:16])
+            head = first_block(screen)
+            assert head.startswith("◆ 现在就做：") and d["outcome"]["title"] in head
+            assert "找谁：" in head and d["now"]["who"] and flat(d["now"]["who"]) in flat(head)
+            if d["now"]["contact"] and d["now"]["contact"]["contact_lines"]:
+                assert d["now"]["contact"]["contact_lines"][0][:6] in head
+            assert "期限：" in head and (DATE.search(flat(head)) or NO_DATE.search(flat(head))), (outcome_id, head)
+            if any(n["action"] == "deadline" and n["events"] == ["filed"] for n in d["next"]):
+                assert d["now"]["date"] and d["now"]["date"]["date"] in head  # computed from --today
+            if outcome_id.startswith("review-") or outcome_id == "ask-written-reply":
+                assert "写投诉信" not in "".join(screen), outcome_id
+            if outcome_id in ("review-city", "review-province", "review-national"):
+                assert "复查申请书" in head, outcome_id
+            if d["now"]["note"]:  # 复议前置 where it applies: in the first block
+                assert flat(d["now"]["note"])[:20] in flat(head)
             full = run(flow.id, *args, "--full", env={"COLUMNS": "80"}).stdout
             assert "不用再回答一遍" in full and len(full.splitlines()) >= len(screen)
     print(f"\n[outcomes] longest default outcome: {longest} lines at 80 columns")
+
+
+@pytest.mark.parametrize("text", ["problem=fraud", "problem:fraud", " problem = fraud "])
+def test_one_reader_for_answers_from_the_command_line_and_the_web(text):
+    from yb_guide.knowledge.flows import parse_answer
+
+    assert parse_answer(text) == ("problem", "fraud")
+
+
+def test_the_web_reads_an_answer_as_the_command_line_does(run):
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    client = TestClient(create_app(), base_url="http://localhost")
+    by_colon = client.get("/choose/answers?answer=problem:fraud", follow_redirects=True)
+    by_equals = client.get("/choose/answers?answer=problem%3Dfraud", follow_redirects=True)
+    def main(html):  # the page's own address (in the 大字 link) differs; what it says must not
+        return html[html.index("<main"):html.index("</main>")]
+
+    assert by_colon.status_code == by_equals.status_code == 200 and main(by_colon.text) == main(by_equals.text)
+    assert "欺诈" in main(by_colon.text)
+    assert client.get("/choose?answer=problem").status_code == 404
+
+
+# ---------------------------------------------------------------- a flow started from a case
+
+
+def add_case(run, *extra) -> str:
+    r = run("case", "add", "--channel", "hotline-12393", "--filed", "2026-11-02", "--name", "王建国",
+            "--summary", "住院费用被拒绝报销", "--today", "2026-12-07", *extra, "--json")
+    assert r.exit_code == 0, r.stderr
+    return str(r.json()["id"])
+
+
+def test_choose_with_a_case_reads_acting_and_the_written_reply_and_dates_the_review(run):
+    """A daughter recorded her father's case (she acts for him, the reply came on 11-20): choose --case
+    asks neither again, lists the 授权委托书, and dates the 复查 from the case: 30 days after 11-20."""
+    case_id = add_case(run, "--agent-name", "王芳", "--agent-relation", "女儿", "--decision-kind", "拒付")
+    assert run("case", "result", case_id, "--received", "2026-11-20", "--today", "2026-12-07").exit_code == 0
+    args = ["choose", "--case", case_id, "-a", "problem=8", "-a", "decided-by=city", "--today", "2026-12-07"]
+    d = run(*args, "--json").json()
+    assert d["outcome"]["id"] == "review-province" and d["acting"] is True and d["case"] == int(case_id)
+    assert ("reply-written", "written") in [tuple(a) for a in d["replay"]["answers"]]
+    assert any("授权委托书" in item for item in d["checklists"][0]["items"])
+    assert d["now"]["date"]["date"] == "2026-12-20"  # 自收到书面答复之日起30日
+    assert "复议前置" in d["now"]["note"]  # a refusal: 复议前置, in the first block
+    screen = run(*args, env={"COLUMNS": "80"}).stdout
+    assert "ybguide letter --case " + case_id + " --kind 复查申请书" in screen
+    assert "请求复查的最后一天：最晚 2026-12-20" in flat(screen).replace("最晚2026", "最晚 2026")
+
+
+def test_choose_with_a_case_of_someone_going_themselves_lists_no_acting_items(run):
+    case_id = add_case(run)
+    d = run("choose", "--case", case_id, "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=3",
+            "-a", "can-visit=1", "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "hall" and d["acting"] is False
+    assert not any("授权委托书" in i for cl in d["checklists"] for i in cl["items"] + cl["acting_items"])
+    # a new complaint at the hall is filed today, not on the case's date
+    assert d["now"]["date"]["date"] == "2026-12-22" and d["now"]["by"].startswith("今天提交的话")
+
+
+def test_reimburse_with_a_refused_case_goes_straight_to_the_written_refusal(run):
+    case_id = add_case(run, "--decision-kind", "拒付")
+    run("case", "result", case_id, "--received", "2026-11-20", "--today", "2026-12-07")
+    d = run("reimburse", "--case", case_id, "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "refused-written" and d["acting"] is False
+
+
+def test_an_unknown_case_is_one_line_naming_the_cases(run):
+    r = run("choose", "--case", "99", "-a", "problem=fraud")
+    assert r.exit_code == 2 and r.stderr.startswith("错误：没有编号为「99」的案件") and len(r.stderr.splitlines()) == 1
+
+
+def test_the_web_outcome_asks_acting_leads_with_the_call_and_folds_everything_else():
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
+    base = "answer=problem:2&answer=tried-before:1&answer=situation:4"
+    asked = c.get(f"/choose?{base}")  # the outcome is known, the fact it depends on is asked
+    assert asked.status_code == 200 and "是参保人本人去办，还是您替家人" in asked.text
+    assert c.get(f"/choose/result?{base}", follow_redirects=False).status_code == 303
+    own = c.get(f"/choose/result?{base}&answer=acting:self").text
+    relative = c.get(f"/choose/result?{base}&answer=acting:acting").text
+    assert "授权委托书" not in own and "授权委托书" in relative and "/checklists/mail-letter?acting=1" in relative
+    hotline = c.get("/choose/result?answer=problem:2&answer=tried-before:1&answer=situation:1").text
+    now, folded = hotline.index("现在就做"), hotline.index('<details class="full"')
+    assert now < hotline.index('href="tel:12393"') < hotline.index("您的回答（可以逐项修改）") < folded
+    assert hotline.index("期限：") < folded and hotline.index("<h2>来源</h2>") > folded  # sources: in 显示全部
+
+
+@pytest.mark.parametrize("body, words", [("1", "县（区）人民政府"), ("2", "市人民政府"), ("3", "山西省人民政府"),
+                                         ("4", "先看决定书上怎么写")])
+def test_which_body_refused_names_where_to_apply_for_reconsideration_in_the_first_block(run, body, words):
+    screen = run("reimburse", "-a", "stage=3", "-a", "refusal-written=1", "-a", "acting=1", "-a", f"decided-by={body}",
+                 "--today", "2026-12-07", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert words in flat(first_block(screen))
+
+
+def test_which_body_refused_is_asked_only_where_a_reconsideration_is_advised(k):
+    for flow in k.flows:
+        for out in flow.outcomes:
+            if "decided-by" in out.asks:
+                assert "reconsideration" in out.periods or "行政复议" in (out.by or ""), out.id
+    assert "decided-by" not in k.flow("reimburse").outcome("paid-self").asks
+
+
+def test_a_case_recorded_as_a_complaint_against_staff_goes_straight_to_the_discipline_body(run):
+    case_id = add_case(run, "--matter", "检举控告")
+    d = run("choose", "--case", case_id, "--today", "2026-12-07", "--json").json()
+    assert d["outcome"]["id"] == "discipline" and d["answers"][0]["option"] == "staff-misconduct"
+
+
+def test_every_web_outcome_opens_with_whom_and_by_when(k):
+    from starlette.testclient import TestClient
+
+    from yb_guide.web.app import create_app
+
+    c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
+    seen = set()
+    for flow, answers, outcome_id in every_path(k):
+        if (flow.id, outcome_id) in seen:
+            continue
+        seen.add((flow.id, outcome_id))
+        html = c.get(f"/{flow.id}/result?" + "&".join(f"answer={q}:{o}" for q, o in answers)).text
+        now = html[html.index('<section class="panel now"'):html.index("</section>", html.index('class="panel now"'))]
+        assert "<strong>找谁：</strong>" in now and "<strong>期限：</strong>" in now, outcome_id
+        text = re.sub(r"<[^>]+>", "", now)
+        assert DATE.search(flat(text)) or NO_DATE.search(flat(text)), outcome_id
+    assert len(seen) == sum(len(f.outcomes) for f in k.flows)

@@ -59,7 +59,7 @@ def test_an_alias_of_two_channels_is_refused(run, data_copy):
     edit(f, "aliases: [现场, 大厅,", "aliases: [现场, 热线, 大厅,")
     r = run("data", "check", "--data-dir", str(data_copy))
     assert r.exit_code == 2
-    assert "channels[4].aliases" in r.stderr and "「热线」已经是渠道「hotline-12393」" in r.stderr
+    assert "channels[2].aliases" in r.stderr and "「热线」已经是渠道「hotline-12393」" in r.stderr
 
 
 def test_an_alias_that_is_another_channels_id_is_refused(run, data_copy):

@@ -89,11 +89,13 @@ def test_rendered_outcome_shows_check_first_whom_to_call_and_the_phone(k):
     for answers, outcome_id in paths(k):
         p = result(k, answers)
         text = flat(render(p))
-        assert "◆" + flat(p["outcome"]["title"]) in text
+        assert "◆现在就做：" + flat(p["outcome"]["title"]) in text
         assert "先查：" in text and "怎么办：" in text and "找谁问：" in text and "电话：12393" in text, outcome_id
         for c in p["reason"]["contacts"]:
             assert flat(c["who"]) in text
-        assert text.index("先查：") < text.index("找谁问：") < text.index(flat(GENERAL_HEADING))
+        assert text.index("先查：") < text.index("找谁问：")
+        if p["general"]:
+            assert text.index("找谁问：") < text.index(flat(GENERAL_HEADING))
 
 
 def test_no_outcome_answers_with_the_articles_generic_expense_advice(k):
@@ -105,16 +107,17 @@ def test_no_outcome_answers_with_the_articles_generic_expense_advice(k):
         # on screen too: nothing generic before the heading of the general advice
         text = render(p)
         main, _, general = text.partition(GENERAL_HEADING)
-        assert general, outcome_id
+        assert bool(general) == bool(p["general"]), outcome_id
         assert not [w for w in GENERIC if w in flat(main)], outcome_id
 
 
 def test_the_articles_advice_is_kept_but_only_as_labelled_general_advice(run):
     text = flat(run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=self", "--full").stdout)
     main, _, general = text.partition(GENERAL_HEADING)
-    assert "保险公司" in general and "消费者权益保护机构" in general  # the article's words, kept …
-    assert "保险公司" not in main  # … but never the main answer
-    assert "不是医保的规定" in general and "仅供参考" in general  # the article's own disclaimer
+    # what the article says of 保险公司 and 消费者权益保护机构 does not apply to 医保: not shown at all
+    assert "保险公司" not in text and "消费者权益保护机构" not in text
+    assert "备份重要信息" in general and "备份重要信息" not in main  # what applies, under its label …
+    assert "不是医保的规定" in general and "仅供参考" not in general  # … which says what it is, once
 
 
 def test_unverified_advice_tells_the_user_to_phone_first(k):
@@ -165,7 +168,7 @@ def test_outside_the_province_without_filing_files_then_claims_by_hand(run):
     r = run("reimburse", "-a", "stage=at-hospital", "-a", "fee-kind=treatment", "-a", "paid-how=insurance",
             "-a", "visit-kind=in-person", "-a", "place=other-province", "-a", "filed=not-filed", "--full")
     text = flat(r.stdout)
-    assert "◆异地就医没有备案：先补办备案，再申请手工报销" in text
+    assert "◆现在就做：异地就医没有备案：先补办备案，再申请手工报销" in text
     assert "国家医保服务平台" in text and "国家异地就医备案小程序" in text
     assert "医保发〔2022〕22号" in text and "据第三方转述" in text  # the number was read; the rule only reported
     assert "本工具没有找到官方规定的期限" in text

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit
 from conftest import FULL, ID
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -175,8 +175,8 @@ def test_failed_letter_is_not_logged(run, case1, tmp_path, monkeypatch):
 
 
 def test_unsupported_format(run, tmp_path):
-    r = run("letter", "--out", str(tmp_path / "l.pdf"))
-    assert r.exit_code == 2 and ".txt、.md 或 .docx" in r.stderr
+    r = run("letter", "--out", str(tmp_path / "l.rtf"))
+    assert r.exit_code == 2 and ".txt、.md、.docx 或 .pdf" in r.stderr
 
 
 def test_letter_file_is_private(run, tmp_path):
@@ -192,8 +192,8 @@ def data_copy(data_copy, monkeypatch):
 
 
 def test_address_and_wording_come_from_the_data(run, data_copy):
-    ch = data_copy / "channels.yaml"
-    ch.write_text(ch.read_text(encoding="utf-8").replace('postcode: "030024"', 'postcode: "030099"'), encoding="utf-8")
+    ch = data_copy / "regions" / "CN-SX" / "channels.yaml"  # the Shanxi pack's address
+    edit(ch, 'postcode: "030024"', 'postcode: "030099"')
     lt = data_copy / "letter.yaml"
     lt.write_text(lt.read_text(encoding="utf-8").replace("closing: [此致, 敬礼！]", "closing: [此致, 敬礼！！]"),
                   encoding="utf-8")
@@ -214,3 +214,22 @@ def test_letter_template_errors_name_file_key_and_line(run, data_copy, old, new,
     r = run("data", "check", "--data-dir", str(data_copy))
     assert r.exit_code == 2 and "letter.yaml:" in r.stderr and expected in r.stderr, r.stderr
     assert re.search(r"letter\.yaml:\d+ ", r.stderr)
+
+
+def test_the_letter_fields_are_listed_once():
+    """The command line asks for, and the web page's form shows, the library's list of the letter's
+    fields (the web page without the ID and card numbers)."""
+    import typer.main
+
+    from yb_guide.cases.model import LETTER_FIELDS, NUMBER_FIELDS
+    from yb_guide.cli import case_form
+    from yb_guide.cli.letters import letter
+    from yb_guide.web import forms
+
+    assert case_form.LETTER_FIELDS is LETTER_FIELDS
+    assert forms.LETTER_FIELDS == tuple(f for f in LETTER_FIELDS if f not in NUMBER_FIELDS)
+    app = typer.Typer(add_completion=False)
+    app.command()(letter)
+    options = {p.name for p in typer.main.get_command(app).params}
+    options = {"asks" if o == "ask" else o for o in options}
+    assert set(LETTER_FIELDS) <= options, set(LETTER_FIELDS) - options

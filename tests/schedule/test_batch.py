@@ -296,7 +296,7 @@ def test_memory_does_not_hold_the_file():
 
 
 @pytest.mark.parametrize("extra", [["--complex"], ["--filed", "2024-05-06"], ["--channel", "hall-visit"],
-                                   ["--ics", "x.ics"], ["--force"]])
+                                   ["--force"]])
 def test_options_that_do_not_apply_to_batch_are_refused(run, tmp_path, extra):
     src = write(tmp_path / "in.csv", "filed\n2024-05-06\n")
     r = run("deadline", "--batch", str(src), *extra)
@@ -429,7 +429,7 @@ def test_in_a_real_terminal_yes_replaces(tmp_path):
 
 def _full_disk(monkeypatch, after: int) -> None:
     """The batch's file writes fail with 'no space left' after ``after`` bytes."""
-    from yb_guide.schedule import batch
+    from yb_guide.schedule import batch_sheet
 
     real_open = open
 
@@ -450,7 +450,7 @@ def _full_disk(monkeypatch, after: int) -> None:
             self.fh.close()
             super().close()
 
-    monkeypatch.setattr(batch, "open", lambda path, mode: io.BufferedWriter(Full(path)), raising=False)
+    monkeypatch.setattr(batch_sheet, "open", lambda path, mode: io.BufferedWriter(Full(path)), raising=False)
 
 
 def test_a_full_disk_is_one_line_and_leaves_no_file(run, tmp_path, monkeypatch):
@@ -509,3 +509,59 @@ def test_a_filing_after_today_is_a_row_error_not_a_silent_date(run, tmp_path):
     rows = read_csv(out)
     assert rows[0]["错误"] == "" and "在今天（2026-12-05）之后" in rows[1]["错误"]
     assert rows[2]["错误"] == "" and rows[2]["受理登记"] == rows[0]["受理登记"]  # 12月1日: this December's
+
+
+# ---------------------------------------------------------------- workbooks and calendars
+
+
+def test_a_workbook_to_the_screen_is_csv_and_a_broken_one_is_one_line(run, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    book = tmp_path / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "投诉日期", "渠道", "身份证号"])
+    wb.active.append([1, dt.datetime(2024, 5, 6), "热线", "140105195403152019"])
+    wb.save(book)
+    r = run("deadline", "--batch", str(book), "--today", "2024-06-01")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("序号,投诉日期,渠道,身份证号,受理登记")
+    # the ID number kept whole for Excel (="…"), as case export --csv writes it
+    assert lines[1].startswith('1,2024-05-06,热线,"=""140105195403152019""",2024-05-08')
+    bad = write(tmp_path / "坏.xlsx", "not a workbook")
+    r = run("deadline", "--batch", str(bad))
+    assert r.exit_code == 2 and "不是能读取的 .xlsx 文件" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_calendar_names_rows_without_id_numbers(run, tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    src = write(tmp_path / "in.csv", "编号,投诉日期,渠道\n11010519491231002X,2026-11-02,信件\nA-7,2026-11-02,信件\n")
+    ics = tmp_path / "x.ics"
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "o.csv"), "--ics", str(ics),
+            "--today", "2026-11-02")
+    assert r.exit_code == 0, r.stderr
+    summaries = {str(e.get("summary")).split("：")[0] for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+    assert summaries == {"第2行", "A-7"} and "1101" not in ics.read_text(encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--ics", str(tmp_path / "y.ics"), "--ics-name", "姓名")
+    assert r.exit_code == 2 and "没有「参保人姓名」列" in r.stderr and not (tmp_path / "y.ics").exists()
+    r = run("deadline", "--filed", "2026-11-02", "--ics-name", "姓名")
+    assert r.exit_code == 2 and "--ics-name 只用于批量计算" in r.stderr
+
+
+def test_a_workbook_piped_in_is_read_as_one(sh, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+    import subprocess
+
+    from conftest import installed_ybguide
+
+    book = tmp_path / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["编号", "投诉日期"])
+    wb.active.append(["A1", dt.datetime(2024, 5, 6)])
+    wb.save(book)
+    p = subprocess.run([installed_ybguide(), "deadline", "--batch", "-", "--today", "2024-06-01"],
+                       input=book.read_bytes(), capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.decode("utf-8-sig").splitlines()[1].startswith("A1,2024-05-06,2024-05-08")

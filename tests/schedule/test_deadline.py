@@ -216,13 +216,14 @@ def test_ics_export(run, tmp_path):
     assert "依据：中共中央、国务院《信访工作条例》第二十三条第二款" in str(events["petition-notice"].get("description"))
     accept = events["accept"]
     assert accept.decoded("dtstart") == dt.date(2024, 5, 8)
-    alarm = accept.walk("VALARM")[0]
-    # reminder at 09:00 on the working day before (Tue 05-07)
-    assert alarm.decoded("trigger") == dt.timedelta(days=-1, hours=9)
-    inv = events["investigate"]  # due Tue 05-28, working day before is Mon 05-27
-    assert inv.walk("VALARM")[0].decoded("trigger") == dt.timedelta(days=-1, hours=9)
-    fb = events["feedback"]  # due Tue 06-04 -> Mon 06-03
-    assert fb.decoded("dtstart") == dt.date(2024, 6, 4)
+    # a usual handling time is no legal deadline: no reminder, and the event says so
+    assert accept.walk("VALARM") == [] and "不是法定期限" in str(accept.get("description"))
+    notice = events["petition-notice"]  # legal: due Tue 2024-05-21 (15 days from 05-06)
+    assert notice.decoded("dtstart") == dt.date(2024, 5, 21)
+    triggers = sorted(a.decoded("trigger") for a in notice.walk("VALARM"))
+    # reminders at 09:00 seven days before and on the working day before (Mon 05-20)
+    assert triggers == [dt.timedelta(days=-7, hours=9), dt.timedelta(days=-1, hours=9)]
+    assert all(a.get("action") == "DISPLAY" for a in notice.walk("VALARM"))
 
 
 def test_ics_replaces_an_existing_file_only_with_force(run, tmp_path):
@@ -242,14 +243,22 @@ def test_ics_reminder_skips_the_weekend(run, tmp_path):
     # filed Thu 2024-05-09: accept due Sat 05-11 (working Saturday); investigate due... find a Monday due
     run("deadline", "--filed", "2024-05-16", "--ics", str(out))
     cal = icalendar.Calendar.from_ical(out.read_bytes())
+    checked = 0
     for ev in cal.walk("VEVENT"):
         due = ev.decoded("dtstart")
-        trigger = ev.walk("VALARM")[0].decoded("trigger")
+        alarms = ev.walk("VALARM")
+        if not alarms:  # a usual handling time
+            assert "不是法定期限" in str(ev.get("description"))
+            continue
+        trigger = max(a.decoded("trigger") for a in alarms)  # the later one: the working day before
         remind_day = due + dt.timedelta(days=trigger.days)
         from yb_guide.calendar.workdays import get_calendar
 
         c = get_calendar()
         assert c.is_workday(remind_day) and c.add_workdays(remind_day, 1) == due
+        assert min(a.decoded("trigger") for a in alarms) == dt.timedelta(days=-7, hours=9)
+        checked += 1
+    assert checked >= 2
 
 
 def test_calendar_override_file(run, tmp_path):

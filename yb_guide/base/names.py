@@ -25,4 +25,4 @@ def pick(text: str, names: dict[str, tuple[str, ...]], what: str) -> str:
 
 def _shown(names: dict[str, tuple[str, ...]], key: str) -> str:
     aliases = names[key]
-    return f"{aliases[0]}（{key}）" if aliases else key
+    return aliases[0] if aliases else key  # the Chinese name a person reads, never the internal id

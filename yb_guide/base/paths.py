@@ -71,3 +71,98 @@ def user_home() -> Path:
 def imported_calendar_dir() -> Path:
     """Where ``ybguide calendar import`` keeps the holiday notices it read, one file a year."""
     return user_home() / "calendar"
+
+
+# ---------------------------------------------------------------- the region (which data pack)
+
+DEFAULT_REGION = "CN-SX"  # the pack a person gets who chose none (ISO 3166-2 code)
+NATIONAL = "CN"  # the national pack: data_dir() itself
+
+_region = None  # a ContextVar, made on first use: each web request may choose its own region
+
+
+def _region_var():
+    global _region
+    if _region is None:
+        from contextvars import ContextVar
+
+        _region = ContextVar("ybguide_region", default=None)
+    return _region
+
+
+def use_region(region: str | None) -> None:
+    """Set the region for this process (``ybguide --region``) or, on the web page, this request."""
+    _region_var().set(region.strip().upper() if region else None)
+
+
+def region() -> str:
+    """The chosen region: ``--region`` (or the web page's choice), else YBGUIDE_REGION, else the
+    saved default (``ybguide config region …``), else CN-SX."""
+    chosen = _region_var().get()
+    if chosen:
+        return chosen
+    env = os.environ.get("YBGUIDE_REGION")
+    if env and env.strip():
+        return env.strip().upper()
+    saved = read_config().get("region")
+    return saved.strip().upper() if isinstance(saved, str) and saved.strip() else DEFAULT_REGION
+
+
+def pack_dirs() -> list[Path]:
+    """Folders of region packs, searched in order: YBGUIDE_PACKS (folders separated by the path
+    separator), then ``regions/`` of the data folder."""
+    found = [Path(p) for p in os.environ.get("YBGUIDE_PACKS", "").split(os.pathsep) if p.strip()]
+    return found + [data_dir() / "regions"]
+
+
+def config_file() -> Path:
+    return user_home() / "config.json"
+
+
+_configs: dict = {}  # (path, size, mtime) -> settings: read once per process until the file changes
+
+
+def read_config() -> dict:
+    """The person's saved settings (``ybguide config``); a missing or unreadable file is no settings."""
+    path = config_file()
+    try:
+        st = path.stat()
+        key = (path, st.st_size, st.st_mtime_ns)
+    except OSError:
+        return {}
+    if key not in _configs:
+        _configs.clear()
+        _configs[key] = _read_config(path)
+    return dict(_configs[key])
+
+
+def _read_config(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_config(**settings: str | None) -> Path:
+    """Save settings (``ybguide config region CN``) beside the case journal; ``None`` forgets one."""
+    import json
+
+    from yb_guide.base.files import write_atomic
+
+    config = read_config()
+    for key, value in settings.items():
+        if value is None:
+            config.pop(key, None)
+        else:
+            config[key] = value
+    text = json.dumps(config, ensure_ascii=False, indent=2) + "\n"
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

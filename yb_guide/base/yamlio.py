@@ -15,6 +15,7 @@ from yb_guide.base.errors import DataError
 
 class LineDict(dict):
     line: int = 0
+    file: str | None = None  # set on an entry a data pack added to another pack's file
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,6 +24,8 @@ class LineDict(dict):
 
 class LineList(list):
     line: int = 0
+    file: str | None = None
+    indexes: list | None = None  # each item's place in its own file, once data packs merged or filtered the list
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,16 +44,25 @@ class Where:
     def key(self, parent, key) -> "Where":
         line = parent.lines.get(key, parent.line) if isinstance(parent, LineDict) else self.line
         path = f"{self.path}.{key}" if self.path else str(key)
-        return Where(self.file, path, line)
+        return Where(_file_of(parent.get(key) if isinstance(parent, dict) else None, self.file), path, line)
 
     def item(self, parent, index: int) -> "Where":
         line = self.line
         if isinstance(parent, LineList) and index < len(parent.lines):
             line = parent.lines[index]
-        return Where(self.file, f"{self.path}[{index}]", line)
+        child = parent[index] if isinstance(parent, list) and index < len(parent) else None
+        shown = index
+        if isinstance(parent, LineList) and parent.indexes is not None and index < len(parent.indexes):
+            shown = parent.indexes[index]
+        return Where(_file_of(child, self.file), f"{self.path}[{shown}]", line)
 
     def error(self, problem: str) -> DataError:
         return DataError(self.file, self.path, self.line, problem)
+
+
+def _file_of(value, default: str) -> str:
+    """The file a value came from: its own (an entry a data pack added) or its parent's."""
+    return getattr(value, "file", None) or default
 
 
 def _loader_class():

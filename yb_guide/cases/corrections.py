@@ -70,14 +70,16 @@ def edit(k, given, changes: dict, today: dt.date) -> tuple[Case, list[Change]]:
         return _apply(db, k, case, changes, today)
 
 
-def set_event(k, given, fields: dict, today: dt.date, kind: str, log_text: str) -> tuple[Case, list[Change]]:
-    """Record what happened (a result, a 复查 request …) as a change of the case with a log entry;
-    a different date on a case that had one is a correction, kept in the history."""
+def set_event(k, given, fields: dict, today: dt.date, kind: str, log_text: str,
+              at: str | None = None) -> tuple[Case, list[Change]]:
+    """Record what happened (a result, a 复查 request …) as a change of the case with a log entry
+    (at ``at``, the event's day, when given; otherwise now); a different date on a case that had
+    one is a correction, kept in the history."""
     with casedb.transaction(write=True) as db:
         case = load_case(db, given)
         new, changes = _apply(db, k, case, fields, today)
         if changes:
-            entry = LogEntry(now()[:16], kind, log_text, True)
+            entry = LogEntry(at or now()[:16], kind, log_text, True)
             insert_log(db, case.id, entry)
             new.log = [*new.log, entry]
     return new, changes

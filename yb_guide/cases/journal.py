@@ -69,11 +69,13 @@ def with_letter(given, produce):
 
 
 def set_result(k, given, received: dt.date, today: dt.date):
-    """Record the result's date; a different date on a case that has one is a correction, kept in
-    its history with any deadline it moves."""
+    """Record the result's date, logged on that day (not when it was typed: the log reads in the
+    order things happened); a different date on a case that has one is a correction, kept in its
+    history with any deadline it moves."""
     from yb_guide.cases.corrections import set_event
 
-    return set_event(k, given, {"result_received": received}, today, "reply", f"收到处理结果（{received.isoformat()}）")
+    return set_event(k, given, {"result_received": received}, today, "reply", f"收到处理结果（{received.isoformat()}）",
+                     at=received.isoformat())
 
 
 def close(given, today: dt.date) -> tuple[Case, bool]:

@@ -35,6 +35,13 @@ CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amou
                "agent_name", "agent_relation", "agent_id_number", "petition_accepted", "decision_known",
                "decision_made", "review_requested", "review_to", "review_replied", "reexam_requested",
                "reexam_to", "reexam_replied", "reason", "decision_kind", "matter", "rights_stated")
+# What a complaint letter is written from, in the order a person is asked for it (the command line's
+# questions, the web page's form): the one list of the letter's fields.
+LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number", "institution",
+                 "incident_date", "place", "amount", "summary", "asks", "evidence", "phone", "address")
+# ID and card numbers: a web page leaves them blank in the letter, to be written in by hand after
+# printing, so they never pass through a page others may reach.
+NUMBER_FIELDS = ("id_number", "card_number", "agent_id_number")
 # The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
 SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
 # Fields `case edit` may change (the rest are kept by ybguide: id, status, times).
@@ -57,9 +64,6 @@ LABELS = {
 }
 EXPORT_FORMAT = "ybguide-cases"
 EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
-
-# Headers of exports made by earlier versions, still read on import.
-OLD_LABELS = {"姓名": "name", "身份证号": "id_number", "收到结果日期": "result_received"}
 
 
 @record(frozen=False)
@@ -132,16 +136,6 @@ class Change:
     old: str | None
     new: str | None
     note: str | None = None  # e.g. a deadline this moved
-
-
-class UnknownCaseError(UserError):
-    def __init__(self, given, existing: list[int]):
-        if existing:
-            shown = "、".join(str(i) for i in existing[:30]) + ("……" if len(existing) > 30 else "")
-            hint = f"现有的案件编号：{shown}"
-        else:
-            hint = "还没有记录任何案件：先用 ybguide case add 记一个"
-        super().__init__(f"没有编号为「{given}」的案件。", hint=hint)
 
 
 # ---------------------------------------------------------------- checking input

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, UnknownCaseError, now
+from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, now
 
 _DB_COLUMNS = CASE_FIELDS[1:]
 
@@ -44,12 +44,9 @@ def ids(db) -> list[int]:
 
 
 def _case_id(given, db) -> int:
-    s = str(given).strip().lstrip("#")
-    if s.isdigit():
-        row = db.execute("SELECT id FROM cases WHERE id = ?", (int(s),)).fetchone()
-        if row:
-            return row[0]
-    raise UnknownCaseError(given, ids(db))
+    from yb_guide.cases.find import case_id
+
+    return case_id(db, given)
 
 
 def rows(db, sql: str, params=()):

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from yb_guide.cases import db as casedb
 from yb_guide.cases.journal import all_cases
 from yb_guide.cases.timeline import check_dates
-from yb_guide.cases.model import (CASE_FIELDS, EXPORT_FORMAT, EXPORT_VERSION, LABELS, LOG_KINDS, OLD_LABELS, STATUS_LABELS, Case,
-                                  Change, LogEntry, case_dict, clean_text, log_kind, make_case, parse_at, yes_no)
+from yb_guide.cases.model import (EXPORT_FORMAT, EXPORT_VERSION, LABELS, Case, Change, LogEntry, case_dict, clean_text,
+                                  export_document, log_kind, make_case, parse_at, yes_no)
 from yb_guide.cases.store import insert_case, load_case
 from yb_guide.calendar.dates import parse_date
 from yb_guide.base.errors import UserError
@@ -25,78 +25,42 @@ from yb_guide.base.errors import UserError
 
 
 
-def export_json() -> dict:
-    from yb_guide.cases.model import export_document
-
-    return export_document(all_cases())
-
-
-# CSV: one row per case (类型 = 案件) and one per log entry (类型 = 记录), so that the
-# file opens as a plain table in Excel.  Headers are Chinese; English names also work.
-CSV_RECORD = ("record", "类型")
-CSV_LOG = (("at", "记录时间"), ("kind", "记录方式"), ("text", "记录内容"), ("auto", "自动记录"))
-CSV_HISTORY = (("changed", "修改项"), ("old", "原来的值"), ("new", "改成的值"), ("note", "说明"))
-CSV_KIND_CASE, CSV_KIND_LOG, CSV_KIND_CHANGE = "案件", "记录", "修改"
-
-
-def csv_headers() -> list[str]:
-    return ([CSV_RECORD[1]] + [LABELS[n] for n in CASE_FIELDS] + [label for _, label in CSV_LOG]
-            + [label for _, label in CSV_HISTORY])
-
-
-def export_csv() -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")  # what Excel writes and expects
-    w.writerow(csv_headers())
-    blank_case = [""] * len(CASE_FIELDS)
-    for c in all_cases():
-        d = case_dict(c)
-        cells = []
-        for name in CASE_FIELDS:
-            value = d[name]
-            if isinstance(value, list):
-                value = "\n".join(value)
-            elif isinstance(value, bool):
-                value = "是" if value else "否"
-            elif name == "status":
-                value = STATUS_LABELS[value]
-            cells.append("" if value is None else str(value))
-        w.writerow([CSV_KIND_CASE] + cells + [""] * (len(CSV_LOG) + len(CSV_HISTORY)))
-        row = blank_case.copy()
-        row[CASE_FIELDS.index("id")] = str(c.id)
-        for e in c.log:
-            w.writerow([CSV_KIND_LOG] + row + [e.at, LOG_KINDS[e.kind], e.text, "是" if e.auto else "否"]
-                       + [""] * len(CSV_HISTORY))
-        for h in c.history:  # the time goes in the 记录时间 column
-            w.writerow([CSV_KIND_CHANGE] + row + [h.at, "", "", ""] + [h.field, h.old or "", h.new or "", h.note or ""])
-    return buf.getvalue()
-
-
 @dataclass
 class ExportData:
-    text: str
-    format: str  # "JSON" or "CSV"
+    text: str | None  # JSON or CSV; None for a workbook (written from ``cases``)
+    format: str  # "JSON", "CSV" or "XLSX"
     count: int
     personal_data: bool  # holds full ID or card numbers
+    cases: list = field(default_factory=list)
 
 
-def export_data(fmt: str) -> ExportData:
-    data = export_json()
-    personal = any(c["id_number"] or c["card_number"] for c in data["cases"])
+FORMATS = ("json", "csv", "xlsx")
+
+
+def export_data(k, fmt: str) -> ExportData:
+    from yb_guide.cases import sheets
+
+    cases = all_cases()
+    personal = any(c.id_number or c.card_number or c.agent_id_number for c in cases)
     if fmt == "csv":
-        return ExportData(export_csv(), "CSV", len(data["cases"]), personal)
-    return ExportData(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "JSON", len(data["cases"]), personal)
+        return ExportData(sheets.csv_text(k, cases), "CSV", len(cases), personal)
+    if fmt == "xlsx":
+        return ExportData(None, "XLSX", len(cases), personal, cases)
+    text = json.dumps(export_document(cases), ensure_ascii=False, indent=2) + "\n"
+    return ExportData(text, "JSON", len(cases), personal)
 
 
-def write_export(path, data: ExportData, *, overwrite: bool = False) -> None:
+def write_export(k, path, data: ExportData, *, overwrite: bool = False) -> None:
     """A private file; CSV with a BOM so that Excel shows the Chinese text (not mojibake)."""
     from pathlib import Path
 
     from yb_guide.base.files import write_private
 
+    if data.format == "XLSX":
+        from yb_guide.cases.sheets import write_workbook
+
+        write_private(Path(path), lambda tmp: write_workbook(tmp, k, data.cases), overwrite=overwrite)
+        return
     encoding = "utf-8-sig" if data.format == "CSV" else "utf-8"
     write_private(Path(path), lambda tmp: tmp.write_bytes(data.text.encode(encoding)), overwrite=overwrite)
 
@@ -140,14 +104,13 @@ def _file_id(value, where: str, name: str) -> int | None:
 
 
 def _excel_damage(raw: dict, where: str, name: str) -> dict:
+    from yb_guide.schedule.sheets import excel_unwrap
+
     """Undo Excel's text tricks (="…", leading '); refuse numbers Excel already ruined."""
     out = {}
     for key, value in raw.items():
         if isinstance(value, str):
-            m = re.fullmatch(r'="(.*)"', value.strip())
-            value = m.group(1) if m else value
-            if value.startswith("'"):
-                value = value[1:]
+            value = excel_unwrap(value)
             if key in ("id_number", "card_number", "phone") and re.fullmatch(r"\s*\d(\.\d+)?[eE]\+\d+\s*", value):
                 raise ImportProblem(f"{name} {where}：{LABELS[key]}「{value}」被 Excel 改成了科学计数法，原来的号码已丢失。",
                                     hint="在 Excel 里把这一列设为“文本”格式后重新输入号码，再另存为 CSV")
@@ -205,64 +168,69 @@ def _parse_log(raw: dict, where: str, name: str, today: dt.date) -> LogEntry:
         raise ImportProblem(f"{name} {where}：{err.message}", hint=err.hint) from None
 
 
-def _parse_csv(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
+def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
+    """(line, cells) of every record of a CSV (or tab-separated text, as Excel copies it)."""
     import csv
     import io
 
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    by_header = {label: key for key, label in LABELS.items()} | {key: key for key in LABELS} | OLD_LABELS
-    by_header |= {label: key for key, label in CSV_LOG} | {key: key for key, _ in CSV_LOG}
-    by_header |= {label: key for key, label in CSV_HISTORY} | {key: key for key, _ in CSV_HISTORY}
-    by_header |= {CSV_RECORD[1]: "record", "record": "record"}
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportProblem(f"{name} 是空文件。") from None
-    keys = []
-    for cell in header:
-        key = by_header.get(cell.strip()) or by_header.get(cell.strip().lower())
-        if key is None:
-            raise ImportProblem(f"{name} 第 1 行：不认识的列名「{cell}」。", hint="可用的列名：" + "、".join(csv_headers()))
-        keys.append(key)
-    cases: list[_Parsed] = []
-    logs: list[tuple[str, int | None, object]] = []
-    line = reader.line_num + 1
+    out, line = [], 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return out
         except csv.Error as err:
             raise ImportProblem(f"{name} 第 {line} 行：CSV 格式有误（{err}）。") from None
-        where, line = f"第 {line} 行", reader.line_num + 1
+        out.append((line, row))
+        line = reader.line_num + 1
+
+
+def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date) -> tuple[list[_Parsed], list[str]]:
+    """Cases from the rows of a table (CSV or workbook); the headers set aside."""
+    from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG, own_numbering, read_header
+
+    while rows and not any(c.strip() for c in rows[0][1]):
+        rows = rows[1:]  # blank lines above the header
+    if not rows:
+        raise ImportProblem(f"{name} 是空文件。")
+    columns = read_header(rows[0][1])
+    own_numbering(columns, rows[0][1], rows[1:])
+    if "filed" not in columns.keys and "record" not in columns.keys:
+        from yb_guide.schedule.columns import vocabulary
+
+        raise ImportProblem(f"{name} 第 {rows[0][0]} 行（表头）里没有「{vocabulary().header('filed')}」列。",
+                            hint="表头要有 提交日期（或 投诉日期）和 渠道 列；可选 编号、姓名、工单编号、复杂 等")
+    cases: list[_Parsed] = []
+    logs: list[tuple[str, int | None, object]] = []
+    for line, row in rows[1:]:
+        where = f"第 {line} 行"
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(keys):
-            raise ImportProblem(f"{name} {where}：有 {len(row)} 格，比表头多。", hint="检查是否有多余的逗号")
-        raw = dict(zip(keys, row))
-        record = (clean_text(raw.pop("record", None)) or CSV_KIND_CASE).lower()
-        if record in (CSV_KIND_CASE, "case"):
+        raw = {key: cell for key, cell in zip(columns.keys, row) if key is not None}
+        record = (clean_text(raw.pop("record", None)) or KIND_CASE).lower()
+        if record in (KIND_CASE, "case"):
             cases.append(_parse_case(k, raw, where, name, today))
-        elif record in (CSV_KIND_LOG, "沟通记录", "log", CSV_KIND_CHANGE, "change"):
+        elif record in (KIND_LOG, "沟通记录", "log", KIND_CHANGE, "change"):
             file_id = _file_id(raw.get("id"), where, name)
             if file_id is None:
                 raise ImportProblem(f"{name} {where}：记录行必须写明属于哪个案件的编号。")
-            if record in (CSV_KIND_CHANGE, "change"):
+            if record in (KIND_CHANGE, "change"):
                 logs.append((where, file_id, _parse_change({**raw, "field": raw.get("changed")}, where, name)))
             else:
                 logs.append((where, file_id, _parse_log(raw, where, name, _as_of(raw, today))))
         else:
             raise ImportProblem(f"{name} {where}：类型「{record}」看不懂。",
-                                hint=f"写“{CSV_KIND_CASE}”“{CSV_KIND_LOG}”或“{CSV_KIND_CHANGE}”")
+                                hint=f"写“{KIND_CASE}”“{KIND_LOG}”或“{KIND_CHANGE}”")
     by_id = {p.file_id: p for p in cases if p.file_id is not None}
     for where, file_id, entry in logs:
         if file_id not in by_id:
             raise ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。")
         target = by_id[file_id].case
         (target.history if isinstance(entry, Change) else target.log).append(entry)
-    return cases
+    return cases, columns.ignored
 
 
 def _parse_change(raw: dict, where: str, name: str) -> Change:
@@ -308,10 +276,12 @@ class ImportReport:
     added: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # already there, identical
     logs: int = 0
+    ignored: list[str] = field(default_factory=list)  # columns of the file not imported (序号, 备注 …)
 
 
 def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportReport:
-    """Read a backup (JSON) or a CSV (from ``case export --csv`` or Excel); all or nothing."""
+    """Read a backup (JSON), a CSV (from ``case export --csv``, Excel or a ``deadline --batch`` ledger)
+    or an Excel workbook (.xlsx); all or nothing."""
     from pathlib import Path
 
     path = Path(path)
@@ -322,10 +292,24 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
         raise UserError(f"找不到文件 {path}。") from None
     except OSError as err:
         raise UserError(f"无法读取 {path}（{err.strerror}）。") from None
-    text, encoding = _decode(raw, name)
-    is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
-    parsed = _parse_json(k, text, name, today) if is_json else _parse_csv(k, text, name, today)
-    report = ImportReport(str(path), "JSON" if is_json else "CSV", encoding)
+    from yb_guide.schedule.sheets import is_xlsx, read_xlsx
+
+    ignored: list[str] = []
+    if is_xlsx(path, raw[:4]):
+        import io
+
+        sheet = read_xlsx(io.BytesIO(raw), name)
+        fmt, encoding = "XLSX", "Excel 工作簿"
+        parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
+    else:
+        text, encoding = _decode(raw, name)
+        is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+        fmt = "JSON" if is_json else "CSV"
+        if is_json:
+            parsed = _parse_json(k, text, name, today)
+        else:
+            parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
+    report = ImportReport(str(path), fmt, encoding, ignored=ignored)
     with casedb.transaction(write=True) as db:
         for p in parsed:
             p.case.log.sort(key=lambda e: e.at)

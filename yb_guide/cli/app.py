@@ -14,13 +14,13 @@ import typer
 from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
-from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FULL, JSON, LIST_QUESTIONS, MATTER,
-                                  RIGHTS_STATED, TODAY, date_option, knowledge, may_replace, today_option)
+from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FORCE, FULL, JSON, LIST_QUESTIONS,
+                                  MATTER, RIGHTS_STATED, TODAY, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
-    help="山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
+    help="医保问题指南（--region 选参保地，默认 CN-SX）：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -43,11 +43,15 @@ def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本并退出。"),
     data_dir: Optional[Path] = typer.Option(
         None, "--data-dir", metavar="目录", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
+    region: Optional[str] = typer.Option(
+        None, "--region", metavar="地区",
+        help="参保地的地区编号，如 CN-SX（默认）、CN（全国通用版）；ybguide config 列出可选的地区；也可用 YBGUIDE_REGION 或 ybguide config region 保存。"),
 ):
-    """山西省医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
-    from yb_guide.base.paths import use_data_dir
+    """医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
+    from yb_guide.base.paths import use_data_dir, use_region
 
     use_data_dir(data_dir)
+    use_region(region)
 
 
 @channels_app.callback()
@@ -74,12 +78,21 @@ def channels_show(channel_id: str = typer.Argument(..., metavar="编号", help="
 def checklist(checklist_id: str = typer.Argument(..., metavar="编号", help="清单编号，如 hall-visit。"),
               acting: bool = typer.Option(False, "--acting", help="替家人代办：加上委托书、代办人身份证等材料。"),
               markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown，便于保存或打印。"),
-              as_json: bool = JSON):
+              out: Optional[Path] = typer.Option(None, "--out", metavar="文件",
+                                                 help="保存成给居民带走的纸：清单.docx（Word）或 清单.pdf，A4 大字。"),
+              day: Optional[str] = typer.Option(None, "--day", metavar="日期",
+                                                help="和 --out 一起用：纸上写明这一天服务大厅开不开门（默认不写日期）。"),
+              force: bool = FORCE, today: Optional[str] = TODAY, as_json: bool = JSON):
     """材料清单（可打勾）：带什么、原件还是复印件、必备还是建议、为什么。"""
     from yb_guide.cli.render import channels as render
     from yb_guide.views import channels as views
 
     from yb_guide.calendar.dates import now_in_china
+
+    if out is not None or day is not None:
+        from yb_guide.cli.letters import checklist_file
+
+        return checklist_file(checklist_id, acting, out, day, force, today, as_json)
 
     # the hall's checklist says when to go: the same answer as `hall-hours` (open today, and now)
     payload = views.checklist_page(knowledge(), checklist_id, now_in_china().replace(tzinfo=None), acting=acting)
@@ -134,11 +147,12 @@ def deadline(
     full: bool = typer.Option(False, "--full", help="显示全部：每个期限的规则原文、依据和来源，以及给出日期后才能算的期限。"),
     today: Optional[str] = TODAY,
     calendar_file: Optional[Path] = CALENDAR,
-    ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），每个期限前一个工作日提醒。"),
+    ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件", help="另存为日历文件（.ics），法定期限提前 7 天和前一个工作日提醒；和 --batch 一起用时写入每一行的法定期限。"),
+    ics_name: str = typer.Option("编号", "--ics-name", metavar="编号|姓名", help="--batch 的日历里，事件用每行的编号还是姓名（只显示姓和末字）命名。"),
     batch: Optional[str] = typer.Option(
-        None, "--batch", metavar="CSV",
-        help="批量计算：读取 CSV（「提交日期」列必填；可选 编号、复杂、渠道、收到结果日期、知道原决定日期），- 为标准输入。"),
-    out: Optional[str] = typer.Option(None, "--out", metavar="CSV", help="批量结果写到这个文件（默认：标准输出）；不会替换已有的文件，除非加 --force 或在终端里回答“是”。"),
+        None, "--batch", metavar="CSV|XLSX",
+        help="批量计算：读取 CSV 或 Excel 工作簿（.xlsx）（「提交日期」列必填；可选 编号、姓名、复杂、渠道、收到结果日期、知道原决定日期），- 为标准输入。"),
+    out: Optional[str] = typer.Option(None, "--out", metavar="CSV|XLSX", help="批量结果写到这个文件（默认：标准输出）；不会替换已有的文件，除非加 --force 或在终端里回答“是”。"),
     on_error: str = typer.Option("keep", "--on-error", metavar="keep|stop",
                                  help="批量时遇到错误行：keep 照抄这一行并在「错误」列写明原因，继续；stop 停止。"),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="编码",
@@ -163,10 +177,10 @@ def deadline(
                     "reconsideration-filed": reconsideration_filed, "reconsideration-decided": reconsideration_decided}
     if batch is not None:
         ignored = [f"--{name}" for name, value in given_events.items() if value]
-        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel), ("--ics", ics),
+        ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel),
                                              ("--decision-kind", decision_kind), ("--amount", amount),
                                              ("--matter", matter), ("--rights-stated", rights_stated)) if value]
-        if force and out in (None, "-"):
+        if force and out in (None, "-") and ics is None:
             ignored.append("--force（结果写到标准输出时）")
         if ignored:
             raise UserError(f"--batch 不能和 {'、'.join(ignored)} 一起用。",
@@ -174,30 +188,26 @@ def deadline(
         from yb_guide.cli.batch import run
 
         summary = run(deadlines.get_plan(), cal, batch, out, on_error=on_error, encoding=encoding, ids=ids,
-                      force=force, today=now)
+                      force=force, today=now, ics=ics, ics_name=ics_name)
         emit_summary(views.batch_summary(summary, out), as_json=as_json)
         # Rows with an error are bad input: every row is written, but a script should notice.
         raise typer.Exit(EXIT_USAGE if summary.bad else 0)
     batch_only = [name for name, value in (("--out", out is not None), ("--on-error", on_error != "keep"),
-                                           ("--encoding", encoding is not None), ("--ids", ids)) if value]
+                                           ("--encoding", encoding is not None), ("--ids", ids),
+                                           ("--ics-name", ics_name != "编号")) if value]
     if batch_only:
         raise UserError(f"{'、'.join(batch_only)} 只用于批量计算。", hint="请同时写 --batch 文件.csv")
     if force and ics is None:
         raise UserError("--force 只和 --out 或 --ics 一起用。", hint="它让已经存在的结果文件被替换")
-    events = {name: date_option(value, f"--{name}", now) for name, value in given_events.items() if value is not None}
-    if not events:
-        events["filed"] = now
-    plan = deadlines.get_plan()
-    if channel is not None:
-        from yb_guide.knowledge.lookup import find_channel
+    from yb_guide.schedule.request import DeadlineRequest, schedule_request
 
-        channel = find_channel(plan, channel)  # 热线, 信件, 现场 … as well as the id
-    from yb_guide.schedule.situation import read_situation
-
-    situation = read_situation(plan.situation, {"decision": decision_kind, "matter": matter,
-                                                "rights_stated": rights_stated, "amount": amount})
-    sched = deadlines.compute(plan, cal, events, today=now, complex_case=complex_case, channel=channel,
-                              situation=situation)
+    answer = schedule_request(DeadlineRequest(
+        events=given_events, channel=channel, complex_case=complex_case, today=now,
+        situation={"decision": decision_kind, "matter": matter, "rights_stated": rights_stated, "amount": amount},
+    ), cal, name_of=lambda field: f"--{field}")
+    if answer.errors:
+        raise answer.first_error()
+    sched, plan = answer.schedule, answer.plan
     payload = views.deadline(sched, plan)
     payload["full"] = full
     if ics is not None:
@@ -207,125 +217,39 @@ def deadline(
     emit(payload, render.deadline, as_json=as_json)
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
-def workday(day: str = typer.Argument(..., metavar="日期", help="要查的日期，如 2024-05-06。"),
-            n: Optional[str] = typer.Argument(None, metavar="[+N|-N]", help="之后（+N）或之前（-N）第 N 个工作日。"),
-            calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
-    """某天是不是工作日；给出 +N/-N 时，算出之后/之前第 N 个工作日。"""
-    from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import parse_steps
-    from yb_guide.cli.render import dates as render
-    from yb_guide.views import dates as views
+from yb_guide.cli import calendar_cmds  # noqa: E402  (workday, calendar, hall-hours)
 
-    steps = parse_steps(n) if n is not None else None
-    d = date_option(day, "日期", today_option(None))
-    cal = workdays.get_calendar(calendar_file)
-    emit(views.workday(cal, d, steps), render.workday, as_json=as_json)
+app.command(context_settings={"ignore_unknown_options": True})(calendar_cmds.workday)
+app.command("calendar")(calendar_cmds.calendar_cmd)
+app.command("hall-hours")(calendar_cmds.hall_hours)
 
 
-@app.command("calendar")
-def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 | import]", help="如 2026-10（默认：本月）；或 import。"),
-                 notice: Optional[Path] = typer.Argument(None, metavar="[通知.txt]",
-                                                          help="import 时：国务院办公厅放假安排通知的全文（文本文件）。"),
-                 year: Optional[int] = typer.Option(None, "--year", metavar="年份",
-                                                    help="列出这一年的放假和调休安排；import 时：通知是哪一年的。"),
-                 print_only: bool = typer.Option(False, "--print", help="import 时：只显示导入的内容（YAML），不保存。"),
-                 force: bool = typer.Option(False, "--force", help="import 时：这一年已经导入过，也用新的替换。"),
-                 calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
-    """月历：周末、法定节假日（带名称）、调休上班日；或一年的放假安排；或导入新一年的放假通知。"""
-    import datetime as dt
-
-    from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import parse_month
-    from yb_guide.cli.render import dates as render
-    from yb_guide.views import dates as views
-
-    if month == "import":
-        if notice is None:
-            raise UserError("calendar import 后面要写通知的文件名。", hint="例如 ybguide calendar import 2027年放假通知.txt")
-        from yb_guide.calendar import notice as notices
-
-        parsed = notices.parse_notice(_read_text(notice), year)
-        text = notices.overrides_yaml(parsed)
-        if print_only:
-            emit_text(text)
-            return
-        saved = notices.save(parsed, text, overwrite=force)
-        emit(views.notice_imported(parsed, str(saved)), render.notice_imported, as_json=as_json)
-        return
-    if notice is not None:
-        raise UserError(f"多出了参数「{notice}」。", hint="看月历写 ybguide calendar 2026-10；导入通知写 ybguide calendar import 文件")
-    cal = workdays.get_calendar(calendar_file)
-    if year is not None:
-        cal.check(dt.date(year, 1, 1), f"{year} 年")
-        emit(views.year(cal, year), render.year, as_json=as_json)
-        return
-    y, m = parse_month(month) if month else (today_option(None).year, today_option(None).month)
-    cal.check(dt.date(y, m, 1), "月份")
-    emit(views.month(cal, y, m), render.month, as_json=as_json)
-
-
-def _read_text(path: Path) -> str:
-    """A text file as people save it: UTF-8 (with or without BOM) or GBK/GB18030 (Windows Notepad)."""
-    from yb_guide.base.errors import os_error_text
-
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UserError(f"无法读取 {path}（{os_error_text(err)}）。") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件。", hint="请另存为 UTF-8 编码")
-
-
-@app.command("hall-hours")
-def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),
-               calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
-    """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
-    from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import now_in_china
-    from yb_guide.cli.render import dates as render
-    from yb_guide.schedule import hall
-    from yb_guide.views import dates as views
-
-    now = now_in_china().replace(tzinfo=None)
-    day = date_option(on, "--on", now.date()) if on else now.date()
-    at = now.time() if on is None else None
-    h = hall.hall_hours(knowledge(), workdays.get_calendar(calendar_file), day, at)
-    emit(views.hall(h), render.hall, as_json=as_json)
-
-
-def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool) -> None:
+def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool,
+          case_id: Optional[str] = None, today: Optional[str] = None) -> None:
     from yb_guide.cli import wizard
-    from yb_guide.cli.render import flows as render
-    from yb_guide.views import flows as views
 
-    k = knowledge()
-    if list_questions:
-        emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
-        return
-    from yb_guide.cli.prompts import stdin_is_terminal
+    wizard.command(flow_id, answers, list_questions=list_questions, as_json=as_json, full=full, case_id=case_id,
+                   today=today)
 
-    position = wizard.run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal())
-    if position is not None:
-        emit({**views.flow_result(k, position), "full": full}, render.flow_result, as_json=as_json)
+
+FLOW_CASE = typer.Option(None, "--case", metavar="编号",
+                         help="按这个案件的记录回答（是否代办、是否有书面答复、原决定等），不再问；期限按案件的日期算。")
 
 
 @app.command()
-def choose(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+def choose(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
+           list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
            as_json: bool = JSON):
     """选投诉渠道：回答几个问题，得到推荐的渠道、理由、步骤、材料清单和下一步。"""
-    _flow("choose", answer, list_questions, as_json, full)
+    _flow("choose", answer, list_questions, as_json, full, case_id, today)
 
 
 @app.command()
-def reimburse(answer: Optional[list[str]] = ANSWER, list_questions: bool = LIST_QUESTIONS, full: bool = FULL,
+def reimburse(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
+              list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
               as_json: bool = JSON):
     """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
-    _flow("reimburse", answer, list_questions, as_json, full)
+    _flow("reimburse", answer, list_questions, as_json, full, case_id, today)
 
 
 @app.command()
@@ -341,16 +265,21 @@ def sources(unverified: bool = typer.Option(False, "--unverified", help="只列�
 @data_app.command("check")
 def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="目录", help="要检查的数据目录（默认：内置数据）。"),
                as_json: bool = JSON):
-    """检查数据目录里的 YAML 文件：键、类型、编号和引用，出错时指出文件、键路径和行号。"""
+    """检查数据目录里的 YAML 文件：全国数据包和每个地区数据包（合并后），键、类型、编号和引用，出错时指出文件、键路径和行号。"""
+    from yb_guide.base.paths import region
     from yb_guide.calendar import workdays
     from yb_guide.cli.render import data as render
     from yb_guide.knowledge import loader
     from yb_guide.views import data as views
 
-    k = loader.load(data_dir)
+    checked = loader.check_all(data_dir)  # every pack alone (national) and merged with the packs below it
+    k = next((x for x in checked if x.pack.id == region()), checked[-1])
+    from yb_guide.schedule.columns import vocabulary
+
+    vocabulary(data_dir)  # the spreadsheet columns (data/columns.yaml): the same errors with file and line
     calendar_file = k.data_dir / "calendar.yaml"
     overrides = workdays.load_overrides(calendar_file) if calendar_file.exists() else None
-    emit(views.data_check(k, overrides), render.data_check, as_json=as_json)
+    emit(views.data_check(k, overrides, checked), render.data_check, as_json=as_json)
 
 
 from yb_guide.cli import case_edits  # noqa: E402,F401  (adds edit, log-edit, log-delete, delete, review … to case_app)
@@ -362,6 +291,10 @@ app.add_typer(case_app, name="case")
 from yb_guide.cli.letters import letter  # noqa: E402  (defined with the case journal it writes from)
 
 app.command()(letter)
+
+from yb_guide.cli.settings import config  # noqa: E402
+
+app.command("config")(config)
 
 
 @app.command()

@@ -34,23 +34,48 @@ def output_encoding(stream, chosen: str | None) -> tuple[str | None, str]:
 
 
 def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep", encoding: str | None = None,
-        ids: bool = False, force: bool = False, today=None) -> batch.Summary:
-    """Rows from a file or stdin ('-') to a file or stdout (None or '-')."""
+        ids: bool = False, force: bool = False, today=None, ics: Path | None = None,
+        ics_name: str = "编号") -> batch.Summary:
+    """Rows from a file or stdin ('-') to a file or stdout (None or '-'); a workbook (.xlsx) on either
+    side; with ``ics``, the rows' legal deadlines into a calendar file as well."""
+    from yb_guide.schedule import batch_sheet
+
     batch.check_on_error(on_error)
     chosen = batch.check_encoding(encoding)
+    collect = None
+    if ics is not None:
+        from yb_guide.schedule.ics import BatchEvents
+
+        collect = BatchEvents(plan, cal, label=ics_name, today=today)
+        ics_overwrite = may_replace(Path(ics), force, source=None if in_path == "-" else in_path)
     if in_path == "-" and sys.stdin is None:
         raise UserError("标准输入已关闭，--batch - 读不到 CSV。", hint="写成 --batch 文件.csv，或把 CSV 用 < 文件 送进来")
+    if out_path == "-":
+        out_path = None
     try:
         source = sys.stdin.buffer if in_path == "-" else open(in_path, "rb")
     except OSError as err:
-        raise UserError(f"无法打开 CSV 文件 {in_path}（{os_error_text(err)}）。") from None
+        raise UserError(f"无法打开文件 {in_path}（{os_error_text(err)}）。") from None
     with source:
-        if out_path not in (None, "-"):
-            overwrite = may_replace(Path(out_path), force, source=in_path)
-            return batch.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen, ids=ids,
-                                     source_path=None if in_path == "-" else in_path, overwrite=overwrite,
-                                     today=today)
-        out_encoding, errors = output_encoding(sys.stdout, chosen)
-        sys.stdout.flush()
-        return batch.run_batch(plan, cal, source, sys.stdout.buffer, on_error=on_error, encoding=out_encoding,
-                               errors=errors, ids=ids, today=today)
+        overwrite = may_replace(Path(out_path), force, source=in_path) if out_path is not None else False
+        if batch_sheet.wants_sheet(in_path, out_path, source):
+            out_encoding, errors = (chosen, "strict") if out_path is not None else output_encoding(sys.stdout, chosen)
+            if out_path is None:
+                sys.stdout.flush()
+            summary = batch_sheet.run_sheet(plan, cal, source, in_path, out_path=out_path,
+                                            out_stream=None if out_path else sys.stdout.buffer, out_errors=errors,
+                                            on_error=on_error, encoding=out_encoding, ids=ids, today=today,
+                                            collect=collect, overwrite=overwrite)
+        elif out_path is not None:
+            summary = batch_sheet.run_to_file(plan, cal, source, out_path, on_error=on_error, encoding=chosen,
+                                              ids=ids, source_path=None if in_path == "-" else in_path,
+                                              overwrite=overwrite, today=today, collect=collect)
+        else:
+            out_encoding, errors = output_encoding(sys.stdout, chosen)
+            sys.stdout.flush()
+            summary = batch.run_batch(plan, cal, source, sys.stdout.buffer, on_error=on_error, encoding=out_encoding,
+                                      errors=errors, ids=ids, today=today, collect=collect)
+    if collect is not None:
+        summary.ics_events = collect.write(ics, overwrite=ics_overwrite)
+        summary.ics_file, summary.ics_passed = str(ics), collect.passed
+    return summary

@@ -117,7 +117,7 @@ def case_delete(case_id: str = CASE_ID, yes: bool = YES, as_json: bool = JSON):
     from yb_guide.views import cases as case_views
 
     case = cases.get(case_id)
-    if not confirmed(f"要删除案件 {case.id}（{case.filed.isoformat()} 提交）吗？", yes):
+    if not confirmed(f"要删除案件 {case.id}（{case_views.who(knowledge(), case)}）吗？", yes):
         raise UserError("没有删除。", hint="确实要删除，加 --yes")
     case, path = corrections.delete(case_id)
     emit(case_views.deleted(case, str(path)), render.deleted, as_json=as_json)
@@ -152,7 +152,7 @@ def _step(case_id, requested, to, replied, now, step: str, label: str, reveal, a
 
 REQUESTED = typer.Option(None, "--requested", metavar="日期", help="提出请求的日期。")
 REPLIED = typer.Option(None, "--replied", metavar="日期", help="收到书面意见的日期。")
-TO = typer.Option(None, "--to", metavar="机关", help="向哪个机关提出，如 太原市医疗保障局。")
+TO = typer.Option(None, "--to", metavar="机关", help="向哪个机关提出，如 某某市医疗保障局。")
 
 
 @case_app.command("review")

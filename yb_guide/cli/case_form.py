@@ -44,8 +44,7 @@ CASE_QUESTIONS = (
 )
 # When correcting, a question must not promise what Enter does: the prompt says it (keeps the value).
 EDIT_QUESTIONS = {"filed": "哪天提交的投诉（如 2024-05-06）", "complex": "是复杂案件吗（是/否）"}
-LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number", "institution",
-                 "incident_date", "place", "amount", "summary", "asks", "evidence", "phone", "address")
+from yb_guide.cases.model import LETTER_FIELDS  # noqa: E402,F401  (the one list; cli.letters asks for these)
 AGENT_DETAILS = ("agent_relation", "agent_id_number")  # asked only when someone acts for the insured
 
 

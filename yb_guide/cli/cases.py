@@ -73,13 +73,15 @@ def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没
               overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
               search: Optional[str] = typer.Option(None, "--search", metavar="词",
                                                    help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件。"),
-              today: Optional[str] = TODAY, as_json: bool = JSON):
-    """所有案件：渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
+              today: Optional[str] = TODAY,
+              reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
+              as_json: bool = JSON):
+    """所有案件：参保人（姓名只显示姓和末字）、渠道、提交日期、工单编号、状态、下一个期限和还剩几个工作日；过期的标红。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     emit(case_views.case_list(knowledge(), cases.all_cases(), today_option(today), open_only=open_only,
-                              overdue_only=overdue, search=search), render.case_list, as_json=as_json)
+                              overdue_only=overdue, search=search, reveal=reveal), render.case_list, as_json=as_json)
 
 
 @case_app.command("show")
@@ -95,14 +97,17 @@ def case_show(case_id: str = CASE_ID, history: bool = typer.Option(False, "--his
 
 @case_app.command("due")
 def case_due(days: int = typer.Option(7, "--days", metavar="天数", help="列出今后多少天内到期的期限（默认 7 天）。"),
-             today: Optional[str] = TODAY, as_json: bool = JSON):
+             today: Optional[str] = TODAY,
+             reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
+             as_json: bool = JSON):
     """所有案件中快到期和已过期的期限，按日期排列（已过期的在前），含复查、复核、行政复议和行政诉讼。"""
     from yb_guide.cases import journal as cases
     from yb_guide.views import cases as case_views
 
     if days < 0:
         raise UserError(f"--days 的值「{days}」不对。", hint="写 0 或正整数，如 --days 7")
-    emit(case_views.due(knowledge(), cases.all_cases(), today_option(today), days), render.due, as_json=as_json)
+    emit(case_views.due(knowledge(), cases.all_cases(), today_option(today), days, reveal=reveal), render.due,
+         as_json=as_json)
 
 
 @case_app.command("log")
@@ -164,45 +169,54 @@ def case_reopen(case_id: str = CASE_ID, as_json: bool = JSON):
 
 @case_app.command("export")
 def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式（默认；完整备份）。"),
-                as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（可用 Excel 打开）。"),
-                out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认：显示在屏幕上）。"),
+                as_csv: bool = typer.Option(False, "--csv", help="CSV 格式（Excel、WPS 直接打开：身份证号完整显示，渠道写中文名）。"),
+                as_xlsx: bool = typer.Option(False, "--xlsx", help="Excel 工作簿（.xlsx，日期是日期格式，号码是文本格式）；要写 --out。"),
+                out: Optional[Path] = typer.Option(None, "--out", metavar="文件",
+                                                   help="写入文件（默认：显示在屏幕上）；不写格式时按扩展名（.json .csv .xlsx）。"),
                 ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件",
-                                                   help="把还没到期的期限写成日历文件（.ics），每个期限前一个工作日提醒。"),
+                                                   help="把还没到期的期限写成日历文件（.ics）：法定期限提前 7 天和前一个工作日提醒。"),
                 case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="--ics 时只写这个案件的期限。"),
                 force: bool = FORCE, today: Optional[str] = TODAY):
     """导出全部案件和沟通记录（这就是备份；含完整的个人信息）；或用 --ics 导出期限日历。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
 
-    if as_json and as_csv:
-        raise UserError("--json 和 --csv 只能选一个。")
+    chosen = [name for name, flag in (("json", as_json), ("csv", as_csv), ("xlsx", as_xlsx)) if flag]
+    if len(chosen) > 1:
+        raise UserError("--json、--csv 和 --xlsx 只能选一个。")
     if ics is not None:
-        if as_json or as_csv or out is not None:
-            raise UserError("--ics 不能和 --json、--csv、--out 一起用。")
+        if chosen or out is not None:
+            raise UserError("--ics 不能和 --json、--csv、--xlsx、--out 一起用。")
         from yb_guide.cases import journal as cases
         from yb_guide.schedule.ics import write_cases_ics
 
         k = knowledge()
-        chosen = [cases.get(case_id)] if case_id is not None else cases.all_cases()
-        count = write_cases_ics(ics, cases.open_deadlines(k, chosen, today_option(today)),
+        picked = [cases.get(case_id)] if case_id is not None else cases.all_cases()
+        count = write_cases_ics(ics, cases.open_deadlines(k, picked, today_option(today)),
                                 overwrite=may_replace(ics, force))
         emit(case_views.ics_exported(count, str(ics)), render.ics_exported, as_json=False)
         return
     if case_id is not None:
         raise UserError("--case 只用于 --ics。")
-    data = caseio.export_data("csv" if as_csv else "json")
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    fmt = chosen[0] if chosen else (suffix if suffix in caseio.FORMATS else "json")
+    if fmt == "xlsx" and out is None:
+        raise UserError("Excel 工作簿不能显示在屏幕上。", hint="请写 --out 文件.xlsx")
+    k = knowledge()
+    data = caseio.export_data(k, fmt)
     if out is None:
         emit_text(data.text)
         return
-    caseio.write_export(out, data, overwrite=may_replace(out, force))
+    caseio.write_export(k, out, data, overwrite=may_replace(out, force))
     emit(case_views.exported(data.count, str(out), data.format, data.personal_data), render.exported, as_json=False)
 
 
 @case_app.command("import")
-def case_import(file: Path = typer.Argument(..., metavar="文件", help="case export 导出的 JSON 或 CSV，或 Excel 另存的 CSV。"),
+def case_import(file: Path = typer.Argument(..., metavar="文件",
+                                          help="case export 导出的 JSON、CSV 或 .xlsx，Excel 的 CSV 或 .xlsx，或 deadline --batch 用的台账。"),
                 new_ids: bool = typer.Option(False, "--new-ids", help="全部作为新案件导入（重新编号）。"),
                 today: Optional[str] = TODAY, as_json: bool = JSON):
-    """从备份或 CSV 导入案件（有一行出错就什么都不导入，并指出第几行）。"""
+    """从备份、CSV 或 Excel 工作簿导入案件（有一行出错就什么都不导入，并指出第几行；不认识的列如 序号、备注 不导入，会列出来）。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
 

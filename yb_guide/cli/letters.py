@@ -1,4 +1,5 @@
-"""``ybguide letter``: the complaint letter, or (``--kind review``) the request for 复查/复核."""
+"""``ybguide letter``: the complaint letter, (``--kind review``) the request for 复查/复核, or
+(``--kind 授权委托书``) the power of attorney for a relative who acts."""
 
 from __future__ import annotations
 
@@ -10,22 +11,26 @@ import typer
 from yb_guide.base.errors import UserError
 from yb_guide.cli.options import (ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   EVIDENCE, FORCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION, INTERACTIVE, JSON, NAME,
-                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions, given, knowledge, may_replace,
-                                  today_option)
+                                  PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions, date_option, given, knowledge,
+                                  may_replace, today_option)
 from yb_guide.cli.output import emit, emit_document
 
 # review: the case's next step (复查, or 复核 once the 复查 opinion is in); 复查/复核 by name: that one.
 KINDS = {"complaint": ("投诉信", "投诉", "书面投诉信"), "review": ("申请书", "复查复核申请书"),
-         "review-first": ("复查申请书", "复查"), "reexam": ("复核申请书", "复核")}
+         "review-first": ("复查申请书", "复查"), "reexam": ("复核申请书", "复核"),
+         "poa": ("授权委托书", "委托书")}
 STEPS = {"review": None, "review-first": "review", "reexam": "reexam"}
+# What the 授权委托书 asks on the terminal: the two people, and the matter's institution.
+POA_FIELDS = ("name", "id_number", "agent_name", "agent_relation", "agent_id_number", "phone", "institution")
 
 
 def letter(
     case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="用这个案件的内容写信。"),
     kind: str = typer.Option("投诉信", "--kind", metavar="哪种",
-                             help="投诉信（默认）；复查申请书、复核申请书；或 review：按案件走到哪一步自动写成复查或复核（都要用 --case）。"),
-    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md 或 .docx 文件。"),
-    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）。"),
+                             help="投诉信（默认）；复查申请书、复核申请书；或 review：按案件走到哪一步自动写成复查或复核（都要用 --case）；"
+                                  "授权委托书：参保人委托家人代办（保存的文件里身份证号是完整的）。"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="保存为 .txt、.md、.docx 或 .pdf 文件。"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="事由", help="投诉事由（默认：涉及机构的医保服务问题）；授权委托书里是委托办理的事。"),
     name: Optional[str] = NAME, id_number: Optional[str] = ID_NUMBER, card_number: Optional[str] = CARD_NUMBER,
     agent_name: Optional[str] = AGENT_NAME, agent_relation: Optional[str] = AGENT_RELATION,
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
@@ -39,11 +44,13 @@ def letter(
     evidence: Optional[List[str]] = EVIDENCE,
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书：不服处理意见的理由。"),
     to: Optional[str] = typer.Option(None, "--to", metavar="机关",
-                                     help="复查申请书：向哪个机关提出，如 山西省医疗保障局（不写就留横线手写）。"),
+                                     help="复查申请书：向哪个机关提出，如 某某省医疗保障局（不写就留横线手写）。"),
+    until: Optional[str] = typer.Option(None, "--until", metavar="日期",
+                                        help="授权委托书：委托到哪一天为止（从信的日期算起；不写就留横线手写）。"),
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
     as_json: bool = JSON,
 ):
-    """写书面投诉信（寄山西省医疗保障局信访办），或复查（复核）申请书；给出信封写法和寄信提醒。"""
+    """写书面投诉信（寄参保地的省医疗保障局信访部门，按地区数据包），或复查（复核）申请书；给出信封写法和寄信提醒。"""
     from yb_guide.base.names import pick
     from yb_guide.cases import journal
     from yb_guide.cli.render import cases as render
@@ -61,13 +68,20 @@ def letter(
     if kind in STEPS:
         kind = "review"
     if to is not None and kind != "review":
-        raise UserError("--to 只用于复查申请书。", hint="投诉信寄给山西省医疗保障局信访办，不用写 --to；写复查申请书加 --kind 复查申请书")
+        raise UserError("--to 只用于复查申请书。", hint="投诉信的收信单位来自地区数据包，不用写 --to；写复查申请书加 --kind 复查申请书")
+    if until is not None and kind != "poa":
+        raise UserError("--until 只用于授权委托书。", hint="写授权委托书加 --kind 授权委托书")
+    until_day = date_option(until, "--until", now)
+    if until_day is not None and until_day < now:
+        raise UserError(f"--until {until_day.isoformat()} 早于委托书的日期 {now.isoformat()}。",
+                        hint=f"写委托到期的那一天，带上年份，如 {now.year + 1}-12-31")
     if kind == "review" and case_id is None:
         raise UserError("复查申请书要根据案件来写。", hint="加上 --case 编号（先用 ybguide case result 记下收到处理结果的日期）")
     if case_id is None and asks_questions(interactive, not fields):
         from yb_guide.cli import case_form, prompts
 
-        fields = case_form.ask(k, fields, now, case_form.LETTER_FIELDS, required=(),
+        asked = POA_FIELDS if kind == "poa" else case_form.LETTER_FIELDS
+        fields = case_form.ask(k, fields, now, asked, required=(),
                                term=prompts.Terminal(options_hint="用 --name、--summary 等选项直接给出，或用 --case 编号（见 ybguide letter --help）"))
 
     replace = out is not None and may_replace(out, force)
@@ -78,6 +92,15 @@ def letter(
             from yb_guide.letter.review import build_review
 
             built = build_review(k, case, now, reveal=reveal, to=to, step=step)
+        elif kind == "poa":
+            from yb_guide.letter.poa import build_poa
+
+            # the file the person prints has the whole numbers; the screen shows them masked
+            written = build_poa(k, case, now, reveal=True, until=until_day, subject=subject)
+            built = build_poa(k, case, now, reveal=reveal, until=until_day, subject=subject)
+            built.masked_note = k.letter_file.power_of_attorney.masked_note
+            saved = str(formats.save(written, out, overwrite=replace)) if out is not None else None
+            return (built, saved), (f"写了{built.blocks[0].text}（{out.name}）" if out is not None else None)
         else:
             built = build.build(k, case, now, reveal=reveal, subject=subject)
         saved = str(formats.save(built, out, overwrite=replace)) if out is not None else None
@@ -90,3 +113,35 @@ def letter(
     if saved is None and not as_json:
         emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
     emit(payload, render.letter, as_json=as_json)
+
+
+def checklist_file(checklist_id: str, acting: bool, out: Optional[Path], day: Optional[str], force: bool,
+                   today: Optional[str], as_json: bool):
+    """``checklist ID --out 清单.docx|.pdf``: the checklist on paper for a resident (``--day``: with
+    whether the hall is open that day)."""
+    from yb_guide.cli.render import cases as render
+    from yb_guide.letter import paper
+    from yb_guide.schedule.hall import HALL_CHANNEL
+
+    if out is None:
+        raise UserError("--day 只和 --out 一起用：写在保存的清单上。", hint="如 ybguide checklist hall-visit --out 清单.pdf --day 2026-12-07")
+    now = today_option(today)
+    k = knowledge()
+    day_line = None
+    if day is not None:
+        from yb_guide.calendar import workdays
+        from yb_guide.knowledge.lookup import find_checklist
+        from yb_guide.schedule import hall
+        from yb_guide.views.dates import hall_text
+
+        if k.checklist(find_checklist(k, checklist_id)).channel != HALL_CHANNEL:
+            raise UserError("--day 只用于现场投诉的清单（hall-visit）：写明那天服务大厅开不开门。")
+        visit = date_option(day, "--day", now)
+        if visit < now:
+            raise UserError(f"--day {visit.isoformat()} 已经过去了。", hint=f"写打算去的那一天，带上年份，如 {now.year + 1}-01-05")
+        day_line = hall_text(hall.hall_hours(k, workdays.get_calendar(), visit))
+    built = paper.checklist_paper(k, checklist_id, now, acting=acting, day_line=day_line)
+    saved = str(paper.save(built, out, overwrite=may_replace(out, force)))
+    payload = {"id": checklist_id, "title": built.title, "file": saved, "acting": acting, "day": day_line,
+               "lines": [f"「{built.title}」已保存到 {saved}（A4 大字，可以直接打印给居民）"]}
+    emit(payload, render.lines, as_json=as_json)

@@ -19,7 +19,7 @@ FULL = typer.Option(False, "--full", help="显示全部：您的回答、理由�
 
 # The case journal and the letter.
 REVEAL = typer.Option(False, "--reveal", help="显示完整的身份证号和医保卡号（默认只显示前后几位）。")
-CASE_ID = typer.Argument(..., metavar="编号", help="案件编号（见 ybguide case list）。")
+CASE_ID = typer.Argument(..., metavar="编号", help="案件编号（见 ybguide case list）；也可写参保人或代办人的姓名、工单编号（只对应一个案件时）。")
 INTERACTIVE = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里缺少必填项时会自动提问）。")
 # What `case add` and `letter` share (a letter can be written without a saved case).
 INSTITUTION = typer.Option(None, "--institution", metavar="机构", help="涉及（被投诉）的医院、药店或医保部门。")

@@ -13,30 +13,59 @@ from __future__ import annotations
 from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import Position, parse_answers, resolve
 
+def command(flow_id: str, answers, *, list_questions: bool, as_json: bool, full: bool, case_id=None, today=None):
+    """``ybguide choose`` / ``reimburse``: the question list, or the wizard (answers read from a case
+    with ``--case`` are not asked) and its outcome, dated ``--today``."""
+    from yb_guide.cli.options import knowledge, today_option
+    from yb_guide.cli.output import emit
+    from yb_guide.cli.render import flows as render
+    from yb_guide.views import flows as views
+
+    k = knowledge()
+    if list_questions:
+        emit(views.flow_questions(k, flow_id), render.flow_questions, as_json=as_json)
+        return
+    from yb_guide.cli.prompts import stdin_is_terminal
+
+    now = today_option(today)
+    case = None
+    if case_id is not None:  # what the journal holds is not asked again
+        from yb_guide.cases import journal as cases
+
+        case = cases.get(case_id)
+    known = views.case_answers(k, flow_id, case) if case else ()
+    position = run(k, flow_id, answers, interactive=not as_json and stdin_is_terminal(), known=known)
+    if position is not None:
+        payload = views.flow_result(k, position, today=now, case=views.case_brief(case) if case else None)
+        emit({**payload, "full": full}, render.flow_result, as_json=as_json)
+
+
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
 
 
-def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None) -> Position | None:
+def run(k, flow_id: str, answer_texts, *, interactive: bool, ask=None, screen=None, known=()) -> Position | None:
     """The position at the outcome, or None when the user quits (``q``).
 
     ``ask`` reads one line (default ``input``) and ``screen`` is a rich console
-    (default: stderr); tests pass their own."""
+    (default: stderr); tests pass their own.  ``known``: answers read from a case, never asked.
+    The facts an outcome asks (acting for someone …) are asked in a terminal; given no terminal,
+    they stay unknown and the advice says what each answer would mean."""
     flow = k.flow(flow_id)
     answers = parse_answers(answer_texts)
-    position = resolve(flow, answers)
-    if not interactive or position.outcome is not None:  # nothing to ask
+    position = resolve(flow, answers, known)
+    if not interactive or position.asking is None:  # nothing to ask
         return _complete(position)
     from yb_guide.cli.prompts import Terminal
 
-    return _loop(flow, answers, Terminal(ask, screen))
+    return _loop(flow, answers, Terminal(ask, screen), known)
 
 
 def _complete(position: Position) -> Position:
     if position.question is not None:
         q = position.question
-        options = "；".join(f"{o.id} {o.label}" for o in q.options)
-        raise UserError(f"还缺少问题「{q.id}」的回答（{q.text}）：请加上 --answer {q.id}=选项",
-                        hint=f"可选的选项：{options}")
+        options = "；".join(f"{n}. {o.label}" for n, o in enumerate(q.options, 1))
+        raise UserError(f"还缺少问题「{q.id}」的回答（{q.text}）：请加上 --answer {q.id}=序号",
+                        hint=f"可选：{options}")
     if position.unused:
         question_id, option_id = position.unused[0]
         asked = " → ".join(q.id for q, _ in position.path)
@@ -48,7 +77,7 @@ def _complete(position: Position) -> Position:
 ENDED = "输入已结束，问题还没有回答完。可以重新运行，或者用 --answer 问题=选项 直接给出回答。"
 
 
-def _loop(flow, answers, term) -> Position | None:
+def _loop(flow, answers, term, known=()) -> Position | None:
     from yb_guide.cli.render import flows as render
     from yb_guide.views import flows as views
 
@@ -56,14 +85,14 @@ def _loop(flow, answers, term) -> Position | None:
     term.say(KEYS, "dim")
     state = list(answers)
     while True:
-        position = resolve(flow, state)
-        if position.outcome is not None:
+        position = resolve(flow, state, known)
+        if position.asking is None:
             if position.unused:
                 unused = "、".join(f"{q}={o}" for q, o in position.unused)
                 term.say(f"注意：按您的回答不会问到这些问题，没有用上：{unused}", "yellow")
             term.screen.print()
             return position
-        question = position.question
+        question = position.asking
         term.show(render.flow_question(views.flow_question(position)))
         while True:
             reply = term.choice(f"请输入序号（1-{len(question.options)}）：", ended=ENDED)
@@ -73,8 +102,9 @@ def _loop(flow, answers, term) -> Position | None:
                 term.say(f"已退出，没有给出建议。想重新开始，再运行 ybguide {flow.id}。")
                 return None
             elif reply == "b":
-                if position.path:
-                    state.remove(position.answers[-1])
+                typed = [a for a in position.answers if a in state]  # not those read from the case
+                if typed:
+                    state.remove(typed[-1])
                     break
                 term.say("这已经是第一题了。")
             else:

@@ -12,8 +12,8 @@ from yb_guide.knowledge.sources import SourceRef, Status
 
 @record
 class Scope:
-    region: str
-    region_code: str
+    """What the guide is for (the region's name and code are its pack's: ``knowledge.packs``)."""
+
     summary: str
     confirm_by: str  # whom to call to confirm a contact detail nobody has verified
     source: SourceRef
@@ -158,6 +158,7 @@ class Faq:
     status: Status
     tags: tuple[str, ...] = ()
     procedure: str | None = None  # the answer's steps are this procedure's steps
+    brief: str | None = None  # the answer in one line, listed with the question before the full text
     checked: dt.date | None = None  # the day a verified fact was checked
 
 

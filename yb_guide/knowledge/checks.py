@@ -10,7 +10,7 @@ from yb_guide.base.schema import where_of
 from yb_guide.base.yamlio import Where
 from yb_guide.knowledge.channels import Channel
 from yb_guide.knowledge.deadline_rules import EVENTS
-from yb_guide.knowledge.flows import check_graph, parse_answers, resolve
+from yb_guide.knowledge.flows import ACTING, check_graph, parse_answers, resolve
 from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
 from yb_guide.knowledge.letter_template import PLACEHOLDERS, placeholders, texts
 from yb_guide.knowledge.lookup import normal
@@ -116,6 +116,8 @@ def cross_check(k) -> None:
             _refer(s, "limit.after", s.limit.after, events, "阶段或事件")
     for f in k.faqs:
         _refer(f, "procedure", f.procedure, procedures, "办理步骤")
+    for f in k.search.general:  # search.yaml: the article's general FAQs, found after the 医保 ones
+        _refer(k.search, "general", f, faqs, "问答")
     for reason in r.reasons:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
         _check_reason(reason, channels)
@@ -183,7 +185,19 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                     raise _fail(o, "id", "选项要写 next（下一个问题）或 outcome（结果），且只能写其中一个")
                 _refer(o, "next", o.next, question_ids, "问题")
                 _refer(o, "outcome", o.outcome, outcome_ids, "结果")
+        fact_ids = {q.id for q in flow.facts}
+        for q in flow.facts:
+            _unique(q.options, "选项")
+            if q.id in question_ids:
+                raise _fail(q, "id", f"「{q.id}」已经是一个问题的编号")
+            for o in q.options:
+                if o.next is not None or o.outcome is not None:
+                    raise _fail(o, "id", "关于本人情况的问题（facts）不决定结果：选项不写 next 或 outcome")
+            if not any(q.id in out.asks for out in flow.outcomes):
+                raise _fail(q, "id", f"没有一个结果问「{q.id}」（在结果的 asks 里写上它，或删去这个问题）")
         for out in flow.outcomes:
+            for x in out.asks:
+                _refer(out, "asks", x, fact_ids, "关于本人情况的问题（facts）")
             _refer(out, "channel", out.channel, channels, "渠道")
             for alt in out.alternatives:
                 _refer(alt, "channel", alt.channel, channels, "渠道")
@@ -201,6 +215,12 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                 _refer(out, "strategies", x, strategies, "应对策略")
             for x in out.checklists:
                 _refer(out, "checklists", x, checklists, "材料清单")
+            # 代办: the acting items and the 授权委托书 appear only for someone acting, so an outcome
+            # with such items asks whether the person acts for someone, and only such an outcome
+            acting_items = any(i.when == "acting" for c in out.checklists for i in k.checklist(c).items)
+            if ACTING in fact_ids and acting_items != (ACTING in out.asks):
+                raise _fail(out, "asks", f"材料清单里{'有' if acting_items else '没有'}代办才要的材料："
+                                         f"asks {'要' if acting_items else '不要'}写 {ACTING}")
             for x in out.periods:
                 _refer(out, "periods", x, periods, "期限规则（deadlines.yaml）")
             for step in out.next:
@@ -321,7 +341,7 @@ def _check_letter(k, channels: set[str]) -> None:
     for channel_id in t.filed_by:
         _refer(t, "filed_by", channel_id, channels, "渠道")
     # Every placeholder must be one the letter fills in for that piece.
-    for part in ("letter", "review"):
+    for part in ("letter", "review", "power_of_attorney", "checklist_paper"):
         template = getattr(k.letter_file, part)
         for path, text in texts(template, part):
             allowed = PLACEHOLDERS.get(path, set())

@@ -154,6 +154,17 @@ class DeadlineRule:
 
 
 @record
+class Event:
+    """A date a person can give (deadlines.yaml ``events``): the one declaration of an event."""
+
+    id: str
+    label: str
+    after: tuple[str, ...] = ()  # events it cannot come before
+    starts: tuple[str, ...] = ()  # the tracks whose periods run from it
+    case: bool = True  # a case in the journal keeps this date (field: the id with _ for -)
+
+
+@record
 class DeadlinesFile:
     tracks: tuple[Track, ...]
     channels: dict[str, tuple[str, ...]]  # channel id (or "default") -> track ids
@@ -168,6 +179,7 @@ class DeadlinesFile:
     situation_notes: tuple[SituationNote, ...] = ()
     simple_procedure_max: int | None = None  # 行政复议法第五十三条: 涉及款额三千元以下 → "simple"
     moved_note: str = ""  # beside a "keep" last day on a holiday: the moved day is the tool's inference
+    events: tuple[Event, ...] = ()  # every event a period can run from (EVENTS, EVENT_ORDER, EVENT_LABELS match it)
 
 
 def resolve(rule: DeadlineRule, k) -> DeadlineRule:

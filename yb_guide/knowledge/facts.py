@@ -39,7 +39,8 @@ class Fact:
 
 
 def _name(obj) -> str:
-    for attr in ("title", "name", "question", "item", "text", "region", "id"):
+    # what a person reads (an option's label, a correction's advice), never an internal id when there are words
+    for attr in ("title", "name", "question", "item", "label", "text", "advice", "region", "id"):
         value = getattr(obj, attr, None)
         if isinstance(value, str):
             return value if len(value) <= 40 else value[:39] + "…"

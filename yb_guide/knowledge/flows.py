@@ -26,6 +26,8 @@ class Option:
     outcome: str | None = None  # … or the outcome this answer ends in (exactly one of the two)
     because: str | None = None  # a reason shown on the outcome screen when this option was chosen
     source: SourceRef | None = None  # defaults to the question's source
+    case: str | None = None  # the value of the question's case fact that means this option (``yes``)
+    now: str | None = None  # a line the outcome's first block shows when this answer was given (复议机关 …)
 
 
 @record
@@ -37,6 +39,9 @@ class Question:
     source: SourceRef
     status: Status
     checked: dt.date | None = None  # the day a verified fact was checked
+    # the fact of a case that answers this question (``acting``, ``reply``): ``choose --case N`` reads
+    # it from the journal instead of asking (views.flows.case_facts names the facts)
+    case: str | None = None
 
     def option(self, option_id: str) -> Option:
         for o in self.options:
@@ -121,6 +126,12 @@ class Outcome:
     handover: Handover | None = None
     next: tuple[NextStep, ...] = ()
     checked: dt.date | None = None  # the day a verified fact was checked
+    # the flow's facts (``acting`` …) this outcome's advice depends on: asked after the outcome is
+    # known, only where they change the advice; not answered, the advice says what each answer means
+    asks: tuple[str, ...] = ()
+    # by when, where no legal date follows from the outcome (the person has none): said plainly
+    by: str | None = None
+    who: str | None = None  # with whom, where the channel's name does not say it (a 复查 is no 投诉信)
 
 
 @record
@@ -135,12 +146,18 @@ class Flow:
     status: Status
     cautions: tuple[str, ...] = ()  # cautions in reimbursement_faq.yaml, shown on every outcome with the general advice
     checked: dt.date | None = None  # the day a verified fact was checked
+    # questions about the person (acting for someone …) that do not choose the outcome but change
+    # its advice: an outcome asks those it names in ``asks``
+    facts: tuple[Question, ...] = ()
 
     def question(self, question_id: str) -> Question:
-        for q in self.questions:
+        for q in (*self.questions, *self.facts):
             if q.id == question_id:
                 return q
-        raise UnknownIdError("问题", question_id, [q.id for q in self.questions])
+        err = UnknownIdError("问题", question_id, [q.id for q in (*self.questions, *self.facts)])
+        # each question as --answer writes it, with the question a person reads
+        err.hint = "可以回答的问题：" + "；".join(f"{q.id}（{q.text}）" for q in (*self.questions, *self.facts))
+        raise err
 
     def outcome(self, outcome_id: str) -> Outcome:
         for o in self.outcomes:
@@ -157,6 +174,8 @@ class FlowsFile:
 # ---------------------------------------------------------------- the engine
 
 Answer = tuple[str, str]  # (question id, option id)
+# The flows' fact "does someone act for the insured person (代办)": its id, and the option that says so.
+ACTING = "acting"
 
 
 @record
@@ -168,15 +187,27 @@ class Position:
     question: Question | None = None  # the next question to ask, or None …
     outcome: Outcome | None = None  # … when the answers reach this outcome
     unused: tuple[Answer, ...] = ()  # answers to questions the path has not (yet) asked
+    pending: tuple[Question, ...] = ()  # facts the outcome asks that are not answered yet
 
     @property
     def answers(self) -> list[Answer]:
         return [(q.id, o.id) for q, o in self.path]
 
+    @property
+    def asking(self) -> Question | None:
+        """The question a wizard asks next: the next question, or a fact the outcome asks."""
+        return self.question or (self.pending[0] if self.pending else None)
+
+    def fact(self, question_id: str) -> str | None:
+        """The option id answered to ``question_id`` (a fact such as ``acting``), None when not."""
+        return next((o.id for q, o in self.path if q.id == question_id), None)
+
 
 def parse_answer(text: str) -> Answer:
-    """``"problem=fraud"`` -> ``("problem", "fraud")``."""
-    question, sep, option = text.partition("=")
+    """``"problem=fraud"`` (the command line, the data) or ``"problem:fraud"`` (a web address, where
+    ``=`` would be escaped) -> ``("problem", "fraud")``: the one reader of an answer."""
+    cut = min((i for i in (text.find("="), text.find(":")) if i >= 0), default=-1)
+    question, sep, option = (text[:cut], text[cut], text[cut + 1:]) if cut >= 0 else (text, "", "")
     if not sep or not question.strip() or not option.strip():
         raise UserError(f"回答「{text}」的格式不对：应写成 问题=选项，例如 problem=fraud。",
                         hint="用 --list-questions 查看问题和选项的编号")
@@ -187,32 +218,59 @@ def parse_answers(texts) -> list[Answer]:
     return [parse_answer(t) for t in texts or ()]
 
 
-def resolve(flow: Flow, answers: list[Answer] | tuple[Answer, ...]) -> Position:
-    """Follow ``answers`` from the flow's first question.
+def resolve(flow: Flow, answers: list[Answer] | tuple[Answer, ...], known: list[Answer] | tuple[Answer, ...] = ()
+            ) -> Position:
+    """Follow ``answers`` from the flow's first question, then answer the facts the outcome asks.
 
     The answers are looked up by question, so their order does not matter; each
     question may be answered once.  Unknown question or option ids raise
-    ``UnknownIdError`` (with "did you mean")."""
+    ``UnknownIdError`` (with "did you mean").  ``known`` are answers read from a case: used where
+    the path asks them (a given answer wins), never reported as unused."""
     given: dict[str, str] = {}
     for question_id, typed in answers:
         option_id = flow.question(question_id).pick(typed).id  # a number, a label or an id
         if given.get(question_id, option_id) != option_id:
             raise UserError(f"问题「{question_id}」有两个回答：{given[question_id]} 和 {option_id}，只能留一个。")
         given[question_id] = option_id
+    from_case = {q: o for q, o in known if q not in given}
+
+    def answered(question_id: str) -> str | None:
+        return given.pop(question_id, None) or from_case.get(question_id)
 
     path: list[tuple[Question, Option]] = []
     question = flow.question(flow.start)
-    while question.id in given:
-        option = question.option(given.pop(question.id))
+    while (option_id := answered(question.id)) is not None:
+        option = question.option(option_id)
         path.append((question, option))
         if option.outcome is not None:
-            return Position(flow, tuple(path), outcome=flow.outcome(option.outcome), unused=tuple(given.items()))
+            outcome = flow.outcome(option.outcome)
+            pending = []
+            for fact_id in outcome.asks:
+                fact = flow.question(fact_id)
+                if (fact_option := answered(fact_id)) is None:
+                    pending.append(fact)
+                else:
+                    path.append((fact, fact.option(fact_option)))
+            return Position(flow, tuple(path), outcome=outcome, unused=tuple(given.items()), pending=tuple(pending))
         question = flow.question(option.next)
     return Position(flow, tuple(path), question=question, unused=tuple(given.items()))
 
 
+def answers_from_case(flow: Flow, facts: dict[str, str | None]) -> list[Answer]:
+    """The answers a case gives (``facts``: a case fact -> its value, ``acting`` -> ``yes``): each
+    question that reads a fact (``case``) answered by the option meaning its value."""
+    out = []
+    for q in (*flow.questions, *flow.facts):
+        value = facts.get(q.case) if q.case else None
+        option = next((o for o in q.options if value is not None and o.case == value), None)
+        if option is not None:
+            out.append((q.id, option.id))
+    return out
+
+
 def all_paths(flow: Flow) -> list[tuple[tuple[Answer, ...], str]]:
-    """Every answer path the engine can reach, each with the id of the outcome it ends in.
+    """Every answer path the engine can reach (with the facts its outcome asks), each with the id of
+    the outcome it ends in.
 
     Built with ``resolve`` itself: from no answers, try each option of the question
     it asks next, until every branch reaches an outcome."""
@@ -220,11 +278,11 @@ def all_paths(flow: Flow) -> list[tuple[tuple[Answer, ...], str]]:
 
     def walk(answers: tuple[Answer, ...]) -> None:
         pos = resolve(flow, answers)
-        if pos.outcome is not None:
+        if pos.asking is None:
             done.append((answers, pos.outcome.id))
             return
-        for option in pos.question.options:
-            walk(answers + ((pos.question.id, option.id),))
+        for option in pos.asking.options:  # the facts an outcome asks too: each answer is a path
+            walk(answers + ((pos.asking.id, option.id),))
 
     walk(())
     return done

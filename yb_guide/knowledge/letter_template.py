@@ -137,9 +137,74 @@ class ReviewTemplate:
 
 
 @record
+class PoaHeadings:
+    principal: str
+    agent: str
+    matter: str
+    powers: str
+    term: str
+
+
+@record
+class PoaLabels:
+    name: str
+    id_number: str
+    phone: str
+    relation: str
+
+
+@record
+class PoaTemplate:
+    """授权委托书: who authorises whom, for what matter, with which powers, for how long (民法典第一百六十五条)."""
+
+    title: str
+    headings: PoaHeadings
+    labels: PoaLabels
+    opening: str
+    matter: str
+    subject_default: str
+    subject_institution: str
+    ticket: str
+    powers: tuple[str, ...]
+    powers_other: str
+    term: str
+    date_blank: str  # a date to write by hand
+    closing: str
+    signature_principal: str
+    signature_agent: str
+    signed_on: str
+    advice_title: str
+    masked_note: str  # on screen: the numbers are masked here, whole in the file
+    advice: tuple[str, ...]  # said on screen after it, not printed in it
+    source: SourceRef
+    status: Status
+    checked: dt.date | None = None
+
+
+@record
+class ChecklistPaper:
+    """The fixed words of a checklist printed for a resident (the items come from channels.yaml)."""
+
+    items_heading: str
+    item: str
+    acting_also: str
+    acting_heading: str
+    contact_heading: str
+    day_heading: str
+    notes_heading: str
+    checked: str
+    unchecked: str
+    unchecked_what: str
+    source: str
+    box: str
+
+
+@record
 class LetterFile:
     letter: LetterTemplate
     review: ReviewTemplate
+    power_of_attorney: PoaTemplate
+    checklist_paper: ChecklistPaper
 
 
 # Which placeholders each piece may use ("letter.opening" …); a piece not named here may use none.
@@ -157,6 +222,12 @@ PLACEHOLDERS = {
     "review.opening_agent": {"agent", "relation", "name", "step"},
     "review.review.decision": {"received", "whose", "ticket"}, "review.reexam.decision": {"received", "body"},
     "review.review.request": {"body"}, "review.reexam.request": {"body"},
+    "power_of_attorney.opening": {"principal", "agent"}, "power_of_attorney.matter": {"subject"},
+    "power_of_attorney.subject_institution": {"institution"}, "power_of_attorney.ticket": {"ticket"},
+    "power_of_attorney.powers_other": {"blank"}, "power_of_attorney.term": {"start", "end"},
+    "checklist_paper.item": {"item", "form", "need"}, "checklist_paper.acting_also": {"items"},
+    "checklist_paper.checked": {"status", "checked"}, "checklist_paper.unchecked": {"what", "status", "confirm_by"},
+    "checklist_paper.source": {"source", "status"},
 }
 
 

@@ -18,6 +18,7 @@ from yb_guide.knowledge.channels import Channel, ChannelsFile, Checklist, Correc
 from yb_guide.knowledge.deadline_rules import DeadlinesFile
 from yb_guide.knowledge.flows import Flow, FlowsFile
 from yb_guide.knowledge.letter_template import LetterFile, LetterTemplate
+from yb_guide.knowledge.packs import PackInfo
 from yb_guide.knowledge.reimbursement import Caution, Procedure, Reason, ReimbursementFile, Strategy
 from yb_guide.knowledge.search_terms import SearchFile
 from yb_guide.knowledge.sources import Document, SourceRef, SourcesFile
@@ -33,6 +34,8 @@ class Knowledge:
     flows_file: FlowsFile
     letter_file: LetterFile
     search: SearchFile
+    pack: PackInfo  # the region's pack: its name is the region every screen names
+    packs: tuple[str, ...]  # the chain it was merged from, national first (CN, CN-SX)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -143,53 +146,99 @@ class Knowledge:
 
 # ---------------------------------------------------------------- loading
 
+_SCHEMAS = (("sources.yaml", "sources", SourcesFile), ("channels.yaml", "main", ChannelsFile),
+            ("reimbursement_faq.yaml", "reimbursement", ReimbursementFile), ("deadlines.yaml", "deadlines", DeadlinesFile),
+            ("flows.yaml", "flows_file", FlowsFile), ("letter.yaml", "letter_file", LetterFile),
+            ("search.yaml", "search", SearchFile))
 
-def _load_file(data_dir: Path, name: str, schema):
-    from yb_guide.base.schema import build
-    from yb_guide.base.yamlio import Where, load_file
 
-    path = data_dir / name
+def _raw(path: Path):
+    from yb_guide.base.yamlio import load_file
+
     raw = load_file(path, display_name=str(path))
     if raw is None:
         raise DataError(str(path), "", None, "文件是空的")
-    return build(schema, raw, Where(str(path), "", getattr(raw, "line", 1)))
+    return raw
 
 
-def load(data_dir: Path | str | None = None) -> Knowledge:
-    """Load and validate the data files (``DATA_FILES``) in ``data_dir``."""
+def load(data_dir: Path | str | None = None, region: str | None = None) -> Knowledge:
+    """Load, merge (``knowledge.packs``) and validate the data files of ``region``'s packs."""
+    from yb_guide.base.paths import region as chosen_region
+    from yb_guide.base.schema import build
+    from yb_guide.base.yamlio import Where
+    from yb_guide.knowledge import packs as packs_mod
+
     d = default_data_dir(data_dir)
     if not d.is_dir():
         raise DataError(str(d), "", None, "数据目录不存在")
-    k = Knowledge(
-        data_dir=d,
-        sources=_load_file(d, "sources.yaml", SourcesFile),
-        main=_load_file(d, "channels.yaml", ChannelsFile),
-        reimbursement=_load_file(d, "reimbursement_faq.yaml", ReimbursementFile),
-        deadlines=_load_file(d, "deadlines.yaml", DeadlinesFile),
-        flows_file=_load_file(d, "flows.yaml", FlowsFile),
-        letter_file=_load_file(d, "letter.yaml", LetterFile),
-        search=_load_file(d, "search.yaml", SearchFile),
-    )
+    chain = packs_mod.chain(d, region or chosen_region())
+    raws = {}
+    for name, _, _ in _SCHEMAS:
+        raw = _raw(d / name)
+        for pack in chain[1:]:
+            if (pack.folder / name).is_file():
+                raw = packs_mod.merge(raw, _raw(pack.folder / name), str(pack.folder / name))
+        raws[name] = raw
+    words = packs_mod.words_of(chain)
+    channels = {c.get("id") for c in raws["channels.yaml"].get("channels") or [] if isinstance(c, dict)}
+    parts = {}
+    for name, attr, schema in _SCHEMAS:
+        path = str(d / name)
+        raw = packs_mod.finish(raws[name], words, channels, path, packs_mod.local_words(chain))
+        parts[attr] = build(schema, raw, Where(path, "", getattr(raw, "line", 1)))
+    k = Knowledge(data_dir=d, pack=chain[-1].info, packs=tuple(p.id for p in chain), **parts)
     from yb_guide.knowledge.checks import cross_check
     from yb_guide.knowledge.deadline_rules import resolve
 
     cross_check(k)
+    from yb_guide.knowledge import events
+
+    events.check(k)  # the events declared once in deadlines.yaml, and the code's spellings of them
     # From here on every deadline rule carries its own numbers (one model of a rule).
     rules = tuple(resolve(rule, k) for rule in k.deadlines.rules)
     object.__setattr__(k, "deadlines", dataclasses.replace(k.deadlines, rules=rules))
     return k
 
 
-_loaded: dict[Path, Knowledge] = cache.memo()
+def check_all(data_dir: Path | str | None = None) -> list[Knowledge]:
+    """Every pack of the data folder loaded and checked (the national pack alone, each region
+    merged with the packs it extends), national first; the first error is raised."""
+    from yb_guide.knowledge.packs import available
 
-
-def get(data_dir: Path | str | None = None) -> Knowledge:
-    """The knowledge base, loaded once per process; from the compiled cache when the data
-    files are unchanged (parsing and checking the YAML is most of a cold start)."""
     d = default_data_dir(data_dir)
-    if d not in _loaded:
+    if not d.is_dir():
+        raise DataError(str(d), "", None, "数据目录不存在")
+    return [load(d, pack_id) for pack_id in sorted(available(d), key=lambda p: (p != "CN", p))]
+
+
+_loaded: dict[tuple, Knowledge] = cache.memo()
+
+
+def pack_files(data_dir: Path | str | None = None, region: str | None = None) -> list[Path]:
+    """Every file a region's knowledge may be made of: the national pack's and every region pack's
+    YAML (the cache key: change one byte anywhere, rebuild).  Found by listing folders only, so a
+    start from the cache parses no YAML."""
+    from yb_guide.knowledge.packs import PACK_FILE, available
+
+    d = default_data_dir(data_dir)
+    files = data_files(d) + [d / PACK_FILE]
+    for pack_id, folder in sorted(available(d).items()):
+        if folder != d:
+            files += sorted(folder.glob("*.yaml"))
+    return files
+
+
+def get(data_dir: Path | str | None = None, region: str | None = None) -> Knowledge:
+    """The knowledge base of ``region`` (default: the chosen one), loaded once per process; from
+    the compiled cache when no file of its packs changed (parsing and checking the YAML is most of
+    a cold start)."""
+    from yb_guide.base.paths import region as chosen_region
+
+    d = default_data_dir(data_dir)
+    r = (region or chosen_region()).upper()
+    if (d, r) not in _loaded:
         if not d.is_dir():
             raise DataError(str(d), "", None, "数据目录不存在")
-        key = cache.files_key(data_files(d), "knowledge")
-        _loaded[d] = cache.cached("knowledge", key, lambda: load(d), valid=lambda k: isinstance(k, Knowledge))
-    return _loaded[d]
+        key = cache.files_key(pack_files(d), "knowledge", r)
+        _loaded[d, r] = cache.cached("knowledge", key, lambda: load(d, r), valid=lambda k: isinstance(k, Knowledge))
+    return _loaded[d, r]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from yb_guide.base.errors import UnknownIdError
 
 
 def _haystack(k, faq) -> list[str]:
@@ -56,7 +55,8 @@ def segment(k, word: str) -> list[str]:
 def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
     """(number as listed, FAQ) for the FAQs that hold every word of ``query`` (each word or one of
     its synonyms; an unspaced word is cut into known words when it is not found whole); when none
-    holds them all, those that hold the most, best first.  All of them without a query."""
+    holds them all, those that hold the most: the 医保 ones first, then the web article's general
+    ones (search.yaml ``general``), each best first.  All of them without a query."""
     numbered = list(enumerate(k.faqs, start=1))
     terms: list[str] = []
     for w in words(query):
@@ -75,12 +75,14 @@ def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
         in_question = sum(any(alt in f.question.lower() for alt in alts) for alts in wanted)
         if hits:
             scored.append((hits, in_question, n, f))
-    best = max((s[0] for s in scored), default=0)
-    if best < len(wanted) and len(wanted) > 1:
-        best = max(best, len(wanted) - 1)  # one word may be a way of asking, not a subject
-    chosen = [s for s in scored if s[0] >= best]
-    chosen.sort(key=lambda s: (-s[0], -s[1], s[2]))
-    return [(n, f) for _, _, n, f in chosen]
+    general = set(k.search.general)  # the 医保 answers first, then the article's general ones, each the best
+    found = []
+    for group in ([s for s in scored if s[3].id not in general], [s for s in scored if s[3].id in general]):
+        best = max((s[0] for s in group), default=0)
+        if best < len(wanted) and len(wanted) > 1:
+            best = max(best, len(wanted) - 1)  # one word may be a way of asking, not a subject
+        found += sorted((s for s in group if s[0] >= best), key=lambda s: (-s[0], -s[1], s[2]))
+    return [(n, f) for _, _, n, f in found]
 
 
 def faq_by_number_or_id(k, which: str) -> tuple[int, object]:
@@ -93,4 +95,10 @@ def faq_by_number_or_id(k, which: str) -> tuple[int, object]:
     for i, f in enumerate(faqs, start=1):
         if f.id == which:
             return i, f
-    raise UnknownIdError("问答", which, [str(i) for i in range(1, len(faqs) + 1)] + [f.id for f in faqs])
+    from yb_guide.base.errors import UserError
+    from yb_guide.base.suggest import nearest
+
+    near = nearest(which, [f.id for f in faqs])
+    tip = f"您是不是要找第 {[f.id for f in faqs].index(near) + 1} 条？" if near else ""
+    raise UserError(f"没有第「{which}」条问答。{tip}",
+                    hint=f"写 1 到 {len(faqs)} 之间的序号（ybguide faq 列出全部问答），或者写关键词查找，如 ybguide faq 多久回复")

@@ -12,3 +12,5 @@ class SearchFile:
     # longest first; the stop words (怎么, 吗 …) are dropped.
     terms: tuple[str, ...] = ()
     stopwords: tuple[str, ...] = ()
+    # FAQs of the web article on appointments and reimbursement in general (not 医保): found after the 医保 ones
+    general: tuple[str, ...] = ()

@@ -46,46 +46,78 @@ class Letter:
     case_id: int | None = None
     facts: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # what happened after the letter's date
+    advice_title: str | None = None  # the heading of ``advice`` when it is not posting advice
+    masked_note: str | None = None  # what to say of masked numbers, when not the letter's usual note
+
+
+# A filing through a channel of this kind is the same act as a log entry of that kind on the filing
+# day (a hotline complaint and the call logged that day): one fact, not two.
+SAME_ACT = {"phone": "call", "on-site": "visit", "mail": "letter"}
+
+
+@dataclass
+class _Fact:
+    day: str  # ISO date
+    order: int  # on one day: (the incident, 0,) the filing, what was logged, the result
+    at: str  # the first entry's time, for the order of a day's logs
+    clauses: list[str]  # what happened, each a clause of one sentence
+    said: list[str] = field(default_factory=list)  # the logged words that day, of that kind
+
+
+def _sentence(parts) -> str:
+    text = "，".join(p for p in parts if p)
+    return text if text.endswith(("。", "！", "？", "…")) else text + "。"
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip("。；，;,.")
 
 
 def _facts(k, case) -> list[str]:
-    """The facts in the order they happened: the incident, the complaint, each contact, the result."""
+    """The facts in the order they happened: the incident, the complaint, each contact, the result;
+    what happened on one day in one way is one fact (the filing by hotline and the call logged that
+    day; the result and the reply logged the day it came), told once with its date."""
+    from yb_guide.cases.model import LOG_KINDS
+
     t = k.letter.facts
-    found: list[tuple[str, int, str]] = []  # (ISO date, order on that day, sentence)
-
-    def sentence(parts) -> str:
-        text = "，".join(p for p in parts if p)
-        return text if text.endswith(("。", "！", "？", "…")) else text + "。"
-
+    incident: list[tuple[str, str]] = []
     if case.incident_date or case.place or case.institution or case.summary or case.amount:
         if case.place and case.institution and case.institution != case.place:
             where = fill(t.incident_place_institution, place=case.place, institution=case.institution)
         else:
             where = fill(t.incident_place, place=case.place or case.institution) if (case.place or case.institution) else None
         parts = [date_zh(case.incident_date) if case.incident_date else None, where, case.summary]
-        text = sentence(parts) if any(parts) else ""
+        text = _sentence(parts) if any(parts) else ""
         if case.amount:
-            text += sentence([fill(t.amount, amount=personal.amount_text(case.amount))])
-        day = (case.incident_date or case.filed or dt.date.min).isoformat()
-        found.append((day, 0, text))
+            text += _sentence([fill(t.amount, amount=personal.amount_text(case.amount))])
+        incident.append(((case.incident_date or case.filed or dt.date.min).isoformat(), text))
+    days: dict[tuple[str, str], _Fact] = {}
     # A case filed by letter is this letter itself: no "I complained on…" line for it.
     if case.filed and case.channel and k.channel(case.channel).kind != "mail":
-        how = k.letter.filed_by.get(case.channel) or f"通过{k.channel(case.channel).name}"
-        parts = [date_zh(case.filed), fill(t.filed, how=how),
-                 fill(t.ticket, ticket=case.ticket) if case.ticket else None,
-                 fill(t.staff, staff=case.staff) if case.staff else None]
-        found.append((case.filed.isoformat(), 1, sentence(parts)))
-    from yb_guide.cases.model import LOG_KINDS
-
+        channel = k.channel(case.channel)
+        how = k.letter.filed_by.get(case.channel) or f"通过{channel.name}"
+        clauses = [fill(t.filed, how=how), fill(t.ticket, ticket=case.ticket) if case.ticket else None,
+                   fill(t.staff, staff=case.staff) if case.staff else None]
+        key = (case.filed.isoformat(), SAME_ACT.get(channel.kind, "filed"))
+        days[key] = _Fact(key[0], 1, "", [c for c in clauses if c])
+    if case.result_received:
+        key = (case.result_received.isoformat(), "reply")
+        days[key] = _Fact(key[0], 3, "", [t.result])
     for entry in case.log:
         if entry.auto:
-            continue  # ybguide's own notes (closed, letter written) are not facts
-        day = dt.date.fromisoformat(entry.at[:10])
-        found.append((entry.at, 2, sentence([date_zh(day), fill(t.log, kind=LOG_KINDS[entry.kind], text=entry.text)])))
-    if case.result_received:
-        found.append((case.result_received.isoformat() + " 99", 3, sentence([date_zh(case.result_received), t.result])))
-    found.sort(key=lambda f: (f[0][:10], f[1], f[0]))
-    return [text for _, _, text in found]
+            continue  # ybguide's own notes (the result recorded, closed, letter written) are not facts
+        key = (entry.at[:10], entry.kind)
+        fact = days.setdefault(key, _Fact(key[0], 2, entry.at, []))
+        words = _clause(fill(t.log, kind=LOG_KINDS[entry.kind], text=entry.text))
+        if words and words not in fact.said:
+            fact.said.append(words)
+    told = [(day, 0, "", text) for day, text in incident]
+    for f in days.values():
+        # what was logged follows the event it belongs to after a semicolon: its own words, told once
+        text = "；".join(x for x in ("，".join(f.clauses), "；".join(f.said)) if x)
+        told.append((f.day, f.order, f.at, _sentence([date_zh(dt.date.fromisoformat(f.day)), text])))
+    told.sort(key=lambda f: f[:3])
+    return [text for *_, text in told]
 
 
 def as_of(case, day: dt.date):

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from yb_guide.base.errors import UserError
-from yb_guide.base.files import write_private
+from yb_guide.base.files import write_atomic
 from yb_guide.letter.build import Letter
 
-FORMATS = (".txt", ".md", ".docx")
+FORMATS = (".txt", ".md", ".docx", ".pdf")
 INDENT = "\u3000\u3000"  # two full-width spaces: a Chinese paragraph's first-line indent
 SIGN_INDENT = "\u3000" * 12  # signature and date sit on the right half of the page
 
@@ -114,17 +114,17 @@ def _page_numbers(section) -> None:
     p.add_run(" 页")
 
 
-def _properties(doc, letter: Letter) -> None:
-    """The file's own properties: this letter's title and date, Chinese; not python-docx's template
-    (author "python-docx", created 2013, its thumbnail picture)."""
+def _properties(doc, title: str, date) -> None:
+    """The file's own properties: this document's title and date, Chinese; not python-docx's
+    template (author "python-docx", created 2013, its thumbnail picture)."""
     import datetime as dt
 
     props = doc.core_properties
     props.language = "zh-CN"
-    props.title = letter.blocks[0].text if letter.blocks else ""
+    props.title = title
     props.author = props.last_modified_by = ""
     props.comments = props.keywords = props.subject = props.category = ""
-    when = dt.datetime.combine(letter.date, dt.time(9, 0))
+    when = dt.datetime.combine(date, dt.time(9, 0))
     props.created = props.modified = when
     props.revision = 1
     package = doc.part.package
@@ -133,13 +133,11 @@ def _properties(doc, letter: Letter) -> None:
             package.rels.pop(rel_id)
 
 
-def to_docx(letter: Letter) -> bytes:
-    """A Word file that prints well on A4 in Chinese (仿宋 body, 宋体 title, language zh-CN, page
-    numbers), made in memory: a full disk then fails in one place (the file write), not inside
-    the zip library."""
+def new_document(title: str, date, *, body_pt: float = 14, font: str = BODY_FONT):
+    """An empty Word document for Chinese on A4: the body font for Chinese characters too
+    (w:eastAsia), language zh-CN, page numbers, the file's properties."""
     try:
         import docx
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt
@@ -152,9 +150,9 @@ def to_docx(letter: Letter) -> bytes:
     section.top_margin = section.bottom_margin = Mm(25)
     section.left_margin = section.right_margin = Mm(28)
     normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(14)
-    _east_asian(normal, BODY_FONT)
+    normal.font.name = font
+    normal.font.size = Pt(body_pt)
+    _east_asian(normal, font)
     rpr = normal.element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -162,8 +160,27 @@ def to_docx(letter: Letter) -> bytes:
         rpr.append(lang)
     for key in ("w:val", "w:eastAsia"):
         lang.set(qn(key), "zh-CN")
-    _properties(doc, letter)
+    _properties(doc, title, date)
     _page_numbers(section)
+    return doc
+
+
+def docx_bytes(doc) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def to_docx(letter: Letter) -> bytes:
+    """A Word file that prints well on A4 in Chinese (仿宋 body, 宋体 title, language zh-CN, page
+    numbers), made in memory: a full disk then fails in one place (the file write), not inside
+    the zip library."""
+    doc = new_document(letter.blocks[0].text if letter.blocks else "", letter.date)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     closing = 0
     for block in letter.blocks:
         p = doc.add_paragraph()
@@ -185,28 +202,35 @@ def to_docx(letter: Letter) -> bytes:
             closing += 1
         elif block.kind == "sign":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    import io
-
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return docx_bytes(doc)
 
 
 def render(letter: Letter, suffix: str) -> bytes:
-    """The letter's file content for .txt (with a BOM, for Windows Notepad), .md or .docx."""
+    """The letter's file content for .txt (with a BOM, for Windows Notepad), .md, .docx or .pdf."""
     if suffix == ".docx":
         return to_docx(letter)
+    if suffix == ".pdf":
+        from yb_guide.letter import pdf
+
+        return pdf.render(letter.blocks, letter.blocks[0].text if letter.blocks else "", letter.date)
     if suffix == ".txt":
         return to_text(letter).replace("\n", "\r\n").encode("utf-8-sig")  # CRLF: Notepad's line ends
     return to_markdown(letter).encode("utf-8")
 
 
 def save(letter: Letter, path: Path, *, overwrite: bool = False) -> Path:
-    """Write the letter as .txt, .md or .docx, privately (0600) and whole (a temporary file, then
+    """Write the letter as .txt, .md, .docx or .pdf, privately (0600) and whole (a temporary file, then
     renamed); an existing file is replaced only when ``overwrite``."""
+    return save_as(path, FORMATS, lambda suffix: render(letter, suffix), "以 .txt、.md、.docx 或 .pdf 结尾",
+                   private=True, overwrite=overwrite)
+
+
+def save_as(path: Path, formats: tuple[str, ...], make, endings: str, *, private: bool, overwrite: bool) -> Path:
+    """Write ``make(suffix)`` to ``path`` whole (``base.files.write_atomic``), when its suffix is one
+    of ``formats``; ``private``: readable only by the user (personal data)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint="--out 的文件名以 .txt、.md 或 .docx 结尾")
-    data = render(letter, suffix)
-    return write_private(path, lambda tmp: Path(tmp).write_bytes(data), overwrite=overwrite)
+    if suffix not in formats:
+        raise UserError(f"不支持的文件类型「{path.suffix or path.name}」。", hint=f"--out 的文件名{endings}")
+    data = make(suffix)
+    return write_atomic(path, lambda tmp: Path(tmp).write_bytes(data), private=private, overwrite=overwrite)

@@ -21,27 +21,32 @@ from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
 
-# Column names a spreadsheet may use (English ids, or the Chinese a desk worker would type).
-COLUMNS = {
-    "filed": ("filed", "提交日期", "投诉日期"),
-    "id": ("id", "编号", "案件编号"),
-    "complex": ("complex", "复杂", "复杂案件"),
-    "channel": ("channel", "渠道", "投诉渠道"),
-    "result_received": ("result_received", "收到结果日期"),
-    "decision_known": ("decision_known", "知道原决定日期"),
-    # the person's situation (schedule.situation): which rules apply to the row
-    "decision": ("decision", "决定类型", "原决定类型", "原决定"),
-    "matter": ("matter", "事项类别", "反映事项"),
-    "rights_stated": ("rights_stated", "是否写明权利", "是否写明复议诉讼权利"),
-    "amount": ("amount", "争议金额", "涉及金额", "金额"),
-}
-SITUATION_COLUMNS = ("decision", "matter", "rights_stated", "amount")
+# The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
+# case import/export); every other column is kept as it is.
+BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
+              "decision_kind", "matter", "rights_stated", "amount")
+
+
+def __getattr__(name: str):
+    """``COLUMNS`` (key -> the headers a batch reads for it), from the vocabulary when asked for."""
+    if name == "COLUMNS":
+        from yb_guide.schedule.columns import vocabulary
+
+        v = vocabulary()
+        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in BATCH_KEYS}
+    raise AttributeError(name)
+
+
+# the person's situation (schedule.situation): which rules apply to the row; column key -> question id
+SITUATION_COLUMNS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated", "amount": "amount"}
 # The columns a run adds after the stage columns (whose headers are the rules' titles), and how a
 # yes/no cell is written: in Chinese for people, as ids with --ids for scripts.  The one table.
 ADDED_COLUMNS = {"estimated": "是否推算", "error": "错误"}
 YES_NO = {False: ("是", "否"), True: ("true", "false")}  # keyed by ``ids``
 # Encodings a result can be written in: what --encoding accepts, and how a summary names them.
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GBK/GB18030"}
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GBK/GB18030",
+                   "xlsx": "Excel 工作簿（.xlsx）"}
+CODECS = ("utf-8", "utf-8-sig", "gbk", "gb18030")
 ON_ERROR = ("keep", "skip", "stop")  # skip: the old name of keep (bad rows are no longer dropped)
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "复杂", "t"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "否", "f", "一般"}
@@ -79,6 +84,11 @@ class Summary:
     encoding: str = "utf-8"  # the input's
     out_encoding: str = "utf-8"
     columns: list[str] = field(default_factory=list)
+    keys: dict[str, int] = field(default_factory=dict)  # the columns read: key -> index
+    stages: list[str] = field(default_factory=list)  # the rules whose due dates were added
+    ics_file: str | None = None  # --ics: the calendar written, its events, the legal deadlines already past
+    ics_events: int = 0
+    ics_passed: int = 0
 
 
 def detect_encoding(head: bytes) -> str:
@@ -102,7 +112,7 @@ def check_encoding(name: str | None) -> str | None:
     if name is None:
         return None
     key = name.strip().lower().replace("_", "-").replace("utf8", "utf-8")
-    if key not in ENCODING_LABELS:
+    if key not in CODECS:
         raise UserError(f"--encoding 的值「{name}」不对。",
                         hint="可用：utf-8、utf-8-sig（带 BOM，Excel 直接打开）、gbk、gb18030；不写则与输入文件相同")
     return key
@@ -122,18 +132,21 @@ def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
 
 
 def _find_columns(header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
-    """(column key -> index, column key -> the header as the user wrote it)."""
+    """(column key -> index, column key -> the header as the user wrote it); the first column of
+    each key counts, other columns (序号, 备注 …) are carried along."""
+    from yb_guide.schedule.columns import vocabulary
+
+    words = vocabulary()
     found: dict[str, int] = {}
     written = [h.strip().lstrip("\ufeff").strip() for h in header]
-    names = [h.lower() for h in written]
-    for key, aliases in COLUMNS.items():
-        for i, name in enumerate(names):
-            if name in aliases:
-                found[key] = i
-                break
+    for i, name in enumerate(written):
+        key = words.key_of(name)
+        if key in BATCH_KEYS and key not in found:
+            found[key] = i
     if "filed" not in found:
-        raise UserError("CSV 第1行（表头）里没有「提交日期」列。",
-                        hint="表头要有 提交日期（或 投诉日期、filed）列；可选 编号、复杂、渠道、收到结果日期、知道原决定日期")
+        others = "、".join(words.header(k) for k in BATCH_KEYS if k != "filed")
+        raise UserError(f"CSV 第1行（表头）里没有「{words.header('filed')}」列。",
+                        hint=f"表头要有 {words.header('filed')}（或 投诉日期、filed）列；可选 {others}")
     return found, {key: written[i] for key, i in found.items()}
 
 
@@ -204,14 +217,15 @@ def added_headers(plan, stages: list[str], *, ids: bool = False) -> list[str]:
 
 
 def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "keep", encoding: str | None = None,
-              errors: str = "strict", ids: bool = False, today: dt.date | None = None) -> Summary:
+              errors: str = "strict", ids: bool = False, today: dt.date | None = None, collect=None) -> Summary:
     """Read CSV rows from ``source``, write them with due dates to ``out`` (a binary stream, left
-    open) in ``encoding`` (None: the input's own; ``errors="replace"`` for a console)."""
+    open) in ``encoding`` (None: the input's own; ``errors="replace"`` for a console).  ``collect``
+    (``schedule.ics.BatchEvents``) is given the columns, then each row that was computed."""
     text, in_encoding = open_text(source)
     sink = io.TextIOWrapper(out, encoding=encoding or in_encoding, errors=errors, newline="")
     summary = Summary(encoding=in_encoding, out_encoding=encoding or in_encoding)
     try:
-        _rows(plan, cal, text, sink, summary, on_error=on_error, ids=ids, today=today)
+        rows(plan, cal, text, sink, summary, on_error=on_error, ids=ids, today=today, collect=collect)
         sink.flush()
     finally:
         try:
@@ -221,8 +235,9 @@ def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "ke
     return summary
 
 
-def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
-          today: dt.date | None = None) -> None:
+def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
+         today: dt.date | None = None, collect=None) -> None:
+    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink``."""
     from yb_guide.calendar.dates import parse_date
     from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
     from yb_guide.schedule.deadlines import compute, future_event_warning
@@ -243,11 +258,16 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
     cols, names = _find_columns(header)
     stages = stage_columns(plan, cols)
     new_cols = added_headers(plan, stages, ids=ids)
-    summary.columns = header + new_cols
+    summary.columns, summary.keys, summary.stages = header + new_cols, cols, stages
+    add_row = None
+    if collect is not None:
+        collect.begin(cols, stages)
+        add_row = collect.row
     yes, no = YES_NO[ids]
     width = len(header)
     fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
-    situation_at = [(key, cols[key]) for key in SITUATION_COLUMNS if key in cols]
+    situation_at = [(SITUATION_COLUMNS[key], cols[key]) for key in SITUATION_COLUMNS if key in cols]
+    question_column = {question: key for key, question in SITUATION_COLUMNS.items()}
     situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
     # Small memos (cell text -> date, flag or channel; inputs -> output cells), bounded by MEMO_LIMIT
     # so memory stays flat however long the file is.
@@ -297,7 +317,8 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
             try:
                 return read_situation(plan.situation, {key: t for (key, _), t in zip(situation_at, texts)})
             except UserError as err:
-                raise UserError(f"「{names[err.field or 'amount']}」列：{err.message}", hint=err.hint) from None
+                raise UserError(f"「{names[question_column[err.field or 'amount']]}」列：{err.message}",
+                                hint=err.hint) from None
 
         return _remembered(situations, texts, read)
 
@@ -375,6 +396,8 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
                 write(f"{record}{',' * (width - n) if n < width else ''}{no_dates}{_cell(message)}\n")
                 written += 1
                 continue
+            if add_row is not None:
+                add_row(start_line, row, key)
             if n < width:
                 record += "," * (width - n)
             write(f"{record},{cells}\n")
@@ -389,19 +412,3 @@ def _rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: 
                         f"编码写不出的字「{char}」。", hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     finally:
         summary.written, summary.bad = written, bad
-
-
-def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep", encoding: str | None = None,
-                ids: bool = False, source_path=None, overwrite: bool = False, today: dt.date | None = None) -> Summary:
-    """``run_batch`` into a file, written whole (a stopped or failed run leaves no file, and an old
-    file as it was), never over the input file, and over another existing file only if ``overwrite``."""
-    from yb_guide.base.files import write_atomic
-
-    result: list[Summary] = []
-
-    def write(tmp) -> None:
-        with open(tmp, "wb") as out:
-            result.append(run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids, today=today))
-
-    write_atomic(out_path, write, source=source_path, overwrite=overwrite)
-    return result[0]

@@ -56,6 +56,7 @@ class Plan:
     situation_notes: tuple[SituationNote, ...] = ()
     simple_max: int | None = None
     moved_note: str = ""
+    region: str = ""  # the region's name (its pack's): a calendar file names it
 
     def question(self, question_id: str) -> SituationQuestion:
         return next(q for q in self.situation if q.id == question_id)
@@ -99,21 +100,23 @@ def make_plan(k) -> Plan:
                 decision_needed=d.decision_needed,
                 process_note=k.main.process.note, complex_note=d.complex_note,
                 channel_index=channel_index(k.channels), situation=d.situation,
-                situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note)
+                situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note,
+                region=k.pack.name)
 
 
 def get_plan(data_dir=None) -> Plan:
     from yb_guide.base import cache
-    from yb_guide.base.paths import data_dir as default_dir, data_files
+    from yb_guide.base.paths import data_dir as default_dir, region
+    from yb_guide.knowledge import loader
 
     d = data_dir or default_dir()
+    r = region()
 
     def build() -> Plan:
-        from yb_guide.knowledge import loader
+        return make_plan(loader.get(d, r))
 
-        return make_plan(loader.get(d))
-
-    return cache.cached("plan", cache.files_key(data_files(d), "plan"), build, valid=lambda p: isinstance(p, Plan))
+    return cache.cached("plan", cache.files_key(loader.pack_files(d), "plan", r), build,
+                        valid=lambda p: isinstance(p, Plan))
 
 
 @dataclass

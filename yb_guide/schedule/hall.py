@@ -14,8 +14,8 @@ HALL_CHANNEL = "hall-visit"
 class HallHours:
     on: dt.date
     at: dt.time | None
-    opens: str
-    closes: str
+    opens: str | None  # None: the region's pack does not know the hall's hours
+    closes: str | None
     open_that_day: bool
     open_now: bool | None  # only when a time of day is known
     next_open: dt.date  # the first day (from ``on``, or after it if already closed) the hall is open
@@ -24,23 +24,25 @@ class HallHours:
     day_name: str | None  # the holiday's (or makeup day's) name
     hours_status: str  # whether anybody confirmed the hours (knowledge.sources.Status)
     confirm_by: str  # whom to call to confirm them
+    hours_text: str | None = None  # the hours as the data says them (when there are no opening times)
 
 
 def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> HallHours:
     contact = k.channel(HALL_CHANNEL).contact  # hours come from data/channels.yaml
-    opens, closes = contact.hours_open or "09:00", contact.hours_close or "17:00"
-    close_t = dt.time.fromisoformat(closes)
-    open_t = dt.time.fromisoformat(opens)
+    opens, closes = contact.hours_open, contact.hours_close
+    close_t = dt.time.fromisoformat(closes) if closes else None
+    open_t = dt.time.fromisoformat(opens) if opens else None
     workday = cal.is_workday(on)
     open_now = None
-    if at is not None:
+    if at is not None and open_t and close_t:
         open_now = workday and open_t <= at < close_t
     # After closing time the next chance is the next working day.
-    if workday and not (at is not None and at >= close_t):
+    if workday and not (at is not None and close_t and at >= close_t):
         next_open = on
     else:
         next_open = cal.add_workdays(on, 1)
     return HallHours(on=on, at=at, opens=opens, closes=closes, open_that_day=workday, open_now=open_now,
                      next_open=next_open, estimated=cal.is_estimated(on) or cal.is_estimated(next_open),
                      notes=k.channel(HALL_CHANNEL).notes, day_name=cal.name(on),
-                     hours_status=k.channel(HALL_CHANNEL).status, confirm_by=k.main.scope.confirm_by)
+                     hours_status=k.channel(HALL_CHANNEL).status, confirm_by=k.main.scope.confirm_by,
+                     hours_text=contact.hours)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from yb_guide.base.text import mask_name
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
 from yb_guide.cases.model import EVENT_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case
@@ -40,13 +41,17 @@ def case_row(k, c: Case, p: Progress) -> dict:
 
 
 def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
-              search: str | None = None) -> dict:
-    rows = [case_row(k, c, p) for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only,
-                                                  search=search)]
-    for row, c in zip(rows, [c for c in cases if c.id in {r["id"] for r in rows}]):
-        row["name"], row["agent_name"] = c.name, c.agent_name
+              search: str | None = None, reveal: bool = False) -> dict:
+    """Every case with where it stands; names masked (王*英) unless ``reveal``: a service desk's
+    screen is seen by the next person in the queue."""
+    shown = (lambda n: n) if reveal else mask_name
+    rows = []
+    for c, p in select(k, cases, today, open_only=open_only, overdue_only=overdue_only, search=search):
+        row = case_row(k, c, p)
+        row["name"], row["agent_name"] = shown(c.name), shown(c.agent_name)
+        rows.append(row)
     return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
-            "total": len(cases), "count": len(rows), "cases": rows}
+            "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
 def _fields(c: Case, reveal: bool) -> dict:
@@ -65,13 +70,39 @@ def _fields(c: Case, reveal: bool) -> dict:
     }
 
 
+def _words(field: str, text: str | None) -> str | None:
+    """A stored value as people read it: a list as 重新报销、赔礼道歉 (not JSON), a situation answer by
+    its Chinese label (不予报销（拒付）, not refusal), yes/no as 是/否."""
+    if text is None:
+        return None
+    if text.startswith("["):
+        import json
+
+        try:
+            items = json.loads(text)
+        except ValueError:
+            return text
+        return "、".join(str(x) for x in items) or None
+    if field == "complex" and text in ("0", "1", "true", "false", "True", "False"):
+        return "是" if text in ("1", "true", "True") else "否"
+    from yb_guide.cases.model import SITUATION_FIELDS
+
+    if field in SITUATION_FIELDS:
+        from yb_guide.schedule.deadlines import get_plan
+
+        question = get_plan().question(SITUATION_FIELDS[field])
+        return next((o.label for o in question.options if o.id == text), text)
+    return text
+
+
 def _change(ch, reveal: bool = False) -> dict:
     """A history row; identity numbers masked like everywhere else (a service desk is not private)."""
     from yb_guide.cases.corrections import field_label
 
     hide = ch.field in personal.MASKED_FIELDS and not reveal
+    old, new = _words(ch.field, ch.old), _words(ch.field, ch.new)
     return {"at": ch.at, "field": ch.field, "label": field_label(ch.field),
-            "old": personal.mask(ch.old) if hide else ch.old, "new": personal.mask(ch.new) if hide else ch.new,
+            "old": personal.mask(old) if hide else old, "new": personal.mask(new) if hide else new,
             "note": ch.note}
 
 
@@ -151,8 +182,10 @@ def imported(report) -> dict:
              f"（{report.format}，编码 {report.encoding}）。"]
     if report.skipped:
         lines.append("已存在且内容相同、跳过的案件：" + "、".join(str(i) for i in report.skipped))
+    if report.ignored:
+        lines.append("这些列不是案件记录的内容，没有导入（原文件不变）：" + "、".join(report.ignored))
     return {"file": report.file, "format": report.format, "encoding": report.encoding, "added": report.added,
-            "skipped": report.skipped, "logs": report.logs, "lines": lines}
+            "skipped": report.skipped, "logs": report.logs, "ignored": report.ignored, "lines": lines}
 
 
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
@@ -168,7 +201,9 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
         "facts": list(letter.facts),
         "envelope": list(letter.envelope),
         "advice": list(letter.advice),
+        "advice_title": letter.advice_title,
         "masked": letter.masked,
+        "masked_note": letter.masked_note,
         "blanks": any(k.letter.blank in b.text for b in letter.blocks),  # left to fill in by hand …
         "blanks_note": BLANKS_NOTE,  # … and what to say about them
         # what happened after the letter's date is not in it (a letter printed again with its own date)
@@ -178,14 +213,16 @@ def letter(k, letter, text: str, saved: str | None) -> dict:
     }
 
 
-def due(k, cases: list[Case], today: dt.date, days: int) -> dict:
-    """``case due``: what has passed on open cases, then what falls due within ``days`` days."""
+def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False) -> dict:
+    """``case due``: what has passed on open cases, then what falls due within ``days`` days (names
+    masked unless ``reveal``, as in the list)."""
     from yb_guide.cases.journal import due_soon
 
     overdue, coming = due_soon(k, cases, today, days)
+    shown = (lambda n: n) if reveal else mask_name
 
     def item(c: Case, s, late: bool) -> dict:
-        return {**_due(s), "case": c.id, "name": c.name, "agent_name": c.agent_name, "ticket": c.ticket,
+        return {**_due(s), "case": c.id, "name": shown(c.name), "agent_name": shown(c.agent_name), "ticket": c.ticket,
                 "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
                 "rule": s.rule, "condition": s.condition}
 
@@ -199,10 +236,19 @@ def log_changed(c: Case, change) -> dict:
             "lines": [f"已修改案件 {c.id} 的沟通记录：{change.note}。原来是：{change.old}"]}
 
 
+def who(k, c: Case) -> str:
+    """A case as a confirmation names it: the person (masked), who acts, the channel, the day filed."""
+    person = "参保人" + (mask_name(c.name) or "（未填姓名）")
+    if c.agent_name:
+        person += f"，{mask_name(c.agent_name)}代办"
+    return f"{person}，{k.channel(c.channel).name}，{c.filed.isoformat()} 提交"
+
+
 def deleted(c: Case, path: str) -> dict:
-    return {"id": c.id, "backup": path,
-            "lines": [f"已删除案件 {c.id}。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
+    return {"id": c.id, "backup": path, "name": mask_name(c.name),
+            "lines": [f"已删除案件 {c.id}（参保人{mask_name(c.name) or '未填姓名'}）。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
 
 
 def ics_exported(count: int, path: str) -> dict:
-    return {"count": count, "file": path, "lines": [f"已把 {count} 个还没到期的期限写入 {path}，每个期限前一个工作日提醒。"]}
+    return {"count": count, "file": path,
+            "lines": [f"已把 {count} 个还没到期的期限写入 {path}：法定期限提前 7 天和前一个工作日提醒，通常的办理时间不提醒。"]}

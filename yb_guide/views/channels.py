@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import plain, source_of
+from yb_guide.views.common import Region, plain, region, source_of
 
 
 def limit_text(limit) -> str | None:
@@ -44,8 +46,13 @@ def channel_row(k, c) -> dict:
     }
 
 
-def channels_list(k) -> dict:
-    return {"channels": [channel_row(k, c) for c in k.channels]}
+class ChannelsList(TypedDict):
+    region: Region
+    channels: list[dict]  # channel_row
+
+
+def channels_list(k) -> ChannelsList:
+    return {"region": region(k), "channels": [channel_row(k, c) for c in k.channels]}
 
 
 def channel_detail(k, channel_id: str) -> dict:
@@ -126,11 +133,19 @@ def checklists_list(k) -> dict:
                            for cl in k.checklists]}
 
 
+def _first_sentence(text: str) -> str:
+    import re
+
+    return re.split(r"(?<=[。；！？])", text.strip(), maxsplit=1)[0]
+
+
 def _faq_entry(k, number: int, f) -> dict:
     out = {
         "n": number,
         "id": f.id,
         "question": f.question,
+        "brief": f.brief or _first_sentence(f.answer),  # one line, listed before the full text
+        "general": f.id in k.search.general,  # the web article's general advice, not 医保
         "answer": f.answer,
         "tags": list(f.tags),
         "source": source_of(k, f),

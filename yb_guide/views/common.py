@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TypedDict
 
 
 def plain(obj):
@@ -94,3 +95,16 @@ def day(d: dt.date | None) -> dict | None:
     from yb_guide.calendar.dates import weekday_zh
 
     return {"date": d.isoformat(), "weekday": weekday_zh(d)}
+
+
+class Region(TypedDict):
+    """The region a screen names, from its pack (pack.yaml: id, name, short_name)."""
+
+    id: str
+    name: str
+    short_name: str
+
+
+def region(k) -> Region:
+    """The region the knowledge is for, as every screen that names it shows it (from its pack)."""
+    return Region(id=k.pack.id, name=k.pack.name, short_name=k.pack.short_name)

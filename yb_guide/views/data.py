@@ -2,21 +2,62 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from yb_guide.base.paths import DATA_FILES
+from yb_guide.views.common import Region
 
 
-def data_check(k, overrides=None) -> dict:
-    """What ``data check`` found; ``overrides`` is the folder's calendar.yaml, if it has one."""
+class PackRow(TypedDict):
+    id: str
+    name: str
+    chain: list[str]  # the packs merged, national first
+    version: str
+    channels: int
+
+
+class DataCheck(TypedDict):
+    ok: bool
+    data_dir: str
+    region: Region
+    files: list[str]
+    counts: dict[str, int]
+    channels: list[str]
+    checklists: list[str]
+    packs: list[PackRow]
+
+
+class Config(TypedDict):
+    region: Region | dict  # the region in use ({id, name})
+    saved: dict
+    file: str
+    regions: list[dict]
+
+
+def data_check(k, overrides=None, checked=()) -> DataCheck:
+    """What ``data check`` found for the person's region ``k``; ``checked`` is every pack that was
+    loaded and checked; ``overrides`` is the folder's calendar.yaml, if it has one."""
     counts = k.counts()
     files = [str(k.data_dir / name) for name in DATA_FILES]
     if overrides is not None:
         files.append(str(k.data_dir / "calendar.yaml"))
         counts["calendar_days"] = len(overrides.holidays) + len(overrides.workdays) + len(overrides.closures)
+    from yb_guide.views.common import region
+
     return {
         "ok": True,
         "data_dir": str(k.data_dir),
+        "region": region(k),
         "files": files,
         "counts": counts,
         "channels": [c.id for c in k.channels],
         "checklists": [c.id for c in k.checklists],
+        "packs": [{"id": x.pack.id, "name": x.pack.name, "chain": list(x.packs), "version": x.pack.data_version,
+                   "channels": len(x.channels)} for x in checked],
     }
+
+
+def config(region: str, saved: dict, path: str, names: dict[str, str]) -> Config:
+    """``ybguide config``: the region in use, what is saved, and the regions there are."""
+    return {"region": {"id": region, "name": names.get(region, region)}, "saved": saved, "file": path,
+            "regions": [{"id": i, "name": n} for i, n in names.items()]}

@@ -180,7 +180,7 @@ def hall(h) -> dict:
     return {
         "on": h.on.isoformat(),
         "at": h.at.strftime("%H:%M") if h.at else None,
-        "hours": f"{h.opens}-{h.closes}",
+        "hours": f"{h.opens}-{h.closes}" if h.opens and h.closes else None,
         "open_that_day": h.open_that_day,
         "open_now": h.open_now,
         "next_open": day(h.next_open),
@@ -195,8 +195,9 @@ def hall_text(h) -> str:
     """Whether the hall is open that day (and now), and when it next opens, in one sentence."""
     from yb_guide.calendar.dates import show
 
+    hours = f" {h.opens}-{h.closes} " if h.opens and h.closes else ""
     if h.open_that_day:
-        text = f"{show(h.on)} 是工作日，服务大厅 {h.opens}-{h.closes} 开放"
+        text = f"{show(h.on)} 是工作日，服务大厅{hours}开放"
         if h.day_name:
             text += f"（{h.day_name}）"
         if h.open_now is False:
@@ -205,7 +206,9 @@ def hall_text(h) -> str:
         why = f"（{h.day_name}）" if h.day_name else "（周末）"
         text = f"{show(h.on)} 不是工作日{why}，服务大厅不开放"
     if h.next_open != h.on:
-        text += f"。下一个开放日：{show(h.next_open)} {h.opens}-{h.closes}"
+        text += f"。下一个开放日：{show(h.next_open)}{hours.rstrip()}"
+    if not hours and h.hours_text:
+        text += f"（办公时间：{h.hours_text}）"
     return text + "。"
 
 
@@ -225,9 +228,13 @@ def batch_summary(summary, out: str | None) -> dict:
         lines.append(f"……另有 {summary.bad - len(summary.errors)} 行有错误，未在这里列出。")
     if summary.bad:
         lines.append(f"有错误的行照原样写出，日期空着，「{ADDED_COLUMNS['error']}」列写明了原因；改正原表后可以再算一次。")
+    if summary.ics_file:
+        lines.append(f"已把 {summary.ics_events} 个法定期限写入日历 {summary.ics_file}（每个提前 7 天和前一个工作日提醒）"
+                     + (f"；已过的 {summary.ics_passed} 个没有写入" if summary.ics_passed else "") + "。")
     return {"written": summary.written, "bad": summary.bad, "encoding": summary.encoding,
             "out_encoding": summary.out_encoding, "columns": summary.columns,
-            "errors": [{"line": n, "message": m} for n, m in summary.errors], "out": out, "lines": lines}
+            "errors": [{"line": n, "message": m} for n, m in summary.errors], "out": out,
+            "ics": summary.ics_file, "ics_events": summary.ics_events, "ics_passed": summary.ics_passed, "lines": lines}
 
 
 def notice_imported(notice, path: str) -> dict:

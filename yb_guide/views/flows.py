@@ -33,7 +33,7 @@ def flow_questions(k, flow_id: str) -> dict:
 
 def flow_question(position) -> dict:
     """The question a wizard asks next (``position`` from ``flows.resolve``)."""
-    flow, q = position.flow, position.question
+    flow, q = position.flow, position.asking
     return {
         "flow": flow.id,
         "title": flow.title,
@@ -59,16 +59,51 @@ def _channel_brief(k, channel_id: str) -> dict:
     }
 
 
-def _checklist_brief(k, checklist_id: str) -> dict:
-    """The checklist as an outcome lists it: what everyone brings; what a person acting for a
-    relative (代办) also brings is named apart, never as 必备 for someone going themselves."""
+def _checklist_brief(k, checklist_id: str, acting: bool | None = None) -> dict:
+    """The checklist as an outcome lists it: what everyone brings, and what a person acting for a
+    relative (代办) also brings: in the list for someone acting, left out for someone going
+    themselves, and named apart (``acting_items``) when it is not known who goes."""
     cl = k.checklist(checklist_id)
     return {
         "id": cl.id,
         "title": cl.title,
-        "items": [f"{i.item} —— {NEED_LABELS[i.need]}，{FORM_LABELS[i.form]}" for i in cl.items if i.when != "acting"],
-        "acting_items": [i.item for i in cl.items if i.when == "acting"],
+        "items": [f"{i.item} —— {NEED_LABELS[i.need]}，{FORM_LABELS[i.form]}" for i in cl.items
+                  if i.when != "acting" or acting],
+        "acting_items": [i.item for i in cl.items if i.when == "acting"] if acting is None else [],
+        "acting": acting,
     }
+
+
+def case_facts(case) -> dict[str, str | None]:
+    """What a case in the journal tells the flows (``case`` of a question in flows.yaml): whether
+    someone acts for the insured person, whether a written reply came, the decision and the matter."""
+    return {"acting": "yes" if case.acting else "no",
+            "reply": "written" if case.result_received else None,
+            "decision": case.decision_kind, "matter": case.matter}
+
+
+def case_answers(k, flow_id: str, case) -> list:
+    """The answers a case gives a flow (``--case``): used where the flow asks them."""
+    from yb_guide.knowledge.flows import answers_from_case
+
+    return answers_from_case(k.flow(flow_id), case_facts(case))
+
+
+def case_events(case) -> dict:
+    """The dated events of a case (event id -> date), as the deadline engine reads them."""
+    from yb_guide.cases.model import EVENT_FIELDS
+
+    return {f.replace("_", "-"): getattr(case, f) for f in EVENT_FIELDS if getattr(case, f)}
+
+
+def case_situation(case) -> dict[str, str]:
+    """The situation answers a case holds (decision, matter, rights_stated, amount), known ones only."""
+    from yb_guide.cases.model import SITUATION_FIELDS
+
+    out = {key: getattr(case, f) for f, key in SITUATION_FIELDS.items() if getattr(case, f)}
+    if case.amount:
+        out["amount"] = case.amount
+    return out
 
 
 GENERAL_TITLE = "一般建议（来自网络文章）"
@@ -116,13 +151,18 @@ def _general(k, flow, out) -> dict | None:
     }
 
 
-def flow_result(k, position) -> dict:
-    """The outcome screen: what to do, through which channel, why, with what, and what next.
+def flow_result(k, position, *, today=None, case=None) -> dict:
+    """The outcome screen: first what to do now, with whom and by when (``now``); then through which
+    channel, why, with what, and what next.
 
     The reasons start with those of the answers given (the chosen options' ``because``).  What
     comes next is a list of actions (a flow with answers, a checklist, a channel, the deadline
-    calculator): the command line shows them as commands, the web page as links."""
+    calculator): the command line shows them as commands, the web page as links.  ``case`` (from
+    ``case_brief``) gives the dates and the situation a journal holds; ``today`` dates the steps."""
+    from yb_guide.knowledge.flows import ACTING
+
     flow, out = position.flow, position.outcome
+    acting = {ACTING: True, "self": False}.get(position.fact(ACTING))
     sources = [source_of(k, out)]
     payload: dict = {
         "flow": flow.id,
@@ -140,7 +180,9 @@ def flow_result(k, position) -> dict:
         "corrections": [],
         "reason": None,  # the likely 医保 reason …
         "maybe": [],  # … other 医保 reasons to rule out
-        "checklists": [_checklist_brief(k, c) for c in out.checklists],
+        "checklists": [_checklist_brief(k, c, acting) for c in out.checklists],
+        "acting": acting,  # someone acts for the insured person: True, False, None (not asked)
+        "case": case["id"] if case else None,
         "periods": [],
         "warnings": [],  # what must be said wherever 行政复议 or 行政诉讼 appears
         "alternatives": [
@@ -175,7 +217,8 @@ def flow_result(k, position) -> dict:
         from yb_guide.schedule.situation import Situation, matches, verdict
 
         plan = get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
-        situation = Situation(**out.situation)
+        # what the answers say of the situation wins over what the case holds
+        situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
         for rule_id in out.periods:
             rule = plan.rule(rule_id)
             fits = verdict(rule.applies, situation, plan.simple_max)
@@ -193,6 +236,8 @@ def flow_result(k, position) -> dict:
         payload["warnings"][:0] = [f"{n.title}（{BASIS_KIND_LABELS[n.basis_kind]}）：{n.summary}"
                                    for n in plan.situation_notes
                                    if n.lead and n.track in tracks and matches(n.when, situation, plan.simple_max)]
+    payload["now"] = _now(k, out, payload, today, case)
+    payload["now"]["also"] = [o.now for _, o in position.path if o.now]  # what an answer adds (复议机关 …)
     if out.record:
         note = k.note(out.record.note) if out.record.note else None
         payload["record"] = {
@@ -210,10 +255,89 @@ def flow_result(k, position) -> dict:
         h = payload["handover"]
         nxt.append({"action": "flow", "flow": h["flow"], "answers": h["answers"], "why": h["when"]})
     for cl in payload["checklists"]:
-        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "why": f"查看并打印「{cl['title']}」"})
+        nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "acting": bool(acting),
+                    "why": f"查看并打印「{cl['title']}」"})
     if out.channel:
         nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
     # a deadline step counts the recommended channel's tracks (a letter is a 信访, not a hotline ticket)
     nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind, "channel": out.channel}
                for n in out.next)
+    if case:  # the case's own next steps: its letter, its dates
+        for a in nxt:
+            if a["action"] in ("letter", "deadline"):
+                a["case"] = case["id"]
     return payload
+
+
+def case_brief(case) -> dict:
+    """What an outcome reads of a case: its number, dated events and situation answers."""
+    return {"id": case.id, "events": case_events(case), "situation": case_situation(case)}
+
+
+def _now(k, out, payload: dict, today, case) -> dict:
+    """The first block of an outcome: what to do now, with whom (a channel's contact, else whom to
+    ask), by when (the nearest legal date; else the rule; else what the outcome says) and the advice
+    for this situation that must come with it (复议前置)."""
+    c = payload["channel"]
+    if c is None and payload["reason"] and payload["reason"]["contacts"]:
+        call = payload["reason"]["contacts"][0]
+        c = call["channel"]
+        who = call["who"]
+    elif c is None and payload["alternatives"]:
+        c = payload["alternatives"][0]
+        who = c["name"]
+    else:
+        who = c["name"] if c else None
+    who = out.who or who
+    by, date = _by(k, out, payload, today, case)
+    return {"do": out.title, "who": who, "contact": c, "by": by, "date": date,
+            "note": payload["warnings"][0] if payload["warnings"] else None}
+
+
+def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
+    """By when, as a sentence, and the date when one is computed."""
+    from yb_guide.base.errors import UserError
+    from yb_guide.views.common import day
+
+    step = next((n for n in out.next if n.action == "deadline"), None)
+    if step is not None:
+        # a new complaint is filed today (not on the case's date); a 复查 runs from the case's reply
+        assumed = step.events == ("filed",) and today is not None
+        events = {"filed": today} if assumed else dict(case["events"]) if case else {}
+        if any(e in events for e in step.events):
+            from yb_guide.calendar import workdays
+            from yb_guide.schedule.deadlines import compute, get_plan
+            from yb_guide.schedule.situation import Situation
+
+            plan = get_plan(k.data_dir)
+            situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
+            try:
+                sched = compute(plan, workdays.get_calendar(None), events, today=today, channel=out.channel,
+                                situation=situation)
+            except UserError:
+                sched = None
+            ahead = [d for d in (sched.stages if sched else ())
+                     if plan.track(d.track).kind == "legal" and not d.done and not d.passed]
+            for group in ([d for d in ahead if d.person_acts], ahead):
+                if group:
+                    d = min(group, key=lambda d: d.due)
+                    when = day(d.due)
+                    text = f"{d.title}：最晚 {when['date']} {when['weekday']}"
+                    if d.condition:
+                        text += f"（{d.condition}）"
+                    if assumed:
+                        text = f"今天提交的话，{text}（法定期限）"
+                    from yb_guide.schedule.deadlines import moved_text
+
+                    if moved_text(d):  # a 信访 day on a rest day: its words' day, the moved one beside it
+                        text += "；" + moved_text(d)
+                    return text, when
+    periods = payload["periods"]
+    if periods:
+        from yb_guide.schedule.deadlines import get_plan
+
+        plan = get_plan(k.data_dir)
+        first = next((x for x in periods if plan.rule(x["id"]).person_acts), periods[0])
+        return f"{first['title']}：{first['text']}", None
+    return out.by, None
+

@@ -26,7 +26,8 @@ def sources(k, *, unverified_only: bool = False) -> dict:
                 "kind": f.kind, "name": f.name, "detail": f.detail, "section": f.section, "status": f.status,
                 "status_label": STATUS_LABELS[f.status], "checked": f.checked.isoformat() if f.checked else None,
                 "stale": document_source(doc, SourceRef(doc.id, f.section), f.status, f.checked)["stale"],
-                "where": f.where,
+                # where it is in data/: for the maintainers' list (--unverified), not for a person looking it up
+                "where": f.where if unverified_only else None,
             } for f in mine],
         })
     counts = {status: sum(1 for f in facts if f.status == status) for status in STATUS_LABELS}

@@ -40,6 +40,28 @@ def host_allowed(host_header: bytes | None) -> bool:
     return host in ("localhost", name, f"{name}.local") or host.endswith(".localhost")
 
 
+def choose_region(cookie: bytes | None) -> None:
+    """The region the person chose on the page (a cookie, ``/region``), for this request only; an
+    unknown or missing one leaves the server's region (``ybguide serve --region``)."""
+    from http.cookies import SimpleCookie
+
+    from yb_guide.base import paths
+    from yb_guide.knowledge.packs import available
+    from yb_guide.web.render import REGION_COOKIE
+
+    chosen = None
+    if cookie:
+        jar = SimpleCookie()
+        try:
+            jar.load(cookie.decode("latin-1"))
+        except Exception:  # a malformed cookie is no choice
+            jar = SimpleCookie()
+        if REGION_COOKIE in jar and jar[REGION_COOKIE].value.upper() in available(paths.data_dir()):
+            chosen = jar[REGION_COOKIE].value.upper()
+    if chosen:
+        paths.use_region(chosen)
+
+
 class Guard:
     """ASGI middleware around the whole application (its error pages too): the security headers on
     every response, only addresses a person typed (``host_allowed``), and no request body over
@@ -61,6 +83,7 @@ class Guard:
             await send(message)
 
         headers = dict(scope.get("headers") or [])
+        choose_region(headers.get(b"cookie"))
         if not host_allowed(headers.get(b"host")):
             return await refused_host(scope, send_with_headers)
         length = headers.get(b"content-length")
@@ -188,7 +211,10 @@ def cached(handler, params, limit: int = CACHE_BYTES):  # params: names, or a fu
             return RedirectResponse(request.url.path + ("?" + query if query else ""), status_code=303)
         if request.query_params.get("size"):  # the 大字 switch of a form: sets a cookie, never kept
             return handler(request)
-        key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", today_in_china())
+        from yb_guide.base.paths import region
+
+        key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", region(),
+               today_in_china())
         hit = pages.get(key)
         if hit is not None:
             return Response(hit[1], status_code=200, headers=dict(hit[0]))
@@ -206,16 +232,18 @@ def create_app():
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    from yb_guide.web import flows, forms, pages
+    from yb_guide.web import flows, forms, pages, paper
     from yb_guide.web.render import STATIC
 
     routes = [
         Route("/", pages.start),
         Route("/text-size", pages.text_size),
+        Route("/region", pages.choose_region),
         Route("/channels", pages.channels_list),
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
+        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file, ("acting",))),  # a PDF takes a second to make
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
@@ -224,6 +252,7 @@ def create_app():
         Route("/deadline", cached(forms.deadline, forms.deadline_params)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
+        Route("/letter/poa", paper.poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         Route("/{flow_id}", cached(flows.question, flows.PARAMS)),
         Route("/{flow_id}/answers", cached(flows.answers, flows.PARAMS)),

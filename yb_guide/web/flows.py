@@ -28,12 +28,14 @@ def _flow(request):
 
 
 def _answers(request, flow) -> list[tuple[str, str]]:
+    from yb_guide.knowledge.flows import parse_answer
+
     out = []
     for text in request.query_params.getlist("answer"):
-        question, sep, option = text.partition(":")
-        if not (sep and question and option):
-            raise PageNotFound(f"地址里的回答「{text}」看不懂。", back=f"/{flow.id}")
-        out.append((question, option))
+        try:
+            out.append(parse_answer(text))  # the command line's reader: problem:fraud or problem=fraud
+        except UserError:
+            raise PageNotFound(f"地址里的回答「{text}」看不懂。", back=f"/{flow.id}") from None
     return out
 
 
@@ -54,7 +56,7 @@ def _redirect(url: str):
 def _clean_url(flow, pos) -> str:
     """Where a state belongs: the question it asks (answers given for later questions kept, so a
     changed answer does not lose them), or the 您的回答 page with only the answers used."""
-    if pos.outcome is not None:
+    if pos.asking is None:
         return flow_url(flow.id, pos.answers, "answers")
     return flow_url(flow.id, [*pos.answers, *pos.unused])
 
@@ -72,7 +74,7 @@ def question(request):
         others = [a for a in answers if a[0] != change]
         done = pos.outcome is not None
         pos = _position(flow, others)
-        if change not in given or pos.question is None or pos.question.id != change:
+        if change not in given or pos.asking is None or pos.asking.id != change:
             raise PageNotFound("地址里要修改的问题不在这次的回答里。", back=flow_url(flow.id, answers, "answers"))
         # 返回 goes where the person came from: 您的回答 when every question was answered, else the
         # question before this one (its answer ticked too)
@@ -86,11 +88,11 @@ def question(request):
             return _page(request, flow, pos, views.flow_question(pos), selected=dict(answers).get(asked),
                          hidden=others, back=_back(flow, pos), size=size)
     if asked is not None:
-        if pos.question is not None and pos.question.id == asked:  # sent without choosing
+        if pos.asking is not None and pos.asking.id == asked:  # sent without choosing
             return _page(request, flow, pos, views.flow_question(pos), hidden=answers, status=400,
                          error="请选择一项。", back=_back(flow, pos))
         return _redirect(_clean_url(flow, pos))
-    if pos.outcome is not None:
+    if pos.asking is None:  # the outcome and the facts it asks (acting for someone …) are known
         return _redirect(_clean_url(flow, pos))
     return _page(request, flow, pos, views.flow_question(pos), hidden=answers, back=_back(flow, pos))
 
@@ -113,9 +115,11 @@ def _outcome(request, flow, page: str):
     from yb_guide.views import flows as views
 
     pos = _position(flow, _answers(request, flow))
-    if pos.outcome is None or pos.unused:
-        return None, _redirect(_clean_url(flow, pos) if pos.outcome is None else flow_url(flow.id, pos.answers, page))
-    return views.flow_result(knowledge(), pos), None
+    if pos.asking is not None or pos.unused:
+        return None, _redirect(_clean_url(flow, pos) if pos.asking is not None else flow_url(flow.id, pos.answers, page))
+    from yb_guide.calendar.dates import today_in_china
+
+    return views.flow_result(knowledge(), pos, today=today_in_china()), None
 
 
 def answers(request):

@@ -8,7 +8,7 @@ the message again beside the field, and everything typed kept in the form."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UserError
-from yb_guide.web.render import calendar, html, knowledge, size_asked
+from yb_guide.web.render import html, knowledge, size_asked
 from yb_guide.web.render import plan as served_plan
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
@@ -54,53 +54,47 @@ def _deadline_form(request) -> dict:
 
 
 def _schedule(form: dict):
-    """The schedule of the dates in the form, or the errors by field (None: the whole form)."""
-    from yb_guide.calendar.dates import parse_date, today_in_china
+    """The schedule of the dates in the form, or the errors by field (None: the whole form): the
+    library's one deadline request (``schedule.request``), as ``ybguide deadline`` makes it."""
+    from yb_guide.schedule.request import DeadlineRequest, schedule_request
+
+    events = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
+    answer = schedule_request(DeadlineRequest(events=events, situation=form["situation"],
+                                              channel=form["channel"] or None, complex_case=form["complex"],
+                                              today=form["today"] or None),
+                              name_of=lambda field: "今天" if field == "today" else _event_label(field))
     from yb_guide.knowledge.labels import EVENT_LABELS
-    from yb_guide.schedule import deadlines
 
-    errors: dict[str | None, str] = {}
-    today = today_in_china()
-    if form["today"]:
-        try:
-            today = parse_date(form["today"], "今天")
-        except UserError as err:
-            errors["today"] = _short(err)
-    cal = calendar()
-    events = {}
-    for event, text in form["values"].items():
-        if text:
-            try:
-                events[event] = cal.check(parse_date(text, f"{EVENT_LABELS[event]}的日期", today),
-                                          f"{EVENT_LABELS[event]}的日期")
-            except UserError as err:
-                errors[event] = _short(err)
-    plan = served_plan()
-    channel = None
-    if form["channel"]:
-        from yb_guide.knowledge.lookup import find_channel
+    # a date's error is one short line: the form's hint says the accepted forms once
+    return answer.schedule, answer.plan, answer.calendar, {
+        f: _short(e) if f == "today" or f in EVENT_LABELS else _message(e) for f, e in answer.errors.items()}
 
-        try:
-            channel = find_channel(plan, form["channel"])
-        except UserError as err:
-            errors["channel"] = _message(err)
-    situation = None
-    try:
-        from yb_guide.schedule.situation import read_situation
 
-        situation = read_situation(plan.situation, form["situation"])
-    except UserError as err:
-        errors[err.field] = _message(err)
-    if errors:
-        return None, plan, cal, errors
-    if not events:
-        events["filed"] = today  # as `ybguide deadline` with no date: filed today
-    try:
-        sched = deadlines.compute(plan, cal, events, today=today, complex_case=form["complex"], channel=channel,
-                                  situation=situation)
-    except UserError as err:
-        return None, plan, cal, {err.field: _message(err)}
-    return sched, plan, cal, {}
+def _event_label(event: str) -> str:
+    from yb_guide.knowledge.labels import EVENT_LABELS
+
+    return f"{EVENT_LABELS[event]}的日期"
+
+
+def deadline_payload(query: dict[str, str]) -> dict | None:
+    """The payload the deadline page shows for these form fields (None: the form has errors)."""
+    from yb_guide.views import dates as views
+
+    form = _deadline_form(_Query(query))
+    sched, plan, _, errors = _schedule(form)
+    return views.deadline(sched, plan) if sched is not None else None
+
+
+class _Query:
+    """Form fields as a request's ``query_params`` (for ``deadline_payload``)."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.query_params = _Params(fields)
+
+
+class _Params(dict):
+    def getlist(self, key: str) -> list[str]:
+        return [self[key]] if key in self else []
 
 
 def deadline(request):
@@ -142,10 +136,10 @@ def deadline_ics(request):
 
 # ---------------------------------------------------------------- the letter
 
-# The fields of `ybguide letter` a page may ask for; ID and card numbers are left blank in the letter
-# (written in by hand after printing), so they never pass through a page others may reach.
-LETTER_FIELDS = ("name", "agent_name", "agent_relation", "institution", "incident_date", "place", "amount", "summary",
-                 "asks", "evidence", "phone", "address")
+# The fields of `ybguide letter` a page may ask for: the letter's fields but the ID and card numbers.
+from yb_guide.cases.model import LETTER_FIELDS as _ALL_LETTER_FIELDS, NUMBER_FIELDS  # noqa: E402
+
+LETTER_FIELDS = tuple(f for f in _ALL_LETTER_FIELDS if f not in NUMBER_FIELDS)
 LISTS = ("asks", "evidence")  # one item a line
 
 

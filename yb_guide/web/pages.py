@@ -27,6 +27,28 @@ def text_size(request):
     return response
 
 
+def choose_region(request):
+    """The region: the list to choose from (GET /region), or the choice (GET /region?set=CN), a
+    cookie for a year, then back to the page the link was on."""
+    from starlette.responses import RedirectResponse
+
+    from yb_guide.base.paths import data_dir
+    from yb_guide.knowledge.packs import available, names
+    from yb_guide.web.render import REGION_COOKIE
+
+    wanted = (request.query_params.get("set") or "").upper()
+    if not wanted:
+        return html(request, "region.html", title="选择参保地", regions=names(data_dir()),
+                    back=request.query_params.get("back") or "/")
+    back = request.query_params.get("back") or "/"
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = "/"  # never send anyone to another site
+    response = RedirectResponse(back, status_code=303)
+    if wanted in available(data_dir()):
+        response.set_cookie(REGION_COOKIE, wanted, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+    return response
+
+
 def _not_found(err: UserError, back: str):
     return PageNotFound(err.message, back=back)
 

@@ -12,6 +12,7 @@ from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, phon
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 BIG_COOKIE = "ybguide_text"  # "big": 大字, kept across pages without JavaScript
+REGION_COOKIE = "ybguide_region"  # the region the person chose (/region): CN-SX, CN …
 _env = None
 
 
@@ -55,7 +56,9 @@ def next_link(k, action: dict) -> dict | None:
         return {"href": flow_url(action["flow"], action["answers"]), "text": k.flow(action["flow"]).title,
                 "why": action["why"]}
     if kind == "checklist":
-        return {"href": f"/checklists/{quote(action['id'])}", "text": f"材料清单：{action['title']}", "why": action["why"]}
+        acting = "?acting=1" if action.get("acting") else ""  # someone acting: the 代办 items in the list
+        return {"href": f"/checklists/{quote(action['id'])}{acting}", "text": f"材料清单：{action['title']}",
+                "why": action["why"]}
     if kind == "channel":
         return {"href": f"/channels/{quote(action['id'])}", "text": k.channel(action["id"]).name, "why": action["why"]}
     if kind == "deadline":
@@ -93,8 +96,11 @@ def html(request, template: str, status: int = 200, *, size: str | None = None, 
     from starlette.responses import HTMLResponse
 
     big = (size == "big") if size else request.cookies.get(BIG_COOKIE) == "big"
+    from yb_guide.views.common import region
+
+    k = knowledge()
     text = env().get_template(template).render(request_path=request.url.path, here=here(request), big=big,
-                                               k=knowledge(), **context)
+                                               k=k, region=region(k), **context)
     response = HTMLResponse(text, status_code=status)
     if size:
         set_size(response, size)

@@ -16,6 +16,13 @@ def _workdays_left(s: dict, overdue: bool = False):
     return T(f"{s['workdays_left']} 个工作日")
 
 
+def _who(c: dict) -> str:
+    """The insured person (as the payload shows the name: masked unless --reveal), and who acts."""
+    if c["agent_name"]:
+        return f"{c['name'] or '—'}（{c['agent_name']}代办）"
+    return c["name"] or "—"
+
+
 def case_list(p: dict):
     if not p["cases"]:
         yield T("还没有记录任何案件。用 ybguide case add 记下第一次投诉。" if p["total"] == 0 else "没有符合条件的案件。")
@@ -49,16 +56,17 @@ def case_list(p: dict):
     def wide():
         t = table(box="SIMPLE_HEAVY", title=f"案件（今天：{p['today']}）", title_justify="left")
         t.add_column("编号", justify="right", no_wrap=True)
+        t.add_column("参保人", overflow="fold", ratio=1, min_width=6)
         t.add_column("渠道", overflow="fold", ratio=2)
         t.add_column("提交日期", no_wrap=True)
         t.add_column("工单编号", overflow="fold", ratio=2)
         t.add_column("状态", no_wrap=True)
-        t.add_column("下一个期限", overflow="fold", ratio=3)
+        t.add_column("下一个期限", overflow="fold", ratio=3, min_width=16)  # a date and its weekday on one line
         t.add_column("还剩", no_wrap=True, justify="right")
         for c in p["cases"]:
             nxt, left = cells(c)
             status = T(c["status_label"], style="dim" if c["status"] == "closed" else "")
-            t.add_row(T(str(c["id"]), style="red" if c["is_overdue"] else "cyan"), T(c["channel_name"]),
+            t.add_row(T(str(c["id"]), style="red" if c["is_overdue"] else "cyan"), T(_who(c)), T(c["channel_name"]),
                       T(c["filed"]), T(c["ticket"] or "—"), status, nxt, left)
         return [t]
 
@@ -76,8 +84,9 @@ def case_list(p: dict):
             elif c["follow_up"]:
                 fields.append(("催办", f"{c['follow_up'][-1]['title']}：{FOLLOW_UP_TEXT}"))
             yield T("")
-            yield from blocks([(T(f"案件 {c['id']} · {c['status_label']}", style="bold red" if c["is_overdue"] else "bold"),
-                                fields)])
+            who = f" · {_who(c)}" if c["name"] or c["agent_name"] else ""
+            yield from blocks([(T(f"案件 {c['id']}{who} · {c['status_label']}",
+                                  style="bold red" if c["is_overdue"] else "bold"), fields)])
 
     yield Responsive(100, wide, narrow)
     if any(c["is_overdue"] for c in p["cases"]):
@@ -218,6 +227,9 @@ def case_detail(p: dict):
     yield from warnings(p["schedule"])
     if p["schedule"]["decision_needed"]:
         yield T(f"  记下原决定的日期：ybguide case decision {p['id']} --known 日期", style="dim")
+    if p.get("status") == "open":  # the advice for this case, from what the journal holds (not asked again)
+        yield T(f"  接下来怎么办：ybguide choose --case {p['id']}（按案件的记录回答，不再问是否代办、有没有书面答复）",
+                style="dim")
 
 
 def due(p: dict):
@@ -250,13 +262,13 @@ def letter(p: dict):
     if p["file"]:
         yield with_paths(f"{p['title']}已保存到 {p['file']}", style="bold green")
     yield T("")
-    for heading_text, lines in (("信封这样写", p["envelope"]), ("寄信提醒", p["advice"])):
+    for heading_text, lines in (("信封这样写", p["envelope"]), (p.get("advice_title") or "寄信提醒", p["advice"])):
         if lines:
             yield T(heading_text, style="bold")
             yield bullets(lines)
     notes = []
     if p["masked"]:
-        notes.append("信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
+        notes.append(p.get("masked_note") or "信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:
         notes.append(p["blanks_note"])
     if p["left_out_note"]:

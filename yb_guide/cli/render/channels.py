@@ -11,7 +11,7 @@ def channels_list(payload: dict):
         return "\n".join(f"{line}{UNVERIFIED_MARK if c['contact_check'] else ''}" for line in c["contact_lines"])
 
     def wide():
-        t = table(box="SIMPLE_HEAVY", title="山西医保投诉渠道", title_justify="left")
+        t = table(box="SIMPLE_HEAVY", title=f"{payload['region']['short_name']}医保投诉渠道", title_justify="left")
         t.add_column("渠道", overflow="fold", ratio=3)
         t.add_column("适合", overflow="fold", ratio=3)
         t.add_column("联系方式", overflow="fold", ratio=5)
@@ -21,7 +21,7 @@ def channels_list(payload: dict):
         return [t]
 
     def narrow():
-        yield T("山西医保投诉渠道", style="bold")
+        yield T(f"{payload['region']['short_name']}医保投诉渠道", style="bold")
         for c in payload["channels"]:
             yield T("")
             yield from blocks([(c["name"], [("适合", "；".join(c["use_when"])), ("处理时限", c["processing_time"])])])
@@ -127,11 +127,24 @@ def faq_list(payload: dict):
     if not payload["faq"]:
         yield T(f"没有找到与「{payload['query']}」相关的问答。可以换个词，或运行 ybguide faq 查看全部。")
         return
-    for e in payload["faq"]:
-        yield from faq_entry(e, full=bool(payload["query"]))
-        yield T("")
     if not payload["query"]:
+        for e in payload["faq"]:
+            yield from faq_entry(e, full=False)
+            yield T("")
         yield T("查看某条问答全文：ybguide faq --show 序号", style="dim")
+        return
+    # the questions found, each with its answer in one line (the 医保 ones first); then the best one in full
+    yield T(f"找到 {len(payload['faq'])} 条与「{payload['query']}」相关的问答：", style="bold")
+    for e in payload["faq"]:
+        yield from faq_entry(e, full=False)
+        yield para(e["brief"], "dim", indent=3)
+    yield T("")
+    yield from faq_entry(payload["faq"][0], full=True)
+    rest = [str(e["n"]) for e in payload["faq"][1:]]
+    if rest:
+        yield T("")
+        yield T(f"其余几条的全文：ybguide faq --show {rest[0]}" + (f"（或 {'、'.join(rest[1:])}）" if rest[1:] else ""),
+                style="dim")
 
 
 def faq_entry(e: dict, full: bool = True):

@@ -17,5 +17,18 @@ def data_check(payload: dict):
     for key, n in payload["counts"].items():
         table.add_row(T(COUNT_LABELS[key]), T(str(n)))
     yield table
+    for pack in payload.get("packs", []):
+        yield T(f"数据包 {pack['id']}（{pack['name']}，{' + '.join(pack['chain'])}，数据版本 {pack['version']}）：通过，"
+                f"{pack['channels']} 个渠道")
+    yield T(f"以下是{payload['region']['name']}（{payload['region']['id']}）合并后的内容。")
     yield T("渠道：" + "、".join(payload["channels"]))
     yield T("材料清单：" + "、".join(payload["checklists"]))
+
+
+def config(payload: dict):
+    r = payload["region"]
+    yield T(f"现在用的地区：{r['name']}（{r['id']}）", style="bold")
+    saved = payload["saved"].get("region")
+    yield with_paths(f"保存的默认地区：{saved or '没有（用 CN-SX）'}（{payload['file']}）")
+    yield T("可选的地区：" + "、".join(f"{x['id']} {x['name']}" for x in payload["regions"]))
+    yield T("改默认地区：ybguide config region CN；只这一次：ybguide --region CN …")

@@ -204,7 +204,7 @@ def hall(p: dict):
     if p["estimated"]:
         yield T("（推算：本工具尚未收录该年的官方放假安排，日期可能变动）", style="yellow")
     if p["contact_check"]:
-        yield para(f"{UNVERIFIED_MARK} 办公时间 {p['hours']} 未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
+        yield para(f"{UNVERIFIED_MARK} 办公时间{' ' + p['hours'] + ' ' if p['hours'] else ''}未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
                    "yellow", indent=0)
     yield bullets(p["notes"])
 

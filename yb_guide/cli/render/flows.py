@@ -19,12 +19,15 @@ def next_command(action: dict) -> tuple[str, str]:
     if kind == "flow":
         return command_for(action["flow"], action["answers"]), action["why"]
     if kind == "checklist":
-        return f"ybguide checklist {action['id']}", f"{action['why']}（加 --markdown 可保存成文件）"
+        acting = " --acting" if action.get("acting") else ""
+        return f"ybguide checklist {action['id']}{acting}", f"{action['why']}（加 --markdown 可保存成文件）"
     if kind == "channel":
         return f"ybguide channels show {action['id']}", action["why"]
     if kind == "letter":
-        return f"ybguide letter --case 编号 --kind {action['kind']}", action["why"]
+        return f"ybguide letter --case {action.get('case') or '编号'} --kind {action['kind']}", action["why"]
     if kind == "deadline":
+        if action.get("case"):  # the case's dates are in the journal
+            return f"ybguide case show {action['case']}", "这个案件记下的日期算出的各个期限"
         events = action["events"]
         channel = f" --channel {action['channel']}" if action.get("channel") else ""
         if events == ["filed"]:
@@ -115,21 +118,40 @@ def _general(g: dict):
     yield source_line(g["source"], indent=2)
 
 
+def now_block(p: dict):
+    """The first block of every outcome: what to do now, with whom, by when (and 复议前置 where it applies)."""
+    n = p["now"]
+    yield T("◆ 现在就做：" + n["do"], style="bold green")
+    yield T(p["outcome"]["summary"])
+    c = n["contact"]
+    yield labelled("找谁：", n["who"])
+    if c:
+        yield from contact(c)
+    if n["by"]:
+        yield labelled("期限：", n["by"], "bold")
+    for line in n.get("also", ()):
+        yield T(line, style="bold")
+    if n["note"]:
+        yield labelled("注意：", n["note"], "bold yellow")
+
+
+def _checklists(p: dict, full: bool):
+    for cl in p["checklists"]:
+        yield section(f"要准备的材料：{cl['title']}" + ("（替家人办理）" if cl.get("acting") else ""))
+        yield bullets(cl["items"] if full else [item.split(" —— ")[0] for item in cl["items"]], mark="□")
+        if cl["acting_items"]:
+            tip = f"（ybguide checklist {cl['id']} --acting）" if full else ""
+            yield para(f"替家人办理（代办）的，还要带：{'、'.join(cl['acting_items'])}{tip}", "dim")
+
+
 def flow_result(p: dict):
-    """The outcome.  By default what to do, with whom, by when, with what and what next (a screen a
-    person reads); --full (p["full"]) adds the answers, reasons, alternatives, notes, general advice
-    and sources."""
+    """The outcome.  By default what to do now, with whom, by when, then how, with what and what next
+    (a screen a person reads); --full (p["full"]) adds the answers, reasons, alternatives, notes,
+    general advice and sources."""
     if p.get("full"):
         yield from _flow_result_full(p)
         return
-    if p["answers"]:  # one line, to check before acting on the advice
-        yield labelled("您的回答：", "；".join(a["label"] for a in p["answers"]), "dim")
-    yield T("◆ " + p["outcome"]["title"], style="bold green")
-    yield T(p["outcome"]["summary"])
-    c = p["channel"]
-    if c:
-        yield labelled("找谁：", f"{c['name']}（{c['summary']}）")
-        yield from contact(c)
+    yield from now_block(p)
     r = p["reason"]
     if r:
         yield labelled("可能的原因：", r["title"])
@@ -148,20 +170,16 @@ def flow_result(p: dict):
     if p["periods"]:
         yield section("期限（--full 看条文）")
         yield bullets([x["title"] + (f"——{x['condition']}" if x.get("condition") else "") for x in p["periods"]])
-        for w in p["warnings"][:1]:
-            yield labelled("注意：", w, "bold yellow")
-    for cl in p["checklists"]:
-        yield section(f"要准备的材料：{cl['title']}")
-        yield bullets([item.split(" —— ")[0] for item in cl["items"]], mark="□")
-        if cl["acting_items"]:
-            yield para(f"替家人办理（代办）的，还要带：{'、'.join(cl['acting_items'])}", "dim")
+    yield from _checklists(p, full=False)
     yield section("下一步可以运行")
     # the outcome's own steps (算期限, 写申请书, the other flow) before its checklist and channel pages
     ordered = sorted(p["next"], key=lambda a: a["action"] in ("checklist", "channel"))
     for action in ordered[:4]:
         command, why = next_command(action)
         yield para(T(command, style="cyan"))
-    yield T("您的回答、理由、备选渠道、注意事项和来源：加 --full", style="dim")
+    if p["answers"]:  # one line, to check the advice fits
+        yield labelled("您的回答：", "；".join(a["label"] for a in p["answers"]), "dim")
+    yield T("理由、备选渠道、注意事项和来源：加 --full", style="dim")
 
 
 def _flow_result_full(p: dict):
@@ -169,17 +187,10 @@ def _flow_result_full(p: dict):
     from rich.table import Table
 
     yield heading(f"{p['title']} · 建议")
+    yield from now_block(p)
     if p["answers"]:
         yield section("您的回答")
         yield numbered([f"{a['question_text']} → {a['label']}" for a in p["answers"]])
-    yield T("")
-    yield T("◆ " + p["outcome"]["title"], style="bold green")
-    yield T(p["outcome"]["summary"])
-    c = p["channel"]
-    if c:
-        yield T("")
-        yield labelled("推荐渠道：", f"{c['name']}（{c['summary']}）")
-        yield from contact(c)
     if p["reasons"]:
         yield section("为什么这样建议")
         yield bullets(p["reasons"])
@@ -200,12 +211,7 @@ def _flow_result_full(p: dict):
     if p["maybe"]:
         yield section("也可能是（逐一排除）")
         yield bullets([f"{m['title']}。先查：{m['check'][0]}" if m["check"] else m["title"] for m in p["maybe"]])
-    for cl in p["checklists"]:
-        yield section(f"要准备的材料：{cl['title']}")
-        yield bullets(cl["items"], mark="□")
-        if cl["acting_items"]:
-            yield para(f"替家人办理（代办）的，还要带：{'、'.join(cl['acting_items'])}（ybguide checklist {cl['id']} --acting）",
-                       "dim")
+    yield from _checklists(p, full=True)
     if p["record"]:
         yield section("要记下的")
         yield bullets(p["record"]["items"])
