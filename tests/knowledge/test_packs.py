@@ -43,8 +43,9 @@ def test_region_defaults_to_shanxi_and_cn_is_the_national_guide(run):
     ("checklist", "mail-letter"), ("checklist", "online"), ("checklist", "hall-visit"),
     ("choose", "--answer", "problem=poor-service", "--answer", "tried-before=local-poor", "--answer",
      "provincial-how=letter"),
-    ("choose", "--answer", "problem=unhappy-with-result", "--answer", "decided-by=city"),
-    ("choose", "--answer", "problem=unhappy-with-result", "--answer", "decided-by=province"),
+    ("choose", "--answer", "problem=unhappy-with-result", "--answer", "reply-written=written", "--answer", "decided-by=city"),
+    ("choose", "--answer", "problem=unhappy-with-result", "--answer", "reply-written=written",
+     "--answer", "decided-by=province"),
     ("letter", "--today", "2024-06-10"),
     ("faq", "挂号费"), ("hall-hours", "--on", "2026-12-07"),
     ("reimburse", "--full", *(x for a in "stage=at-hospital fee-kind=registration paid-how=insurance visit-kind=in-person "
