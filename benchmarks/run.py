@@ -5,7 +5,8 @@ README's set-up):
 
     .venv/bin/python benchmarks/run.py            # full: 1,000,000 batch rows
     .venv/bin/python benchmarks/run.py --rows 100000 --runs 15
-    .venv/bin/python benchmarks/run.py --only web  # the web page alone: 50 clients, 5,000 requests
+    .venv/bin/python benchmarks/run.py --only web  # the web page alone: 50 clients, 5,000 requests; then
+                                                   # 3,000 cache misses and 2,000 junk-parameter requests
 
 It prints figures and ratios; it asserts nothing (targets are reported as
 met / NOT met), so it never fails a test run by being on a slow machine.
@@ -192,32 +193,40 @@ def start_server(env: dict) -> tuple[subprocess.Popen, str, int]:
     return p, host, int(port)
 
 
-async def load(host: str, port: int, clients: int, total: int) -> tuple[list[float], int]:
-    """``clients`` keep-alive connections sending GETs until ``total`` requests are done (bounded):
-    each request's latency, and how many failed (a status other than 200, or a broken connection)."""
+STATUSES: "collections.Counter[str]" = __import__("collections").Counter()  # of the last load()
+
+
+async def load(host: str, port: int, clients: int, total: int, paths: list[str] | None = None,
+               ok: tuple[bytes, ...] = (b"200",)) -> tuple[list[float], int]:
+    """``clients`` keep-alive connections sending GETs until ``total`` requests are done (bounded),
+    for ``paths`` in turn (WEB_PATHS by default): each request's latency, and how many failed (a
+    status not in ``ok``, or a broken connection)."""
     import asyncio
 
+    paths = paths or WEB_PATHS
+    STATUSES.clear()
     latencies: list[float] = []
     errors = 0
     left = total
+    sent = 0
 
     async def client(n: int) -> None:
-        nonlocal left, errors
+        nonlocal left, errors, sent
         reader, writer = await asyncio.open_connection(host, port)
-        i = n
         while left > 0:
             left -= 1
-            path = WEB_PATHS[i % len(WEB_PATHS)]
-            i += 1
+            path = paths[sent % len(paths)]
+            sent += 1
             t = time.perf_counter()
             try:
                 writer.write(f"GET {quote(path, safe='/?=&:')} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
                 head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
                 status = head.split(b" ", 2)[1]
+                STATUSES[status.decode()] += 1
                 length = int(next(h.split(b":", 1)[1] for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")))
                 await asyncio.wait_for(reader.readexactly(length), 10)
                 latencies.append(time.perf_counter() - t)
-                if status != b"200":
+                if status not in ok:
                     errors += 1
             except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, StopIteration, ValueError):
                 errors += 1
@@ -229,11 +238,76 @@ async def load(host: str, port: int, clients: int, total: int) -> tuple[list[flo
     return latencies, errors
 
 
-def peak_memory_kib(pid: int) -> int:
+def peak_memory_kib(pid: int, field: str = "VmHWM") -> int:
+    """The server's peak (VmHWM) or present (VmRSS) resident memory, from /proc (Linux only)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
+
+
+def miss_paths(count: int) -> list[str]:
+    """``count`` different addresses, none asked before, each a page the server must make: every
+    page of every path through the flows (questions, 您的回答, advice), then deadline schedules
+    from other filing dates and channels; shuffled (fixed seed)."""
+    from urllib.parse import urlencode
+
+    from yb_guide.knowledge import loader
+    from yb_guide.knowledge.flows import all_paths
+
+    found: list[str] = []
+    for flow in loader.get().flows:
+        for answers, _ in all_paths(flow):
+            query = [("answer", f"{q}:{o}") for q, o in answers]
+            found += [f"/{flow.id}/result?{urlencode(query, safe=':')}", f"/{flow.id}/answers?{urlencode(query, safe=':')}"]
+            found += [f"/{flow.id}?{urlencode(query + [('change', q)], safe=':')}" for q, _ in answers]
+    found = list(dict.fromkeys(found))[:count // 2]
+    first = dt.date(2019, 1, 1)
+    found += [f"/deadline?filed={first + dt.timedelta(days=i // 3)}&today=2026-11-30"
+              f"&channel={['hotline-12393', 'nhsa-platform', 'hall-visit'][i % 3]}" for i in range(count - len(found))]
+    random.Random(5).shuffle(found)
+    return found
+
+
+def junk_paths(count: int, size: int = 100_000) -> list[str]:
+    """Addresses of the cached pages each with ~``size`` bytes of parameters the page does not read."""
+    rnd = random.Random(3)
+    return [f"{WEB_PATHS[i % len(WEB_PATHS)]}{'&' if '?' in WEB_PATHS[i % len(WEB_PATHS)] else '?'}"
+            f"junk{i}={''.join(rnd.choices('abcdefghij', k=size))}" for i in range(count)]
+
+
+def web_extra(env: dict, clients: int) -> None:
+    """Two loads on a fresh server: every address different (the page cache cannot help), then
+    2,000 requests with ~100 KB of junk parameters each (the server's memory must stay bounded)."""
+    import asyncio
+
+    proc, host, port = start_server(env)
+    try:
+        asyncio.run(load(host, port, clients, 200))  # warm up
+        t = time.perf_counter()
+        latencies, errors = asyncio.run(load(host, port, clients, 3000, miss_paths(3000)))
+        elapsed = time.perf_counter() - t
+        latencies.sort()
+        p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
+        print(f"   cache misses: 3,000 different addresses (flow pages and deadline schedules, none asked before) "
+              f"from {clients} clients in {elapsed:.1f} s: "
+              f"{3000 / elapsed:,.0f} requests/s, median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95:.1f} ms"
+              f"   target p95 < 50 ms: {'met' if p95 < 50 else 'NOT met'}; errors {errors}")
+        has_proc = Path(f"/proc/{proc.pid}/status").exists()
+        before = peak_memory_kib(proc.pid, "VmRSS") if has_proc else 0
+        t = time.perf_counter()
+        asyncio.run(load(host, port, 20, 2000, junk_paths(2000), ok=(b"303",)))
+        elapsed = time.perf_counter() - t
+        answers = ", ".join(f"{n} × {status}" for status, n in sorted(STATUSES.items()))
+        if has_proc:
+            after, peak = peak_memory_kib(proc.pid, "VmRSS"), peak_memory_kib(proc.pid)
+            print(f"   junk parameters: 2,000 requests with ~100 KB of unknown parameters each in {elapsed:.1f} s "
+                  f"(answered {answers}: 303 = sent to the clean address, 400 = refused by the HTTP parser)\n"
+                  f"   server memory {before / 1024:.1f} -> {after / 1024:.1f} MiB (VmRSS), "
+                  f"peak {peak / 1024:.1f} MiB   target < 150 MiB: {'met' if peak < 150 * 1024 else 'NOT met'}")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
 
 
 def web(env: dict, clients: int, total: int) -> None:
@@ -259,6 +333,7 @@ def web(env: dict, clients: int, total: int) -> None:
     if peak:
         print(f"   server peak memory (VmHWM): {peak / 1024:.1f} MiB   target < 150 MiB: "
               f"{'met' if peak < 150 * 1024 else 'NOT met'}")
+    web_extra(env, clients)
 
 
 def main() -> None:

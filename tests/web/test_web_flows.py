@@ -149,8 +149,14 @@ def test_change_an_answer_from_the_answers_page(client):
 
 def test_back_links_and_a_form_sent_without_a_choice(client):
     page = get(client, "/choose?answer=problem:reimbursement-dispute")
-    assert page.link("返回") == "/choose"
+    back = get(client, page.link("返回"))  # the question before, its answer still ticked
+    assert back.h1() == get(client, "/choose").h1()
+    assert back.forms[-1]["checked"] == "problem:reimbursement-dispute"
     assert get(client, "/choose").link("返回") == "/"
+    # from 您的回答 back to the last question, its answer ticked; from there back to the one before
+    answers = get(client, "/choose/answers?answer=problem:fraud")
+    last = get(client, answers.link("返回"))
+    assert last.forms[-1]["checked"] == "problem:fraud"
     r = client.get("/choose?answer=problem:reimbursement-dispute&asked=tried-before")
     assert r.status_code == 400
     page = Page(r.text)

@@ -97,17 +97,27 @@ def files_key(paths, *extra: str) -> str:
     return key_of(*parts)
 
 
+_objects: dict = memo()  # (name, key) -> the object, once read or built in this process
+
+
 def cached(name: str, key: str, build: Callable[[], Any], valid: Callable[[Any], bool] = lambda _: True) -> Any:
-    """The object cached under ``name``/``key``, or ``build()`` (then stored)."""
+    """The object cached under ``name``/``key``, or ``build()`` (then stored).  Once read, it is kept
+    for the process under the same key (a web page asks for the deadline plan on every request:
+    reading its file again each time cost more than the page)."""
+    hit = _objects.get((name, key))
+    if hit is not None:
+        return hit
     path = cache_dir() / f"{name}-{key}.pickle"
     try:
         with open(path, "rb") as fh:
             obj = pickle.load(fh)
         if valid(obj):
+            _objects[(name, key)] = obj
             return obj
     except Exception:  # missing, unreadable, corrupt or from another version: rebuild
         pass
     obj = build()
+    _objects[(name, key)] = obj
     from yb_guide.base.errors import UserError
     from yb_guide.base.files import write_atomic
 

@@ -37,9 +37,15 @@ def data_dir(override: Path | str | None = None) -> Path:
     return here.parent / "data"
 
 
+_root: list[Path] = []
+
+
 def package_root() -> Path:
-    """The ``yb_guide`` folder (this file is in ``yb_guide/base/``)."""
-    return Path(__file__).resolve().parent.parent
+    """The ``yb_guide`` folder (this file is in ``yb_guide/base/``); resolved once (a web page
+    asks for it several times a request)."""
+    if not _root:
+        _root.append(Path(__file__).resolve().parent.parent)
+    return _root[0]
 
 
 def data_files(d: Path | str) -> list[Path]:

@@ -204,7 +204,9 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
                 for line in t.envelope]
     advice = [*channel.notes, k.correction(t.correction).advice]
     masked = not reveal and bool(case.id_number or case.card_number or case.agent_id_number)
-    return Letter(b, envelope, advice, masked, today, case.id, facts, left_out)
+    from yb_guide.letter import clean
+
+    return clean.letter(Letter(b, envelope, advice, masked, today, case.id, facts, left_out))
 
 
 def people(labels, case, shown, blank: str) -> list[Block]:

@@ -214,7 +214,7 @@ def render(letter: Letter, suffix: str) -> bytes:
 
         return pdf.render(letter.blocks, letter.blocks[0].text if letter.blocks else "", letter.date)
     if suffix == ".txt":
-        return to_text(letter).encode("utf-8-sig")
+        return to_text(letter).replace("\n", "\r\n").encode("utf-8-sig")  # CRLF: Notepad's line ends
     return to_markdown(letter).encode("utf-8")
 
 

@@ -141,41 +141,89 @@ def _error_page(status: int, title: str, message: str, back: str = "/"):
     async def handler(request, exc):
         from yb_guide.web.render import html
 
-        text = getattr(exc, "message", None) if isinstance(exc, (PageNotFound, UserError)) else None
-        return html(request, "error.html", status, title=title, message=text or message,
-                    hint=getattr(exc, "hint", None), back=getattr(exc, "back", back))
+        text = (getattr(exc, "message", None) if isinstance(exc, (PageNotFound, UserError)) else None) or message
+        if text.startswith(title + "："):  # the heading says it already
+            text = text[len(title) + 1:]
+        response = html(request, "error.html", status, title=title, message=text,
+                        hint=getattr(exc, "hint", None), back=getattr(exc, "back", back))
+        for name, value in (getattr(exc, "headers", None) or {}).items():  # a 405's Allow
+            response.headers[name] = value
+        return response
 
     return handler
 
 
-def cached(handler, size: int = 512):
-    """The page ``handler`` makes, kept by address (and 大字) for the day: the same answers give the
-    same page until midnight (Beijing time), so a busy window's phones do not render the same advice
-    again and again.  Only for pages that depend on nothing but their address and the date (not the
-    hall's checklist, which says whether the hall is open now); a GET page holds nothing that is not
-    already in its address.  The oldest page goes when ``size`` are kept."""
-    pages: dict = {}
+CACHE_BYTES = 16 * 1024 * 1024  # the pages kept, their addresses and headers included
+PAGE_BYTES = 512 * 1024  # a page larger than this is made again each time, never kept
+
+
+class PageCache:
+    """Pages kept by address, oldest used first out, bounded in bytes (not in pages): a page of
+    50 KiB and one of 500 KiB do not weigh the same, and nobody on the Wi-Fi may grow the server by
+    asking for many different addresses."""
+
+    def __init__(self, limit: int = CACHE_BYTES):
+        from collections import OrderedDict
+
+        self.limit, self.size, self.pages = limit, 0, OrderedDict()
+
+    def get(self, key):
+        hit = self.pages.get(key)
+        if hit is not None:
+            self.pages.move_to_end(key)
+        return hit
+
+    def put(self, key, headers: list, body: bytes) -> None:
+        weight = len(body) + sum(len(k) + len(v) for k, v in headers) + sum(len(str(x)) for x in key) + 200
+        if weight > PAGE_BYTES or key in self.pages:
+            return
+        while self.pages and self.size + weight > self.limit:
+            self.size -= self.pages.popitem(last=False)[1][2]
+        self.pages[key] = (headers, body, weight)
+        self.size += weight
+
+
+def cached(handler, params, limit: int = CACHE_BYTES):  # params: names, or a function giving them
+    """The page ``handler`` makes, kept for the day by the parameters it reads (``params``) and
+    大字: the same answers give the same page until midnight (Beijing time), so a busy window's
+    phones do not render the same advice again and again.  Only for pages that depend on nothing
+    but their address and the date (not the hall's checklist, which says whether the hall is open
+    now).  Any other parameter in the address (a messenger's tracking tag, junk) is dropped: the
+    page is sent to its clean address, so it is never kept twice, nor its junk."""
+    from urllib.parse import urlencode
+
+    pages = PageCache(limit)
+    known: frozenset = frozenset()
 
     async def endpoint(request):
-        from starlette.responses import Response
+        nonlocal known
+        if not known:
+            known = frozenset(params() if callable(params) else params) | {"size"}
+        from starlette.responses import RedirectResponse, Response
 
         from yb_guide.calendar.dates import today_in_china
         from yb_guide.web.render import BIG_COOKIE
 
+        items = request.query_params.multi_items()
+        kept = [(k, v) for k, v in items if k in known]
+        if len(kept) < len(items):
+            query = urlencode(kept, safe=":")
+            return RedirectResponse(request.url.path + ("?" + query if query else ""), status_code=303)
+        if request.query_params.get("size"):  # the 大字 switch of a form: sets a cookie, never kept
+            return handler(request)
         from yb_guide.base.paths import region
 
         key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", region(),
                today_in_china())
         hit = pages.get(key)
         if hit is not None:
-            return Response(hit[1], status_code=200, headers=hit[0])
+            return Response(hit[1], status_code=200, headers=dict(hit[0]))
         response = handler(request)
-        if response.status_code == 200:
-            if len(pages) >= size:
-                pages.pop(next(iter(pages)))
-            pages[key] = ({k: v for k, v in response.headers.items() if k != "content-length"}, response.body)
+        if response.status_code == 200 and "set-cookie" not in response.headers:
+            pages.put(key, [(k, v) for k, v in response.headers.items() if k != "content-length"], response.body)
         return response
 
+    endpoint.cache = pages  # for the tests: what is kept, and its weight
     return endpoint
 
 
@@ -195,20 +243,20 @@ def create_app():
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
-        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file)),  # a PDF takes a second to make
+        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file, ("acting",))),  # a PDF takes a second to make
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
         Route("/calendar/{year:int}", pages.year),
         Route("/sources", pages.sources),
-        Route("/deadline", cached(forms.deadline)),
+        Route("/deadline", cached(forms.deadline, forms.deadline_params)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
         Route("/letter/poa", paper.poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
-        Route("/{flow_id}", cached(flows.question)),
-        Route("/{flow_id}/answers", cached(flows.answers)),
-        Route("/{flow_id}/result", cached(flows.result)),
+        Route("/{flow_id}", cached(flows.question, flows.PARAMS)),
+        Route("/{flow_id}/answers", cached(flows.answers, flows.PARAMS)),
+        Route("/{flow_id}/result", cached(flows.result, flows.PARAMS)),
     ]
     handlers = {
         UnknownIdError: _error_page(404, "找不到这个页面", "找不到这个页面。"),

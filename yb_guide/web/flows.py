@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from yb_guide.base.errors import UserError
 from yb_guide.knowledge.flows import resolve
-from yb_guide.web.render import PageNotFound, flow_url, html, knowledge
+from yb_guide.web.render import PageNotFound, flow_url, html, knowledge, size_asked
+
+PARAMS = ("answer", "change", "asked")  # what the flow pages read from an address (and 大字's size)
 
 
 def _flow(request):
@@ -70,11 +72,21 @@ def question(request):
     if change is not None:  # 修改: ask this question again with its answer ticked
         given = dict(answers)
         others = [a for a in answers if a[0] != change]
+        done = pos.outcome is not None
         pos = _position(flow, others)
         if change not in given or pos.asking is None or pos.asking.id != change:
             raise PageNotFound("地址里要修改的问题不在这次的回答里。", back=flow_url(flow.id, answers, "answers"))
+        # 返回 goes where the person came from: 您的回答 when every question was answered, else the
+        # question before this one (its answer ticked too)
         return _page(request, flow, pos, views.flow_question(pos), selected=given[change], hidden=others,
-                     back=flow_url(flow.id, answers, "answers"))
+                     back=flow_url(flow.id, answers, "answers") if done else _back(flow, pos))
+    size = size_asked(request)
+    if asked is not None and size is not None:  # 大字 pressed on the question: ask it again, the choice kept
+        others = [a for a in answers if a[0] != asked]
+        pos = _position(flow, others)
+        if pos.question is not None and pos.question.id == asked:
+            return _page(request, flow, pos, views.flow_question(pos), selected=dict(answers).get(asked),
+                         hidden=others, back=_back(flow, pos), size=size)
     if asked is not None:
         if pos.asking is not None and pos.asking.id == asked:  # sent without choosing
             return _page(request, flow, pos, views.flow_question(pos), hidden=answers, status=400,
@@ -86,16 +98,17 @@ def question(request):
 
 
 def _back(flow, pos) -> str:
-    """The page before this question: the question before it, or the start page."""
+    """The page before this question: the question before it with its answer ticked (the later
+    answers kept), or the start page."""
     if not pos.path:
         return "/"
-    return flow_url(flow.id, [*pos.answers[:-1], *pos.unused])
+    return flow_url(flow.id, [*pos.answers, *pos.unused], change=pos.answers[-1][0])
 
 
-def _page(request, flow, pos, q: dict, *, hidden, back: str, selected=None, error=None, status=200):
+def _page(request, flow, pos, q: dict, *, hidden, back: str, selected=None, error=None, status=200, size=None):
     title = ("错误：" if error else "") + f"{q['text']} · {flow.title}"
     return html(request, "flow_question.html", status, title=title, q=q, hidden=hidden, selected=selected,
-                error=error, back=back, action=f"/{flow.id}")
+                error=error, back=back, action=f"/{flow.id}", page_form="question-form", size=size)
 
 
 def _outcome(request, flow, page: str):
@@ -118,7 +131,7 @@ def answers(request):
     given = [tuple(a) for a in p["replay"]["answers"]]
     rows = [{**a, "change": flow_url(flow.id, given, change=a["question"])} for a in p["answers"]]
     return html(request, "flow_answers.html", title=f"您的回答 · {flow.title}", p=p, rows=rows,
-                result=flow_url(flow.id, given, "result"), back=flow_url(flow.id, given[:-1]))
+                result=flow_url(flow.id, given, "result"), back=flow_url(flow.id, given, change=given[-1][0]))
 
 
 def result(request):
@@ -129,4 +142,4 @@ def result(request):
     given = [tuple(a) for a in p["replay"]["answers"]]
     changes = {a["question"]: flow_url(flow.id, given, change=a["question"]) for a in p["answers"]}
     return html(request, "flow_result.html", title=f"{p['outcome']['title']} · {flow.title}", p=p, changes=changes,
-                answers_url=flow_url(flow.id, given, "answers"))
+                answers_url=flow_url(flow.id, given, "answers"), printable=True)

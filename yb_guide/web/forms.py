@@ -8,7 +8,8 @@ the message again beside the field, and everything typed kept in the form."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UserError
-from yb_guide.web.render import html, knowledge
+from yb_guide.web.render import html, knowledge, size_asked
+from yb_guide.web.render import plan as served_plan
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
 
@@ -17,7 +18,19 @@ def _message(err: UserError) -> str:
     return err.message + (f"（{err.hint}）" if err.hint else "")
 
 
+def _short(err: UserError) -> str:
+    """A date's error without the list of accepted forms: the form's hint says them once."""
+    return err.message
+
+
 # ---------------------------------------------------------------- deadlines
+
+def deadline_params() -> tuple[str, ...]:
+    """What the deadline page reads from an address: the dates, the situation, the form's fields."""
+    from yb_guide.knowledge.deadline_rules import EVENTS
+    from yb_guide.schedule.situation import FIELDS
+
+    return (*EVENTS, *FIELDS, "channel", "complex", "today", "show", "go")
 
 
 def _deadline_form(request) -> dict:
@@ -35,7 +48,8 @@ def _deadline_form(request) -> dict:
         "complex": q.get("complex") == "1",
         "today": (q.get("today") or "").strip()[:100],
         "show": [e for e in q.getlist("show") if e in EVENTS],
-        "sent": any(values.values()) or "go" in q,
+        # the 大字 switch sends the form back: show what was typed in the new size, compute nothing yet
+        "sent": (any(values.values()) or "go" in q) and size_asked(request) is None,
     }
 
 
@@ -49,7 +63,11 @@ def _schedule(form: dict):
                                               channel=form["channel"] or None, complex_case=form["complex"],
                                               today=form["today"] or None),
                               name_of=lambda field: "今天" if field == "today" else _event_label(field))
-    return answer.schedule, answer.plan, answer.calendar, {f: _message(e) for f, e in answer.errors.items()}
+    from yb_guide.knowledge.labels import EVENT_LABELS
+
+    # a date's error is one short line: the form's hint says the accepted forms once
+    return answer.schedule, answer.plan, answer.calendar, {
+        f: _short(e) if f == "today" or f in EVENT_LABELS else _message(e) for f, e in answer.errors.items()}
 
 
 def _event_label(event: str) -> str:
@@ -84,7 +102,7 @@ def deadline(request):
     from yb_guide.views import dates as views
 
     form = _deadline_form(request)
-    p, errors = None, {}
+    p, errors, plan = None, {}, None
     if form["sent"]:
         sched, plan, _, errors = _schedule(form)
         if sched is not None:
@@ -94,10 +112,10 @@ def deadline(request):
     title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
     channels = [(c.id, c.name) for c in knowledge().channels]
     ics = "/deadline.ics?" + request.url.query if p else None
-    from yb_guide.schedule.deadlines import get_plan
-
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
-                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics, questions=get_plan().situation)
+                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics,
+                questions=(plan or served_plan()).situation, size=size_asked(request), page_form="deadline-form",
+                printable=p is not None)
 
 
 def deadline_ics(request):
@@ -144,23 +162,36 @@ def _docx_available() -> bool:
     return importlib.util.find_spec("docx") is not None
 
 
+SHORT = ("incident_date", "amount", "phone")  # the form's hint says their accepted forms once
+FORMATS = ("docx", "txt", "preview")
+
+
 async def letter(request):
     from urllib.parse import parse_qs
 
     from yb_guide.calendar.dates import today_in_china
     from yb_guide.cases import journal
-    from yb_guide.letter import build, formats
+    from yb_guide.letter import build, clean, formats
     from yb_guide.views import cases as views
 
     k = knowledge()
     today = today_in_china()
     typed = {name: "" for name in LETTER_FIELDS}
     errors: dict[str | None, str] = {}
-    preview = None
+    preview, size = None, None
+    fmt = "docx" if _docx_available() else "txt"
     if request.method == "POST":
         body = (await request.body()).decode("utf-8", "replace")
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
-        typed.update({name: (raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        # what was typed, cleaned as every letter is (letter.clean): the checks, the form shown again,
+        # the preview and the files all see the same text
+        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
+        typed.update({name: raw[name] for name in LETTER_FIELDS})
+        # a download button beside the preview names its format; else the chosen one
+        fmt = raw.get("download") if raw.get("download") in ("docx", "txt") else (
+            raw.get("format") if raw.get("format") in FORMATS else "txt")
+        size = size_asked(request, raw)
+    if request.method == "POST" and size is None:  # the 大字 switch only shows the form again, bigger
         fields = _letter_fields(raw)
         for name, value in fields.items():  # each field alone first, so the message sits beside it
             alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
@@ -168,8 +199,7 @@ async def letter(request):
             try:
                 journal.with_changes(k, None, alone, today)
             except UserError as err:
-                errors[name] = _message(err)
-        fmt = raw.get("format") if raw.get("format") in ("docx", "txt", "preview") else "txt"
+                errors[name] = _short(err) if name in SHORT else _message(err)
         if fmt == "docx" and not _docx_available():
             errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
         if not errors:
@@ -193,10 +223,10 @@ async def letter(request):
     about = views.letter(k, blank, "", None)  # the envelope and the posting advice, as `ybguide letter` prints
     from yb_guide.cases.model import LABELS
 
-    title = ("错误：" if errors else "") + "写投诉信"
+    title = ("错误：" if errors else "") + ("信的样子" if preview else "写投诉信")
     response = html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
-                    labels=LABELS, about=about, preview=preview, docx=_docx_available(),
-                    fields=LETTER_FIELDS, lists=LISTS)
+                    labels=LABELS, about=about, preview=preview, docx=_docx_available(), fmt=fmt,
+                    fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form")
     if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from yb_guide.base.errors import UnknownIdError, UserError
-from yb_guide.web.render import PageNotFound, BIG_COOKIE, html, knowledge
+from yb_guide.web.render import PageNotFound, calendar, html, knowledge, set_size
 
 
 def start(request):
@@ -23,10 +23,7 @@ def text_size(request):
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # never send anyone to another site
     response = RedirectResponse(back, status_code=303)
-    if request.query_params.get("size") == "big":
-        response.set_cookie(BIG_COOKIE, "big", max_age=365 * 24 * 3600, httponly=True, samesite="lax")
-    else:
-        response.delete_cookie(BIG_COOKIE)
+    set_size(response, "big" if request.query_params.get("size") == "big" else "normal")
     return response
 
 
@@ -90,7 +87,7 @@ def checklist_detail(request):
                                  acting=acting)
     except UnknownIdError as err:
         raise _not_found(err, "/checklists") from None
-    return html(request, "checklist_detail.html", title=p["title"], p=p)
+    return html(request, "checklist_detail.html", title=p["title"], p=p, printable=True)
 
 
 def faq_list(request):
@@ -112,11 +109,10 @@ def faq_one(request):
 
 def month(request):
     """A month of the calendar (?month=2026-10, as `ybguide calendar 2026-10` reads it)."""
-    from yb_guide.calendar import workdays
     from yb_guide.calendar.dates import parse_month, today_in_china
     from yb_guide.views import dates as views
 
-    cal = workdays.get_calendar()
+    cal = calendar()
     typed = (request.query_params.get("month") or "").strip()
     today = today_in_china()
     try:
@@ -133,10 +129,9 @@ def month(request):
 
 
 def year(request):
-    from yb_guide.calendar import workdays
     from yb_guide.views import dates as views
 
-    cal = workdays.get_calendar()
+    cal = calendar()
     y = request.path_params["year"]
     try:
         cal.check(dt.date(y, 1, 1), f"{y} 年")

@@ -75,16 +75,74 @@ def here(request) -> str:
     return request.url.path + ("?" + query if query else "")
 
 
-def html(request, template: str, status: int = 200, **context):
+def size_asked(request, posted: dict | None = None) -> str | None:
+    """"big" or "normal" when the 大字 switch of a form was pressed (the form sent back with
+    ``size``), else None: the page then shows what was typed, in the new size, and checks nothing."""
+    size = (posted if posted is not None else request.query_params).get("size")
+    return size if size in ("big", "normal") else None
+
+
+def set_size(response, size: str) -> None:
+    """Keep the text size for a year (a cookie: no JavaScript, nothing else stored)."""
+    if size == "big":
+        response.set_cookie(BIG_COOKIE, "big", max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+    else:
+        response.delete_cookie(BIG_COOKIE)
+
+
+def html(request, template: str, status: int = 200, *, size: str | None = None, **context):
+    """The page ``template`` with ``context``; ``size`` (from ``size_asked``): the 大字 switch of
+    the page's form was pressed, so the page comes back in that size and keeps it."""
     from starlette.responses import HTMLResponse
 
-    big = request.cookies.get(BIG_COOKIE) == "big"
+    big = (size == "big") if size else request.cookies.get(BIG_COOKIE) == "big"
     from yb_guide.views.common import region
 
     k = knowledge()
     text = env().get_template(template).render(request_path=request.url.path, here=here(request), big=big,
                                                k=k, region=region(k), **context)
-    return HTMLResponse(text, status_code=status)
+    response = HTMLResponse(text, status_code=status)
+    if size:
+        set_size(response, size)
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+_calendars: dict | None = None
+
+
+def calendar():
+    """The working-day calendar, read once while the page is served (as its templates are): every
+    deadline page needs it, and checking its files again on each request costs more than the page."""
+    global _calendars
+    from yb_guide.base import cache
+    from yb_guide.calendar import workdays
+
+    if _calendars is None:
+        _calendars = cache.memo()
+    if "calendar" not in _calendars:
+        _calendars["calendar"] = workdays.get_calendar()
+    return _calendars["calendar"]
+
+
+_plans: dict | None = None
+
+
+def plan():
+    """The deadline plan of the knowledge being served, made once for it: kept beside that knowledge
+    object, so another knowledge (another data folder) gets its own plan."""
+    global _plans
+    from yb_guide.base import cache
+
+    if _plans is None:
+        _plans = cache.memo()
+    k = knowledge()
+    hit = _plans.get(id(k))
+    if hit is None or hit[0] is not k:
+        from yb_guide.schedule.deadlines import get_plan
+
+        hit = _plans[id(k)] = (k, get_plan())
+    return hit[1]
 
 
 def knowledge():
