@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from paperkit import A4_PT, NO_COMMANDS, cjk_font, docx_text, pdf_text  # noqa: F401 (cjk_font: a fixture)
+
 openpyxl = pytest.importorskip("openpyxl")
 icalendar = pytest.importorskip("icalendar")
 
@@ -72,7 +74,7 @@ def legal_titles():
     return legal, usual
 
 
-def test_the_window_day(run, tmp_path, monkeypatch):
+def test_the_window_day(run, tmp_path, monkeypatch, cjk_font):
     rows = residents()
     ledger = tmp_path / "台账.xlsx"
     write_xlsx(ledger, rows)
@@ -151,6 +153,24 @@ def test_the_window_day(run, tmp_path, monkeypatch):
     twice = run("case", "show", "王秀英", "--today", TODAY)
     assert twice.exit_code == 2 and "对应 2 个案件" in twice.stderr
     assert "案件 1（王*英" in twice.stderr and "案件 21（王*英" in twice.stderr and "王秀英，" not in twice.stderr
+
+    # paper for 李建国, whose daughter acts for him: the checklist to take home and the 授权委托书 to sign
+    assert run("case", "edit", "李建国", "--agent-name", "李梅", "--agent-relation", "女儿",
+               "--today", TODAY).exit_code == 0
+    for name in ("清单.pdf", "清单.docx"):
+        r = run("checklist", "hall-visit", "--acting", "--out", str(tmp_path / name))
+        assert r.exit_code == 0, r.stderr
+    sizes, pdf = pdf_text(tmp_path / "清单.pdf")
+    _, word = docx_text(tmp_path / "清单.docx")
+    assert sizes and all(s == A4_PT for s in sizes)
+    for paper in (pdf, word.replace("\n", "").replace(" ", "")):
+        assert "授权委托书" in paper and "代办人本人的身份证" in paper and "不是工作日" not in paper
+        assert not NO_COMMANDS.search(paper)
+    r = run("letter", "--case", "李建国", "--kind", "授权委托书", "--today", TODAY, "--out", str(tmp_path / "委托书.docx"))
+    assert r.exit_code == 0, r.stderr
+    _, poa = docx_text(tmp_path / "委托书.docx")
+    assert "委托人李建国现委托李梅为代理人" in poa and id_number(1) in poa and id_number(1) not in r.stdout
+    export = run("case", "export").json()  # the journal as it now stands: the agent and the letter logged
 
     # 5. the journal to a workbook and back into an empty journal: the same journal
     book = tmp_path / "案件.xlsx"

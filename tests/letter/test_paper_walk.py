@@ -2,7 +2,7 @@
 acting for her mother, the checklist to take home (.pdf and .docx), the 授权委托书 to sign, and the
 letter, whose facts read as a person wrote them."""
 
-from test_paper import A4_PT, NO_COMMANDS, cjk_font, docx_text, pdf_text  # noqa: F401 (cjk_font: a fixture)
+from paperkit import A4_PT, NO_COMMANDS, cjk_font, docx_text, pdf_text  # noqa: F401 (cjk_font: a fixture)
 
 MOTHER_ID, DAUGHTER_ID = "11010519491231002X", "110105198001010024"
 

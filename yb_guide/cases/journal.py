@@ -55,15 +55,19 @@ def add_log(given, text: str, kind: str = "other", at: str | None = None, *, aut
     return c, entry
 
 
-def with_letter(given, produce):
+def with_letter(given, produce, dated: dt.date | None = None):
     """One transaction for ``letter --case``: load the case, ``produce(case)`` the letter (which
     returns (result, log text or None)), and log it when it was written to a file (showing it on
-    screen logs nothing); if writing the letter fails, nothing is logged."""
+    screen logs nothing); if writing the letter fails, nothing is logged.  A letter dated before
+    today (``--today``) is logged on its date, so the log never runs ahead of the day it was given."""
     with casedb.transaction(write=True) as db:
         c = load_case(db, given)
         result, note = produce(c)
         if note:
-            insert_log(db, c.id, LogEntry(now()[:16], "letter", note, True))
+            stamp = now()[:16]
+            if dated is not None and dated.isoformat() < stamp[:10]:
+                stamp = f"{dated.isoformat()}{stamp[10:]}"
+            insert_log(db, c.id, LogEntry(stamp, "letter", note, True))
             touch(db, c.id)
     return result
 

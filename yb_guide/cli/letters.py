@@ -108,7 +108,7 @@ def letter(
         return (built, saved), (f"写了{title}（{out.name}）" if out is not None else None)
 
     # With --case, reading the case, writing the letter and logging it are one transaction.
-    built, saved = journal.with_letter(case_id, write) if case_id is not None else write(None)[0]
+    built, saved = journal.with_letter(case_id, write, now) if case_id is not None else write(None)[0]
     payload = views.letter(k, built, formats.to_text(built), saved)
     if saved is None and not as_json:
         emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
