@@ -48,10 +48,12 @@ def _label(event: str) -> str:
     return f"{EVENT_LABELS[event]}的日期"
 
 
-def schedule_request(request: DeadlineRequest, calendar=None, *,
+def schedule_request(request: DeadlineRequest, calendar=None, *, plan=None,
                      name_of: Callable[[str], str] = _label) -> DeadlineAnswer:
     """The deadlines of ``request``: every field read (so a form can mark every wrong one), then,
-    if all are right, the schedule; with no date at all, the complaint is taken as filed today."""
+    if all are right, the schedule; with no date at all, the complaint is taken as filed today.
+    ``calendar`` and ``plan``: the ones a long-running front end (the web page) keeps, instead of
+    finding them again (checking their files) on every request."""
     from yb_guide.calendar import workdays
     from yb_guide.calendar.dates import parse_date, today_in_china
     from yb_guide.schedule import deadlines
@@ -74,7 +76,7 @@ def schedule_request(request: DeadlineRequest, calendar=None, *,
                 events[event] = parse_date(text, name_of(event), today=today)
             except UserError as err:
                 errors[event] = err
-    plan = deadlines.get_plan()
+    plan = plan or deadlines.get_plan()
     channel = None
     if request.channel:
         from yb_guide.knowledge.lookup import find_channel

@@ -151,14 +151,16 @@ def _general(k, flow, out) -> dict | None:
     }
 
 
-def flow_result(k, position, *, today=None, case=None) -> dict:
+def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None) -> dict:
     """The outcome screen: first what to do now, with whom and by when (``now``); then through which
     channel, why, with what, and what next.
 
     The reasons start with those of the answers given (the chosen options' ``because``).  What
     comes next is a list of actions (a flow with answers, a checklist, a channel, the deadline
     calculator): the command line shows them as commands, the web page as links.  ``case`` (from
-    ``case_brief``) gives the dates and the situation a journal holds; ``today`` dates the steps."""
+    ``case_brief``) gives the dates and the situation a journal holds; ``today`` dates the steps.
+    ``plan`` and ``calendar``: the deadline plan of ``k`` and the working-day calendar when the
+    caller keeps them (the web page), else they are found (``get_plan``, ``get_calendar``)."""
     from yb_guide.knowledge.flows import ACTING
 
     flow, out = position.flow, position.outcome
@@ -216,7 +218,7 @@ def flow_result(k, position, *, today=None, case=None) -> dict:
         from yb_guide.knowledge.labels import BASIS_KIND_LABELS
         from yb_guide.schedule.situation import Situation, matches, verdict
 
-        plan = get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
+        plan = plan or get_plan(k.data_dir)  # the same rules and numbers `ybguide deadline` computes with
         # what the answers say of the situation wins over what the case holds
         situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
         for rule_id in out.periods:
@@ -236,7 +238,7 @@ def flow_result(k, position, *, today=None, case=None) -> dict:
         payload["warnings"][:0] = [f"{n.title}（{BASIS_KIND_LABELS[n.basis_kind]}）：{n.summary}"
                                    for n in plan.situation_notes
                                    if n.lead and n.track in tracks and matches(n.when, situation, plan.simple_max)]
-    payload["now"] = _now(k, out, payload, today, case)
+    payload["now"] = _now(k, out, payload, today, case, plan, calendar)
     payload["now"]["also"] = [o.now for _, o in position.path if o.now]  # what an answer adds (复议机关 …)
     if out.record:
         note = k.note(out.record.note) if out.record.note else None
@@ -274,7 +276,7 @@ def case_brief(case) -> dict:
     return {"id": case.id, "events": case_events(case), "situation": case_situation(case)}
 
 
-def _now(k, out, payload: dict, today, case) -> dict:
+def _now(k, out, payload: dict, today, case, plan=None, calendar=None) -> dict:
     """The first block of an outcome: what to do now, with whom (a channel's contact, else whom to
     ask), by when (the nearest legal date; else the rule; else what the outcome says) and the advice
     for this situation that must come with it (复议前置)."""
@@ -289,12 +291,12 @@ def _now(k, out, payload: dict, today, case) -> dict:
     else:
         who = c["name"] if c else None
     who = out.who or who
-    by, date = _by(k, out, payload, today, case)
+    by, date = _by(k, out, payload, today, case, plan, calendar)
     return {"do": out.title, "who": who, "contact": c, "by": by, "date": date,
             "note": payload["warnings"][0] if payload["warnings"] else None}
 
 
-def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
+def _by(k, out, payload: dict, today, case, plan=None, calendar=None) -> tuple[str | None, dict | None]:
     """By when, as a sentence, and the date when one is computed."""
     from yb_guide.base.errors import UserError
     from yb_guide.views.common import day
@@ -309,10 +311,10 @@ def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
             from yb_guide.schedule.deadlines import compute, get_plan
             from yb_guide.schedule.situation import Situation
 
-            plan = get_plan(k.data_dir)
+            plan = plan or get_plan(k.data_dir)
             situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
             try:
-                sched = compute(plan, workdays.get_calendar(None), events, today=today, channel=out.channel,
+                sched = compute(plan, calendar or workdays.get_calendar(None), events, today=today, channel=out.channel,
                                 situation=situation)
             except UserError:
                 sched = None
@@ -336,7 +338,7 @@ def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
     if periods:
         from yb_guide.schedule.deadlines import get_plan
 
-        plan = get_plan(k.data_dir)
+        plan = plan or get_plan(k.data_dir)
         first = next((x for x in periods if plan.rule(x["id"]).person_acts), periods[0])
         return f"{first['title']}：{first['text']}", None
     return out.by, None

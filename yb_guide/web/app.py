@@ -42,7 +42,9 @@ def host_allowed(host_header: bytes | None) -> bool:
 
 def choose_region(cookie: bytes | None) -> None:
     """The region the person chose on the page (a cookie, ``/region``), for this request only; an
-    unknown or missing one leaves the server's region (``ybguide serve --region``)."""
+    unknown or missing one leaves the server's region (``ybguide serve --region``, else the saved
+    one), found once here: a page asks for the region several times, and finding the saved one
+    reads the settings file."""
     from http.cookies import SimpleCookie
 
     from yb_guide.base import paths
@@ -58,8 +60,7 @@ def choose_region(cookie: bytes | None) -> None:
             jar = SimpleCookie()
         if REGION_COOKIE in jar and jar[REGION_COOKIE].value.upper() in available(paths.data_dir()):
             chosen = jar[REGION_COOKIE].value.upper()
-    if chosen:
-        paths.use_region(chosen)
+    paths.use_region(chosen or paths.region())
 
 
 class Guard:

@@ -119,7 +119,9 @@ def _outcome(request, flow, page: str):
         return None, _redirect(_clean_url(flow, pos) if pos.asking is not None else flow_url(flow.id, pos.answers, page))
     from yb_guide.calendar.dates import today_in_china
 
-    return views.flow_result(knowledge(), pos, today=today_in_china()), None
+    from yb_guide.web.render import calendar, plan
+
+    return views.flow_result(knowledge(), pos, today=today_in_china(), plan=plan(), calendar=calendar()), None
 
 
 def answers(request):

@@ -8,7 +8,7 @@ the message again beside the field, and everything typed kept in the form."""
 from __future__ import annotations
 
 from yb_guide.base.errors import UserError
-from yb_guide.web.render import html, knowledge, size_asked
+from yb_guide.web.render import calendar as served_calendar, html, knowledge, size_asked
 from yb_guide.web.render import plan as served_plan
 
 MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
@@ -62,6 +62,7 @@ def _schedule(form: dict):
     answer = schedule_request(DeadlineRequest(events=events, situation=form["situation"],
                                               channel=form["channel"] or None, complex_case=form["complex"],
                                               today=form["today"] or None),
+                              served_calendar(), plan=served_plan(),
                               name_of=lambda field: "今天" if field == "today" else _event_label(field))
     from yb_guide.knowledge.labels import EVENT_LABELS
 
