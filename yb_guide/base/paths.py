@@ -30,11 +30,14 @@ def data_dir(override: Path | str | None = None) -> Path:
     env = os.environ.get("YBGUIDE_DATA_DIR")
     if env:
         return Path(env)
-    here = package_root()
-    packaged = here / "data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "data"
+    if not _default_data:  # looked for once: a web page asks for the data folder several times a request
+        here = package_root()
+        packaged = here / "data"
+        _default_data.append(packaged if packaged.is_dir() else here.parent / "data")
+    return _default_data[0]
+
+
+_default_data: list[Path] = []
 
 
 _root: list[Path] = []

@@ -27,13 +27,35 @@ class PageNotFound(Exception):
 def env():
     global _env
     if _env is None:
-        from jinja2 import Environment, FileSystemLoader
+        from jinja2 import FileSystemLoader
 
-        _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+        _env = _environment()(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                            lstrip_blocks=True, auto_reload=False)
         _env.globals.update(MARK=UNVERIFIED_MARK, status_text=status_text, confirm_text=confirm_text,
                             left_text=left_text, phone_first_text=phone_first_text, flow_url=flow_url, next_link=next_link, deadline_url=deadline_url)
     return _env
+
+
+def _environment():
+    """Jinja2's Environment, reading ``p.title`` of a payload (a dict) straight from its key.
+
+    Jinja tries the attribute first and the key after it; a dict has no attribute ``title``, so each
+    such lookup raised and caught an AttributeError (some hundreds a page).  A name that is not an
+    attribute of dict is looked up as a key at once: the same value (or the same undefined) as before."""
+    from jinja2 import Environment
+
+    dict_attributes = frozenset(dir(dict))
+
+    class PayloadEnvironment(Environment):
+        def getattr(self, obj, attribute):
+            if type(obj) is dict and attribute not in dict_attributes:
+                try:
+                    return obj[attribute]
+                except (KeyError, TypeError):  # missing, or not a str key: Jinja's own way, its undefined
+                    pass
+            return super().getattr(obj, attribute)
+
+    return PayloadEnvironment
 
 
 def flow_url(flow_id: str, answers, page: str = "", **extra) -> str:
