@@ -22,7 +22,7 @@ STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
 # Free-text fields: stored as typed (stripped); empty means "not given".
 TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place",
                "agent_name", "agent_relation", "review_to", "reexam_to", "reason")
-# The dated events of a case; each one's event id (knowledge.deadline_rules.EVENTS) is its name with
+# The dated events of a case; each one's event id (data/deadlines.yaml events, case: true) is its name with
 # "-" for "_" (result_received -> result-received), so the deadline engine reads them directly.
 EVENT_FIELDS = ("filed", "petition_accepted", "result_received", "review_requested", "review_replied",
                 "reexam_requested", "reexam_replied", "decision_made", "decision_known")

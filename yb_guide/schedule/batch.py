@@ -22,7 +22,10 @@ from typing import BinaryIO, TextIO
 from yb_guide.base.errors import UserError
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
-# case import/export); every other column is kept as it is.
+# case import/export); every other column is kept as it is.  The dated ones are events
+# (data/deadlines.yaml ``events``; the column key is the event's id with _ for -): a row is computed
+# from these three (``rows``), the first event of a complaint, its reply and the decision.
+BATCH_EVENTS = ("filed", "result-received", "decision-known")
 BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
               "decision_kind", "matter", "rights_stated", "amount")
 
@@ -185,14 +188,14 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     """The stages a file can have: those whose starting event has a column (the review windows only
     with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
-    from yb_guide.schedule.deadlines import ADMINISTRATIVE, _root_event
+    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.deadlines import _root_event
 
-    event_columns = {"filed": "filed", "result-received": "result_received", "decision-known": "decision_known"}
+    event_columns = {e: event_key(e) for e in BATCH_EVENTS}
     tracks = set(plan.tracks_for(None))
     if "channel" in cols:
         tracks |= {t for names in plan.channel_tracks.values() for t in names}
-    if "decision_known" in cols:
-        tracks.add(ADMINISTRATIVE)
+    tracks |= plan.events.brought(e for e, key in event_columns.items() if key in cols)
     out = []
     for rule in plan.rules:
         if rule.track not in tracks or (rule.channel and "channel" not in cols):

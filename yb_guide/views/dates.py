@@ -10,12 +10,12 @@ from yb_guide.views.common import day
 def deadline(sched, plan) -> dict:
     """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
-    from yb_guide.knowledge.deadline_rules import EVENT_ORDER
-    from yb_guide.knowledge.labels import BASIS_KIND_LABELS, EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
+    from yb_guide.knowledge.labels import BASIS_KIND_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
     from yb_guide.schedule.deadlines import moved_text
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
+    labels = plan.events.labels
     today = sched.today
 
     def source(ref, fact):
@@ -33,7 +33,7 @@ def deadline(sched, plan) -> dict:
             "rule": s.rule, "source": src["text"], "source_detail": src, "basis": src["basis"],
             "status": s.status, "status_label": src["status_label"], "checked": src["checked"],
             "estimated": s.estimated, "after": s.after,
-            "after_label": EVENT_LABELS.get(s.after) or titles.get(s.after, s.after),
+            "after_label": labels.get(s.after) or titles.get(s.after, s.after),
             "start": s.start.isoformat(), "amount": s.amount, "unit": s.unit, "unit_label": UNIT_LABELS[s.unit],
             "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note, "done": s.done,
             "legal": plan.track(s.track).kind == "legal", "basis_kind": s.basis_kind,
@@ -46,11 +46,11 @@ def deadline(sched, plan) -> dict:
         })
     known = set(sched.events)
     before: dict[str, set[str]] = {}
-    for a, b in EVENT_ORDER:
+    for a, b in plan.events.order:
         if a != "decision-made":  # the date on the decision is optional: it never holds the next step back
             before.setdefault(b, set()).add(a)
     # Only what can come next: a period whose event could happen now (not one three steps away).
-    pending = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": EVENT_LABELS[p.needs],
+    pending = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": labels[p.needs],
                 "rule": p.rule, "condition": p.condition}
                for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
     notes = [{"id": n.id, "track": n.track, "title": n.title, "summary": n.summary, "text": n.text, "lead": n.lead,
@@ -76,7 +76,7 @@ def deadline(sched, plan) -> dict:
         "complex": sched.complex,
         "channel": sched.channel,
         "events": {key: value.isoformat() for key, value in sched.events.items()},
-        "event_labels": {key: EVENT_LABELS[key] for key in sched.events},
+        "event_labels": {key: labels[key] for key in sched.events},
         "tracks": tracks,
         "stages": stages,
         "pending": pending,
