@@ -159,8 +159,6 @@ def _event_options(taken: set[str]) -> list:
     """(option, event id) for each declared event and each old name of one, in the data's order."""
     from typer.core import TyperOption
 
-    from yb_guide.base.errors import DataError
-    from yb_guide.base.schema import where_of
     from yb_guide.schedule.deadlines import get_plan
 
     events = get_plan().events
@@ -168,6 +166,9 @@ def _event_options(taken: set[str]) -> list:
     for e in events:
         for name in (e.id, *e.old_names):
             if f"--{name}" in taken:  # an event named like another option (--channel)
+                from yb_guide.base.errors import DataError
+                from yb_guide.base.schema import where_of
+
                 w = where_of(e)
                 raise DataError(w.file if w else "deadlines.yaml", w.path if w else "events", w.line if w else None,
                                 f"事件编号「{name}」和 ybguide deadline 的选项 --{name} 重名，请换一个编号")
