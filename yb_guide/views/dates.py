@@ -215,7 +215,8 @@ def hall_text(h) -> str:
 def batch_summary(summary, out: str | None) -> dict:
     """What a batch run wrote: how many rows, how many with an error (the first few by line), the
     encodings, and where the result is."""
-    from yb_guide.schedule.batch import ADDED_COLUMNS, ENCODING_LABELS
+    from yb_guide.schedule.batch import ADDED_COLUMNS
+    from yb_guide.schedule.encodings import ENCODING_LABELS
 
     def label(encoding: str) -> str:
         return ENCODING_LABELS.get(encoding, encoding)
