@@ -88,7 +88,7 @@ def deadline(sched, plan) -> dict:
         "brief_warnings": _brief(sched, plan),
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
-        "next": next_legal(stages),
+        "next": next_legal(sched, plan, stages),
     }
 
 
@@ -117,14 +117,12 @@ def situation_payload(situation, plan) -> dict:
     return out
 
 
-def next_legal(stages: list[dict]) -> dict | None:
-    """The legal date to act on first: the nearest step of the person's own still ahead (with its
-    condition, when it applies only in some situations); else the nearest legal date."""
-    ahead = [s for s in stages if s["legal"] and not s["done"] and not s["passed"]]
-    for group in ([s for s in ahead if s["person_acts"]], ahead):
-        if group:
-            return min(group, key=lambda s: s["due"])
-    return None
+def next_legal(sched, plan, stages: list[dict]) -> dict | None:
+    """The stage to act on first (``schedule.next_step.next_legal``), as shown."""
+    from yb_guide.schedule.next_step import next_legal as first
+
+    d = first(plan, sched.stages)
+    return next((s for s in stages if s["id"] == d.id), None) if d else None
 
 
 def workday(cal, d: dt.date, n: int | None) -> dict:
