@@ -206,7 +206,7 @@ def deadline(sched, plan) -> Deadline:
         "brief_warnings": _brief(sched, plan),
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
-        "next": next_legal(stages),
+        "next": next_legal(sched, plan, stages),
     }
 
 
@@ -235,14 +235,12 @@ def situation_payload(situation, plan) -> dict[str, SituationAnswer]:
     return out
 
 
-def next_legal(stages: list[Stage]) -> Stage | None:
-    """The legal date to act on first: the nearest step of the person's own still ahead (with its
-    condition, when it applies only in some situations); else the nearest legal date."""
-    ahead = [s for s in stages if s["legal"] and not s["done"] and not s["passed"]]
-    for group in ([s for s in ahead if s["person_acts"]], ahead):
-        if group:
-            return min(group, key=lambda s: s["due"])
-    return None
+def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
+    """The stage to act on first (``schedule.next_step.next_legal``), as shown."""
+    from yb_guide.schedule.next_step import next_legal as first
+
+    d = first(plan, sched.stages)
+    return next((s for s in stages if s["id"] == d.id), None) if d else None
 
 
 def workday(cal, d: dt.date, n: int | None) -> dict:
@@ -333,7 +331,8 @@ def hall_text(h) -> str:
 def batch_summary(summary, out: str | None) -> dict:
     """What a batch run wrote: how many rows, how many with an error (the first few by line), the
     encodings, and where the result is."""
-    from yb_guide.schedule.batch import ADDED_COLUMNS, ENCODING_LABELS
+    from yb_guide.schedule.batch import ADDED_COLUMNS
+    from yb_guide.schedule.encodings import ENCODING_LABELS
 
     def label(encoding: str) -> str:
         return ENCODING_LABELS.get(encoding, encoding)
