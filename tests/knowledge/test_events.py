@@ -199,3 +199,14 @@ def test_a_new_event_has_a_spreadsheet_column(new_event):
     v = vocabulary()
     assert v.header("hearing_held") == "听证会举行日期" and v.key_of("听证会举行日期") == "hearing_held"
     assert v.column("hearing_held").cell == "date"
+
+
+def test_an_optional_date_does_not_hold_the_next_period_back(run, data_copy):
+    """decision-made is ``optional``: without it, the periods that run from knowing the decision are
+    still offered; an event that is not optional holds back what comes after it."""
+    args = ("deadline", "--filed", "2024-05-06", "--result-received", "2024-06-01", "--today", "2024-06-02", "--json")
+    needs = {p["needs"] for p in run(*args).json()["pending"]}
+    assert "decision-known" in needs
+    edit(data_copy / "deadlines.yaml", "    optional: true", "    optional: false")
+    needs = {p["needs"] for p in run("--data-dir", str(data_copy), *args).json()["pending"]}
+    assert "decision-known" not in needs and "decision-made" in needs

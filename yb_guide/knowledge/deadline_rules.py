@@ -151,6 +151,7 @@ class Event:
     brings: tuple[str, ...] = ()  # tracks counted (or asked for) whenever this date is given, whatever the channel
     help: str | None = None  # the command line's help for --<id> (None: "<label>的日期。")
     old_names: tuple[str, ...] = ()  # earlier names of its option, still accepted (hidden)
+    optional: bool = False  # its date may stay unknown: a later period is offered without it
 
 
 @record

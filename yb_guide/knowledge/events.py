@@ -47,6 +47,10 @@ class Events:
         """The tracks the given events bring in, whatever the channel."""
         return {t for e in given for t in self.bringing.get(e, ())}
 
+    def optional(self, event_id: str) -> bool:
+        """Its date may stay unknown (the date on a decision): it never holds a later period back."""
+        return any(e.optional for e in self.declared if e.id == event_id)
+
     @property
     def for_cases(self) -> tuple[str, ...]:
         """The events a case in the journal keeps (``case: true``)."""

@@ -165,7 +165,7 @@ def deadline(sched, plan) -> Deadline:
     known = set(sched.events)
     before: dict[str, set[str]] = {}
     for a, b in plan.events.order:
-        if a != "decision-made":  # the date on the decision is optional: it never holds the next step back
+        if not plan.events.optional(a):  # a date that may stay unknown never holds the next step back
             before.setdefault(b, set()).add(a)
     # Only what can come next: a period whose event could happen now (not one three steps away).
     pending: list[PendingStage] = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": labels[p.needs],
