@@ -16,13 +16,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import operator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
+from yb_guide.schedule.encodings import ENCODING_LABELS, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
-# case import/export); every other column is kept as it is.
+# case import/export); every other column is kept as it is.  The dated ones are events
+# (data/deadlines.yaml ``events``; the column key is the event's id with _ for -): a row is computed
+# from these three (``rows``), the first event of a complaint, its reply and the decision.
+BATCH_EVENTS = ("filed", "result-received", "decision-known")
 BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
               "decision_kind", "matter", "rights_stated", "amount")
 
@@ -43,11 +48,6 @@ SITUATION_COLUMNS = {"decision_kind": "decision", "matter": "matter", "rights_st
 # yes/no cell is written: in Chinese for people, as ids with --ids for scripts.  The one table.
 ADDED_COLUMNS = {"estimated": "是否推算", "error": "错误"}
 YES_NO = {False: ("是", "否"), True: ("true", "false")}  # keyed by ``ids``
-# Encodings a result can be written in: what --encoding accepts, and how a summary names them.
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GBK/GB18030",
-                   "xlsx": "Excel 工作簿（.xlsx）"}
-CODECS = ("utf-8", "utf-8-sig", "gbk", "gb18030")
-ON_ERROR = ("keep", "skip", "stop")  # skip: the old name of keep (bad rows are no longer dropped)
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "复杂", "t"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "否", "f", "一般"}
 MEMO_LIMIT = 100_000  # distinct inputs remembered; bounded so memory stays flat
@@ -89,46 +89,6 @@ class Summary:
     ics_file: str | None = None  # --ics: the calendar written, its events, the legal deadlines already past
     ics_events: int = 0
     ics_passed: int = 0
-
-
-def detect_encoding(head: bytes) -> str:
-    """UTF-8 (BOM or not) if the bytes decode as UTF-8, else GB18030 (a superset of GBK)."""
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError("这个 CSV 是 UTF-16 编码（Excel 的“Unicode 文本”）。",
-                        hint="请在 Excel 里另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”")
-    try:
-        head.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as err:
-        if err.start >= len(head) - 3:  # the sample ended inside a character
-            return "utf-8"
-        return "gb18030"
-
-
-def check_encoding(name: str | None) -> str | None:
-    """``--encoding``'s value as a codec name (None: the input's own), or a one-line error."""
-    if name is None:
-        return None
-    key = name.strip().lower().replace("_", "-").replace("utf8", "utf-8")
-    if key not in CODECS:
-        raise UserError(f"--encoding 的值「{name}」不对。",
-                        hint="可用：utf-8、utf-8-sig（带 BOM，Excel 直接打开）、gbk、gb18030；不写则与输入文件相同")
-    return key
-
-
-def check_on_error(on_error: str) -> None:
-    if on_error not in ON_ERROR:
-        raise UserError(f"--on-error 的值「{on_error}」不对。",
-                        hint="可用：keep（错误行照抄，在「错误」列写明原因，继续）、stop（遇错停止）")
-
-
-def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
-    """Wrap a binary stream (file or stdin) as text in the detected encoding, without reading ahead."""
-    buffered = binary if hasattr(binary, "peek") else io.BufferedReader(binary)
-    encoding = detect_encoding(buffered.peek(65536)[:65536])
-    return io.TextIOWrapper(buffered, encoding=encoding, newline=""), encoding
 
 
 def _find_columns(header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -185,14 +145,14 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     """The stages a file can have: those whose starting event has a column (the review windows only
     with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
-    from yb_guide.schedule.deadlines import ADMINISTRATIVE, _root_event
+    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.deadlines import _root_event
 
-    event_columns = {"filed": "filed", "result-received": "result_received", "decision-known": "decision_known"}
+    event_columns = {e: event_key(e) for e in BATCH_EVENTS}
     tracks = set(plan.tracks_for(None))
     if "channel" in cols:
         tracks |= {t for names in plan.channel_tracks.values() for t in names}
-    if "decision_known" in cols:
-        tracks.add(ADMINISTRATIVE)
+    tracks |= plan.events.brought(e for e, key in event_columns.items() if key in cols)
     out = []
     for rule in plan.rules:
         if rule.track not in tracks or (rule.channel and "channel" not in cols):
@@ -322,7 +282,18 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
 
         return _remembered(situations, texts, read)
 
-    def compute_cells(key: tuple) -> str:
+    # Channels whose due dates are the same (the same tracks, no rule of their own: 12393's reply has
+    # one, the platform and the hall do not) share their computed cells.
+    own_rules = {r.channel for r in plan.rules if r.channel}
+    families: dict = {}
+
+    def family(channel: str | None):
+        found = families.get(channel)
+        if found is None:
+            found = families[channel] = channel if channel in own_rules else plan.tracks_for(channel)
+        return found
+
+    def compute_cells(key: tuple, same: tuple) -> str:
         filed, complex_case, channel, result, decision, situation = key
         if result is not None and result < filed:
             raise UserError(f"「{names['result_received']}」列的日期（{result.isoformat()}）早于"
@@ -336,10 +307,20 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         cells.append(yes if any(s.estimated for s in sched.stages) else no)
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
-        memo[key] = ",".join(cells) + ","  # and an empty error cell
-        return memo[key]
+        memo[same] = ",".join(cells) + ","  # and an empty error cell
+        return memo[same]
 
-    write = sink.write
+    # The raw cells a row's dates depend on -> (key, cells): most rows of a real file repeat one
+    # already seen, and then one lookup replaces parsing its date, flag and channel again.
+    # One string is a faster key than a tuple of cells (\x1f, the unit separator, cannot be in a cell).
+    read_at = [i for i in (fi, ci, chi, ri, di, *(i for _, i in situation_at)) if i >= 0]
+    cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
+    joined = "\x1f".join
+    seen: dict = {}
+    # UTF-8 can write any text, so its rows are written a thousand at a time; in GBK a row may hold a
+    # character GBK lacks, and the error must name that row, so each is written on its own.
+    pending: list[str] = []
+    write = pending.append if (getattr(sink, "encoding", None) or "").lower().replace("_", "-") in ("utf-8", "utf-8-sig") else sink.write
     written = bad = 0
     start_line = 0  # the header
     try:
@@ -348,6 +329,9 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         write(header_text.lstrip("\ufeff") + "," + ",".join(_cell(h) for h in new_cols) + "\n")
         # The hot loop: about a microsecond a row, so a million rows take seconds.
         for line in lines:
+            if len(pending) >= 1000:
+                sink.write("".join(pending))
+                pending.clear()
             line_no += 1
             start_line = line_no
             if '"' not in line:
@@ -357,6 +341,14 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 record, row = _quoted_record(line, lines, line_no)
                 line_no = start_line + record.count("\n")
             n = len(row)
+            if n == width:
+                hit = seen.get(joined(cells_at(row)))
+                if hit is not None:
+                    if add_row is not None:
+                        add_row(start_line, row, hit[0])
+                    write(f"{record},{hit[1]}\n")
+                    written += 1
+                    continue
             try:
                 if n > width:  # the new cells would land under the wrong headings
                     raise UserError(f"这一行有 {n} 列，比表头的 {width} 列多。",
@@ -381,7 +373,8 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 decision = date_of(decision_text, "decision_known") if decision_text else None
                 situation = situation_of(row, n) if situation_at else None
                 key = (filed, complex_case, channel, result, decision, situation)
-                cells = memo.get(key) or compute_cells(key)
+                same = (filed, complex_case, family(channel), result, decision, situation)
+                cells = memo.get(same) or compute_cells(key, same)
             except UserError as err:
                 if not any(c.strip() for c in row):
                     continue  # a blank line (Excel leaves some at the end) is not a row
@@ -396,6 +389,10 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 write(f"{record}{',' * (width - n) if n < width else ''}{no_dates}{_cell(message)}\n")
                 written += 1
                 continue
+            if n == width:
+                if len(seen) >= MEMO_LIMIT:
+                    seen.clear()
+                seen[joined(cells_at(row))] = (key, cells)
             if add_row is not None:
                 add_row(start_line, row, key)
             if n < width:
@@ -411,4 +408,5 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         raise UserError(f"CSV {where}有 {ENCODING_LABELS.get(summary.out_encoding, summary.out_encoding)} "
                         f"编码写不出的字「{char}」。", hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     finally:
+        sink.write("".join(pending))  # what was read before an error is written, as row by row
         summary.written, summary.bad = written, bad

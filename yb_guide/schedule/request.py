@@ -42,14 +42,8 @@ class DeadlineAnswer:
         return next(iter(self.errors.values()), None)
 
 
-def _label(event: str) -> str:
-    from yb_guide.knowledge.labels import EVENT_LABELS
-
-    return f"{EVENT_LABELS[event]}的日期"
-
-
 def schedule_request(request: DeadlineRequest, calendar=None, *, plan=None,
-                     name_of: Callable[[str], str] = _label) -> DeadlineAnswer:
+                     name_of: Callable[[str], str] | None = None) -> DeadlineAnswer:
     """The deadlines of ``request``: every field read (so a form can mark every wrong one), then,
     if all are right, the schedule; with no date at all, the complaint is taken as filed today.
     ``calendar`` and ``plan``: the ones a long-running front end (the web page) keeps, instead of
@@ -60,6 +54,8 @@ def schedule_request(request: DeadlineRequest, calendar=None, *, plan=None,
     from yb_guide.schedule.situation import read_situation
 
     errors: dict[str | None, UserError] = {}
+    plan = plan or deadlines.get_plan()
+    name_of = name_of or plan.events.date_label
     today = today_in_china()
     if isinstance(request.today, dt.date):
         today = request.today
@@ -76,7 +72,6 @@ def schedule_request(request: DeadlineRequest, calendar=None, *, plan=None,
                 events[event] = parse_date(text, name_of(event), today=today)
             except UserError as err:
                 errors[event] = err
-    plan = plan or deadlines.get_plan()
     channel = None
     if request.channel:
         from yb_guide.knowledge.lookup import find_channel
