@@ -83,11 +83,11 @@ def test_a_case_keeps_the_events_declared_for_cases(declared):
 
 
 def test_batch_date_columns_are_events(declared):
-    from yb_guide.schedule.batch import BATCH_EVENTS, COLUMNS
+    from yb_guide.schedule.batch import COLUMNS
 
     dated = [key for key, names in COLUMNS.items() if any(n.endswith("日期") for n in names)]
     assert dated and {key.replace("_", "-") for key in dated} <= {e.id for e in declared}
-    assert set(BATCH_EVENTS) <= {e.id for e in declared}
+    assert {key.replace("_", "-") for key in COLUMNS} >= {e.id for e in declared}  # every event is read
 
 
 def test_every_event_has_a_spreadsheet_column(declared):
@@ -217,3 +217,23 @@ def test_an_event_named_like_another_option_is_refused(run, data_copy, monkeypat
     monkeypatch.setenv("YBGUIDE_DATA_DIR", str(data_copy))
     r = run("deadline", "--filed", "2024-05-06")
     assert r.exit_code == 2 and "--channel 重名" in r.stderr and "deadlines.yaml" in r.stderr
+
+
+def test_a_new_event_is_a_column_the_batch_computes_from(run, new_event, tmp_path):
+    """A spreadsheet with the new event's column (its header made from the label) gets the dates
+    that run from it, and a date before the event it follows is a row error naming both columns."""
+    src = tmp_path / "台账.csv"
+    src.write_text("编号,提交日期,原决定作出日期,听证会举行日期\n"
+                   "1,2026-10-01,2026-10-20,2026-11-02\n"
+                   "2,2026-10-01,2026-11-05,2026-11-02\n"
+                   "3,2026-10-01,,\n", encoding="utf-8")
+    out = tmp_path / "期限.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out), "--ids", "--today", "2026-12-01")
+    assert r.exit_code == 2 and "其中 1 行有错误" in r.stderr  # a file with a bad row says so, and keeps it
+    import csv
+
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert "hearing-review" in rows[0]
+    assert rows[0]["hearing-review"] == "2026-11-17" and rows[0]["error"] == ""  # 15 days from 11-02
+    assert rows[1]["hearing-review"] == "" and "听证会举行日期" in rows[1]["error"] and "原决定作出日期" in rows[1]["error"]
+    assert rows[2]["hearing-review"] == "" and rows[2]["error"] == ""  # no hearing date: nothing runs from it

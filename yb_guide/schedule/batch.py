@@ -24,12 +24,19 @@ from yb_guide.base.errors import UserError
 from yb_guide.schedule.encodings import ENCODING_LABELS, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
-# case import/export); every other column is kept as it is.  The dated ones are events
-# (data/deadlines.yaml ``events``; the column key is the event's id with _ for -): a row is computed
-# from these three (``rows``), the first event of a complaint, its reply and the decision.
-BATCH_EVENTS = ("filed", "result-received", "decision-known")
-BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
-              "decision_kind", "matter", "rights_stated", "amount")
+# case import/export); every other column is kept as it is.  Besides these, a column of every declared
+# event (data/deadlines.yaml ``events``; its key is the event's id with _ for -) is read, and a row is
+# computed from all the events it has dates for: a new event in the data is a new column here too.
+OTHER_KEYS = ("id", "name", "complex", "channel", "decision_kind", "matter", "rights_stated", "amount")
+
+
+def batch_keys(plan=None) -> tuple[str, ...]:
+    """Every column key a batch reads: 提交日期 first, the other events', then ``OTHER_KEYS``."""
+    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.deadlines import get_plan
+
+    plan = plan or get_plan()
+    return ("filed", *(event_key(e) for e in plan.events.ids if e != "filed"), *OTHER_KEYS)
 
 
 def __getattr__(name: str):
@@ -38,7 +45,7 @@ def __getattr__(name: str):
         from yb_guide.schedule.columns import vocabulary
 
         v = vocabulary()
-        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in BATCH_KEYS}
+        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in batch_keys()}
     raise AttributeError(name)
 
 
@@ -91,20 +98,21 @@ class Summary:
     ics_passed: int = 0
 
 
-def _find_columns(header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _find_columns(plan, header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
     """(column key -> index, column key -> the header as the user wrote it); the first column of
     each key counts, other columns (序号, 备注 …) are carried along."""
     from yb_guide.schedule.columns import vocabulary
 
     words = vocabulary()
+    keys = batch_keys(plan)
     found: dict[str, int] = {}
     written = [h.strip().lstrip("\ufeff").strip() for h in header]
     for i, name in enumerate(written):
         key = words.key_of(name)
-        if key in BATCH_KEYS and key not in found:
+        if key in keys and key not in found:
             found[key] = i
     if "filed" not in found:
-        others = "、".join(words.header(k) for k in BATCH_KEYS if k != "filed")
+        others = "、".join(words.header(k) for k in keys if k != "filed")
         raise UserError(f"CSV 第1行（表头）里没有「{words.header('filed')}」列。",
                         hint=f"表头要有 {words.header('filed')}（或 投诉日期、filed）列；可选 {others}")
     return found, {key: written[i] for key, i in found.items()}
@@ -148,19 +156,14 @@ def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     from yb_guide.schedule.columns import event_key
     from yb_guide.schedule.deadlines import _root_event
 
-    event_columns = {e: event_key(e) for e in BATCH_EVENTS}
+    event_columns = {e: event_key(e) for e in plan.events.ids}
     tracks = set(plan.tracks_for(None))
     if "channel" in cols:
         tracks |= {t for names in plan.channel_tracks.values() for t in names}
     tracks |= plan.events.brought(e for e, key in event_columns.items() if key in cols)
-    out = []
-    for rule in plan.rules:
-        if rule.track not in tracks or (rule.channel and "channel" not in cols):
-            continue
-        if event_columns.get(_root_event(plan, rule)) not in cols:
-            continue
-        out.append(rule.id)
-    return out
+    return [rule.id for rule in plan.rules
+            if rule.track in tracks and not (rule.channel and "channel" not in cols)
+            and event_columns.get(_root_event(plan, rule)) in cols]
 
 
 def added_headers(plan, stages: list[str], *, ids: bool = False) -> list[str]:
@@ -215,7 +218,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         raise UserError("CSV 文件是空的。", hint="第1行应为表头，至少有「提交日期」列")
     header_text, header = _quoted_record(first_line, lines, line_no + 1)
     line_no += 1 + header_text.count("\n")
-    cols, names = _find_columns(header)
+    cols, names = _find_columns(plan, header)
     stages = stage_columns(plan, cols)
     new_cols = added_headers(plan, stages, ids=ids)
     summary.columns, summary.keys, summary.stages = header + new_cols, cols, stages
@@ -225,7 +228,11 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         add_row = collect.row
     yes, no = YES_NO[ids]
     width = len(header)
-    fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
+    fi, ci, chi = (cols.get(k, -1) for k in ("filed", "complex", "channel"))
+    from yb_guide.schedule.columns import event_key
+
+    # the other events with a column: (event id, its column key, the column's index)
+    later_at = [(e, event_key(e), cols[event_key(e)]) for e in plan.events.ids if e != "filed" and event_key(e) in cols]
     situation_at = [(SITUATION_COLUMNS[key], cols[key]) for key in SITUATION_COLUMNS if key in cols]
     question_column = {question: key for key, question in SITUATION_COLUMNS.items()}
     situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
@@ -294,14 +301,15 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         return found
 
     def compute_cells(key: tuple, same: tuple) -> str:
-        filed, complex_case, channel, result, decision, situation = key
-        if result is not None and result < filed:
-            raise UserError(f"「{names['result_received']}」列的日期（{result.isoformat()}）早于"
-                            f"「{names['filed']}」列的日期（{filed.isoformat()}）。",
-                            hint="请检查日期；后发生的事不能早于先发生的事")
-        events = {"filed": filed, "result-received": result, "decision-known": decision}
-        sched = compute(plan, cal, {e: d for e, d in events.items() if d is not None}, today=None,
-                        complex_case=complex_case, channel=channel, situation=situation)
+        dated, complex_case, channel, situation = key
+        events = dict(dated)
+        for before, after in plan.events.order:  # in the user's column names (compute would say the events')
+            if before in events and after in events and events[after] < events[before]:
+                raise UserError(f"「{names[event_key(after)]}」列的日期（{events[after].isoformat()}）早于"
+                                f"「{names[event_key(before)]}」列的日期（{events[before].isoformat()}）。",
+                                hint="请检查日期；后发生的事不能早于先发生的事")
+        sched = compute(plan, cal, events, today=None, complex_case=complex_case, channel=channel,
+                        situation=situation)
         by_id = {s.id: s for s in sched.stages}
         cells = [by_id[s].due.isoformat() if s in by_id else "" for s in stages]
         cells.append(yes if any(s.estimated for s in sched.stages) else no)
@@ -313,7 +321,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     # The raw cells a row's dates depend on -> (key, cells): most rows of a real file repeat one
     # already seen, and then one lookup replaces parsing its date, flag and channel again.
     # One string is a faster key than a tuple of cells (\x1f, the unit separator, cannot be in a cell).
-    read_at = [i for i in (fi, ci, chi, ri, di, *(i for _, i in situation_at)) if i >= 0]
+    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at)) if i >= 0]
     cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
     joined = "\x1f".join
     seen: dict = {}
@@ -367,13 +375,11 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                         channel = channel_of(row[chi])
                 else:
                     channel = None
-                result_text = row[ri].strip() if 0 <= ri < n else ""
-                result = date_of(result_text, "result_received") if result_text else None
-                decision_text = row[di].strip() if 0 <= di < n else ""
-                decision = date_of(decision_text, "decision_known") if decision_text else None
+                dated = (("filed", filed), *((e, date_of(row[i].strip(), k)) for e, k, i in later_at
+                                             if i < n and row[i].strip()))
                 situation = situation_of(row, n) if situation_at else None
-                key = (filed, complex_case, channel, result, decision, situation)
-                same = (filed, complex_case, family(channel), result, decision, situation)
+                key = (dated, complex_case, channel, situation)
+                same = (dated, complex_case, family(channel), situation)
                 cells = memo.get(same) or compute_cells(key, same)
             except UserError as err:
                 if not any(c.strip() for c in row):
