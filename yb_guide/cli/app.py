@@ -321,8 +321,10 @@ def main() -> None:
 def only(group: typer.Typer, argv: list[str]) -> typer.Typer:
     """The app with just the command ``argv`` names, when it names one exactly: typer builds every
     command's options on each start (about 20 ms for all of them), and one command needs only its
-    own.  Anything else (no command, --help, a misspelt name that needs its "did you mean") gets the
-    whole app.  Tests and --help go through ``app`` itself, so they always see every command."""
+    own.  The same one level down: ``case list`` builds the case group with ``list`` alone (the group
+    has twenty commands).  Anything else (no command, --help, a misspelt name that needs its "did
+    you mean") gets the whole app or group.  Tests and --help go through ``app`` itself, so they
+    always see every command."""
     import copy
 
     wanted = argv[0] if argv and not argv[0].startswith("-") else None
@@ -332,5 +334,10 @@ def only(group: typer.Typer, argv: list[str]) -> typer.Typer:
     if not commands and not groups:
         return group
     pruned = copy.copy(group)
+    if groups:
+        inner = only(groups[0].typer_instance, argv[1:])
+        if inner is not groups[0].typer_instance:
+            groups = [copy.copy(groups[0])]
+            groups[0].typer_instance = inner
     pruned.registered_commands, pruned.registered_groups = commands, groups
     return pruned
