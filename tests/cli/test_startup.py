@@ -16,6 +16,13 @@ def test_an_exact_command_name_builds_that_command_alone():
     assert len(names(app)) > 10  # the app itself is untouched
 
 
+def test_a_command_of_a_group_builds_that_command_alone():
+    case = typer.main.get_command(only(app, ["case", "list"])).commands["case"]
+    assert set(case.commands) == {"list"}
+    assert set(typer.main.get_command(only(app, ["case", "lst"])).commands["case"].commands) > {"list", "add"}
+    assert set(typer.main.get_command(only(app, ["channels"])).commands["channels"].commands) == {"show"}
+
+
 def test_anything_else_gets_every_command():
     full = names(app)
     for argv in ([], ["--help"], ["--version"], ["dedline"], ["-h", "deadline"]):
@@ -29,7 +36,7 @@ def test_a_misspelt_command_still_gets_its_suggestion(sh):
     assert r.exit_code == 2 and "list" in r.stderr
 
 
-def _loaded(*args: str) -> tuple[set[str], str]:
+def _loaded(*args: str, columns: int = 100) -> tuple[set[str], str]:
     """The modules the installed program loaded for ``args``, and what it printed."""
     import json
     import os
@@ -41,16 +48,17 @@ def _loaded(*args: str) -> tuple[set[str], str]:
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))")
     p = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True,
-                       encoding="utf-8", env={**os.environ, "COLUMNS": "100"}, timeout=120)
+                       encoding="utf-8", env={**os.environ, "COLUMNS": str(columns)}, timeout=120)
     head, _, modules = p.stderr.rpartition("\nMODULES ")
     return set(json.loads(modules)), p.stdout + head
 
 
 def test_a_command_that_shows_no_help_never_loads_typers_help_module():
-    for args in (["channels"], ["checklist", "hall-visit"], ["case", "list"]):
+    for args in (["channels"], ["checklist", "hall-visit"], ["case", "list"], ["calendar", "2026-10"]):
         _loaded(*args)  # the first start compiles the knowledge and calendar into the (test's own) cache
         modules, out = _loaded(*args)
         assert "typer.rich_utils" not in modules, args
+        assert "rich.table" not in modules and "fractions" not in modules, args  # cli.render.table draws tables
         assert "yb_guide.base.schema" not in modules and "yaml" not in modules, args  # the knowledge from the cache
 
 
@@ -60,3 +68,15 @@ def test_help_is_chinese_without_markdown_or_pygments():
     assert not {m for m in modules if m.startswith(("markdown_it", "pygments"))}
     modules, out = _loaded("case")  # a group named alone shows its help
     assert "用法：ybguide case" in out and "typer.rich_utils" in modules
+
+
+def test_a_help_screen_shown_again_is_written_as_kept_not_built_again():
+    first_modules, first = _loaded("--help")
+    modules, again = _loaded("--help")
+    assert again == first and "用法：ybguide" in again and "deadline" in again
+    assert "typer.rich_utils" in first_modules and "typer.rich_utils" not in modules
+    narrow_modules, narrow = _loaded("--help", columns=60)  # another console: another screen, built
+    assert narrow != first and "typer.rich_utils" in narrow_modules
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    _, command_help = _loaded("deadline", "--help")
+    assert "用法：ybguide deadline" in command_help and _loaded("deadline", "--help")[1] == command_help

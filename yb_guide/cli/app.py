@@ -4,7 +4,6 @@ Keep this file thin: no knowledge, no arithmetic, no formatting here.  The case 
 commands are in ``cli.cases``; options several commands share in ``cli.options``.
 """
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import List, Optional

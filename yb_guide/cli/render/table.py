@@ -17,13 +17,13 @@ from __future__ import annotations
 
 
 class Column:
-    __slots__ = ("header", "justify", "no_wrap", "overflow", "min_width", "ratio", "style", "cells")
+    __slots__ = ("header", "justify", "no_wrap", "overflow", "min_width", "ratio", "style", "_cells")
 
     def __init__(self, header="", justify="left", no_wrap=False, overflow="ellipsis", min_width=None,
                  ratio=None, style=None):
         self.header, self.justify, self.no_wrap, self.overflow = header, justify, no_wrap, overflow
         self.min_width, self.ratio, self.style = min_width, ratio, style
-        self.cells: list = []
+        self._cells: list = []  # the name rich's Column gives them
 
 
 def _norm(lo: int, hi: int) -> tuple[int, int]:
@@ -113,7 +113,7 @@ class Table:
 
     def add_row(self, *cells) -> None:
         for column, cell in zip(self.columns, cells):
-            column.cells.append(cell)
+            column._cells.append(cell)
 
     # -- rich's Table, for what this one does not draw ------------------------------------------------
     def rich(self):
@@ -126,7 +126,7 @@ class Table:
         for c in self.columns:
             t.add_column(c.header, justify=c.justify, no_wrap=c.no_wrap, overflow=c.overflow, min_width=c.min_width,
                          ratio=c.ratio, style=c.style)
-        for row in zip(*(c.cells for c in self.columns)):
+        for row in zip(*(c._cells for c in self.columns)):
             t.add_row(*row)
         return t
 
@@ -135,8 +135,8 @@ class Table:
 
         return (not self.rest and self.box_name is not None and self.columns
                 and all(c.style is None for c in self.columns)
-                and all(isinstance(cell, Text) for c in self.columns for cell in c.cells)
-                and len({len(c.cells) for c in self.columns}) == 1)
+                and all(isinstance(cell, Text) for c in self.columns for cell in c._cells)
+                and len({len(c._cells) for c in self.columns}) == 1)
 
     def _pads(self, index: int) -> tuple[int, int]:
         left = right = 1
@@ -147,12 +147,12 @@ class Table:
                 right = 0
         return left, right
 
-    def _cells(self, column: Column):
+    def _column_cells(self, column: Column):
         from rich.text import Text
 
         if self.show_header:
             yield Text(column.header) if isinstance(column.header, str) else column.header
-        yield from column.cells
+        yield from column._cells
 
     def _widths(self, console, max_width: int) -> list[int]:
         def measure(column: Column, index: int, available: int) -> int:
@@ -160,7 +160,7 @@ class Table:
             if available < 1:
                 return 0
             extra = sum(self._pads(index))
-            found = [_measure(cell, available, extra) for cell in self._cells(column)]
+            found = [_measure(cell, available, extra) for cell in self._column_cells(column)]
             least = max(lo for lo, _ in found) if found else 1
             most = max(hi for _, hi in found) if found else available
             least, most = min(least, available), min(most, available)
@@ -206,7 +206,7 @@ class Table:
         yield Segment(box.get_top(widths), null)
         yield new_line
         header_style = console.get_style("table.header")
-        columns = [list(self._cells(c)) for c in self.columns]
+        columns = [list(self._column_cells(c)) for c in self.columns]
         count = len(columns[0])
         split = Segment.split_and_crop_lines
         for index in range(count):
