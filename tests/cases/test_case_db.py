@@ -68,7 +68,7 @@ def test_new_database_is_versioned_wal_and_ours(run, db):
     assert run("case", "list").exit_code == 0
     assert not db.exists() and not db.parent.exists()  # reading an empty journal creates nothing
     assert run("case", "add", "--channel", "hall-visit", "--filed", "2024-05-06").exit_code == 0
-    assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 4
+    assert pragma(db, "user_version") == casedb.SCHEMA_VERSION == 5
     assert pragma(db, "application_id") == casedb.APPLICATION_ID
     assert pragma(db, "journal_mode") == "wal"
 
@@ -82,7 +82,7 @@ def test_old_version_is_migrated_forward(run, db):
     assert d["evidence"] == [] and d["name"] is None and d["closed"] is None
     assert d["log"] == [{"n": 1, "at": "2024-05-07 10:00", "kind": "call", "kind_label": "电话", "text": "打过电话",
                          "auto": False}]
-    assert pragma(db, "user_version") == 4
+    assert pragma(db, "user_version") == 5
     # The new columns work after the migration.
     assert run("case", "close", "1", "--today", "2024-06-01").exit_code == 0
     assert run("case", "show", "1", "--json").json()["closed"] == "2024-06-01"
@@ -108,7 +108,7 @@ def test_a_journal_made_by_the_previous_release_is_migrated(run, db):
         "2024050600123", "王五", "1280.50", "张三", "11010519491231002X")
     assert d["result_received"] == "2024-06-05" and [e["text"] for e in d["log"]][:1] == ["致电12393查询进度"]
     assert {s["id"]: s["due"] for s in d["schedule"]["stages"]}["review-request"] == "2024-07-05"
-    assert pragma(db, "user_version") == 4
+    assert pragma(db, "user_version") == 5
     assert run("case", "list", "--json").json()["cases"][1]["status"] == "closed"
     r = run("case", "edit", "1", "--agent-name", "李四", "--agent-relation", "女儿", "--today", "2024-06-06", "--json")
     assert r.exit_code == 0, r.stderr

@@ -233,3 +233,34 @@ def test_the_letter_fields_are_listed_once():
     options = {p.name for p in typer.main.get_command(app).params}
     options = {"asks" if o == "ask" else o for o in options}
     assert set(LETTER_FIELDS) <= options, set(LETTER_FIELDS) - options
+
+
+def test_a_case_s_letter_goes_to_the_bureau_of_the_region_it_was_recorded_under(run, case1):
+    """A case made under CN-SX keeps its region: written later with the national guide chosen, its
+    letter is still addressed to the Shanxi bureau, and the letter says which region it used."""
+    assert run("case", "show", "1", "--json").json()["region"] == "CN-SX"
+    sx = run("letter", "--case", "1", "--today", "2024-06-10", "--json").json()
+    cn = run("--region", "CN", "letter", "--case", "1", "--today", "2024-06-10", "--json")
+    assert cn.exit_code == 0, cn.stderr
+    cn = cn.json()
+    assert cn["text"] == sx["text"] and "山西省医疗保障局信访办" in cn["text"]
+    assert cn["region"]["id"] == "CN-SX" and sx["region_note"] is None
+    assert "山西省" in cn["region_note"] and "全国" in cn["region_note"]
+    screen = run("--region", "CN", "letter", "--case", "1", "--today", "2024-06-10").stdout
+    assert "这封信按山西省写" in screen.replace("\n", "")
+    # a letter without a case is the chosen region's
+    blank = run("--region", "CN", "letter", "--today", "2024-06-10", "--name", "张三", "--json").json()
+    assert blank["region"]["id"] == "CN" and "山西" not in blank["text"]
+
+
+def test_a_case_of_a_region_whose_pack_is_gone_says_so(run, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.setenv("YBGUIDE_PACKS", str(ROOT / "tests" / "fixtures" / "packs"))
+    assert run("--region", "CN-ZZ", "case", "add", *FULL).exit_code == 0
+    monkeypatch.delenv("YBGUIDE_PACKS")
+    from yb_guide.base.cache import reset_caches
+
+    reset_caches()  # as a new start would: the pack is no longer there
+    r = run("letter", "--case", "1", "--today", "2024-06-10")
+    assert r.exit_code == 2 and "CN-ZZ" in r.stderr and "找不到这个地区的数据包" in r.stderr

@@ -565,3 +565,31 @@ def test_a_workbook_piped_in_is_read_as_one(sh, tmp_path):
                        input=book.read_bytes(), capture_output=True, timeout=120)
     assert p.returncode == 0, p.stderr.decode()
     assert p.stdout.decode("utf-8-sig").splitlines()[1].startswith("A1,2024-05-06,2024-05-08")
+
+
+def test_rows_sharing_a_date_get_their_own_channels_dates(run, tmp_path):
+    """Rows are remembered by their cells and channels of the same tracks share their dates: every
+    channel still gets its own (12393 has a reply rule of its own, 信件 and 举报 other tracks), and a
+    date written three ways gives the same dates each time, in any order of the rows."""
+    channels = ["", "hotline-12393", "nhsa-platform", "hall-visit", "mail-letter", "fraud-report", "热线", "现场"]
+    spellings = ["2025-09-26", "2025/9/26", "2025年9月26日", "2026-02-13", "20260213", "2026.2.13"]
+    rows = [(f"R{i}", filed, complex_, channel) for i, (filed, complex_, channel) in enumerate(
+        (f, c, ch) for f in spellings for c in ("", "1") for ch in channels)]
+    random.Random(11).shuffle(rows)
+    src = write(tmp_path / "in.csv", "id,filed,complex,channel\n" + "".join(",".join(r) + "\n" for r in rows))
+    out = tmp_path / "out.csv"
+    assert run("deadline", "--batch", str(src), "--out", str(out), "--ids").exit_code == 0
+    got = read_csv(out)
+    stages = list(got[0])[4:-2]
+    wanted: dict = {}
+    for row, (rid, filed, complex_, channel) in zip(got, rows):
+        key = (filed, complex_, channel)
+        if key not in wanted:
+            args = ["deadline", "--filed", filed, "--json", *(["--complex"] if complex_ else []),
+                    *(["--channel", channel] if channel else [])]
+            wanted[key] = {s["id"]: s["due"] for s in run(*args).json()["stages"]}
+        assert row["id"] == rid
+        assert [row[s] for s in stages] == [wanted[key].get(s, "") for s in stages], (rid, filed, channel)
+    by_channel = {ch: {tuple(r[s] for s in stages) for r, (_, f, c, chn) in zip(got, rows) if chn == ch and c == ""
+                       and f.startswith("2025")} for ch in ("", "hotline-12393", "mail-letter")}
+    assert len({frozenset(v) for v in by_channel.values()}) == 3  # the channels' dates do differ

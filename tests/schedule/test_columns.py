@@ -30,24 +30,25 @@ def test_other_columns_are_no_column_of_ours(header):
 
 
 def test_event_columns_are_named_by_the_event_labels():
-    from yb_guide.knowledge.labels import EVENT_LABELS
+    from yb_guide.knowledge import loader
 
+    labels = loader.get().events.labels
     v = words()
     events = [c for c in v.columns if c.event]
     assert {c.event for c in events} >= {"filed", "result-received", "decision-known", "review-requested"}
     for c in events:
         if c.header is None:  # 收到处理结果（书面答复） -> 收到处理结果日期
-            label = EVENT_LABELS[c.event]
+            label = labels[c.event]
             assert v.header(c.key) == label.split("（")[0] + "日期"
         assert c.cell == "date"
 
 
 def test_every_case_field_has_a_column():
     from yb_guide.cases.model import CASE_FIELDS
-    from yb_guide.schedule.batch import BATCH_KEYS
+    from yb_guide.schedule.batch import batch_keys
 
     v = words()
-    assert set(CASE_FIELDS) | set(BATCH_KEYS) <= set(v.headers)
+    assert set(CASE_FIELDS) | set(batch_keys()) <= set(v.headers)
     assert v.column("id_number").cell == "digits" and v.column("phone").cell == "digits"
 
 

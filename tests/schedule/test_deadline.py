@@ -420,3 +420,18 @@ def test_the_compiled_knowledge_follows_a_one_character_change_even_with_the_sam
     assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
     after = sh("channels", "--json", env={"YBGUIDE_DATA_DIR": str(data_copy)}).json()
     assert any("医保咨询热线" in c["name"] for c in after["channels"])
+
+
+def test_the_deadline_payload_has_the_shape_it_declares(run):
+    """views.dates.Deadline and its parts (TypedDicts) name every key the JSON has, and no other."""
+    from yb_guide.views.dates import Deadline, PendingStage, SituationAnswer, SituationNote, Stage, TrackBlock
+
+    p = run("deadline", "--filed", "2026-11-02", "--result-received", "2026-11-20", "--decision-known", "2026-11-20",
+            "--today", "2026-11-23", "--full", "--json").json()
+    assert set(p) == set(Deadline.__annotations__) - {"ics"}  # ics: only with --ics
+    assert p["stages"] and p["pending"] and p["notes"] and p["tracks"]
+    assert all(set(s) == set(Stage.__annotations__) for s in p["stages"] + [p["next"]])
+    assert all(set(x) == set(PendingStage.__annotations__) for x in p["pending"])
+    assert all(set(n) == set(SituationNote.__annotations__) for n in p["notes"])
+    assert all(set(t) == set(TrackBlock.__annotations__) for t in p["tracks"])
+    assert all(set(a) == set(SituationAnswer.__annotations__) for a in p["situation"].values())

@@ -43,6 +43,7 @@ def _apply(db, k, case: Case, changes: dict, today: dt.date) -> tuple[Case, list
     raw = {**_raw(case), **changes}
     new = make_case(k, raw, today)
     new.id, new.status, new.closed, new.created = case.id, case.status, case.closed, case.created
+    new.region = case.region  # recorded once, when the case was made
     new.log, new.history = case.log, case.history
     check_dates(k, new, today)
     stamp = now()

@@ -145,6 +145,21 @@ def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
     return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue, [], follow_up)
 
 
+def knowledge_for(k, case: Case | None):
+    """The knowledge of the region ``case`` was recorded under, when it is not ``k``'s: its letter
+    goes to that region's bureau whatever region is chosen now.  A case from before regions (no
+    region) and a case of ``k``'s own region get ``k``."""
+    if case is None or not case.region or case.region == k.pack.id:
+        return k
+    from yb_guide.knowledge import loader
+
+    try:
+        return loader.get(k.data_dir, case.region)
+    except UserError:
+        raise UserError(f"案件 {case.id} 是在地区 {case.region} 下记录的，找不到这个地区的数据包。",
+                        hint="按案件的地区写信需要它的数据包（YBGUIDE_PACKS 指向的文件夹）；ybguide config 列出可选的地区") from None
+
+
 def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:
     """``base`` (or an empty case) with the fields in ``given`` checked and put over it (not stored)."""
     import copy

@@ -22,7 +22,7 @@ STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
 # Free-text fields: stored as typed (stripped); empty means "not given".
 TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place",
                "agent_name", "agent_relation", "review_to", "reexam_to", "reason")
-# The dated events of a case; each one's event id (knowledge.deadline_rules.EVENTS) is its name with
+# The dated events of a case; each one's event id (data/deadlines.yaml events, case: true) is its name with
 # "-" for "_" (result_received -> result-received), so the deadline engine reads them directly.
 EVENT_FIELDS = ("filed", "petition_accepted", "result_received", "review_requested", "review_replied",
                 "reexam_requested", "reexam_replied", "decision_made", "decision_known")
@@ -34,7 +34,7 @@ CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amou
                "evidence", "status", "result_received", "closed", "created", "updated",
                "agent_name", "agent_relation", "agent_id_number", "petition_accepted", "decision_known",
                "decision_made", "review_requested", "review_to", "review_replied", "reexam_requested",
-               "reexam_to", "reexam_replied", "reason", "decision_kind", "matter", "rights_stated")
+               "reexam_to", "reexam_replied", "reason", "decision_kind", "matter", "rights_stated", "region")
 # What a complaint letter is written from, in the order a person is asked for it (the command line's
 # questions, the web page's form): the one list of the letter's fields.
 LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number", "institution",
@@ -45,7 +45,7 @@ NUMBER_FIELDS = ("id_number", "card_number", "agent_id_number")
 # The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
 SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
 # Fields `case edit` may change (the rest are kept by ybguide: id, status, times).
-EDITABLE = tuple(f for f in CASE_FIELDS if f not in ("id", "status", "closed", "created", "updated"))
+EDITABLE = tuple(f for f in CASE_FIELDS if f not in ("id", "status", "closed", "created", "updated", "region"))
 
 # Names of the fields as people read them (errors, prompts, CSV headers, history).
 LABELS = {
@@ -61,6 +61,7 @@ LABELS = {
     "reexam_requested": "提出复核请求日期", "reexam_to": "复核机关", "reexam_replied": "收到复核意见日期",
     "reason": "不服的理由",
     "decision_kind": "原决定的类型", "matter": "反映事项的类别", "rights_stated": "决定书是否写明复议诉讼权利",
+    "region": "参保地区",
 }
 EXPORT_FORMAT = "ybguide-cases"
 EXPORT_VERSION = 2  # 2: 代办, the events after the reply, the history of corrections
@@ -117,6 +118,7 @@ class Case:
     decision_kind: str | None = None  # refusal, penalty, other
     matter: str | None = None  # request, violation, misconduct
     rights_stated: str | None = None  # yes, no
+    region: str | None = None  # the pack it was recorded under (CN-SX, CN …); None: before regions
     id: int | None = None
     log: list[LogEntry] = field(default_factory=list)
     history: list["Change"] = field(default_factory=list)
@@ -215,7 +217,7 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
 
     ``require``: channel and filed date must be given (``case add``/import); a letter
     without a case needs neither."""
-    c = Case()
+    c = Case(region=clean_text(raw.get("region")) or k.pack.id)  # an import keeps the region it had
     channel = clean_text(raw.get("channel"))
     if channel is not None:
         from yb_guide.knowledge.lookup import find_channel

@@ -33,5 +33,5 @@ def case_situation(case: Case):
 
 
 def case_events(case: Case) -> dict[str, dt.date]:
-    """The dated events of a case, by event id (knowledge.deadline_rules.EVENTS)."""
+    """The dated events of a case, by event id (data/deadlines.yaml events)."""
     return {name.replace("_", "-"): getattr(case, name) for name in EVENT_FIELDS if getattr(case, name) is not None}

@@ -14,7 +14,7 @@ from yb_guide import __version__
 from yb_guide.base.errors import EXIT_USAGE, UserError
 from yb_guide.cli.frame import YbGroup
 from yb_guide.cli.options import (ANSWER, CALENDAR, CHANNEL, COMPLEX, DECISION_KIND, FORCE, FULL, JSON, LIST_QUESTIONS,
-                                  MATTER, RIGHTS_STATED, TODAY, knowledge, may_replace, today_option)
+                                  MATTER, RIGHTS_STATED, TODAY, EventDates, knowledge, may_replace, today_option)
 from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
@@ -117,27 +117,11 @@ def faq(query: Optional[List[str]] = typer.Argument(None, metavar="[关键词…
         emit(views.faq_list(k, " ".join(query or []) or None), render.faq_list, as_json=as_json)
 
 
-def _event(help_text: str, *aliases: str):
-    return typer.Option(None, *aliases, metavar="日期", help=help_text)
-
-
-@app.command()
+@app.command(cls=EventDates)
 def deadline(
-    filed: Optional[str] = _event("提交投诉（寄出信件）的日期（不写任何日期时：今天）。", "--filed"),
+    ctx: typer.Context,
     complex_case: bool = COMPLEX,
     channel: Optional[str] = CHANNEL,
-    decision_known: Optional[str] = _event(
-        "知道原决定（如拒绝报销的决定）的日期：行政复议、行政诉讼从这一天算起。", "--decision-known"),
-    decision_made: Optional[str] = _event("原决定作出的日期（决定书上的日期）：算五年的最长期限。", "--decision-made"),
-    petition_accepted: Optional[str] = _event("信访事项被受理的日期（受理告知书上的日期）。", "--petition-accepted"),
-    result_received: Optional[str] = _event("收到处理结果（书面答复）的日期：加算请求复查的期限。", "--result-received"),
-    review_requested: Optional[str] = _event("提出复查请求的日期。", "--review-requested"),
-    review_filed: Optional[str] = typer.Option(None, "--review-filed", hidden=True),  # the old name of --review-requested
-    review_replied: Optional[str] = _event("收到复查意见的日期：加算请求复核的期限。", "--review-replied"),
-    reexam_requested: Optional[str] = _event("提出复核请求的日期。", "--reexam-requested"),
-    reexam_replied: Optional[str] = _event("收到复核意见的日期。", "--reexam-replied"),
-    reconsideration_filed: Optional[str] = _event("申请行政复议的日期。", "--reconsideration-filed"),
-    reconsideration_decided: Optional[str] = _event("收到行政复议决定书的日期。", "--reconsideration-decided"),
     decision_kind: Optional[str] = DECISION_KIND,
     amount: Optional[str] = typer.Option(None, "--amount", metavar="金额",
                                          help="争议金额（元）：三千元以下的复议可以适用简易程序（30日内决定）。"),
@@ -161,6 +145,7 @@ def deadline(
     as_json: bool = JSON,
 ):
     """算出各个期限（按法定节假日和调休计算）：投诉的办理时间、信访、复查复核、行政复议和行政诉讼。"""
+    # the dates: one option per event of data/deadlines.yaml (--filed, --result-received …; cli.options.EventDates)
     from yb_guide.calendar import workdays
     from yb_guide.cli.render import dates as render
     from yb_guide.schedule import deadlines
@@ -168,12 +153,7 @@ def deadline(
 
     now = today_option(today)
     cal = workdays.get_calendar(calendar_file)
-    review_requested = review_requested or review_filed
-    given_events = {"filed": filed, "decision-known": decision_known, "decision-made": decision_made,
-                    "petition-accepted": petition_accepted, "result-received": result_received,
-                    "review-requested": review_requested, "review-replied": review_replied,
-                    "reexam-requested": reexam_requested, "reexam-replied": reexam_replied,
-                    "reconsideration-filed": reconsideration_filed, "reconsideration-decided": reconsideration_decided}
+    given_events = ctx.meta["events"]
     if batch is not None:
         ignored = [f"--{name}" for name, value in given_events.items() if value]
         ignored += [name for name, value in (("--complex", complex_case), ("--channel", channel),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from yb_guide.base.errors import UserError, os_error_text
 from yb_guide.cli.options import may_replace
-from yb_guide.schedule import batch
+from yb_guide.schedule import batch, encodings
 
 
 def output_encoding(stream, chosen: str | None) -> tuple[str | None, str]:
@@ -40,8 +40,8 @@ def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep"
     side; with ``ics``, the rows' legal deadlines into a calendar file as well."""
     from yb_guide.schedule import batch_sheet
 
-    batch.check_on_error(on_error)
-    chosen = batch.check_encoding(encoding)
+    encodings.check_on_error(on_error)
+    chosen = encodings.check_encoding(encoding)
     collect = None
     if ics is not None:
         from yb_guide.schedule.ics import BatchEvents

@@ -85,7 +85,11 @@ def letter(
 
     replace = out is not None and may_replace(out, force)
 
+    chosen = k
+
     def write(base):
+        nonlocal k
+        k = journal.knowledge_for(chosen, base)  # a case's letter goes to the bureau of the region it was recorded under
         case = journal.with_changes(k, base, fields, now)
         if kind == "review":
             from yb_guide.letter.review import build_review
@@ -108,7 +112,7 @@ def letter(
 
     # With --case, reading the case, writing the letter and logging it are one transaction.
     built, saved = journal.with_letter(case_id, write, now) if case_id is not None else write(None)[0]
-    payload = views.letter(k, built, formats.to_text(built), saved)
+    payload = views.letter(k, built, formats.to_text(built), saved, chosen=chosen)
     if saved is None and not as_json:
         emit_document(payload["text"])  # as plain text: rich would re-flow the letter's layout
     emit(payload, render.letter, as_json=as_json)

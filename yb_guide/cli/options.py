@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
+from typer.core import TyperCommand
 
 JSON = typer.Option(False, "--json", help="以 JSON 输出（内容与表格相同）。")
 TODAY = typer.Option(None, "--today", metavar="日期", help="把这一天当作“今天”（默认：系统日期）。")
@@ -124,3 +125,53 @@ def knowledge():
     from yb_guide.knowledge import loader
 
     return loader.get()
+
+
+# ---------------------------------------------------------------- the event dates of `deadline`
+
+class EventDates(TyperCommand):
+    """A command with one date option per declared event (data/deadlines.yaml ``events``):
+    ``--<id>``, its help the event's ``help`` (else its label), its ``old_names`` hidden.  They
+    are made when the command parses (after ``--region`` and ``--data-dir`` are read), so a new
+    event is an option with no code, and a command that is not run reads no data.  The callback
+    finds the dates in ``ctx.meta["events"]`` (event id -> the text given, or None)."""
+
+    _made = None
+
+    def event_options(self) -> list:
+        if self._made is None:
+            self._made = _event_options({o for p in self.params for o in getattr(p, "opts", ())})
+        return self._made
+
+    def get_params(self, ctx):
+        return [*(option for option, _ in self.event_options()), *super().get_params(ctx)]
+
+    def invoke(self, ctx):
+        given: dict = {}
+        for option, event in self.event_options():
+            value = ctx.params.pop(option.name, None)
+            given[event] = given.get(event) or value  # the current name first, then an old one
+        ctx.meta["events"] = given
+        return super().invoke(ctx)
+
+
+def _event_options(taken: set[str]) -> list:
+    """(option, event id) for each declared event and each old name of one, in the data's order."""
+    from typer.core import TyperOption
+
+    from yb_guide.schedule.deadlines import get_plan
+
+    events = get_plan().events
+    out = []
+    for e in events:
+        for name in (e.id, *e.old_names):
+            if f"--{name}" in taken:  # an event named like another option (--channel)
+                from yb_guide.base.errors import DataError
+                from yb_guide.base.schema import where_of
+
+                w = where_of(e)
+                raise DataError(w.file if w else "deadlines.yaml", w.path if w else "events", w.line if w else None,
+                                f"事件编号「{name}」和 ybguide deadline 的选项 --{name} 重名，请换一个编号")
+            out.append((TyperOption(param_decls=[f"--{name}", "event_" + name.replace("-", "_")], type=str,
+                                    metavar="日期", help=events.help(e.id), hidden=name != e.id), e.id))
+    return out

@@ -9,7 +9,6 @@ from yb_guide.base.errors import DataError, UserError
 from yb_guide.base.schema import where_of
 from yb_guide.base.yamlio import Where
 from yb_guide.knowledge.channels import Channel
-from yb_guide.knowledge.deadline_rules import EVENTS
 from yb_guide.knowledge.flows import ACTING, check_graph, parse_answers, resolve
 from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, SourceRef
 from yb_guide.knowledge.letter_template import PLACEHOLDERS, placeholders, texts
@@ -225,7 +224,7 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                 _refer(out, "periods", x, periods, "期限规则（deadlines.yaml）")
             for step in out.next:
                 for e in step.events:
-                    _refer(out, "next.events", e, set(EVENTS), "事件")
+                    _refer(out, "next.events", e, set(k.events.ids), "事件")
             for x in out.notes:
                 _refer(out, "notes", x, notes, "注意事项")
             if out.record is not None:
@@ -285,15 +284,15 @@ def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
     for rule in d.rules:
         _refer(rule, "track", rule.track, tracks, "期限轨道")
         # A rule may only run from an event or an earlier rule, so there are no cycles.
-        _refer(rule, "after", rule.after, set(EVENTS) | seen, "事件或前面的期限")
+        _refer(rule, "after", rule.after, set(k.events.ids) | seen, "事件或前面的期限")
         _refer(rule, "process_stage", rule.process_stage, stages, "处理阶段")
         _refer(rule, "channel", rule.channel, channels, "渠道")
         for e in rule.unless:
-            _refer(rule, "unless", e, set(EVENTS), "事件")
+            _refer(rule, "unless", e, set(k.events.ids), "事件")
         for e in rule.done_by:
-            _refer(rule, "done_by", e, set(EVENTS), "事件")
+            _refer(rule, "done_by", e, set(k.events.ids), "事件")
         if rule.instead:
-            _refer(rule, "instead.after", rule.instead.after, set(EVENTS), "事件")
+            _refer(rule, "instead.after", rule.instead.after, set(k.events.ids), "事件")
         given = [name for name, value in (("amount", rule.amount), ("process_stage", rule.process_stage),
                                           ("channel_time", rule.channel_time or None)) if value is not None]
         if len(given) != 1:
@@ -311,7 +310,7 @@ def _check_deadline_rules(k, channels: set[str], stages: set[str]) -> None:
     for note in d.situation_notes:
         _refer(note, "track", note.track, tracks, "期限轨道")
         for e in (note.once, *note.unless):
-            _refer(note, "once" if e == note.once else "unless", e, set(EVENTS), "事件")
+            _refer(note, "once" if e == note.once else "unless", e, set(k.events.ids), "事件")
         _check_conditions(d, note, "when", note.when)
 
 

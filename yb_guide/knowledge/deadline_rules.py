@@ -15,20 +15,6 @@ from typing import Literal
 from yb_guide.base.record import record
 from yb_guide.knowledge.sources import SourceRef, Status
 
-# Every event a period can run from: the one spelling of each id (labels: knowledge.labels).
-EVENTS = (
-    "filed", "petition-accepted", "result-received", "review-requested", "review-replied",
-    "reexam-requested", "reexam-replied", "decision-made", "decision-known", "reconsideration-filed",
-    "reconsideration-decided",
-)
-# An event cannot come before these (the order of a complaint, and of a decision and its review).
-EVENT_ORDER = (
-    ("filed", "petition-accepted"), ("filed", "result-received"), ("result-received", "review-requested"),
-    ("review-requested", "review-replied"), ("review-replied", "reexam-requested"),
-    ("reexam-requested", "reexam-replied"), ("decision-made", "decision-known"),
-    ("decision-known", "reconsideration-filed"), ("reconsideration-filed", "reconsideration-decided"),
-    ("decision-made", "reconsideration-filed"),
-)
 Unit = Literal["workday", "day", "month"]
 # What a rule rests on: the words of a statute, the tool's own reading of them (推论), or a web article.
 BasisKind = Literal["statute", "inference", "web-article"]
@@ -130,7 +116,7 @@ class DeadlineRule:
     id: str
     track: str
     title: str
-    after: str  # an event in EVENTS or an earlier rule's id
+    after: str  # an event (``events``) or an earlier rule's id
     rule: str  # in words; {n} is the amount, {min} the window's start
     source: SourceRef
     status: Status
@@ -162,6 +148,10 @@ class Event:
     after: tuple[str, ...] = ()  # events it cannot come before
     starts: tuple[str, ...] = ()  # the tracks whose periods run from it
     case: bool = True  # a case in the journal keeps this date (field: the id with _ for -)
+    brings: tuple[str, ...] = ()  # tracks counted (or asked for) whenever this date is given, whatever the channel
+    help: str | None = None  # the command line's help for --<id> (None: "<label>的日期。")
+    old_names: tuple[str, ...] = ()  # earlier names of its option, still accepted (hidden)
+    optional: bool = False  # its date may stay unknown: a later period is offered without it
 
 
 @record
@@ -179,7 +169,7 @@ class DeadlinesFile:
     situation_notes: tuple[SituationNote, ...] = ()
     simple_procedure_max: int | None = None  # 行政复议法第五十三条: 涉及款额三千元以下 → "simple"
     moved_note: str = ""  # beside a "keep" last day on a holiday: the moved day is the tool's inference
-    events: tuple[Event, ...] = ()  # every event a period can run from (EVENTS, EVENT_ORDER, EVENT_LABELS match it)
+    events: tuple[Event, ...] = ()  # every event a period can run from (``knowledge.events.Events`` reads them)
 
 
 def resolve(rule: DeadlineRule, k) -> DeadlineRule:

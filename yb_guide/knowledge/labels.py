@@ -20,20 +20,6 @@ COUNT_LABELS = {
     "regional_examples": "地区示例", "cautions": "提示", "deadline_tracks": "期限轨道", "deadline_rules": "期限规则",
     "flows": "引导流程", "questions": "流程问题", "outcomes": "流程结果", "calendar_days": "日历补充的日子",
 }
-# The events a deadline runs from (ids in ``knowledge.deadline_rules.EVENTS``).
-EVENT_LABELS = {
-    "filed": "提交投诉",
-    "petition-accepted": "信访事项被受理",
-    "result-received": "收到处理结果（书面答复）",
-    "review-requested": "提出复查请求",
-    "review-replied": "收到复查意见",
-    "reexam-requested": "提出复核请求",
-    "reexam-replied": "收到复核意见",
-    "decision-made": "原决定作出",
-    "decision-known": "知道原决定",
-    "reconsideration-filed": "申请行政复议",
-    "reconsideration-decided": "收到行政复议决定书",
-}
 TRACK_KIND_LABELS = {"service": "非法定，网络文章所述", "legal": "法定期限"}
 # What a date or a piece of advice rests on (the JSON's basis_kind).
 BASIS_KIND_LABELS = {"statute": "条文规定", "inference": "本工具的推论", "web-article": "网络文章所述"}

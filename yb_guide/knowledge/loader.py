@@ -69,6 +69,15 @@ class Knowledge:
         return self.flows_file.flows
 
     @property
+    def events(self):
+        """The declared events (``knowledge.events.Events``): ids, labels, order."""
+        if "events" not in self._index:
+            from yb_guide.knowledge.events import of
+
+            self._index["events"] = of(self.deadlines.events)
+        return self._index["events"]
+
+    @property
     def letter(self) -> LetterTemplate:
         return self.letter_file.letter
 
@@ -190,10 +199,10 @@ def load(data_dir: Path | str | None = None, region: str | None = None) -> Knowl
     from yb_guide.knowledge.checks import cross_check
     from yb_guide.knowledge.deadline_rules import resolve
 
-    cross_check(k)
     from yb_guide.knowledge import events
 
-    events.check(k)  # the events declared once in deadlines.yaml, and the code's spellings of them
+    events.check(k)  # the events declared once in deadlines.yaml (first: the other checks refer to them)
+    cross_check(k)
     # From here on every deadline rule carries its own numbers (one model of a rule).
     rules = tuple(resolve(rule, k) for rule in k.deadlines.rules)
     object.__setattr__(k, "deadlines", dataclasses.replace(k.deadlines, rules=rules))

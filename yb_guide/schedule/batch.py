@@ -16,15 +16,27 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import operator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
+from yb_guide.schedule.encodings import ENCODING_LABELS, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
-# case import/export); every other column is kept as it is.
-BATCH_KEYS = ("filed", "id", "name", "complex", "channel", "result_received", "decision_known",
-              "decision_kind", "matter", "rights_stated", "amount")
+# case import/export); every other column is kept as it is.  Besides these, a column of every declared
+# event (data/deadlines.yaml ``events``; its key is the event's id with _ for -) is read, and a row is
+# computed from all the events it has dates for: a new event in the data is a new column here too.
+OTHER_KEYS = ("id", "name", "complex", "channel", "decision_kind", "matter", "rights_stated", "amount")
+
+
+def batch_keys(plan=None) -> tuple[str, ...]:
+    """Every column key a batch reads: 提交日期 first, the other events', then ``OTHER_KEYS``."""
+    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.deadlines import get_plan
+
+    plan = plan or get_plan()
+    return ("filed", *(event_key(e) for e in plan.events.ids if e != "filed"), *OTHER_KEYS)
 
 
 def __getattr__(name: str):
@@ -33,7 +45,7 @@ def __getattr__(name: str):
         from yb_guide.schedule.columns import vocabulary
 
         v = vocabulary()
-        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in BATCH_KEYS}
+        return {key: tuple(dict.fromkeys((key, v.header(key), *v.column(key).synonyms))) for key in batch_keys()}
     raise AttributeError(name)
 
 
@@ -43,11 +55,6 @@ SITUATION_COLUMNS = {"decision_kind": "decision", "matter": "matter", "rights_st
 # yes/no cell is written: in Chinese for people, as ids with --ids for scripts.  The one table.
 ADDED_COLUMNS = {"estimated": "是否推算", "error": "错误"}
 YES_NO = {False: ("是", "否"), True: ("true", "false")}  # keyed by ``ids``
-# Encodings a result can be written in: what --encoding accepts, and how a summary names them.
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GBK/GB18030",
-                   "xlsx": "Excel 工作簿（.xlsx）"}
-CODECS = ("utf-8", "utf-8-sig", "gbk", "gb18030")
-ON_ERROR = ("keep", "skip", "stop")  # skip: the old name of keep (bad rows are no longer dropped)
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "复杂", "t"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "否", "f", "一般"}
 MEMO_LIMIT = 100_000  # distinct inputs remembered; bounded so memory stays flat
@@ -91,60 +98,21 @@ class Summary:
     ics_passed: int = 0
 
 
-def detect_encoding(head: bytes) -> str:
-    """UTF-8 (BOM or not) if the bytes decode as UTF-8, else GB18030 (a superset of GBK)."""
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError("这个 CSV 是 UTF-16 编码（Excel 的“Unicode 文本”）。",
-                        hint="请在 Excel 里另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”")
-    try:
-        head.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as err:
-        if err.start >= len(head) - 3:  # the sample ended inside a character
-            return "utf-8"
-        return "gb18030"
-
-
-def check_encoding(name: str | None) -> str | None:
-    """``--encoding``'s value as a codec name (None: the input's own), or a one-line error."""
-    if name is None:
-        return None
-    key = name.strip().lower().replace("_", "-").replace("utf8", "utf-8")
-    if key not in CODECS:
-        raise UserError(f"--encoding 的值「{name}」不对。",
-                        hint="可用：utf-8、utf-8-sig（带 BOM，Excel 直接打开）、gbk、gb18030；不写则与输入文件相同")
-    return key
-
-
-def check_on_error(on_error: str) -> None:
-    if on_error not in ON_ERROR:
-        raise UserError(f"--on-error 的值「{on_error}」不对。",
-                        hint="可用：keep（错误行照抄，在「错误」列写明原因，继续）、stop（遇错停止）")
-
-
-def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
-    """Wrap a binary stream (file or stdin) as text in the detected encoding, without reading ahead."""
-    buffered = binary if hasattr(binary, "peek") else io.BufferedReader(binary)
-    encoding = detect_encoding(buffered.peek(65536)[:65536])
-    return io.TextIOWrapper(buffered, encoding=encoding, newline=""), encoding
-
-
-def _find_columns(header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _find_columns(plan, header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
     """(column key -> index, column key -> the header as the user wrote it); the first column of
     each key counts, other columns (序号, 备注 …) are carried along."""
     from yb_guide.schedule.columns import vocabulary
 
     words = vocabulary()
+    keys = batch_keys(plan)
     found: dict[str, int] = {}
     written = [h.strip().lstrip("\ufeff").strip() for h in header]
     for i, name in enumerate(written):
         key = words.key_of(name)
-        if key in BATCH_KEYS and key not in found:
+        if key in keys and key not in found:
             found[key] = i
     if "filed" not in found:
-        others = "、".join(words.header(k) for k in BATCH_KEYS if k != "filed")
+        others = "、".join(words.header(k) for k in keys if k != "filed")
         raise UserError(f"CSV 第1行（表头）里没有「{words.header('filed')}」列。",
                         hint=f"表头要有 {words.header('filed')}（或 投诉日期、filed）列；可选 {others}")
     return found, {key: written[i] for key, i in found.items()}
@@ -185,14 +153,14 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     """The stages a file can have: those whose starting event has a column (the review windows only
     with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
-    from yb_guide.schedule.deadlines import ADMINISTRATIVE, _root_event
+    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.deadlines import _root_event
 
-    event_columns = {"filed": "filed", "result-received": "result_received", "decision-known": "decision_known"}
+    event_columns = {e: event_key(e) for e in plan.events.ids}
     tracks = set(plan.tracks_for(None))
     if "channel" in cols:
         tracks |= {t for names in plan.channel_tracks.values() for t in names}
-    if "decision_known" in cols:
-        tracks.add(ADMINISTRATIVE)
+    tracks |= plan.events.brought(e for e, key in event_columns.items() if key in cols)
     out = []
     for rule in plan.rules:
         if rule.track not in tracks or (rule.channel and "channel" not in cols):
@@ -255,7 +223,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         raise UserError("CSV 文件是空的。", hint="第1行应为表头，至少有「提交日期」列")
     header_text, header = _quoted_record(first_line, lines, line_no + 1)
     line_no += 1 + header_text.count("\n")
-    cols, names = _find_columns(header)
+    cols, names = _find_columns(plan, header)
     stages = stage_columns(plan, cols)
     new_cols = added_headers(plan, stages, ids=ids)
     summary.columns, summary.keys, summary.stages = header + new_cols, cols, stages
@@ -265,7 +233,11 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         add_row = collect.row
     yes, no = YES_NO[ids]
     width = len(header)
-    fi, ci, chi, ri, di = (cols.get(k, -1) for k in ("filed", "complex", "channel", "result_received", "decision_known"))
+    fi, ci, chi = (cols.get(k, -1) for k in ("filed", "complex", "channel"))
+    from yb_guide.schedule.columns import event_key
+
+    # the other events with a column: (event id, its column key, the column's index)
+    later_at = [(e, event_key(e), cols[event_key(e)]) for e in plan.events.ids if e != "filed" and event_key(e) in cols]
     situation_at = [(SITUATION_COLUMNS[key], cols[key]) for key in SITUATION_COLUMNS if key in cols]
     question_column = {question: key for key, question in SITUATION_COLUMNS.items()}
     situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
@@ -322,24 +294,46 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
 
         return _remembered(situations, texts, read)
 
-    def compute_cells(key: tuple) -> str:
-        filed, complex_case, channel, result, decision, situation = key
-        if result is not None and result < filed:
-            raise UserError(f"「{names['result_received']}」列的日期（{result.isoformat()}）早于"
-                            f"「{names['filed']}」列的日期（{filed.isoformat()}）。",
-                            hint="请检查日期；后发生的事不能早于先发生的事")
-        events = {"filed": filed, "result-received": result, "decision-known": decision}
-        sched = compute(plan, cal, {e: d for e, d in events.items() if d is not None}, today=None,
-                        complex_case=complex_case, channel=channel, situation=situation)
+    # Channels whose due dates are the same (the same tracks, no rule of their own: 12393's reply has
+    # one, the platform and the hall do not) share their computed cells.
+    own_rules = {r.channel for r in plan.rules if r.channel}
+    families: dict = {}
+
+    def family(channel: str | None):
+        found = families.get(channel)
+        if found is None:
+            found = families[channel] = channel if channel in own_rules else plan.tracks_for(channel)
+        return found
+
+    def compute_cells(key: tuple, same: tuple) -> str:
+        dated, complex_case, channel, situation = key
+        events = dict(dated)
+        for before, after in plan.events.order:  # in the user's column names (compute would say the events')
+            if before in events and after in events and events[after] < events[before]:
+                raise UserError(f"「{names[event_key(after)]}」列的日期（{events[after].isoformat()}）早于"
+                                f"「{names[event_key(before)]}」列的日期（{events[before].isoformat()}）。",
+                                hint="请检查日期；后发生的事不能早于先发生的事")
+        sched = compute(plan, cal, events, today=None, complex_case=complex_case, channel=channel,
+                        situation=situation)
         by_id = {s.id: s for s in sched.stages}
         cells = [by_id[s].due.isoformat() if s in by_id else "" for s in stages]
         cells.append(yes if any(s.estimated for s in sched.stages) else no)
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
-        memo[key] = ",".join(cells) + ","  # and an empty error cell
-        return memo[key]
+        memo[same] = ",".join(cells) + ","  # and an empty error cell
+        return memo[same]
 
-    write = sink.write
+    # The raw cells a row's dates depend on -> (key, cells): most rows of a real file repeat one
+    # already seen, and then one lookup replaces parsing its date, flag and channel again.
+    # One string is a faster key than a tuple of cells (\x1f, the unit separator, cannot be in a cell).
+    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at)) if i >= 0]
+    cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
+    joined = "\x1f".join
+    seen: dict = {}
+    # UTF-8 can write any text, so its rows are written a thousand at a time; in GBK a row may hold a
+    # character GBK lacks, and the error must name that row, so each is written on its own.
+    pending: list[str] = []
+    write = pending.append if (getattr(sink, "encoding", None) or "").lower().replace("_", "-") in ("utf-8", "utf-8-sig") else sink.write
     written = bad = 0
     start_line = 0  # the header
     try:
@@ -348,6 +342,9 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         write(header_text.lstrip("\ufeff") + "," + ",".join(_cell(h) for h in new_cols) + "\n")
         # The hot loop: about a microsecond a row, so a million rows take seconds.
         for line in lines:
+            if len(pending) >= 1000:
+                sink.write("".join(pending))
+                pending.clear()
             line_no += 1
             start_line = line_no
             if '"' not in line:
@@ -357,6 +354,14 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 record, row = _quoted_record(line, lines, line_no)
                 line_no = start_line + record.count("\n")
             n = len(row)
+            if n == width:
+                hit = seen.get(joined(cells_at(row)))
+                if hit is not None:
+                    if add_row is not None:
+                        add_row(start_line, row, hit[0])
+                    write(f"{record},{hit[1]}\n")
+                    written += 1
+                    continue
             try:
                 if n > width:  # the new cells would land under the wrong headings
                     raise UserError(f"这一行有 {n} 列，比表头的 {width} 列多。",
@@ -375,13 +380,12 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                         channel = channel_of(row[chi])
                 else:
                     channel = None
-                result_text = row[ri].strip() if 0 <= ri < n else ""
-                result = date_of(result_text, "result_received") if result_text else None
-                decision_text = row[di].strip() if 0 <= di < n else ""
-                decision = date_of(decision_text, "decision_known") if decision_text else None
+                dated = (("filed", filed), *((e, date_of(row[i].strip(), k)) for e, k, i in later_at
+                                             if i < n and row[i].strip()))
                 situation = situation_of(row, n) if situation_at else None
-                key = (filed, complex_case, channel, result, decision, situation)
-                cells = memo.get(key) or compute_cells(key)
+                key = (dated, complex_case, channel, situation)
+                same = (dated, complex_case, family(channel), situation)
+                cells = memo.get(same) or compute_cells(key, same)
             except UserError as err:
                 if not any(c.strip() for c in row):
                     continue  # a blank line (Excel leaves some at the end) is not a row
@@ -396,6 +400,10 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 write(f"{record}{',' * (width - n) if n < width else ''}{no_dates}{_cell(message)}\n")
                 written += 1
                 continue
+            if n == width:
+                if len(seen) >= MEMO_LIMIT:
+                    seen.clear()
+                seen[joined(cells_at(row))] = (key, cells)
             if add_row is not None:
                 add_row(start_line, row, key)
             if n < width:
@@ -411,4 +419,5 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         raise UserError(f"CSV {where}有 {ENCODING_LABELS.get(summary.out_encoding, summary.out_encoding)} "
                         f"编码写不出的字「{char}」。", hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     finally:
+        sink.write("".join(pending))  # what was read before an error is written, as row by row
         summary.written, summary.bad = written, bad

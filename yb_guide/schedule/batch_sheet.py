@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from yb_guide.base.errors import UserError
-from yb_guide.schedule import batch
+from yb_guide.schedule import batch, encodings
 from yb_guide.schedule.sheets import Sheet, is_xlsx, read_xlsx, write_xlsx
 
 
@@ -41,7 +41,7 @@ def _source_text(source: BinaryIO, in_path: str, summary: batch.Summary) -> tupl
         text.seek(0)
         summary.encoding = "xlsx"
         return text, sheet
-    wrapper, summary.encoding = batch.open_text(source)
+    wrapper, summary.encoding = encodings.open_text(source)
     try:
         return io.StringIO(wrapper.read(), newline=""), None
     except UnicodeDecodeError:
@@ -107,7 +107,7 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
         data = result.encode(out_encoding, errors=out_errors)
     except UnicodeEncodeError as err:
         char = err.object[err.start:err.end]
-        raise UserError(f"结果里有 {batch.ENCODING_LABELS.get(out_encoding, out_encoding)} 编码写不出的字「{char}」。",
+        raise UserError(f"结果里有 {encodings.ENCODING_LABELS.get(out_encoding, out_encoding)} 编码写不出的字「{char}」。",
                         hint="请用 --encoding gb18030 或 --encoding utf-8-sig") from None
     if out_path is None:
         out_stream.write(data)

@@ -2,8 +2,9 @@
 (``deadline --batch`` in and out, ``case import``, ``case export``): each column's Chinese header,
 the other headers people write for it, and how its cells are written.
 
-A column of a dated event takes its header from the event's label (``knowledge.labels``), so the
-word for an event has one home.
+A column of a dated event takes its header from the event's label (data/deadlines.yaml ``events``),
+so the word for an event has one home; a declared event with no column has one made for it
+(key: its id with _ for -, header: its label and 日期), so a new event needs no line here.
 """
 
 from __future__ import annotations
@@ -58,47 +59,56 @@ def normalize(header: str) -> str:
     return re.sub(r"[\s\ufeff]+", "", str(header)).lower()
 
 
-def event_label(event: str) -> str:
-    """The word for an event, from its one home (the deadline rules' event labels)."""
-    from yb_guide.knowledge.labels import EVENT_LABELS
-
-    return EVENT_LABELS[event]
+def event_header(label: str) -> str:
+    """收到处理结果（书面答复） -> 收到处理结果日期: the event's label without its bracketed part, then 日期."""
+    return re.sub(r"（[^）]*）|\([^)]*\)", "", label).strip() + "日期"
 
 
-def event_header(event: str) -> str:
-    """收到处理结果（书面答复） -> 收到处理结果日期: the label without its bracketed part, then 日期."""
-    return re.sub(r"（[^）]*）|\([^)]*\)", "", event_label(event)).strip() + "日期"
+def event_key(event: str) -> str:
+    """result-received -> result_received: the column (and case field) of an event."""
+    return event.replace("-", "_")
 
 
 def vocabulary(data_dir=None) -> Vocabulary:
     from yb_guide.base.paths import data_dir as default_dir
 
     d = default_dir(data_dir)
-    if d not in _loaded:
-        _loaded[d] = _load(d / "columns.yaml")
-    return _loaded[d]
+    from yb_guide.base.paths import region
+    from yb_guide.schedule.deadlines import get_plan
+
+    events = get_plan(d).events
+    key = (d, region(), events.ids, tuple(events.labels.values()))
+    if key not in _loaded:
+        _loaded[key] = _load(d / "columns.yaml", events)
+    return _loaded[key]
 
 
-def _load(path) -> Vocabulary:
+def _load(path, events) -> Vocabulary:
     from yb_guide.base.schema import build, where_of
     from yb_guide.base.yamlio import Where, load_file
-    from yb_guide.knowledge.deadline_rules import EVENTS
 
     name = f"data/{path.name}"
     loaded = build(ColumnsFile, load_file(path, name), Where(name))
+    written = {col.event for col in loaded.columns if col.event}
+    # a declared event without a line here gets a date column of its own, after the ones written
+    columns = loaded.columns + tuple(Column(key=event_key(e), event=e, synonyms=(event_key(e),), cell="date")
+                                     for e in events.ids if e not in written)
     headers, by_name = {}, {}
-    for col in loaded.columns:
-        where = where_of(col)
+    for col in columns:
+        where = where_of(col) or Where(name, "columns")  # a made column: the file is where it is missing
         if col.key in headers:
             raise where.error(f"列「{col.key}」重复出现")
-        if col.event is not None and col.event not in EVENTS:
-            raise where.error(f"事件「{col.event}」不存在（可用：{'、'.join(EVENTS)}）")
+        if col.event is not None and col.event not in events:
+            raise where.error(f"事件「{col.event}」不存在（可用：{'、'.join(events.ids)}）")
+        if col.event is not None and col.key != event_key(col.event):
+            raise where.error(f"事件「{col.event}」的列要叫 {event_key(col.event)}（事件编号把 - 换成 _）")
         if col.header is None and col.event is None:
             raise where.error("缺少 header（只有写了 event 的日期列可以不写）")
-        headers[col.key] = col.header or event_header(col.event)
-        names = [headers[col.key], col.key, *col.synonyms] + ([event_header(col.event)] if col.event else [])
+        label = events.label(col.event) if col.event else None
+        headers[col.key] = col.header or event_header(label)
+        names = [headers[col.key], col.key, *col.synonyms] + ([event_header(label)] if col.event else [])
         for n in names:
             other = by_name.setdefault(normalize(n), col.key)
             if other != col.key:
                 raise where.error(f"列名「{n}」同时属于「{other}」和「{col.key}」")
-    return Vocabulary(loaded.columns, headers, by_name)
+    return Vocabulary(columns, headers, by_name)

@@ -21,16 +21,13 @@ from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.base.record import record
 from yb_guide.calendar.dates import add_months
 from yb_guide.calendar.workdays import MAKEUP, Calendar
-from yb_guide.knowledge.deadline_rules import (EVENT_ORDER, EVENTS, DeadlineRule, SituationNote, SituationQuestion,
-                                               Track, TrackNote)
-from yb_guide.knowledge.labels import EVENT_LABELS
+from yb_guide.knowledge.deadline_rules import DeadlineRule, SituationNote, SituationQuestion, Track, TrackNote
+from yb_guide.knowledge.events import Events
 from yb_guide.knowledge.lookup import ChannelIndex, channel_index
 from yb_guide.knowledge.sources import Document, SourceRef
 from yb_guide.schedule.situation import Situation, matches, verdict
 
 ADMINISTRATIVE = "administrative"
-# Events that mean a decision is being challenged: they bring in the administrative track.
-DECISION_EVENTS = ("decision-made", "decision-known", "reconsideration-filed", "reconsideration-decided")
 
 
 @record
@@ -53,6 +50,7 @@ class Plan:
     process_note: str
     complex_note: str
     channel_index: ChannelIndex  # every id, name and short name of a channel (``knowledge.lookup``)
+    events: Events  # the declared events (deadlines.yaml ``events``): ids, labels, order, what they bring in
     situation: tuple[SituationQuestion, ...] = ()
     situation_notes: tuple[SituationNote, ...] = ()
     simple_max: int | None = None
@@ -100,7 +98,7 @@ def make_plan(k) -> Plan:
                 warning=d.warning, warning_brief=d.warning_brief, warning_source=d.warning_source,
                 decision_needed=d.decision_needed,
                 process_note=k.main.process.note, complex_note=d.complex_note,
-                channel_index=channel_index(k.channels), situation=d.situation,
+                channel_index=channel_index(k.channels), events=k.events, situation=d.situation,
                 situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note,
                 region=k.pack.name)
 
@@ -199,13 +197,13 @@ def period_end(cal: Calendar, start: dt.date, amount: int, unit: str, *, statuto
     return cal.next_workday(end, statutory) if move else end
 
 
-def check_order(events: dict[str, dt.date]) -> None:
+def check_order(declared: Events, events: dict[str, dt.date]) -> None:
     """Later events cannot come before earlier ones."""
-    for before, after in EVENT_ORDER:
+    for before, after in declared.order:
         if before in events and after in events and events[after] < events[before]:
             raise UserError(
-                f"日期顺序不对：{EVENT_LABELS[after]}（{events[after].isoformat()}）"
-                f"早于{EVENT_LABELS[before]}（{events[before].isoformat()}）。",
+                f"日期顺序不对：{declared.label(after)}（{events[after].isoformat()}）"
+                f"早于{declared.label(before)}（{events[before].isoformat()}）。",
                 hint="请检查日期；后发生的事不能早于先发生的事", field=after,
             )
 
@@ -224,7 +222,7 @@ def estimate_warning(years: list[int]) -> str:
 def _root_event(plan: Plan, rule: DeadlineRule) -> str:
     """The event at the start of a rule's chain (investigate -> accept -> filed)."""
     after = rule.after
-    while after not in EVENTS:
+    while after not in plan.events:
         after = plan.rule(after).after
     return after
 
@@ -234,23 +232,23 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
             situation: Situation | None = None) -> Schedule:
     """Every due date that follows from the ``events`` known so far (event id -> date), for a person
     in ``situation`` (what is not known of it shows each possibility with when it applies)."""
-    unknown = [e for e in events if e not in EVENTS]
-    if unknown:  # a programming error: the front ends name events from EVENTS
+    unknown = [e for e in events if e not in plan.events]
+    if unknown:  # a programming error: the front ends name events from the declared ones
         raise ValueError(unknown)
     for key, value in events.items():
         try:
-            cal.check(value, EVENT_LABELS[key] + "日期")
+            cal.check(value, plan.events.label(key) + "日期")
         except UserError as err:
             err.field = key  # a form marks the date that is out of range
             raise
-    check_order(events)
+    check_order(plan.events, events)
     if channel is not None and channel not in plan.channels:
         raise UnknownIdError("渠道", channel, list(plan.channels))
     situation = situation or Situation()
 
     tracks = list(plan.tracks_for(channel))
-    if any(e in events for e in DECISION_EVENTS) or "result-received" in events:
-        tracks.append(ADMINISTRATIVE)  # shown (or asked for) whenever a decision or a result is in play
+    # a decision or a result in play brings in 复议/诉讼 (shown, or asked for), whatever the channel
+    tracks += sorted(plan.events.brought(events) - set(tracks))
     sched = Schedule(events=dict(events), today=today, complex=complex_case, channel=channel, tracks=tracks,
                      situation=situation)
     known: dict[str, dt.date] = dict(events)
@@ -335,16 +333,16 @@ def moved_text(due: "Due") -> str | None:
             + ("，请在放假前办好" if due.person_acts else ""))
 
 
-def future_event_warning(event: str, day: dt.date, today: dt.date) -> str:
+def future_event_warning(event: str, day: dt.date, today: dt.date, plan: Plan | None = None) -> str:
     """A date of something that has happened, after today: the one wording (deadline, web, batch)."""
-    return (f"{EVENT_LABELS[event]}的日期 {day.isoformat()} 在今天（{today.isoformat()}）之后：还没有发生的事"
+    return (f"{(plan or get_plan()).events.label(event)}的日期 {day.isoformat()} 在今天（{today.isoformat()}）之后：还没有发生的事"
             f"不能用来起算期限，请核对日期。")
 
 
 def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
     events, due_of = sched.events, {d.id: d.due for d in sched.stages}
     if sched.today is not None:
-        sched.warnings += [future_event_warning(e, d, sched.today) for e, d in events.items() if d > sched.today]
+        sched.warnings += [future_event_warning(e, d, sched.today, plan) for e, d in events.items() if d > sched.today]
     if sched.administrative:
         sched.warnings.append(plan.warning)
         if "decision-known" not in events and "result-received" in events:
@@ -353,7 +351,7 @@ def _warn(plan: Plan, cal: Calendar, sched: Schedule) -> None:
     for late, deadline in (("review-requested", "review-request"), ("reexam-requested", "reexam-request"),
                            ("reconsideration-filed", "reconsideration")):
         if late in events and deadline in due_of and events[late] > due_of[deadline]:
-            sched.warnings.append(f"{EVENT_LABELS[late]}的日期 {events[late].isoformat()} 晚于最后一天 "
+            sched.warnings.append(f"{plan.events.label(late)}的日期 {events[late].isoformat()} 晚于最后一天 "
                                   f"{due_of[deadline].isoformat()}，可能不被受理。")
     if sched.today is not None and not cal.first <= sched.today <= cal.last:
         sched.warnings.append(f"“今天”（{sched.today.isoformat()}）超出日历范围，无法计算还剩几个工作日。")

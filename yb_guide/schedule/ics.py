@@ -168,21 +168,21 @@ class BatchEvents:
 
         sched = self._schedules.get(key)
         if sched is None:
-            filed, complex_case, channel, result, decision, situation = key
-            events = {"filed": filed, "result-received": result, "decision-known": decision}
-            sched = compute(self.plan, self.cal, {e: d for e, d in events.items() if d is not None}, today=None,
-                            complex_case=complex_case, channel=channel, situation=situation)
+            dated, complex_case, channel, situation = key  # as schedule.batch.rows makes it
+            sched = compute(self.plan, self.cal, dict(dated), today=None, complex_case=complex_case,
+                            channel=channel, situation=situation)
             self._schedules[key] = sched
         label = self._label(line, row)
+        filed = key[0][0][1]  # the first of the row's (event, date) pairs is always its filing
         for due in sched.stages:
             if due.id not in self.stages or not is_legal(self.plan, due):
                 continue
             if self.today is not None and due.due < self.today:
                 self.passed += 1
                 continue
-            uid = f"batch-{_digest(label, key[0].isoformat())}-{due.id}@ybguide"
+            uid = f"batch-{_digest(label, filed.isoformat())}-{due.id}@ybguide"
             if uid in self._uids:  # two rows of the same name and day
-                uid = f"batch-{_digest(label, key[0].isoformat(), str(line))}-{due.id}@ybguide"
+                uid = f"batch-{_digest(label, filed.isoformat(), str(line))}-{due.id}@ybguide"
             self._uids.add(uid)
             self.events.append((label, due, uid))
 

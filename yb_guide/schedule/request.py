@@ -43,14 +43,8 @@ class DeadlineAnswer:
         return next(iter(self.errors.values()), None)
 
 
-def _label(event: str) -> str:
-    from yb_guide.knowledge.labels import EVENT_LABELS
-
-    return f"{EVENT_LABELS[event]}的日期"
-
-
 def schedule_request(request: DeadlineRequest, calendar=None, *,
-                     name_of: Callable[[str], str] = _label) -> DeadlineAnswer:
+                     name_of: Callable[[str], str] | None = None) -> DeadlineAnswer:
     """The deadlines of ``request``: every field read (so a form can mark every wrong one), then,
     if all are right, the schedule; with no date at all, the complaint is taken as filed today."""
     from yb_guide.calendar import workdays
@@ -59,6 +53,8 @@ def schedule_request(request: DeadlineRequest, calendar=None, *,
     from yb_guide.schedule.situation import read_situation
 
     errors: dict[str | None, UserError] = {}
+    plan = deadlines.get_plan()
+    name_of = name_of or plan.events.date_label
     today = today_in_china()
     if isinstance(request.today, dt.date):
         today = request.today
@@ -75,7 +71,6 @@ def schedule_request(request: DeadlineRequest, calendar=None, *,
                 events[event] = parse_date(text, name_of(event), today=today)
             except UserError as err:
                 errors[event] = err
-    plan = deadlines.get_plan()
     channel = None
     if request.channel:
         from yb_guide.knowledge.lookup import find_channel

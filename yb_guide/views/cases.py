@@ -65,6 +65,7 @@ def _fields(c: Case, reveal: bool) -> dict:
         "acting": c.acting, "agent_name": c.agent_name, "agent_relation": c.agent_relation,
         "agent_id_number": shown(c.agent_id_number), "reason": c.reason,
         "review_to": c.review_to, "reexam_to": c.reexam_to,
+        "region": c.region,  # the pack it was recorded under (None: before regions)
         "events": [{"field": f, "label": LABELS[f], "date": getattr(c, f).isoformat()}
                    for f in EVENT_FIELDS if f != "filed" and getattr(c, f) is not None],
     }
@@ -191,9 +192,18 @@ def imported(report) -> dict:
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
 
 
-def letter(k, letter, text: str, saved: str | None) -> dict:
+def letter(k, letter, text: str, saved: str | None, chosen=None) -> dict:
+    """A letter and what goes with it; ``chosen``: the knowledge of the region chosen now, when the
+    letter was written for a case of another region (``k``'s: the one the case was recorded under)."""
+    from yb_guide.views.common import region
+
+    other = chosen is not None and chosen.pack.id != k.pack.id
     return {
         "case": letter.case_id,
+        "region": region(k),
+        # the region a case was recorded under wins over the one chosen now: say so
+        "region_note": (f"案件 {letter.case_id} 是按{k.pack.name}（{k.pack.id}）记录的，这封信按{k.pack.name}写"
+                        f"（现在选的地区是{chosen.pack.name}）。" if other else None),
         "title": letter.blocks[0].text,
         "date": letter.date.isoformat(),
         "file": saved,

@@ -3,25 +3,143 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NotRequired, TypedDict
 
 from yb_guide.views.common import day
 
 
-def deadline(sched, plan) -> dict:
+# ---------------------------------------------------------------- the deadline payload's shape
+# (``ybguide deadline``, ``--json``, the web page's deadline.html and the .ics read these keys)
+
+class Stage(TypedDict):
+    """One due date: when, by what rule, counted from what, on what it rests."""
+
+    id: str
+    track: str
+    title: str
+    due: str  # ISO date
+    weekday: str
+    window_start: str | None
+    extended_due: str | None
+    extended_weekday: str | None
+    rule: str
+    source: str  # the citation in one line
+    source_detail: dict  # views.common.document_source
+    basis: dict | None  # {law, article} of a legal text
+    status: str
+    status_label: str
+    checked: str | None
+    estimated: bool
+    after: str  # an event id or an earlier stage's id
+    after_label: str
+    start: str
+    amount: int
+    unit: str
+    unit_label: str
+    workdays_left: int | None
+    passed: bool | None
+    due_note: str | None
+    done: bool
+    legal: bool
+    basis_kind: str
+    basis_kind_label: str
+    condition: str | None  # when it applies, if only in some situations
+    moved_due: str | None
+    moved_weekday: str | None
+    moved_text: str | None
+    extended_estimated: bool
+    person_acts: bool
+    also: list[str]
+
+
+class PendingStage(TypedDict):
+    """A period that can be counted once the date it ``needs`` (an event) is given."""
+
+    id: str
+    track: str
+    title: str
+    needs: str
+    needs_label: str
+    rule: str
+    condition: str | None
+
+
+class SituationNote(TypedDict):
+    id: str
+    track: str
+    title: str
+    summary: str
+    text: str
+    lead: bool
+    basis_kind: str
+    basis_kind_label: str
+    source: dict
+    also: list[str]
+
+
+class TrackNote(TypedDict):
+    text: str
+    source: dict
+
+
+class TrackBlock(TypedDict):
+    id: str
+    title: str
+    kind: str
+    kind_label: str
+    summary: str
+    source: dict
+    stages: list[Stage]
+    pending: list[PendingStage]
+    notes: list[TrackNote]
+
+
+class SituationAnswer(TypedDict):
+    question: str
+    short: str
+    answer: str | None
+    answer_label: str
+
+
+class Deadline(TypedDict):
+    """Every due date of a schedule (``deadline``); the command line adds ``full`` and ``ics``."""
+
+    filed: str | None
+    today: str | None
+    complex: bool
+    channel: str | None
+    events: dict[str, str]  # event id -> ISO date
+    event_labels: dict[str, str]
+    tracks: list[TrackBlock]
+    stages: list[Stage]
+    pending: list[PendingStage]
+    administrative: bool
+    decision_needed: bool
+    estimated_years: list[int]
+    warnings: list[str]
+    brief_warnings: list[str]
+    situation: dict[str, SituationAnswer]
+    notes: list[SituationNote]
+    next: Stage | None
+    full: NotRequired[bool]  # --full (the command line's)
+    ics: NotRequired[str]  # the calendar file written (--ics)
+
+
+def deadline(sched, plan) -> Deadline:
     """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
-    from yb_guide.knowledge.deadline_rules import EVENT_ORDER
-    from yb_guide.knowledge.labels import BASIS_KIND_LABELS, EVENT_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
+    from yb_guide.knowledge.labels import BASIS_KIND_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
     from yb_guide.schedule.deadlines import moved_text
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
+    labels = plan.events.labels
     today = sched.today
 
     def source(ref, fact):
         return document_source(plan.documents[ref.doc], ref, fact.status, fact.checked, today)
 
-    stages = []
+    stages: list[Stage] = []
     for s in sched.stages:
         src = document_source(plan.documents[s.source.doc], s.source, s.status, s.checked, today)
         stages.append({
@@ -33,7 +151,7 @@ def deadline(sched, plan) -> dict:
             "rule": s.rule, "source": src["text"], "source_detail": src, "basis": src["basis"],
             "status": s.status, "status_label": src["status_label"], "checked": src["checked"],
             "estimated": s.estimated, "after": s.after,
-            "after_label": EVENT_LABELS.get(s.after) or titles.get(s.after, s.after),
+            "after_label": labels.get(s.after) or titles.get(s.after, s.after),
             "start": s.start.isoformat(), "amount": s.amount, "unit": s.unit, "unit_label": UNIT_LABELS[s.unit],
             "workdays_left": s.workdays_left, "passed": s.passed, "due_note": s.note, "done": s.done,
             "legal": plan.track(s.track).kind == "legal", "basis_kind": s.basis_kind,
@@ -46,21 +164,21 @@ def deadline(sched, plan) -> dict:
         })
     known = set(sched.events)
     before: dict[str, set[str]] = {}
-    for a, b in EVENT_ORDER:
-        if a != "decision-made":  # the date on the decision is optional: it never holds the next step back
+    for a, b in plan.events.order:
+        if not plan.events.optional(a):  # a date that may stay unknown never holds the next step back
             before.setdefault(b, set()).add(a)
     # Only what can come next: a period whose event could happen now (not one three steps away).
-    pending = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": EVENT_LABELS[p.needs],
+    pending: list[PendingStage] = [{"id": p.id, "track": p.track, "title": p.title, "needs": p.needs, "needs_label": labels[p.needs],
                 "rule": p.rule, "condition": p.condition}
                for p in sched.pending if not before.get(p.needs) or before[p.needs] & known]
-    notes = [{"id": n.id, "track": n.track, "title": n.title, "summary": n.summary, "text": n.text, "lead": n.lead,
+    notes: list[SituationNote] = [{"id": n.id, "track": n.track, "title": n.title, "summary": n.summary, "text": n.text, "lead": n.lead,
               "basis_kind": n.basis_kind, "basis_kind_label": BASIS_KIND_LABELS[n.basis_kind],
               # an inference from checked articles: the articles are shown as checked, the reading is
               # labelled by basis_kind (本工具的推论) and stays unverified in ``sources``
               "source": document_source(plan.documents[n.source.doc], n.source, "verified", n.articles_checked, today)
               if n.articles_checked else source(n.source, n),
               "also": [plan.cite(ref) for ref in n.also]} for n in sched.notes]
-    tracks = []
+    tracks: list[TrackBlock] = []
     for track_id in sched.tracks:
         t = plan.track(track_id)
         tracks.append({
@@ -76,7 +194,7 @@ def deadline(sched, plan) -> dict:
         "complex": sched.complex,
         "channel": sched.channel,
         "events": {key: value.isoformat() for key, value in sched.events.items()},
-        "event_labels": {key: EVENT_LABELS[key] for key in sched.events},
+        "event_labels": {key: labels[key] for key in sched.events},
         "tracks": tracks,
         "stages": stages,
         "pending": pending,
@@ -88,7 +206,7 @@ def deadline(sched, plan) -> dict:
         "brief_warnings": _brief(sched, plan),
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
-        "next": next_legal(stages),
+        "next": next_legal(sched, plan, stages),
     }
 
 
@@ -105,9 +223,9 @@ def _brief(sched, plan) -> list[str]:
             if w not in (plan.moved_note, plan.process_note, plan.complex_note)]
 
 
-def situation_payload(situation, plan) -> dict:
+def situation_payload(situation, plan) -> dict[str, SituationAnswer]:
     """Each question about the person's situation with their answer (不知道 when not given)."""
-    out = {}
+    out: dict[str, SituationAnswer] = {}
     for q in plan.situation:
         answer = getattr(situation, q.id)
         label = next((o.label for o in q.options if o.id == answer), q.unknown_label)
@@ -117,14 +235,12 @@ def situation_payload(situation, plan) -> dict:
     return out
 
 
-def next_legal(stages: list[dict]) -> dict | None:
-    """The legal date to act on first: the nearest step of the person's own still ahead (with its
-    condition, when it applies only in some situations); else the nearest legal date."""
-    ahead = [s for s in stages if s["legal"] and not s["done"] and not s["passed"]]
-    for group in ([s for s in ahead if s["person_acts"]], ahead):
-        if group:
-            return min(group, key=lambda s: s["due"])
-    return None
+def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
+    """The stage to act on first (``schedule.next_step.next_legal``), as shown."""
+    from yb_guide.schedule.next_step import next_legal as first
+
+    d = first(plan, sched.stages)
+    return next((s for s in stages if s["id"] == d.id), None) if d else None
 
 
 def workday(cal, d: dt.date, n: int | None) -> dict:
@@ -215,7 +331,8 @@ def hall_text(h) -> str:
 def batch_summary(summary, out: str | None) -> dict:
     """What a batch run wrote: how many rows, how many with an error (the first few by line), the
     encodings, and where the result is."""
-    from yb_guide.schedule.batch import ADDED_COLUMNS, ENCODING_LABELS
+    from yb_guide.schedule.batch import ADDED_COLUMNS
+    from yb_guide.schedule.encodings import ENCODING_LABELS
 
     def label(encoding: str) -> str:
         return ENCODING_LABELS.get(encoding, encoding)

@@ -296,7 +296,6 @@ def _now(k, out, payload: dict, today, case) -> dict:
 
 def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
     """By when, as a sentence, and the date when one is computed."""
-    from yb_guide.base.errors import UserError
     from yb_guide.views.common import day
 
     step = next((n for n in out.next if n.action == "deadline"), None)
@@ -306,32 +305,24 @@ def _by(k, out, payload: dict, today, case) -> tuple[str | None, dict | None]:
         events = {"filed": today} if assumed else dict(case["events"]) if case else {}
         if any(e in events for e in step.events):
             from yb_guide.calendar import workdays
-            from yb_guide.schedule.deadlines import compute, get_plan
+            from yb_guide.schedule.deadlines import get_plan, moved_text
+            from yb_guide.schedule.next_step import first_legal_date
             from yb_guide.schedule.situation import Situation
 
             plan = get_plan(k.data_dir)
             situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
-            try:
-                sched = compute(plan, workdays.get_calendar(None), events, today=today, channel=out.channel,
-                                situation=situation)
-            except UserError:
-                sched = None
-            ahead = [d for d in (sched.stages if sched else ())
-                     if plan.track(d.track).kind == "legal" and not d.done and not d.passed]
-            for group in ([d for d in ahead if d.person_acts], ahead):
-                if group:
-                    d = min(group, key=lambda d: d.due)
-                    when = day(d.due)
-                    text = f"{d.title}：最晚 {when['date']} {when['weekday']}"
-                    if d.condition:
-                        text += f"（{d.condition}）"
-                    if assumed:
-                        text = f"今天提交的话，{text}（法定期限）"
-                    from yb_guide.schedule.deadlines import moved_text
-
-                    if moved_text(d):  # a 信访 day on a rest day: its words' day, the moved one beside it
-                        text += "；" + moved_text(d)
-                    return text, when
+            d = first_legal_date(plan, workdays.get_calendar(None), events, today=today, channel=out.channel,
+                                 situation=situation)
+            if d is not None:
+                when = day(d.due)
+                text = f"{d.title}：最晚 {when['date']} {when['weekday']}"
+                if d.condition:
+                    text += f"（{d.condition}）"
+                if assumed:
+                    text = f"今天提交的话，{text}（法定期限）"
+                if moved_text(d):  # a 信访 day on a rest day: its words' day, the moved one beside it
+                    text += "；" + moved_text(d)
+                return text, when
     periods = payload["periods"]
     if periods:
         from yb_guide.schedule.deadlines import get_plan

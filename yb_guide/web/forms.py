@@ -27,27 +27,25 @@ def _short(err: UserError) -> str:
 
 def deadline_params() -> tuple[str, ...]:
     """What the deadline page reads from an address: the dates, the situation, the form's fields."""
-    from yb_guide.knowledge.deadline_rules import EVENTS
     from yb_guide.schedule.situation import FIELDS
 
-    return (*EVENTS, *FIELDS, "channel", "complex", "today", "show", "go")
+    return (*served_plan().events.ids, *FIELDS, "channel", "complex", "today", "show", "go")
 
 
 def _deadline_form(request) -> dict:
     """What the deadline form was sent: the values as typed, and which fields to show."""
-    from yb_guide.knowledge.deadline_rules import EVENTS
-
     from yb_guide.schedule.situation import FIELDS
 
+    events = served_plan().events
     q = request.query_params
-    values = {e: (q.get(e) or "").strip()[:100] for e in EVENTS}
+    values = {e: (q.get(e) or "").strip()[:100] for e in events.ids}
     return {
         "values": values,
         "situation": {f: (q.get(f) or "").strip()[:100] for f in FIELDS},
         "channel": (q.get("channel") or "").strip()[:100],
         "complex": q.get("complex") == "1",
         "today": (q.get("today") or "").strip()[:100],
-        "show": [e for e in q.getlist("show") if e in EVENTS],
+        "show": [e for e in q.getlist("show") if e in events],
         # the 大字 switch sends the form back: show what was typed in the new size, compute nothing yet
         "sent": (any(values.values()) or "go" in q) and size_asked(request) is None,
     }
@@ -58,22 +56,15 @@ def _schedule(form: dict):
     library's one deadline request (``schedule.request``), as ``ybguide deadline`` makes it."""
     from yb_guide.schedule.request import DeadlineRequest, schedule_request
 
-    events = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
-    answer = schedule_request(DeadlineRequest(events=events, situation=form["situation"],
+    events = served_plan().events
+    given = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
+    answer = schedule_request(DeadlineRequest(events=given, situation=form["situation"],
                                               channel=form["channel"] or None, complex_case=form["complex"],
                                               today=form["today"] or None),
-                              name_of=lambda field: "今天" if field == "today" else _event_label(field))
-    from yb_guide.knowledge.labels import EVENT_LABELS
-
+                              name_of=lambda field: "今天" if field == "today" else events.date_label(field))
     # a date's error is one short line: the form's hint says the accepted forms once
     return answer.schedule, answer.plan, answer.calendar, {
-        f: _short(e) if f == "today" or f in EVENT_LABELS else _message(e) for f, e in answer.errors.items()}
-
-
-def _event_label(event: str) -> str:
-    from yb_guide.knowledge.labels import EVENT_LABELS
-
-    return f"{EVENT_LABELS[event]}的日期"
+        f: _short(e) if f == "today" or f in events else _message(e) for f, e in answer.errors.items()}
 
 
 def deadline_payload(query: dict[str, str]) -> dict | None:
@@ -98,7 +89,6 @@ class _Params(dict):
 
 
 def deadline(request):
-    from yb_guide.knowledge.labels import EVENT_LABELS
     from yb_guide.views import dates as views
 
     form = _deadline_form(request)
@@ -108,12 +98,12 @@ def deadline(request):
         if sched is not None:
             p = views.deadline(sched, plan)
     shown = list(dict.fromkeys([*(form["show"] or ["filed"]), *(e for e, v in form["values"].items() if v),
-                                *(e for e in errors if e in EVENT_LABELS)]))
+                                *(e for e in errors if e in served_plan().events)]))
     title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
     channels = [(c.id, c.name) for c in knowledge().channels]
     ics = "/deadline.ics?" + request.url.query if p else None
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
-                shown=shown, labels=EVENT_LABELS, channels=channels, ics=ics,
+                shown=shown, labels=served_plan().events.labels, channels=channels, ics=ics,
                 questions=(plan or served_plan()).situation, size=size_asked(request), page_form="deadline-form",
                 printable=p is not None)
 

@@ -266,7 +266,7 @@ def letter(p: dict):
         if lines:
             yield T(heading_text, style="bold")
             yield bullets(lines)
-    notes = []
+    notes = [p["region_note"]] if p.get("region_note") else []
     if p["masked"]:
         notes.append(p.get("masked_note") or "信中的身份证号、医保卡号只显示了前后几位；正式寄出的信请加 --reveal 写全，或打印后手写补全。")
     if p["blanks"]:

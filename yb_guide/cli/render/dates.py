@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from yb_guide.cli.render.kit import (FOLLOW_UP_TEXT, UNVERIFIED_MARK, T, bullets, with_paths, labelled, pad, para, source_line,
                                      status_text, warnings)
 
+if TYPE_CHECKING:  # the payloads' shapes (views.dates); nothing imported at run time
+    from yb_guide.views.dates import Deadline, Stage
 
-def _stage_line(s: dict):
+
+def _stage_line(s: Stage):
     line = T(pad(s["title"], 22), style="bold")
     due = f"{s['due']} {s['weekday']}"
     if s["window_start"]:
@@ -20,7 +25,7 @@ def _stage_line(s: dict):
     return line
 
 
-def _left(s: dict) -> str:
+def _left(s: Stage) -> str:
     """How far off the day is; a usual handling time that passed is no missed deadline."""
     if s["done"]:
         return ""
@@ -31,7 +36,7 @@ def _left(s: dict) -> str:
     return f"   还剩 {s['workdays_left']} 个工作日" if s["workdays_left"] is not None else ""
 
 
-def _head(p: dict):
+def _head(p: Deadline):
     given = "；".join(f"{p['event_labels'][key]} {value}" for key, value in p["events"].items())
     head = T(given + ("（复杂案件）" if p["complex"] else ""), style="bold")
     if p["today"]:
@@ -39,7 +44,7 @@ def _head(p: dict):
     return head
 
 
-def deadline(p: dict):
+def deadline(p: Deadline):
     """The dates that matter now, the next legal one first; --full (p["full"]) adds every rule, its
     basis and source, and the periods that wait for a date."""
     if p.get("full"):
@@ -90,7 +95,7 @@ def deadline(p: dict):
     yield T(f"{later}每个期限的规则原文、依据和来源：加 --full", style="dim")
 
 
-def _deadline_full(p: dict):
+def _deadline_full(p: Deadline):
     """One block per track, one per stage in date order (plain Text: it reads well when wrapped and starts fast)."""
     yield _head(p)
     for n in p["notes"]:
