@@ -59,6 +59,8 @@ def test_a_command_that_shows_no_help_never_loads_typers_help_module():
         modules, out = _loaded(*args)
         assert "typer.rich_utils" not in modules, args
         assert "rich.table" not in modules and "fractions" not in modules, args  # cli.render.table draws tables
+        if args[0] != "case":  # the case journal's, the letters' and the settings' commands are not added
+            assert not {"yb_guide.cli.cases", "yb_guide.cli.letters", "yb_guide.cli.settings"} & modules, args
         assert "yb_guide.base.schema" not in modules and "yaml" not in modules, args  # the knowledge from the cache
 
 
@@ -80,3 +82,21 @@ def test_a_help_screen_shown_again_is_written_as_kept_not_built_again():
     assert max(len(line) for line in narrow.splitlines()) <= 60
     _, command_help = _loaded("deadline", "--help")
     assert "用法：ybguide deadline" in command_help and _loaded("deadline", "--help")[1] == command_help
+
+
+def test_the_commands_app_py_says_are_its_own_are_its_own():
+    import yb_guide.cli.app as m
+
+    here = {(c.name or c.callback.__name__.replace("_", "-")) for c in m.app.registered_commands
+            if c.callback.__module__ == m.__name__}
+    here |= {g.name for g in m.app.registered_groups
+             if {c.callback.__module__ for c in g.typer_instance.registered_commands} == {m.__name__}}
+    assert here == m.HERE
+    assert set(names(m.app)) == m.HERE | m.ELSEWHERE and not m.HERE & m.ELSEWHERE
+
+
+def test_a_start_for_a_misspelt_or_another_modules_command_still_has_every_command():
+    modules, out = _loaded("dedline")
+    assert "可用的命令" in out and all(name in out for name in ("case", "letter", "config", "hall-hours", "channels"))
+    modules, out = _loaded("config")
+    assert "yb_guide.cli.settings" in modules and "错误" not in out

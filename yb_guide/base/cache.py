@@ -89,7 +89,7 @@ def files_key(paths, *extra: str) -> str:
     """A key from the names and contents of ``paths`` (a missing file counts as empty)."""
     parts: list[str | bytes] = list(extra)
     for p in paths:
-        parts.append(str(Path(p).resolve()))
+        parts.append(os.path.abspath(p))  # not resolve(): it costs a system call per folder of the path
         try:
             parts.append(Path(p).read_bytes())
         except OSError:

@@ -156,6 +156,8 @@ def _localize_help() -> None:
         rich_utils._make_rich_text = make_folding
 
 
+started_for: str | None = None  # the command named on the command line (``cli.main``), or None
+
 class YbGroup(TyperGroup):
     """The app's group: Chinese errors, fixed exit codes, 'did you mean' for commands."""
 
