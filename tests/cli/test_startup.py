@@ -100,3 +100,27 @@ def test_a_start_for_a_misspelt_or_another_modules_command_still_has_every_comma
     assert "可用的命令" in out and all(name in out for name in ("case", "letter", "config", "hall-hours", "channels"))
     modules, out = _loaded("config")
     assert "yb_guide.cli.settings" in modules and "错误" not in out
+
+
+def test_the_collector_runs_less_often_during_a_start_and_as_usual_for_a_server(monkeypatch):
+    import gc
+
+    from yb_guide.cli import frame
+
+    usual = gc.get_threshold()
+    code = ("import gc, sys; sys.argv = ['ybguide', 'channels', '--json']\n"
+            "from yb_guide.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\nGC %s %s' % (gc.get_threshold(), gc.isenabled()))")
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    threshold, enabled = p.stderr.rpartition("\nGC ")[2].rsplit(" ", 1)
+    assert threshold.startswith("(100000,") and enabled == "True"  # still collecting, less often
+    monkeypatch.setattr(frame, "usual_thresholds", usual)
+    gc.set_threshold(100_000, *usual[1:])
+    try:
+        frame.collect_as_usual()  # what ``serve`` does first
+        assert gc.get_threshold() == usual
+    finally:
+        gc.set_threshold(*usual)

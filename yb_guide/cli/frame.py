@@ -157,6 +157,16 @@ def _localize_help() -> None:
 
 
 started_for: str | None = None  # the command named on the command line (``cli.main``), or None
+usual_thresholds: tuple | None = None  # the cycle collector's, before ``cli.main`` raised them
+
+
+def collect_as_usual() -> None:
+    """The usual threshold again, for a process that keeps running (``ybguide serve``)."""
+    import gc
+
+    if usual_thresholds is not None:
+        gc.set_threshold(*usual_thresholds)
+
 
 class YbGroup(TyperGroup):
     """The app's group: Chinese errors, fixed exit codes, 'did you mean' for commands."""
