@@ -212,6 +212,13 @@ def test_an_optional_date_does_not_hold_the_next_period_back(run, data_copy):
     assert "decision-known" not in needs and "decision-made" in needs
 
 
+def test_an_event_named_like_another_option_is_refused(run, data_copy, monkeypatch):
+    edit(data_copy / "deadlines.yaml", "\ntracks:\n", "\n  - {id: channel, label: 换了渠道}\n\ntracks:\n")
+    monkeypatch.setenv("YBGUIDE_DATA_DIR", str(data_copy))
+    r = run("deadline", "--filed", "2024-05-06")
+    assert r.exit_code == 2 and "--channel 重名" in r.stderr and "deadlines.yaml" in r.stderr
+
+
 def test_a_new_event_is_a_column_the_batch_computes_from(run, new_event, tmp_path):
     """A spreadsheet with the new event's column (its header made from the label) gets the dates
     that run from it, and a date before the event it follows is a row error naming both columns."""

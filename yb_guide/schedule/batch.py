@@ -161,14 +161,9 @@ def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     if "channel" in cols:
         tracks |= {t for names in plan.channel_tracks.values() for t in names}
     tracks |= plan.events.brought(e for e, key in event_columns.items() if key in cols)
-    out = []
-    for rule in plan.rules:
-        if rule.track not in tracks or (rule.channel and "channel" not in cols):
-            continue
-        if event_columns.get(_root_event(plan, rule)) not in cols:
-            continue
-        out.append(rule.id)
-    return out
+    return [rule.id for rule in plan.rules
+            if rule.track in tracks and not (rule.channel and "channel" not in cols)
+            and event_columns.get(_root_event(plan, rule)) in cols]
 
 
 def added_headers(plan, stages: list[str], *, ids: bool = False) -> list[str]:
