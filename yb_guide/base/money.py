@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from yb_guide.base.errors import UserError
 from yb_guide.base.text import ascii_forms
@@ -11,6 +10,8 @@ from yb_guide.base.text import ascii_forms
 
 def amount(text: str) -> str:
     """'1,280.5元' or '￥1280' -> '1280.50' (kept as text: money is never a float); more than 0."""
+    from decimal import Decimal, InvalidOperation  # here: decimal costs every start ~1 ms
+
     s = re.sub(r"\s", "", ascii_forms(str(text))).replace(",", "").replace("￥", "").replace("\u00a5", "")
     s = re.sub(r"(元|块|人民币|RMB)$", "", s, flags=re.I)
     try:
@@ -28,4 +29,6 @@ def amount_text(value: str | None) -> str | None:
     """'1280.50' -> '1,280.50元' for people to read."""
     if not value:
         return None
+    from decimal import Decimal
+
     return f"{Decimal(value):,.2f}元"

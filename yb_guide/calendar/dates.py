@@ -23,16 +23,17 @@ def now_in_china() -> dt.datetime:
 def today_in_china() -> dt.date:
     return now_in_china().date()
 
-_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
-    re.compile(r"^(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),  # 26年11月10日: 2026
+# Each form is compiled when a date first needs it (re keeps it): compiling all of them cost every start ~1 ms.
+_WITH_YEAR = (
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})$",
+    r"^(\d{4})/(\d{1,2})/(\d{1,2})$",
+    r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$",
+    r"^(\d{4})(\d{2})(\d{2})$",
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$",
+    r"^(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$",  # 26年11月10日: 2026
 )
 # A month and day without a year: 5月6日, 5/6, 5.6, 5-6 (the most recent such day, see parse_date).
-_NO_YEAR = re.compile(r"^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[-/.](\d{1,2}))$")
+_NO_YEAR = r"^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[-/.](\d{1,2}))$"
 _DAYS_AGO = {"today": 0, "今天": 0, "今日": 0, "yesterday": 1, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -53,7 +54,7 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
     s = ascii_forms(raw)
     if s.lower() in _DAYS_AGO:
         return (today or today_in_china()) - dt.timedelta(days=_DAYS_AGO[s.lower()])
-    m = _NO_YEAR.match(s)
+    m = re.match(_NO_YEAR, s)
     if m:
         now = today or today_in_china()
         month, day = int(m.group(1)), int(m.group(2) or m.group(3))
@@ -64,27 +65,23 @@ def parse_date(text: str | None, what: str = "日期", today: dt.date | None = N
             if found <= now:
                 return found
         raise DateError(f"{what}「{raw}」无效：没有{month}月{day}日。", hint=f"可用的写法：{ACCEPTED}")
-    for pattern in _PATTERNS:
-        m = pattern.match(s)
+    for form in _WITH_YEAR:
+        m = re.match(form, s)
         if m:
             year, month, day = (int(g) for g in m.groups())
             return _checked(raw, what, year + 2000 if year < 100 else year, month, day)
     raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
 
 
-_MONTH_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})$"),
-    re.compile(r"^(\d{4})(\d{2})$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$"),
-)
+_MONTH_FORMS = (r"^(\d{4})[-/.](\d{1,2})$", r"^(\d{4})(\d{2})$", r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$")
 
 
 def parse_month(text: str) -> tuple[int, int]:
     """(year, month) from 2026-10, 2026/10, 2026.10, 202610 or 2026年10月."""
     raw = text.strip()
     s = ascii_forms(raw)
-    for pattern in _MONTH_PATTERNS:
-        m = pattern.match(s)
+    for form in _MONTH_FORMS:
+        m = re.match(form, s)
         if m:
             year, month = int(m.group(1)), int(m.group(2))
             if not 1 <= month <= 12:

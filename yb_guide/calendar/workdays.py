@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from yb_guide.base import cache
 from yb_guide.base.errors import DataError, UserError
+from yb_guide.base.record import record
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
 LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
@@ -37,20 +37,28 @@ class RangeError(UserError):
     pass
 
 
-@dataclass(repr=False)
 class Calendar:
-    first: dt.date
-    last: dt.date
-    kinds: bytes  # one byte per day from ``first``: WORKDAY, WEEKEND, …
-    names: dict[int, str]  # ordinal -> holiday / makeup / closure name
-    official_years: frozenset[int]
-    sources: tuple[str, ...] = ()  # what the table was built from, for ``calendar --json``
-    _workdays: list[int] = field(default_factory=list, repr=False)
+    """The day table.  A plain class (not a dataclass, whose generated methods cost every start
+    ~0.5 ms at import): it comes whole from the cache."""
 
-    def __post_init__(self):
-        if not self._workdays:
-            base = self.first.toordinal()
-            self._workdays = [base + i for i, k in enumerate(self.kinds) if k in (WORKDAY, MAKEUP)]
+    def __init__(self, first: dt.date, last: dt.date, kinds: bytes, names: dict[int, str],
+                 official_years: frozenset[int], sources: tuple[str, ...] = (), _workdays: list[int] | None = None):
+        self.first, self.last = first, last
+        self.kinds = kinds  # one byte per day from ``first``: WORKDAY, WEEKEND, …
+        self.names = names  # ordinal -> holiday / makeup / closure name
+        self.official_years = official_years
+        self.sources = sources  # what the table was built from, for ``calendar --json``
+        if not _workdays:
+            base = first.toordinal()
+            _workdays = [base + i for i, k in enumerate(kinds) if k in (WORKDAY, MAKEUP)]
+        self._workdays = _workdays
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # as the dataclass it was: mutable, unhashable
 
     def __repr__(self) -> str:
         return f"Calendar({self.first}..{self.last}, official={sorted(self.official_years)[-1:]})"
@@ -190,14 +198,14 @@ class Calendar:
 # ---------------------------------------------------------------- overrides
 
 
-@dataclass(frozen=True)
+@record
 class OverrideDay:
     date: dt.date
     name: str
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Overrides:
     """data/calendar.yaml and --calendar FILE: what the library does not know yet."""
 

@@ -8,9 +8,10 @@ corrects every case.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from yb_guide.base.errors import UserError
+from yb_guide.base.record import record
 from yb_guide.cases import db as casedb
 from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, now
 from yb_guide.cases.timeline import check_dates, schedule
@@ -108,7 +109,7 @@ def reopen(given) -> tuple[Case, bool]:
 # ---------------------------------------------------------------- where a case stands
 
 
-@dataclass
+@record(frozen=False)
 class Progress:
     schedule: object  # deadlines.Schedule
     relevant: set[str]  # stage ids still waited for (not done: their event has not happened)

@@ -4,7 +4,6 @@ Keep this file thin: no knowledge, no arithmetic, no formatting here.  The case 
 commands are in ``cli.cases``; options several commands share in ``cli.options``.
 """
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import List, Optional
@@ -197,11 +196,26 @@ def deadline(
     emit(payload, render.deadline, as_json=as_json)
 
 
-from yb_guide.cli import calendar_cmds  # noqa: E402  (workday, calendar, hall-hours)
+# The commands of this file, and those of other modules: a start for one command imports only the
+# module it is in (cli.main says which command; importing the others cost ~2 ms of every start).
+HERE = frozenset({"channels", "data", "checklist", "faq", "deadline", "choose", "reimburse", "sources", "serve"})
+ELSEWHERE = frozenset({"workday", "calendar", "hall-hours", "case", "letter", "config"})
 
-app.command(context_settings={"ignore_unknown_options": True})(calendar_cmds.workday)
-app.command("calendar")(calendar_cmds.calendar_cmd)
-app.command("hall-hours")(calendar_cmds.hall_hours)
+
+def _needed(*names: str) -> bool:
+    """Whether the commands ``names`` (of another module) are added in this process: unless the
+    program was started for another command that it knows (a misspelt one needs every name)."""
+    from yb_guide.cli.frame import started_for as wanted
+
+    return wanted in names or wanted not in HERE | ELSEWHERE
+
+
+if _needed("workday", "calendar", "hall-hours"):
+    from yb_guide.cli import calendar_cmds  # noqa: E402  (workday, calendar, hall-hours)
+
+    app.command(context_settings={"ignore_unknown_options": True})(calendar_cmds.workday)
+    app.command("calendar")(calendar_cmds.calendar_cmd)
+    app.command("hall-hours")(calendar_cmds.hall_hours)
 
 
 def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool,
@@ -262,19 +276,22 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metav
     emit(views.data_check(k, overrides, checked), render.data_check, as_json=as_json)
 
 
-from yb_guide.cli import case_edits  # noqa: E402,F401  (adds edit, log-edit, log-delete, delete, review … to case_app)
-from yb_guide.cli.cases import case_app  # noqa: E402  (after the commands above: the order of --help)
+if _needed("case"):
+    from yb_guide.cli import case_edits  # noqa: E402,F401  (adds edit, log-edit, log-delete, delete, review … to case_app)
+    from yb_guide.cli.cases import case_app  # noqa: E402  (after the commands above: the order of --help)
 
-app.add_typer(case_app, name="case")
+    app.add_typer(case_app, name="case")
 
 
-from yb_guide.cli.letters import letter  # noqa: E402  (defined with the case journal it writes from)
+if _needed("letter"):
+    from yb_guide.cli.letters import letter  # noqa: E402  (defined with the case journal it writes from)
 
-app.command()(letter)
+    app.command()(letter)
 
-from yb_guide.cli.settings import config  # noqa: E402
+if _needed("config"):
+    from yb_guide.cli.settings import config  # noqa: E402
 
-app.command("config")(config)
+    app.command("config")(config)
 
 
 @app.command()
@@ -301,8 +318,10 @@ def main() -> None:
 def only(group: typer.Typer, argv: list[str]) -> typer.Typer:
     """The app with just the command ``argv`` names, when it names one exactly: typer builds every
     command's options on each start (about 20 ms for all of them), and one command needs only its
-    own.  Anything else (no command, --help, a misspelt name that needs its "did you mean") gets the
-    whole app.  Tests and --help go through ``app`` itself, so they always see every command."""
+    own.  The same one level down: ``case list`` builds the case group with ``list`` alone (the group
+    has twenty commands).  Anything else (no command, --help, a misspelt name that needs its "did
+    you mean") gets the whole app or group.  Tests and --help go through ``app`` itself, so they
+    always see every command."""
     import copy
 
     wanted = argv[0] if argv and not argv[0].startswith("-") else None
@@ -312,5 +331,10 @@ def only(group: typer.Typer, argv: list[str]) -> typer.Typer:
     if not commands and not groups:
         return group
     pruned = copy.copy(group)
+    if groups:
+        inner = only(groups[0].typer_instance, argv[1:])
+        if inner is not groups[0].typer_instance:
+            groups = [copy.copy(groups[0])]
+            groups[0].typer_instance = inner
     pruned.registered_commands, pruned.registered_groups = commands, groups
     return pruned

@@ -2,7 +2,6 @@
 
 Registered on the app by ``cli.app`` in the order --help lists them."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional

@@ -1,7 +1,6 @@
 """``ybguide case edit|log-edit|log-delete|delete|review|reexam|decision``: correcting and completing a
 case.  Nothing is silently rewritten: every change is kept in the case's history."""
 
-from __future__ import annotations
 
 from typing import List, Optional
 

@@ -1,6 +1,5 @@
 """``ybguide case …``: the case journal's commands."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import List, Optional

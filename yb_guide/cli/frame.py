@@ -156,6 +156,18 @@ def _localize_help() -> None:
         rich_utils._make_rich_text = make_folding
 
 
+started_for: str | None = None  # the command named on the command line (``cli.main``), or None
+usual_thresholds: tuple | None = None  # the cycle collector's, before ``cli.main`` raised them
+
+
+def collect_as_usual() -> None:
+    """The usual threshold again, for a process that keeps running (``ybguide serve``)."""
+    import gc
+
+    if usual_thresholds is not None:
+        gc.set_threshold(*usual_thresholds)
+
+
 class YbGroup(TyperGroup):
     """The app's group: Chinese errors, fixed exit codes, 'did you mean' for commands."""
 
@@ -179,11 +191,27 @@ class YbGroup(TyperGroup):
     def main(self, args=None, prog_name=None, standalone_mode=True, **extra):  # noqa: D401
         prepare_streams()
         argv = list(sys.argv[1:] if args is None else args)
+        prog_name = prog_name or "ybguide"
+        help_key = None
         if _help_may_show(self, argv):
+            from yb_guide.cli import helpcache
+
+            help_key = helpcache.key(argv, prog_name)
+            if help_key:  # the same screen as the last time is written again, not built again
+                shown: list[bool] = []
+                code = run_safely(lambda: shown.append(helpcache.replay(help_key)))
+                if not shown or shown[0]:  # written (or the reader went away while it was)
+                    if standalone_mode:
+                        sys.exit(code)
+                    return code
             _localize_help()
             _patch_command_help(self)
-        code = run_safely(lambda: super(YbGroup, self).main(
-            args=argv, prog_name=prog_name or "ybguide", standalone_mode=False, **extra))
+
+        def run() -> int:
+            return run_safely(lambda: super(YbGroup, self).main(
+                args=argv, prog_name=prog_name, standalone_mode=False, **extra))
+
+        code = helpcache.record(help_key, run) if help_key else run()
         if standalone_mode:
             sys.exit(code)
         return code

@@ -1,7 +1,6 @@
 """``ybguide letter``: the complaint letter, (``--kind review``) the request for 复查/复核, or
 (``--kind 授权委托书``) the power of attorney for a relative who acts."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import List, Optional

@@ -11,7 +11,10 @@ WARNING = "注意：同一网络里的任何人都能打开这个网页；不用
 
 
 def run(host: str, port: int, open_browser: bool) -> None:
+    from yb_guide.cli.frame import collect_as_usual
     from yb_guide.web import server
+
+    collect_as_usual()  # a server runs for days: its garbage is collected as Python usually does
 
     sock = server.bind(host, port)  # a taken port: one Chinese line (UserError), before anything else
     port = server.port_of(sock)

@@ -1,6 +1,5 @@
 """``ybguide config``: the person's saved settings (the region of their 医保)."""
 
-from __future__ import annotations
 
 from typing import Optional
 

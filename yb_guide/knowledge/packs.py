@@ -208,7 +208,7 @@ def merge(base, ext, file: str, path: str = ""):
 
 # ---------------------------------------------------------------- after the merge
 
-_WORD = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+_WORD = r"\{\{\s*([a-z_]+)\s*\}\}"  # compiled by re when a pack is first read (not at every start)
 
 
 def words_of(packs: list[Pack]) -> dict[str, str]:
@@ -239,7 +239,7 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set
                                 f"（可用：{'、'.join(sorted(words))}）")
             return words[m.group(1)]
 
-        return _WORD.sub(one, text) if "{{" in text else text
+        return re.sub(_WORD, one, text) if "{{" in text else text
 
     def walk(value, where_file: str, line):
         where_file = getattr(value, "file", None) or where_file

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from yb_guide.base.errors import UnknownIdError, UserError
+from yb_guide.base.record import record
 from yb_guide.calendar.dates import add_months
 from yb_guide.calendar.workdays import MAKEUP, Calendar
 from yb_guide.knowledge.deadline_rules import DeadlineRule, SituationNote, SituationQuestion, Track, TrackNote
@@ -29,7 +30,7 @@ from yb_guide.schedule.situation import Situation, matches, verdict
 ADMINISTRATIVE = "administrative"
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """The deadline data resolved into what ``compute`` needs, and the documents the rules cite.
 

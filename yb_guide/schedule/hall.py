@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from yb_guide.base.record import record
 from yb_guide.calendar.workdays import Calendar
 
 HALL_CHANNEL = "hall-visit"
 
 
-@dataclass
+@record(frozen=False)
 class HallHours:
     on: dt.date
     at: dt.time | None

@@ -9,13 +9,14 @@ line, 提交投诉的日期 on the page): it passes ``name_of``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from yb_guide.base.errors import UserError
+from yb_guide.base.record import record
 
 
-@dataclass
+@record(frozen=False)
 class DeadlineRequest:
     """The raw values of a deadline request, as typed (None: not given)."""
 
@@ -26,7 +27,7 @@ class DeadlineRequest:
     today: str | dt.date | None = None  # None: today in Beijing time
 
 
-@dataclass
+@record(frozen=False)
 class DeadlineAnswer:
     """The schedule (None when something was wrong), what it was computed with, and the errors: the
     field they are about (an event id, ``channel``, ``today``, a situation field; None: the whole

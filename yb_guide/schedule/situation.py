@@ -8,8 +8,6 @@ when it applies, or not at all.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from yb_guide.base.errors import UserError
 from yb_guide.base.record import record
 from yb_guide.base.text import ascii_forms
@@ -30,6 +28,8 @@ class Situation:
         if key == PROCEDURE:
             if self.amount is None or simple_max is None:
                 return UNKNOWN
+            from decimal import Decimal  # here: decimal costs every start ~1 ms
+
             return "simple" if Decimal(self.amount) <= simple_max else "ordinary"
         return getattr(self, key.replace("-", "_")) or UNKNOWN
 

@@ -1,6 +1,5 @@
 """Payloads of the reference screens: channels, a channel, a checklist, the FAQ, the data check."""
 
-from __future__ import annotations
 
 from typing import TypedDict
 

@@ -1,6 +1,5 @@
 """What every view shares: plain JSON-able data from dataclasses, sources, dates."""
 
-from __future__ import annotations
 
 import dataclasses
 import datetime as dt

@@ -1,6 +1,5 @@
 """The payload of ``data check``: what the data folder holds."""
 
-from __future__ import annotations
 
 from typing import TypedDict
 

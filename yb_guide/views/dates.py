@@ -1,6 +1,5 @@
 """Payloads of the date screens: deadlines, a working day, a month, a year, the hall's hours, a batch run."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import NotRequired, TypedDict

@@ -158,10 +158,9 @@ def month(p: dict):
     title = f"{p['year']}年{p['month']}月"
     if not p["official"]:
         title += "（推算：本工具尚未收录该年的官方安排）"
-    from rich import box
-    from rich.table import Table
+    from yb_guide.cli.render.kit import table as table_of
 
-    table = Table(title=title, box=box.SIMPLE, title_justify="left")
+    table = table_of(title=title, box="SIMPLE", title_justify="left")
     for name in ("一", "二", "三", "四", "五", "六", "日"):
         table.add_column(name, justify="center", no_wrap=True)
     cells = [T("")] * p["first_weekday"]

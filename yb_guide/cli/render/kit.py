@@ -115,12 +115,11 @@ def grid(*columns: dict, padding=(0, 1)):
 
 
 def table(**options):
-    """A table with a box: ``box`` given by name (SIMPLE, SIMPLE_HEAVY)."""
-    from rich import box
-    from rich.table import Table
+    """A table with a box: ``box`` given by name (SIMPLE, SIMPLE_HEAVY); drawn like rich's Table, without
+    its cost (``cli.render.table``)."""
+    from yb_guide.cli.render.table import Table
 
-    style = options.pop("box", "SIMPLE")
-    return Table(box=getattr(box, style), **options)
+    return Table(**options)
 
 
 def contact(c: dict, footnote: bool = True):
