@@ -115,3 +115,27 @@ def test_a_page_is_the_same_made_again_or_kept(url):
     kept = first.get(url)
     assert first.get(url).content == kept.content  # from the cache
     assert second.get(url).content == kept.content  # made again
+
+
+def test_the_form_pieces_kept_are_bounded_and_still_say_what_was_typed(monkeypatch):
+    """The deadline form's fields are made once for each value and kept (render.fragment): a
+    thousand different dates keep at most FRAGMENTS pieces, and each page still shows its own date,
+    the person's text escaped, its own error, its own channel chosen."""
+    from yb_guide.web import render
+
+    monkeypatch.setattr(render, "FRAGMENTS", 40)
+    monkeypatch.setattr(render, "_fragments", {})
+    c = client()
+    for day in range(1, 200):
+        filed = f"2023-{1 + day % 12:02d}-{1 + day % 28:02d}"
+        page = c.get(f"/deadline?filed={filed}&today=2026-11-30&channel=hall-visit").text
+        assert f'name="filed" value="{filed}"' in page
+        assert len(render._fragments) <= 40
+    page = c.get('/deadline?filed=<b>"x"</b>&channel=hotline-12393').text
+    assert 'value="&lt;b&gt;&#34;x&#34;&lt;/b&gt;"' in page and "<b>\"x\"" not in page
+    assert 'id="filed-error"' in page and 'value="hotline-12393" selected' in page
+    assert 'value="hall-visit" selected' not in page
+    page = c.get("/deadline?filed=2024-05-06&decision=refusal").text
+    assert 'value="refusal" selected' in page and 'id="decision-error"' not in page
+    page = c.get("/deadline?filed=2024-05-06&decision=nonsense").text
+    assert 'id="decision-error"' in page and 'value="refusal" selected' not in page

@@ -101,12 +101,14 @@ def deadline(request):
     shown = list(dict.fromkeys([*(form["show"] or ["filed"]), *(e for e, v in form["values"].items() if v),
                                 *(e for e in errors if e in served_plan().events)]))
     title = ("错误：" if errors else "") + ("各个期限" if p else "算期限")
-    channels = [(c.id, c.name) for c in knowledge().channels]
+    channels = tuple((c.id, c.name) for c in knowledge().channels)
     ics = "/deadline.ics?" + request.url.query if p else None
+    # the form's pieces are made once for each value (render.fragment): only strings, tuples and the plan
     return html(request, "deadline.html", 400 if errors else 200, title=title, p=p, form=form, errors=errors,
                 shown=shown, labels=served_plan().events.labels, channels=channels, ics=ics,
-                questions=(plan or served_plan()).situation, size=size_asked(request), page_form="deadline-form",
-                printable=p is not None)
+                plan=plan or served_plan(), situation_chosen=tuple(form["situation"].items()),
+                situation_errors=tuple((f, errors[f]) for f in form["situation"] if f in errors),
+                size=size_asked(request), page_form="deadline-form", printable=p is not None)
 
 
 def deadline_ics(request):

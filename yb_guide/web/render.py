@@ -5,7 +5,8 @@ where the command line shows a command)."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, urlencode
+import re
+from urllib.parse import quote, quote_plus, urlencode
 
 from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, phone_first_text, status_text
 
@@ -14,6 +15,7 @@ STATIC = Path(__file__).parent / "static"
 BIG_COOKIE = "ybguide_text"  # "big": 大字, kept across pages without JavaScript
 REGION_COOKIE = "ybguide_region"  # the region the person chose (/region): CN-SX, CN …
 _env = None
+_PLAIN = re.compile(r"[A-Za-z0-9_.~:-]*").fullmatch  # what quote_plus(safe=":") leaves as it is
 
 
 class PageNotFound(Exception):
@@ -32,7 +34,8 @@ def env():
         _env = _environment()(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                            lstrip_blocks=True, auto_reload=False)
         _env.globals.update(MARK=UNVERIFIED_MARK, status_text=status_text, confirm_text=confirm_text,
-                            left_text=left_text, phone_first_text=phone_first_text, flow_url=flow_url, next_link=next_link, deadline_url=deadline_url)
+                            left_text=left_text, phone_first_text=phone_first_text, flow_url=flow_url, next_link=next_link, deadline_url=deadline_url,
+                            fragment=fragment)
     return _env
 
 
@@ -58,11 +61,43 @@ def _environment():
     return PayloadEnvironment
 
 
+FRAGMENTS = 4096  # pieces of pages kept (a few hundred bytes each): bounded, whoever asks
+_fragments: dict = {}
+
+
+def fragment(template: str, **context):
+    """A piece of a page (``template``) made from ``context`` alone, kept and reused while the page
+    is served: a deadline page is new for each address, but its form is mostly the same fields with
+    the same labels, options and (empty) values, and making them again was a third of the page's time.
+
+    ``context`` holds strings, numbers, None and tuples of them, which are the key as they are, or
+    objects kept for as long as the server serves them (the plan's questions, the knowledge's
+    channels), which count by identity and are held by the piece so that identity stays theirs.
+    Oldest pieces go first past FRAGMENTS."""
+    from markupsafe import Markup
+
+    key = (template, *((name, value if value is None or isinstance(value, (str, int, float, tuple)) else id(value))
+                       for name, value in context.items()))
+    hit = _fragments.get(key)
+    if hit is None:
+        while len(_fragments) >= FRAGMENTS:
+            del _fragments[next(iter(_fragments))]
+        hit = _fragments[key] = (Markup(env().get_template(template).render(**context)), tuple(context.values()))
+    return hit[0]
+
+
 def flow_url(flow_id: str, answers, page: str = "", **extra) -> str:
     """The address of a flow's state: /choose?answer=problem:fraud&answer=… (page: answers, result)."""
-    query = [("answer", f"{q}:{o}") for q, o in answers] + [(k, v) for k, v in extra.items() if v is not None]
+    query = [f"answer={_quoted(q)}:{_quoted(o)}" for q, o in answers]
+    query += [f"{_quoted(k)}={_quoted(str(v))}" for k, v in extra.items() if v is not None]
     path = f"/{flow_id}" + (f"/{page}" if page else "")
-    return path + ("?" + urlencode(query, safe=":") if query else "")
+    return path + ("?" + "&".join(query) if query else "")
+
+
+def _quoted(text: str) -> str:
+    """``text`` as ``urlencode(..., safe=":")`` writes it: the ids of the data (a-z, 0-9, -) as they
+    are, without quoting them one character at a time (a page has dozens of these links)."""
+    return text if _PLAIN(text) else quote_plus(text, safe=":")
 
 
 def deadline_url(events=(), **fields) -> str:
