@@ -74,12 +74,16 @@ def test_an_old_option_name_still_works(run):
 
 
 def test_a_case_keeps_the_events_declared_for_cases(declared):
-    from yb_guide.cases.model import CASE_FIELDS, EVENT_FIELDS, Case
+    from yb_guide.cases.model import Case, case_fields, editable, event_columns
+    from yb_guide.knowledge import loader
 
+    k = loader.get()
     wanted = tuple(e.id.replace("-", "_") for e in declared if e.case)
-    assert EVENT_FIELDS == wanted
+    assert event_columns(k) == wanted and set(wanted) <= set(case_fields(k)) and set(wanted) <= set(editable(k))
+    # held by event id, not as a field per event: the events not kept by a case are in no column
     fields = {f.name for f in dataclasses.fields(Case)}
-    assert set(wanted) <= fields and set(wanted) <= set(CASE_FIELDS)
+    assert not {e.id.replace("-", "_") for e in declared} & fields
+    assert not {e.id.replace("-", "_") for e in declared if not e.case} & set(case_fields(k))
 
 
 def test_batch_date_columns_are_events(declared):

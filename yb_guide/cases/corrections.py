@@ -8,13 +8,14 @@ import datetime as dt
 
 from yb_guide.base.errors import UserError
 from yb_guide.cases import db as casedb
-from yb_guide.cases.model import EDITABLE, LABELS, LOG_KINDS, Case, Change, LogEntry, clean_text, log_kind, make_case, now
+from yb_guide.cases.model import (LOG_KINDS, Case, Change, LogEntry, clean_text, editable, label, log_kind, make_case, now,
+                                  value)
 from yb_guide.cases.store import insert_change, insert_log, load_case, log_ids, stored, touch
 
 
-def _raw(case: Case) -> dict:
+def _raw(k, case: Case) -> dict:
     """A case's fields as ``make_case`` reads them."""
-    return {name: getattr(case, name) for name in EDITABLE if getattr(case, name) not in (None, [])}
+    return {name: value(case, name) for name in editable(k) if value(case, name) not in (None, [])}
 
 
 def _moves(k, before: Case, after: Case, today: dt.date) -> str | None:
@@ -37,17 +38,18 @@ def _apply(db, k, case: Case, changes: dict, today: dt.date) -> tuple[Case, list
     """Check ``changes`` against the whole case, store them, and keep each in the history."""
     from yb_guide.cases.timeline import check_dates
 
-    unknown = [name for name in changes if name not in EDITABLE]
-    if unknown:  # a programming error: the front end names fields from EDITABLE
+    fields = editable(k)
+    unknown = [name for name in changes if name not in fields]
+    if unknown:  # a programming error: the front end names fields from ``editable``
         raise ValueError(unknown)
-    raw = {**_raw(case), **changes}
+    raw = {**_raw(k, case), **changes}
     new = make_case(k, raw, today)
     new.id, new.status, new.closed, new.created = case.id, case.status, case.closed, case.created
     new.region = case.region  # recorded once, when the case was made
     new.log, new.history = case.log, case.history
     check_dates(k, new, today)
     stamp = now()
-    changed = [name for name in EDITABLE if stored(case, name) != stored(new, name)]
+    changed = [name for name in fields if stored(case, name) != stored(new, name)]
     if not changed:
         return new, []
     note = _moves(k, case, new, today)
@@ -153,4 +155,4 @@ def delete(given):
 
 
 def field_label(name: str) -> str:
-    return "沟通记录" if name == "log" else LABELS.get(name, name)
+    return "沟通记录" if name == "log" else label(name)

@@ -13,7 +13,7 @@ from dataclasses import field
 from yb_guide.base.errors import UserError
 from yb_guide.base.record import record
 from yb_guide.cases import db as casedb
-from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, now
+from yb_guide.cases.model import Case, LogEntry, clean_text, log_kind, make_case, now, set_value, value
 from yb_guide.cases.timeline import check_dates, schedule
 from yb_guide.cases.store import from_row, history, insert_case, insert_log, load_case, logs, rows, touch
 
@@ -169,7 +169,7 @@ def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:
     checked = make_case(k, {**given, "filed": base.filed}, today, require=False)
     out = copy.deepcopy(base)
     for name in given:
-        setattr(out, name, getattr(checked, name))
+        set_value(out, name, value(checked, name))
     return out
 
 

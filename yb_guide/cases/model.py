@@ -22,13 +22,13 @@ STATUS_LABELS = {"open": "进行中", "closed": "已结案"}
 # Free-text fields: stored as typed (stripped); empty means "not given".
 TEXT_FIELDS = ("ticket", "staff", "institution", "summary", "name", "phone", "address", "place",
                "agent_name", "agent_relation", "review_to", "reexam_to", "reason")
-# The dated events of a case; each one's event id (data/deadlines.yaml events, case: true) is its name with
-# "-" for "_" (result_received -> result-received), so the deadline engine reads them directly.
-EVENT_FIELDS = ("filed", "petition_accepted", "result_received", "review_requested", "review_replied",
-                "reexam_requested", "reexam_replied", "decision_made", "decision_known")
-DATE_FIELDS = (*EVENT_FIELDS, "incident_date", "closed")
-# Every column of a case in storage and export, in the order they are exported (new ones at the end,
-# so older exports still line up).
+# A case's dated events (data/deadlines.yaml events with case: true) are not fields: ``Case.events``
+# holds them by event id, and each one's column (storage, export) is its id with "_" for "-"
+# (result-received -> result_received, schedule.columns.event_key).  Dates that are not events:
+DATE_FIELDS = ("incident_date", "closed")
+# The columns of a case in storage and export as released (export version 2), in the order they are
+# exported: never reordered, so older exports still line up.  The event columns among them are the
+# events declared then; a column of an event declared since comes after these (``case_fields``).
 CASE_FIELDS = ("id", "channel", "filed", "ticket", "staff", "institution", "amount", "summary", "asks",
                "complex", "id_number", "card_number", "name", "phone", "address", "incident_date", "place",
                "evidence", "status", "result_received", "closed", "created", "updated",
@@ -44,10 +44,12 @@ LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relati
 NUMBER_FIELDS = ("id_number", "card_number", "agent_id_number")
 # The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
 SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
-# Fields `case edit` may change (the rest are kept by ybguide: id, status, times).
-EDITABLE = tuple(f for f in CASE_FIELDS if f not in ("id", "status", "closed", "created", "updated", "region"))
+# Fields `case edit` may change (the rest are kept by ybguide: id, status, times), and every event
+# declared for cases (``editable``).
+KEPT = ("id", "status", "closed", "created", "updated", "region")
 
-# Names of the fields as people read them (errors, prompts, CSV headers, history).
+# Names of the fields as people read them (errors, prompts, history; ``label``): an event column not
+# written here is named by its spreadsheet header (data/columns.yaml, else the event's label and 日期).
 LABELS = {
     "id": "编号", "channel": "渠道", "filed": "提交日期", "ticket": "工单编号", "staff": "接待人员",
     "institution": "涉及机构", "amount": "涉及金额", "summary": "问题经过", "asks": "诉求",
@@ -78,7 +80,6 @@ class LogEntry:
 @record(frozen=False)
 class Case:
     channel: str | None = None
-    filed: dt.date | None = None
     ticket: str | None = None
     staff: str | None = None
     institution: str | None = None
@@ -95,7 +96,6 @@ class Case:
     place: str | None = None
     evidence: list[str] = field(default_factory=list)
     status: str = "open"
-    result_received: dt.date | None = None
     closed: dt.date | None = None
     created: str | None = None  # 'YYYY-MM-DD HH:MM:SS'
     updated: str | None = None
@@ -103,16 +103,10 @@ class Case:
     agent_name: str | None = None
     agent_relation: str | None = None  # 女儿, 儿子, 配偶 …
     agent_id_number: str | None = None
-    # what happened after the complaint
-    petition_accepted: dt.date | None = None
-    decision_known: dt.date | None = None
-    decision_made: dt.date | None = None
-    review_requested: dt.date | None = None
+    # what happened, by event id (data/deadlines.yaml events with case: true): filed, result-received …
+    events: dict = field(default_factory=dict)
     review_to: str | None = None  # the body asked to 复查
-    review_replied: dt.date | None = None
-    reexam_requested: dt.date | None = None
     reexam_to: str | None = None
-    reexam_replied: dt.date | None = None
     reason: str | None = None  # why the person disagrees (the 复查/复核 request)
     # the situation questions' answers (option ids; None: not known)
     decision_kind: str | None = None  # refusal, penalty, other
@@ -122,6 +116,15 @@ class Case:
     id: int | None = None
     log: list[LogEntry] = field(default_factory=list)
     history: list["Change"] = field(default_factory=list)
+
+    @property
+    def filed(self) -> dt.date | None:
+        """The day the complaint was made (event ``filed``): every case has one."""
+        return self.events.get("filed")
+
+    @filed.setter
+    def filed(self, day: dt.date | None) -> None:
+        set_value(self, "filed", day)
 
     @property
     def acting(self) -> bool:
@@ -138,6 +141,58 @@ class Change:
     old: str | None
     new: str | None
     note: str | None = None  # e.g. a deadline this moved
+
+
+# ---------------------------------------------------------------- fields and event columns
+
+_OWN = frozenset(f for f in Case.__dataclass_fields__ if f not in ("events", "log", "history"))
+
+
+def event_of(name: str) -> str | None:
+    """The event id a column holds (result_received -> result-received), or None for a field."""
+    return None if name in _OWN or name in ("events", "log", "history") else name.replace("_", "-")
+
+
+def value(case: Case, name: str):
+    """A column of a case: a field, or the date of the event the column holds (None: not given)."""
+    event = event_of(name)
+    return getattr(case, name) if event is None else case.events.get(event)
+
+
+def set_value(case: Case, name: str, new) -> None:
+    event = event_of(name)
+    if event is None:
+        setattr(case, name, new)
+    elif new is None:
+        case.events.pop(event, None)
+    else:
+        case.events[event] = new
+
+
+def event_columns(k) -> tuple[str, ...]:
+    """The columns of the events declared for cases (data/deadlines.yaml ``case: true``), in the data's order."""
+    from yb_guide.schedule.columns import event_key
+
+    return tuple(event_key(e) for e in k.events.for_cases)
+
+
+def case_fields(k) -> tuple[str, ...]:
+    """Every column of a case (storage, export): the released ones, then those of events declared since."""
+    return CASE_FIELDS + tuple(c for c in event_columns(k) if c not in CASE_FIELDS)
+
+
+def editable(k) -> tuple[str, ...]:
+    """The columns ``case edit`` (and an import) may set."""
+    return tuple(f for f in case_fields(k) if f not in KEPT)
+
+
+def label(name: str) -> str:
+    """A column as people read it: 工单编号, 收到处理结果日期, 听证会举行日期 (a new event's header)."""
+    if name in LABELS or event_of(name) is None:
+        return LABELS.get(name, name)
+    from yb_guide.schedule.columns import vocabulary
+
+    return vocabulary().header(name) if name in vocabulary().headers else name
 
 
 # ---------------------------------------------------------------- checking input
@@ -249,15 +304,15 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
     c.asks = _items(raw.get("asks"))
     c.evidence = _items(raw.get("evidence"))
     c.complex = yes_no(raw.get("complex"), LABELS["complex"])
-    for name in DATE_FIELDS:
+    for name in (*event_columns(k), *DATE_FIELDS):
         if name != "filed":
-            setattr(c, name, _date(raw.get(name), LABELS[name], today))
-        not_after(getattr(c, name), today, LABELS[name], "今天")
+            set_value(c, name, _date(raw.get(name), label(name), today))
+        not_after(value(c, name), today, label(name), "今天")
     # Each step after the reply needs the one before it.
     for later, earlier in (("review_requested", "result_received"), ("review_replied", "review_requested"),
                            ("reexam_requested", "review_replied"), ("reexam_replied", "reexam_requested")):
-        if getattr(c, later) is not None and getattr(c, earlier) is None:
-            raise UserError(f"有{LABELS[later]}，却没有{LABELS[earlier]}。", hint=f"先记下{LABELS[earlier]}")
+        if value(c, later) is not None and value(c, earlier) is None:
+            raise UserError(f"有{label(later)}，却没有{label(earlier)}。", hint=f"先记下{label(earlier)}")
     if c.agent_name is None and (c.agent_relation or c.agent_id_number):
         raise UserError("写了代办人的关系或身份证号，却没有写代办人姓名。", hint="请同时写上代办人的姓名")
     if c.filed:
@@ -287,10 +342,12 @@ def export_document(cases) -> dict:
 
 def case_dict(c: Case) -> dict:
     """Everything about a case, unmasked (this is the backup format)."""
+    from yb_guide.schedule.columns import event_key
+
     out = {}
-    for name in CASE_FIELDS:
-        value = getattr(c, name)
-        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    for name in (*CASE_FIELDS, *(event_key(e) for e in c.events if event_key(e) not in CASE_FIELDS)):
+        v = value(c, name)
+        out[name] = v.isoformat() if isinstance(v, dt.date) else v
     out["log"] = [{"at": e.at, "kind": e.kind, "text": e.text, "auto": e.auto} for e in c.log]
     out["history"] = [{"at": h.at, "field": h.field, "old": h.old, "new": h.new, "note": h.note} for h in c.history]
     return out

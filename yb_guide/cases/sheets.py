@@ -12,21 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from yb_guide.cases.model import CASE_FIELDS, LOG_KINDS, SITUATION_FIELDS, STATUS_LABELS, case_dict
+from yb_guide.cases.model import LOG_KINDS, SITUATION_FIELDS, STATUS_LABELS, case_dict, case_fields
 from yb_guide.schedule.sheets import excel_safe
 
 RECORD_KEY = "record"
 LOG_KEYS = ("at", "kind", "text", "auto")
 HISTORY_KEYS = ("changed", "old", "new", "note")
 KIND_CASE, KIND_LOG, KIND_CHANGE = "案件", "记录", "修改"
-COLUMN_KEYS = (RECORD_KEY, *CASE_FIELDS, *LOG_KEYS, *HISTORY_KEYS)
 
 
-def headers(words=None) -> list[str]:
+def column_keys(k) -> tuple[str, ...]:
+    """The columns of the table: the record's kind, a case's (an event declared since the release
+    after the released ones), a log entry's, a correction's."""
+    return (RECORD_KEY, *case_fields(k), *LOG_KEYS, *HISTORY_KEYS)
+
+
+def headers(k, words=None) -> list[str]:
     from yb_guide.schedule.columns import vocabulary
 
     words = words or vocabulary()
-    return [words.header(key) for key in COLUMN_KEYS]
+    return [words.header(key) for key in column_keys(k)]
 
 
 def _answer_label(k, name: str, value: str | None) -> str | None:
@@ -41,8 +46,8 @@ def _answer_label(k, name: str, value: str | None) -> str | None:
 def _case_cells(k, c) -> list[str]:
     d = case_dict(c)
     cells = []
-    for name in CASE_FIELDS:
-        value = d[name]
+    for name in case_fields(k):
+        value = d.get(name)
         if isinstance(value, list):
             value = "\n".join(value)
         elif isinstance(value, bool):
@@ -61,8 +66,8 @@ def table(k, cases) -> list[list[str]]:
     """The rows under ``headers()``: each case, then its log, then its corrections."""
     rows = []
     tail = [""] * (len(LOG_KEYS) + len(HISTORY_KEYS))
-    blank = [""] * len(CASE_FIELDS)
-    id_at = CASE_FIELDS.index("id")
+    blank = [""] * len(case_fields(k))
+    id_at = case_fields(k).index("id")
     for c in cases:
         rows.append([KIND_CASE, *_case_cells(k, c), *tail])
         belongs = blank.copy()
@@ -82,10 +87,10 @@ def csv_text(k, cases) -> str:
     from yb_guide.schedule.columns import vocabulary
 
     words = vocabulary()
-    digits = [words.column(key).cell == "digits" for key in COLUMN_KEYS]
+    digits = [words.column(key).cell == "digits" for key in column_keys(k)]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")  # what Excel writes and expects
-    w.writerow(headers(words))
+    w.writerow(headers(k, words))
     for row in table(k, cases):
         w.writerow([excel_safe(cell, d) for cell, d in zip(row, digits)])
     return buf.getvalue()
@@ -97,9 +102,10 @@ def write_workbook(path, k, cases) -> None:
     from yb_guide.schedule.sheets import write_xlsx
 
     words = vocabulary()
-    dates = {i for i, key in enumerate(COLUMN_KEYS) if words.column(key).cell == "date"}
-    widths = {i: 20 for i, key in enumerate(COLUMN_KEYS) if words.column(key).cell in ("digits", "timestamp")}
-    write_xlsx(path, headers(words), table(k, cases), dates=dates, title="案件", widths=widths)
+    keys = column_keys(k)
+    dates = {i for i, key in enumerate(keys) if words.column(key).cell == "date"}
+    widths = {i: 20 for i, key in enumerate(keys) if words.column(key).cell in ("digits", "timestamp")}
+    write_xlsx(path, headers(k, words), table(k, cases), dates=dates, title="案件", widths=widths)
 
 
 @dataclass
@@ -108,15 +114,16 @@ class Columns:
     ignored: list[str] = field(default_factory=list)  # the headers set aside, as written
 
 
-def read_header(header: list[str]) -> Columns:
+def read_header(k, header: list[str]) -> Columns:
     """Which column is which: by the vocabulary; an unknown or repeated column is set aside."""
     from yb_guide.schedule.columns import vocabulary
 
     words = vocabulary()
+    keys = column_keys(k)
     out = Columns([])
     for cell in header:
         key = words.key_of(cell)
-        if key not in COLUMN_KEYS or key in out.keys:
+        if key not in keys or key in out.keys:
             key = None
             if cell.strip():
                 out.ignored.append(cell.strip())

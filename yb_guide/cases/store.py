@@ -1,12 +1,19 @@
 """The SQL of the case journal: rows to cases and back.  Every statement has its values as
-parameters; column names come from ``CASE_FIELDS``, never from the user."""
+parameters; column names come from ``CASE_FIELDS`` and from event ids the data check let through
+(``[a-z0-9-]``, ``-`` as ``_``), never from the user.
+
+A case's event that has no column yet (an event declared for cases after the file was made) gets
+one when a date of it is first written: ``ALTER TABLE cases ADD COLUMN``, a nullable TEXT, with
+no new schema version, so an older ybguide still opens the file (it reads and writes its own
+columns by name and leaves the others as they are)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
-from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, now
+from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, event_of, now, set_value, value
 
 _DB_COLUMNS = CASE_FIELDS[1:]
 
@@ -21,21 +28,37 @@ def _row_value(value):
     return value
 
 
-def _row(case: Case) -> list:
-    return [_row_value(getattr(case, name)) for name in _DB_COLUMNS]
+def _columns(case: Case) -> list[str]:
+    """The columns a case is written to: the released ones and one per other event it has."""
+    from yb_guide.schedule.columns import event_key
+
+    return [*_DB_COLUMNS, *(event_key(e) for e in case.events if event_key(e) not in _DB_COLUMNS)]
+
+
+def add_columns(db, names) -> None:
+    """Give the journal a column for each event column in ``names`` it does not have yet."""
+    have = {r[1] for r in db.execute("PRAGMA table_info(cases)")}
+    for name in names:
+        if name not in have and event_of(name) is not None:
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):  # the data check allows no other id
+                raise ValueError(name)
+            db.execute(f"ALTER TABLE cases ADD COLUMN {name} TEXT")  # a date, ISO; NULL: not given
+            have.add(name)
 
 
 def from_row(row) -> Case:
     c = Case(id=row["id"])
-    for name in _DB_COLUMNS:
-        value = row[name]
-        if name in DATE_FIELDS and value:
-            value = dt.date.fromisoformat(value)
+    for name in row.keys():
+        cell = row[name]
+        if name == "id":
+            continue
+        if (name in DATE_FIELDS or event_of(name) is not None) and cell:
+            cell = dt.date.fromisoformat(cell)
         elif name in ("asks", "evidence"):
-            value = json.loads(value or "[]")
+            cell = json.loads(cell or "[]")
         elif name == "complex":
-            value = bool(value)
-        setattr(c, name, value)
+            cell = bool(cell)
+        set_value(c, name, cell)
     return c
 
 
@@ -93,15 +116,17 @@ def insert_change(db, case_id: int, change: Change) -> None:
 
 def stored(case: Case, name: str):
     """A field as it is stored (ISO date, JSON list, 0/1), for comparing and for the history."""
-    return _row_value(getattr(case, name))
+    return _row_value(value(case, name))
 
 
 def insert_case(db, case: Case, keep_id: bool = False) -> int:
     stamp = now()
     case.created = case.created or stamp
     case.updated = case.updated or stamp
-    names = (["id"] if keep_id else []) + list(_DB_COLUMNS)
-    values = ([case.id] if keep_id else []) + _row(case)
+    columns = _columns(case)
+    add_columns(db, columns)
+    names = (["id"] if keep_id else []) + columns
+    values = ([case.id] if keep_id else []) + [stored(case, name) for name in columns]
     marks = ", ".join("?" * len(names))
     cur = db.execute(f"INSERT INTO cases ({', '.join(names)}) VALUES ({marks})", values)
     case_id = cur.lastrowid
@@ -118,6 +143,7 @@ def insert_log(db, case_id: int, entry: LogEntry) -> None:
 
 
 def touch(db, case_id: int, **changes) -> None:
+    add_columns(db, changes)
     changes["updated"] = now()
     sets = ", ".join(f"{name} = ?" for name in changes)  # names are ours, never the user's
     db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*changes.values(), case_id])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yb_guide.cases.model import EVENT_FIELDS, Case
+from yb_guide.cases.model import Case
 
 
 def check_dates(k, case: Case, today: dt.date) -> None:
@@ -34,4 +34,4 @@ def case_situation(case: Case):
 
 def case_events(case: Case) -> dict[str, dt.date]:
     """The dated events of a case, by event id (data/deadlines.yaml events)."""
-    return {name.replace("_", "-"): getattr(case, name) for name in EVENT_FIELDS if getattr(case, name) is not None}
+    return {e: day for e, day in case.events.items() if day is not None}

@@ -196,7 +196,7 @@ def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date)
         rows = rows[1:]  # blank lines above the header
     if not rows:
         raise ImportProblem(f"{name} 是空文件。")
-    columns = read_header(rows[0][1])
+    columns = read_header(k, rows[0][1])
     own_numbering(columns, rows[0][1], rows[1:])
     if "filed" not in columns.keys and "record" not in columns.keys:
         from yb_guide.schedule.columns import vocabulary

@@ -10,8 +10,8 @@ from yb_guide.base.errors import UserError
 from yb_guide.cli.cases import case_app
 from yb_guide.cli.options import (DECISION_KIND, MATTER, RIGHTS_STATED, ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   CASE_ID, CHANNEL, EVIDENCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION, JSON, NAME, PHONE,
-                                  PLACE, REVEAL, SUMMARY, TODAY, YES, asks_questions, confirmed, date_option, given, knowledge,
-                                  today_option)
+                                  PLACE, REVEAL, SUMMARY, TODAY, YES, CaseEventDates, asks_questions, case_event_dates,
+                                  confirmed, date_option, given, knowledge, today_option)
 from yb_guide.cli.output import emit
 from yb_guide.cli.render import cases as render
 
@@ -25,8 +25,9 @@ def _show(k, case, now, changes, reveal, as_json, message):
          render.case_detail, as_json=as_json)
 
 
-@case_app.command("edit")
+@case_app.command("edit", cls=CaseEventDates)
 def case_edit(
+    ctx: typer.Context,
     case_id: str = CASE_ID,
     channel: Optional[str] = CHANNEL,
     filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期。"),
@@ -42,7 +43,6 @@ def case_edit(
     agent_id_number: Optional[str] = AGENT_ID_NUMBER,
     decision_kind: Optional[str] = DECISION_KIND, matter: Optional[str] = MATTER,
     rights_stated: Optional[str] = RIGHTS_STATED,
-    result_received: Optional[str] = typer.Option(None, "--result-received", metavar="日期", help="收到处理结果的日期。"),
     reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="不服处理意见的理由（写复查/复核申请书用）。"),
     interactive: bool = typer.Option(False, "--interactive", "-i", help="逐项提问（在终端里不写选项时会自动提问）。"),
     today: Optional[str] = TODAY, reveal: bool = REVEAL, as_json: bool = JSON,
@@ -56,8 +56,9 @@ def case_edit(
     changes = given(channel=channel, filed=filed, ticket=ticket, staff=staff, institution=institution, amount=amount,
                     summary=summary, asks=ask, evidence=evidence, incident_date=incident_date, place=place, name=name,
                     phone=phone, address=address, id_number=id_number, card_number=card_number, agent_name=agent_name,
-                    agent_relation=agent_relation, agent_id_number=agent_id_number, result_received=result_received,
-                    reason=reason, decision_kind=decision_kind, matter=matter, rights_stated=rights_stated)
+                    agent_relation=agent_relation, agent_id_number=agent_id_number, reason=reason,
+                    decision_kind=decision_kind, matter=matter, rights_stated=rights_stated)
+    changes.update(case_event_dates(ctx))  # --result-received … (one option per event a case keeps)
     if complex_case is not None:
         changes["complex"] = complex_case
     if not changes:

@@ -10,8 +10,9 @@ from yb_guide.base.errors import UserError
 from yb_guide.cli.frame import YbGroup
 from yb_guide.cli.options import (DECISION_KIND, MATTER, RIGHTS_STATED, ADDRESS, AGENT_ID_NUMBER, AGENT_NAME, AGENT_RELATION, AMOUNT, ASK, CARD_NUMBER,
                                   CASE_ID, CHANNEL, COMPLEX, EVIDENCE, FORCE, ID_NUMBER, INCIDENT_DATE, INSTITUTION,
-                                  INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY, TODAY, asks_questions,
-                                  date_option, given, knowledge, may_replace, today_option)
+                                  INTERACTIVE, JSON, NAME, PHONE, PLACE, REVEAL, SUMMARY, TODAY, CaseEventDates,
+                                  asks_questions, case_event_dates, date_option, given, knowledge, may_replace,
+                                  today_option)
 from yb_guide.cli.output import emit, emit_text
 from yb_guide.cli.render import cases as render
 
@@ -19,8 +20,9 @@ case_app = typer.Typer(cls=YbGroup, no_args_is_help=True,
                        help="案件记录：每次投诉的渠道、日期、工单编号、接待人员、沟通经过；自动算期限。")
 
 
-@case_app.command("add")
+@case_app.command("add", cls=CaseEventDates)
 def case_add(
+    ctx: typer.Context,
     channel: Optional[str] = CHANNEL,
     filed: Optional[str] = typer.Option(None, "--filed", metavar="日期", help="提交投诉的日期，如 2024-05-06。"),
     ticket: Optional[str] = typer.Option(None, "--ticket", metavar="工单编号", help="工单编号或投诉编号。"),
@@ -52,6 +54,8 @@ def case_add(
                         id_number=id_number, card_number=card_number, agent_name=agent_name,
                         agent_relation=agent_relation, agent_id_number=agent_id_number,
                         decision_kind=decision_kind, matter=matter, rights_stated=rights_stated)
+    # the dates of what happened since: --result-received … (one option per event a case keeps)
+    raw.update(case_event_dates(ctx))
     k = knowledge()
     missing = [(label, option) for name, label, option in (("channel", "投诉渠道", "--channel 渠道"),
                                                           ("filed", "提交日期", "--filed 日期")) if name not in raw]

@@ -137,10 +137,13 @@ class EventDates(TyperCommand):
     finds the dates in ``ctx.meta["events"]`` (event id -> the text given, or None)."""
 
     _made = None
+    for_cases = False  # only the events a case keeps (``case: true``)
+    own: tuple[str, ...] = ()  # events the command has a written option for (``case add --filed``)
 
     def event_options(self) -> list:
         if self._made is None:
-            self._made = _event_options({o for p in self.params for o in getattr(p, "opts", ())})
+            self._made = _event_options({o for p in self.params for o in getattr(p, "opts", ())}, self.for_cases,
+                                        self.own)
         return self._made
 
     def get_params(self, ctx):
@@ -155,7 +158,22 @@ class EventDates(TyperCommand):
         return super().invoke(ctx)
 
 
-def _event_options(taken: set[str]) -> list:
+class CaseEventDates(EventDates):
+    """``case add`` and ``case edit``: a date option per event a case keeps (data/deadlines.yaml
+    ``case: true``), but ``--filed``, which they write themselves (it is asked for)."""
+
+    for_cases = True
+    own = ("filed",)
+
+
+def case_event_dates(ctx) -> dict:
+    """The event dates given to ``case add``/``case edit``, by the case's column (result_received)."""
+    from yb_guide.schedule.columns import event_key
+
+    return {event_key(e): text for e, text in ctx.meta["events"].items() if text is not None}
+
+
+def _event_options(taken: set[str], for_cases: bool = False, own: tuple[str, ...] = ()) -> list:
     """(option, event id) for each declared event and each old name of one, in the data's order."""
     from typer.core import TyperOption
 
@@ -164,6 +182,8 @@ def _event_options(taken: set[str]) -> list:
     events = get_plan().events
     out = []
     for e in events:
+        if e.id in own or (for_cases and not e.case):
+            continue
         for name in (e.id, *e.old_names):
             if f"--{name}" in taken:  # an event named like another option (--channel)
                 from yb_guide.base.errors import DataError

@@ -100,8 +100,8 @@ def _facts(k, case) -> list[str]:
                    fill(t.staff, staff=case.staff) if case.staff else None]
         key = (case.filed.isoformat(), SAME_ACT.get(channel.kind, "filed"))
         days[key] = _Fact(key[0], 1, "", [c for c in clauses if c])
-    if case.result_received:
-        key = (case.result_received.isoformat(), "reply")
+    if case.events.get("result-received"):
+        key = (case.events["result-received"].isoformat(), "reply")
         days[key] = _Fact(key[0], 3, "", [t.result])
     for entry in case.log:
         if entry.auto:
@@ -120,21 +120,23 @@ def _facts(k, case) -> list[str]:
     return [text for *_, text in told]
 
 
-def as_of(case, day: dt.date):
+def as_of(k, case, day: dt.date):
     """The case as it stood on the letter's date ``day``, and the labels of what happened after it
     and is left out (a letter dated 11月16日 cannot tell of a reply received on 12月10日; printing
     it again with its own date must still work).  The filing and the incident are never after the
     letter's date: the case's own checks refuse a letter dated before them."""
     import dataclasses
 
-    from yb_guide.cases.model import EVENT_FIELDS, LABELS
+    from yb_guide.cases.model import label
+    from yb_guide.schedule.columns import event_key
 
-    later = [f for f in EVENT_FIELDS if f != "filed" and getattr(case, f) and getattr(case, f) > day]
+    later = [e for e in k.events.for_cases if e != "filed" and case.events.get(e) and case.events[e] > day]
     log = [e for e in case.log if e.auto or e.at[:10] <= day.isoformat()]
-    left_out = [LABELS[f] for f in later] + (["沟通记录"] if len(log) < len(case.log) else [])
+    left_out = [label(event_key(e)) for e in later] + (["沟通记录"] if len(log) < len(case.log) else [])
     if not left_out:
         return case, []
-    return dataclasses.replace(case, log=log, **{f: None for f in later}), left_out
+    kept = {e: d for e, d in case.events.items() if e not in later}
+    return dataclasses.replace(case, log=log, events=kept), left_out
 
 
 def shown_number(number, reveal: bool, blank: str) -> str:
@@ -149,7 +151,7 @@ def build(k, case, today: dt.date, *, reveal: bool = False, subject: str | None 
     channel = k.channel(t.channel)
     contact = channel.contact
     blank = t.blank
-    case, left_out = as_of(case, today)
+    case, left_out = as_of(k, case, today)
 
     def shown(number):
         return shown_number(number, reveal, blank)

@@ -19,13 +19,13 @@ def sentence(text: str) -> str:
 def step_of(case, wanted: str | None = None) -> str:
     """"review" (复查) once the written reply is in, "reexam" (复核) once the 复查 opinion is; or the
     step the person asked for, when the case has come that far."""
-    if not case.result_received:
+    if not case.events.get("result-received"):
         raise UserError(f"案件 {case.id} 还没有记下收到处理结果的日期，写不了复查申请书。",
                         hint=f"先运行 ybguide case result {case.id} --received 日期")
-    if wanted == "reexam" and not case.review_replied:
+    if wanted == "reexam" and not case.events.get("review-replied"):
         raise UserError(f"案件 {case.id} 还没有记下收到复查意见的日期，写不了复核申请书。",
                         hint=f"先运行 ybguide case review {case.id} --replied 日期；还没复查的，写复查申请书")
-    return wanted or ("reexam" if case.review_replied else "review")
+    return wanted or ("reexam" if case.events.get("review-replied") else "review")
 
 
 def build_review(k, case, today: dt.date, *, reveal: bool = False, to: str | None = None,
@@ -34,12 +34,12 @@ def build_review(k, case, today: dt.date, *, reveal: bool = False, to: str | Non
     reexam when the person asked for one, otherwise the case's next step."""
     t = k.letter_file.review
     blank = k.letter.blank
-    case, left_out = as_of(case, today)
+    case, left_out = as_of(k, case, today)
     kind = step_of(case, step)
     s = getattr(t, kind)
     body = to or (case.reexam_to if kind == "reexam" else case.review_to)
     addressee = fill(t.addressee, body=body) if body else fill(t.addressee_unknown, blank=blank, body=s.body_default)
-    received = case.review_replied if kind == "reexam" else case.result_received
+    received = case.events.get("review-replied") if kind == "reexam" else case.events.get("result-received")
     previous = case.review_to or "复查机关"
 
     def shown(number):

@@ -10,7 +10,7 @@ import datetime as dt
 from yb_guide.base.text import mask_name
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
-from yb_guide.cases.model import EVENT_FIELDS, LABELS, LOG_KINDS, STATUS_LABELS, Case
+from yb_guide.cases.model import LABELS, LOG_KINDS, STATUS_LABELS, Case, event_columns, label, value
 
 
 def _due(s) -> dict:
@@ -31,7 +31,7 @@ def case_row(k, c: Case, p: Progress) -> dict:
         "status": c.status,
         "status_label": STATUS_LABELS[c.status],
         "complex": c.complex,
-        "result_received": c.result_received.isoformat() if c.result_received else None,
+        "result_received": c.events["result-received"].isoformat() if c.events.get("result-received") else None,
         # a closed case's next deadline is the first window still open (复议, 诉讼 …): closing stops none
         "next": _due(p.next) if p.next else (_due(p.still_open[0]) if p.still_open else None),
         "overdue": [_due(s) for s in p.overdue],
@@ -54,7 +54,7 @@ def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, 
             "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
-def _fields(c: Case, reveal: bool) -> dict:
+def _fields(k, c: Case, reveal: bool) -> dict:
     shown = (lambda n: n) if reveal else personal.mask
     return {
         "ticket": c.ticket, "staff": c.staff, "institution": c.institution, "amount": c.amount,
@@ -66,8 +66,8 @@ def _fields(c: Case, reveal: bool) -> dict:
         "agent_id_number": shown(c.agent_id_number), "reason": c.reason,
         "review_to": c.review_to, "reexam_to": c.reexam_to,
         "region": c.region,  # the pack it was recorded under (None: before regions)
-        "events": [{"field": f, "label": LABELS[f], "date": getattr(c, f).isoformat()}
-                   for f in EVENT_FIELDS if f != "filed" and getattr(c, f) is not None],
+        "events": [{"field": f, "label": label(f), "date": value(c, f).isoformat()}
+                   for f in event_columns(k) if f != "filed" and value(c, f) is not None],
     }
 
 
@@ -121,7 +121,7 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
         s["overdue"] = s["id"] in overdue
         s["next"] = p.next is not None and s["id"] == p.next.id
     out = case_row(k, c, p)
-    out.update(_fields(c, reveal))
+    out.update(_fields(k, c, reveal))
     out.update({
         "closed": c.closed.isoformat() if c.closed else None,
         "created": c.created, "updated": c.updated,

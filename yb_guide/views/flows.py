@@ -78,7 +78,7 @@ def case_facts(case) -> dict[str, str | None]:
     """What a case in the journal tells the flows (``case`` of a question in flows.yaml): whether
     someone acts for the insured person, whether a written reply came, the decision and the matter."""
     return {"acting": "yes" if case.acting else "no",
-            "reply": "written" if case.result_received else None,
+            "reply": "written" if case.events.get("result-received") else None,
             "decision": case.decision_kind, "matter": case.matter}
 
 
@@ -91,9 +91,7 @@ def case_answers(k, flow_id: str, case) -> list:
 
 def case_events(case) -> dict:
     """The dated events of a case (event id -> date), as the deadline engine reads them."""
-    from yb_guide.cases.model import EVENT_FIELDS
-
-    return {f.replace("_", "-"): getattr(case, f) for f in EVENT_FIELDS if getattr(case, f)}
+    return {e: day for e, day in case.events.items() if day}
 
 
 def case_situation(case) -> dict[str, str]:
