@@ -6,6 +6,7 @@ generated place with no change of code."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 import pytest
@@ -241,3 +242,84 @@ def test_a_new_event_is_a_column_the_batch_computes_from(run, new_event, tmp_pat
     assert rows[0]["hearing-review"] == "2026-11-17" and rows[0]["error"] == ""  # 15 days from 11-02
     assert rows[1]["hearing-review"] == "" and "听证会举行日期" in rows[1]["error"] and "原决定作出日期" in rows[1]["error"]
     assert rows[2]["hearing-review"] == "" and rows[2]["error"] == ""  # no hearing date: nothing runs from it
+
+
+# ---------------------------------------------------------------- a new event is a date of a case
+
+NEW_CASE = ("case", "add", "--channel", "hotline-12393", "--filed", "2024-05-06", "--decision-made", "2024-05-01",
+            "--hearing-held", "2024-05-10", "--today", "2024-05-20")
+
+
+def _event_dates(d: dict) -> dict:
+    return {e["field"]: (e["label"], e["date"]) for e in d["events"]}
+
+
+def test_a_new_event_is_a_date_of_a_case(run, new_event):
+    r = run(*NEW_CASE, "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert _event_dates(d)["hearing_held"] == ("听证会举行日期", "2024-05-10")
+    # the case's deadlines run from it: 15 days after 2024-05-10 is a Saturday, so Monday the 27th
+    assert {s["id"]: s["due"] for s in d["schedule"]["stages"]}["hearing-review"] == "2024-05-27"
+    import chinese_calendar
+
+    assert not chinese_calendar.is_workday(dt.date(2024, 5, 25)) and chinese_calendar.is_workday(dt.date(2024, 5, 27))
+    shown = run("case", "show", "1", "--today", "2024-05-20", env={"COLUMNS": "120"}).stdout
+    assert "听证会举行日期" in shown and "2024-05-10" in shown and "听证后申请复议的最后一天（测试）" in shown
+    assert "--hearing-held" in run("case", "add", "--help", env={"COLUMNS": "120"}).stdout
+    # its order is the data's: before the decision it follows is refused, naming both
+    r = run("case", "edit", "1", "--hearing-held", "2024-04-20", "--today", "2024-05-20")
+    assert r.exit_code == 2 and "听证会举行" in r.stderr and "原决定作出" in r.stderr
+
+
+def test_a_new_event_of_a_case_is_corrected_with_its_history(run, new_event):
+    assert run(*NEW_CASE).exit_code == 0
+    r = run("case", "edit", "1", "--hearing-held", "2024-05-13", "--today", "2024-05-20", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert _event_dates(r.json())["hearing_held"] == ("听证会举行日期", "2024-05-13")
+    history = run("case", "show", "1", "--history", "--json", "--today", "2024-05-20").json()["history"]
+    assert [(h["field"], h["label"], h["old"], h["new"]) for h in history] == [
+        ("hearing_held", "听证会举行日期", "2024-05-10", "2024-05-13")]
+    assert history[0]["note"] == "听证后申请复议的最后一天（测试）从 2024-05-27 变为 2024-05-28"  # the deadline it moved
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--csv"])
+def test_a_new_event_of_a_case_is_exported_and_imported(run, new_event, monkeypatch, tmp_path, fmt):
+    assert run(*NEW_CASE).exit_code == 0
+    before = run("case", "export").json()
+    out = tmp_path / f"backup.{fmt[2:]}"
+    assert run("case", "export", fmt, "--out", str(out)).exit_code == 0
+    if fmt == "--csv":  # a column of its own, after the released ones
+        header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+        assert header.index("听证会举行日期") > header.index("参保地区")
+    monkeypatch.setenv("YBGUIDE_HOME", str(tmp_path / "other"))
+    r = run("case", "import", str(out))
+    assert r.exit_code == 0, r.stderr
+    after = run("case", "export").json()
+    assert after["cases"] == before["cases"] and after["cases"][0]["hearing_held"] == "2024-05-10"
+
+
+def test_a_journal_made_before_the_event_gains_its_column(run, monkeypatch, data_copy, tmp_path):
+    import sqlite3
+
+    from conftest import FULL
+
+    assert run("case", "add", *FULL).exit_code == 0
+    assert run("case", "result", "1", "--received", "2024-06-05", "--today", "2024-06-06").exit_code == 0
+    before = run("case", "export").json()["cases"][0]
+    f = data_copy / "deadlines.yaml"  # then the data gains the event
+    edit(f, "\ntracks:\n", "\n" + NEW_EVENT + "\ntracks:\n")
+    edit(f, "\nrules:\n", "\nrules:\n" + NEW_RULE)
+    monkeypatch.setenv("YBGUIDE_DATA_DIR", str(data_copy))
+    assert run("case", "export").json()["cases"][0] == before  # read as it is: no date of the new event
+    r = run("case", "edit", "1", "--hearing-held", "2024-06-10", "--today", "2024-06-11", "--json")
+    assert r.exit_code == 0, r.stderr
+    db = tmp_path / "home" / "cases.sqlite3"
+    conn = sqlite3.connect(db)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(cases)")]
+    assert columns[-1] == "hearing_held" and conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    conn.close()
+    after = run("case", "export").json()["cases"][0]
+    kept = {k: v for k, v in after.items() if k not in ("hearing_held", "updated", "history")}
+    assert kept == {k: v for k, v in before.items() if k not in ("updated", "history")}
+    assert after["hearing_held"] == "2024-06-10" and after["result_received"] == "2024-06-05"
