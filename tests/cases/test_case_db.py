@@ -295,3 +295,34 @@ def test_default_location_is_the_platform_data_dir(monkeypatch):
     monkeypatch.delenv("YBGUIDE_HOME")
     expected = platformdirs.user_data_dir("ybguide", appauthor=False)
     assert casedb.db_path() == casedb.Path(expected) / "cases.sqlite3"
+
+
+def test_a_schema_5_journal_keeps_every_event_date(run, db):
+    """A journal built by the released migrations 1..5 with every event date a case had then opens as
+    it was: each date is read back by its event, shown, exported, and counted in the deadlines."""
+    from yb_guide.cases import db as casedb
+
+    dates = {"filed": "2024-05-06", "petition_accepted": "2024-05-08", "result_received": "2024-06-05",
+             "review_requested": "2024-06-10", "review_replied": "2024-07-01", "reexam_requested": "2024-07-05",
+             "reexam_replied": "2024-07-20", "decision_made": "2024-05-30", "decision_known": "2024-06-05"}
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    for step in casedb.MIGRATIONS[:5]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {casedb.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 5")
+    names = ", ".join(dates)
+    conn.execute(f"INSERT INTO cases (channel, created, updated, {names}) VALUES "
+                 f"('mail-letter', '2024-05-06 09:00:00', '2024-07-20 09:00:00', {', '.join('?' * len(dates))})",
+                 list(dates.values()))
+    conn.commit()
+    conn.close()
+    d = run("case", "show", "1", "--json", "--today", "2024-07-21").json()
+    assert {e["field"]: e["date"] for e in d["events"]} == {k: v for k, v in dates.items() if k != "filed"}
+    assert d["filed"] == "2024-05-06" and d["result_received"] == "2024-06-05"
+    assert [e["label"] for e in d["events"]][:3] == ["信访受理日期", "收到处理结果日期", "提出复查请求日期"]
+    assert d["schedule"]["events"] == {k.replace("_", "-"): v for k, v in dates.items()}
+    exported = run("case", "export").json()["cases"][0]
+    assert {k: exported[k] for k in dates} == dates
+    assert pragma(db, "user_version") == 5
