@@ -23,7 +23,10 @@ BUSY_TIMEOUT_MS = 30_000  # how long a command waits for another one holding the
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.  Never edit a released step:
-# add a new one, so that every older file can be brought forward.
+# add a new one, so that every older file can be brought forward.  An event declared for cases
+# (data/deadlines.yaml, case: true) after step 5 needs no step: its column is added when a date of
+# it is first written (``store.add_columns``), without a new version, so an older ybguide still
+# opens the file.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: cases and their communication log
     (
