@@ -147,7 +147,10 @@ class EventDates(TyperCommand):
         return self._made
 
     def get_params(self, ctx):
-        return [*(option for option, _ in self.event_options()), *super().get_params(ctx)]
+        params, dates = super().get_params(ctx), [option for option, _ in self.event_options()]
+        # after the command's own event option (case add --filed, then the later dates), else first
+        at = next((i + 1 for i, p in enumerate(params) if {f"--{e}" for e in self.own} & set(p.opts)), 0)
+        return [*params[:at], *dates, *params[at:]]
 
     def invoke(self, ctx):
         given: dict = {}
