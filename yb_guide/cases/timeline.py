@@ -18,8 +18,11 @@ def schedule(k, case: Case, today: dt.date, cal=None):
     from yb_guide.schedule import deadlines
     from yb_guide.calendar import workdays
 
-    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files).
-    return deadlines.compute(deadlines.get_plan(k.data_dir), cal or workdays.get_calendar(), case_events(case),
+    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files); a date of an
+    # event the data no longer declares stays in the journal but counts for nothing.
+    plan = deadlines.get_plan(k.data_dir)
+    events = {e: day for e, day in case_events(case).items() if e in plan.events}
+    return deadlines.compute(plan, cal or workdays.get_calendar(), events,
                              today=today, complex_case=case.complex, channel=case.channel,
                              situation=case_situation(case))
 
