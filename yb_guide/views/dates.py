@@ -2,7 +2,7 @@
 
 
 import datetime as dt
-from typing import NotRequired, TypedDict
+from typing import TypedDict
 
 from yb_guide.views.common import day
 
@@ -100,8 +100,7 @@ class SituationAnswer(TypedDict):
     answer_label: str
 
 
-class Deadline(TypedDict):
-    """Every due date of a schedule (``deadline``); the command line adds ``full`` and ``ics``."""
+class _Schedule(TypedDict):
 
     filed: str | None
     today: str | None
@@ -120,8 +119,14 @@ class Deadline(TypedDict):
     situation: dict[str, SituationAnswer]
     notes: list[SituationNote]
     next: Stage | None
-    full: NotRequired[bool]  # --full (the command line's)
-    ics: NotRequired[str]  # the calendar file written (--ics)
+
+
+class Deadline(_Schedule, total=False):
+    """Every due date of a schedule (``deadline``); the command line adds ``full`` and ``ics``.
+    (Optional keys by ``total=False``, not typing.NotRequired: that is Python 3.11, ybguide runs on 3.10.)"""
+
+    full: bool  # --full (the command line's)
+    ics: str  # the calendar file written (--ics)
 
 
 def deadline(sched, plan) -> Deadline:
