@@ -69,3 +69,23 @@ def test_the_shape_check_finds_what_a_user_would_miss():
     assert problems({**good, "options": [{"n": "1", "id": "a", "label": "A"}]}, FlowQuestion) == [
         "payload.options[0].n: str, not int"]
     assert problems({**good, "number": True}, FlowQuestion) == ["payload.number: bool, not int"]
+
+
+@pytest.mark.parametrize("region", ["CN-SX", "CN"])
+def test_every_channel_checklist_and_faq_has_the_declared_shape(region):
+    from yb_guide.views import channels as views
+
+    k = knowledge(region)
+    assert problems(views.channels_list(k), views.ChannelsList) == []
+    for c in k.channels:
+        assert problems(views.channel_detail(k, c.id), views.ChannelDetail) == [], c.id
+    assert problems(views.checklists_list(k), views.ChecklistsList) == []
+    now = dt.datetime(2026, 11, 30, 10, 0)
+    for cl in k.checklists:
+        for acting in (False, True):
+            assert problems(views.checklist_page(k, cl.id, now, acting=acting), views.ChecklistPage) == [], cl.id
+    everything = views.faq_list(k)
+    assert everything["count"] > 5 and problems(everything, views.FaqList) == []
+    assert any("steps" in e for e in everything["faq"])  # the optional keys were seen
+    assert problems(views.faq_list(k, "挂号费"), views.FaqList) == []
+    assert problems(views.faq_one(k, "1"), views.FaqEntry) == []

@@ -4,8 +4,10 @@ payload of every answer path and holds it to these declarations, key for key."""
 
 from typing import TypedDict
 
-# ``dict`` below: a part whose shape is declared elsewhere (views.common.document_source, day) or
-# that is data as written (a channel's contact).
+from yb_guide.views.channels import ContactCheck
+from yb_guide.views.common import Source
+
+# ``dict`` below: data as written (a channel's contact), or views.common.day's date.
 
 
 class QuestionOption(TypedDict):
@@ -34,7 +36,7 @@ class ChannelBrief(TypedDict):
     contact: dict | None
     contact_lines: list[str]
     contact_text: str
-    contact_check: dict | None  # views.channels.contact_check: what is not yet confirmed
+    contact_check: ContactCheck | None  # what is not yet confirmed
 
 
 class Alternative(ChannelBrief):
@@ -75,7 +77,7 @@ class Call(TypedDict):
 
 class Basis(TypedDict):
     text: str
-    source: dict
+    source: Source
 
 
 class Reason(TypedDict):
@@ -90,7 +92,7 @@ class Reason(TypedDict):
     do: list[str]
     contacts: list[Call]
     basis: list[Basis]
-    source: dict
+    source: Source
     phone_first: dict | None  # {confirm_by}: the advice rests on something unverified
 
 
@@ -108,8 +110,8 @@ class Period(TypedDict):
     title: str
     text: str
     source: str
-    source_detail: dict
-    basis: dict | None
+    source_detail: Source
+    basis: dict | None  # Source's basis: {law, article}
     status: str
     condition: str | None  # when it applies, if only in some situations
 
@@ -158,7 +160,7 @@ class General(TypedDict):
     procedure: Procedure | None
     strategies: list[Strategy]
     cautions: list[str]
-    source: dict
+    source: Source
 
 
 class Handover(TypedDict):
@@ -225,5 +227,5 @@ class FlowResult(TypedDict):
     general: General | None
     handover: Handover | None
     next: list[NextAction]
-    sources: list[dict]
+    sources: list[Source]
     now: Now
