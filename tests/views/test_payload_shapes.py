@@ -89,3 +89,55 @@ def test_every_channel_checklist_and_faq_has_the_declared_shape(region):
     assert any("steps" in e for e in everything["faq"])  # the optional keys were seen
     assert problems(views.faq_list(k, "挂号费"), views.FaqList) == []
     assert problems(views.faq_one(k, "1"), views.FaqEntry) == []
+
+
+def test_the_date_screens_json_has_the_declared_shape(run, tmp_path):
+    """workday, calendar (a month, a year), hall-hours, deadline --batch and calendar import, as
+    their --json prints them, around the long holidays and in a year without a notice."""
+    from pathlib import Path
+
+    from yb_guide.views.date_shapes import BatchSummary, Hall, Month, NoticeImported, Workday, Year
+
+    def payload(*args):
+        r = run(*args, "--json")
+        assert "Traceback" not in r.stderr, r.stderr
+        return r.json()
+
+    seen_n = False
+    for args in (("2026-10-01",), ("2026-10-01", "+3"), ("2026-09-27", "-2"), ("2031-05-01", "+1")):
+        p = payload("workday", *args)
+        assert problems(p, Workday) == [], args
+        seen_n |= "result" in p
+    assert seen_n
+    for m in ("2026-10", "2026-02", "2031-01"):
+        assert problems(payload("calendar", m), Month) == [], m
+    for y in ("2024", "2026", "2031"):
+        assert problems(payload("calendar", "--year", y), Year) == [], y
+    for on in ("2026-10-01", "2026-10-09", "2026-11-30", "2026-12-05"):
+        assert problems(payload("hall-hours", "--on", on), Hall) == [], on
+    src = tmp_path / "in.csv"
+    src.write_text("编号,提交日期\n1,2024-05-06\n2,2024-13-01\n", encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "out.csv"), "--today", "2026-11-30", "--json")
+    assert r.exit_code == 2  # a row with an error
+    import json  # the summary goes to stderr: stdout may be the sheet itself (--out -)
+
+    assert problems(json.loads(r.stderr), BatchSummary) == []
+    src.write_text("编号,提交日期\n1,2024-05-06\n", encoding="utf-8")
+    r = run("deadline", "--batch", str(src), "--out", str(tmp_path / "out2.csv"), "--today", "2026-11-30", "--json")
+    assert r.exit_code == 0 and problems(json.loads(r.stderr), BatchSummary) == []
+    notice = tmp_path / "2026.txt"
+    notice.write_text((Path(__file__).parents[1] / "calendar" / "notices" / "2026.txt").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    r = run("calendar", "import", str(notice), "--year", "2026", "--force", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert problems(r.json(), NoticeImported) == []
+
+
+@pytest.mark.parametrize("region", ["CN-SX", "CN"])
+def test_the_sources_payload_has_the_declared_shape(region):
+    from yb_guide.views.sources import Sources, sources
+
+    k = knowledge(region)
+    for unverified_only in (False, True):
+        p = sources(k, unverified_only=unverified_only)
+        assert p["documents"] and problems(p, Sources) == [], unverified_only

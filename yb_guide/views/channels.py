@@ -4,15 +4,11 @@
 from typing import TypedDict
 
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import Region, Source, plain, region, source_of
+from yb_guide.views.common import ContactCheck, Region, Source, plain, region, source_of
+from yb_guide.views.date_shapes import Hall
 
 
 # ---------------------------------------------------------------- the payloads' shapes
-
-class ContactCheck(TypedDict):
-    status: str  # unverified, estimated
-    confirm_by: str  # whom to ask to confirm
-
 
 class Correction(TypedDict):
     """Where the data corrects a source (a web article's wrong number or period)."""
@@ -65,7 +61,7 @@ class ChecklistDetail(TypedDict):
 
 
 class ChecklistPage(ChecklistDetail, total=False):
-    hall_hours: dict  # views.dates.hall: the hall visit's says whether the hall is open
+    hall_hours: Hall  # the hall visit's: whether the hall is open that day, and now
 
 
 class ChannelDetail(ChannelRow):

@@ -110,7 +110,19 @@ def left_text(stage: dict, overdue: bool = False) -> str:
     return "今天到期" if stage["workdays_left"] == 0 else f"还剩 {stage['workdays_left']} 个工作日"
 
 
-def day(d: dt.date | None) -> dict | None:
+class ContactCheck(TypedDict):
+    """A contact detail (or the hall's hours) nobody has confirmed: its status and whom to ask."""
+
+    status: str  # unverified, estimated
+    confirm_by: str
+
+
+class Day(TypedDict):
+    date: str  # ISO
+    weekday: str  # 周一 …
+
+
+def day(d: dt.date | None) -> Day | None:
     """A date and its weekday, as every screen shows it."""
     if d is None:
         return None

@@ -4,8 +4,7 @@ payload of every answer path and holds it to these declarations, key for key."""
 
 from typing import TypedDict
 
-from yb_guide.views.channels import ContactCheck
-from yb_guide.views.common import Source
+from yb_guide.views.common import ContactCheck, Source
 
 # ``dict`` below: data as written (a channel's contact), or views.common.day's date.
 
