@@ -1,11 +1,15 @@
 """Payloads of the date screens: deadlines, a working day, a month, a year, the hall's hours, a batch run."""
 
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from yb_guide.views.common import day
-from yb_guide.views.date_shapes import BatchSummary, Hall, Month, NoticeImported, Workday, Year
+
+if TYPE_CHECKING:  # declared apart; a start of `deadline` does not build them
+    from yb_guide.views.date_shapes import BatchSummary, Hall, Month, NoticeImported, Workday, Year
 
 
 # ---------------------------------------------------------------- the deadline payload's shape

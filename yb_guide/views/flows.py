@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from yb_guide.knowledge.labels import FORM_LABELS, NEED_LABELS
 from yb_guide.views.channels import contact_check, contact_lines, limit_text
 from yb_guide.views.common import plain, source_of
-from yb_guide.views.flow_shapes import (Call, ChannelBrief, ChecklistBrief, FlowQuestion, FlowResult, General, Now,
-                                         Reason)
+
+if TYPE_CHECKING:  # the shapes are for readers, tests and type checkers: a start of `choose` does not build them
+    from yb_guide.views.flow_shapes import (Call, ChannelBrief, ChecklistBrief, FlowQuestion, FlowResult, General,
+                                             Now, Reason)
 
 
 def flow_questions(k, flow_id: str) -> dict:
