@@ -429,6 +429,9 @@ def test_the_deadline_payload_has_the_shape_it_declares(run):
     p = run("deadline", "--filed", "2026-11-02", "--result-received", "2026-11-20", "--decision-known", "2026-11-20",
             "--today", "2026-11-23", "--full", "--json").json()
     assert set(p) == set(Deadline.__annotations__) - {"ics"}  # ics: only with --ics
+    from shape import problems
+
+    assert problems(p, Deadline) == []  # every value of its declared kind, nested parts too
     assert p["stages"] and p["pending"] and p["notes"] and p["tracks"]
     assert all(set(s) == set(Stage.__annotations__) for s in p["stages"] + [p["next"]])
     assert all(set(x) == set(PendingStage.__annotations__) for x in p["pending"])

@@ -105,3 +105,44 @@ def test_other_commands_do_not_load_the_web_libraries():
     loaded = {line.split("|")[-1].strip().split(".")[0] for line in p.stderr.splitlines() if "|" in line}
     assert "yb_guide" in loaded
     assert not loaded & {"starlette", "jinja2", "uvicorn", "segno", "anyio", "h11"}, loaded & {"starlette", "jinja2", "uvicorn", "segno"}
+
+
+def test_a_long_address_from_a_messenger_is_sent_to_the_clean_page_and_a_huge_one_refused():
+    """A link shared through a messenger comes back with tracking tags (a few KiB): the running
+    server (with the HTTP parser it really uses) sends it to the page's clean address.  An address
+    of 100 KB is no link a person follows: it is refused (400) and the server goes on serving."""
+    import http.client
+
+    s = Served()
+    try:
+        host, port = s.url.split("//", 1)[1].rstrip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        conn.request("GET", "/choose?answer=problem:fraud&from=singlemessage&tag=" + "x" * 8000)
+        r = conn.getresponse()
+        r.read()
+        assert r.status == 303 and r.getheader("location") == "/choose?answer=problem:fraud"
+        conn.close()
+        with socket.create_connection((host, int(port)), timeout=10) as raw:
+            raw.sendall(b"GET /choose?junk=" + b"x" * 100_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            head = b""
+            try:
+                while b"\r\n" not in head:
+                    chunk = raw.recv(4096)
+                    if not chunk:
+                        break
+                    head += chunk
+            except ConnectionResetError:  # refused before the whole address was read
+                pass
+        assert head == b"" or head.split(b" ")[1] in (b"303", b"400"), head[:80]
+        assert "山西医保问题指南" in s.get("/")  # still serving
+    finally:
+        code, out, err = s.stop()
+    assert "Traceback" not in out + err, err
+
+
+def test_the_server_reads_http_with_the_c_parser():
+    """httptools is installed with ybguide, so uvicorn reads requests with it (not h11): the pages
+    that are new for each address (benchmarks/run.py) need the time it saves."""
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    assert AutoHTTPProtocol.__name__ == "HttpToolsProtocol"

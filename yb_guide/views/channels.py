@@ -4,7 +4,115 @@
 from typing import TypedDict
 
 from yb_guide.knowledge.labels import CHANNEL_KIND_LABELS, CONTACT_LABELS, FORM_LABELS, NEED_LABELS
-from yb_guide.views.common import Region, plain, region, source_of
+from yb_guide.views.common import ContactCheck, Region, Source, plain, region, source_of
+from yb_guide.views.date_shapes import Hall
+
+
+# ---------------------------------------------------------------- the payloads' shapes
+
+class Correction(TypedDict):
+    """Where the data corrects a source (a web article's wrong number or period)."""
+
+    id: str
+    field: str
+    document_says: str
+    corrected: str | None  # None: the document cannot be relied on, and no value replaces it (advice says what to do)
+    advice: str
+    source: Source
+
+
+class ChannelRow(TypedDict):
+    id: str
+    name: str
+    kind: str
+    kind_label: str
+    group: str | None
+    summary: str
+    use_when: list[str]
+    contact: dict  # the contact details as written in the data
+    contact_lines: list[str]
+    contact_text: str
+    processing_time: str | None
+    contact_check: ContactCheck | None
+
+
+class ChecklistItem(TypedDict):
+    item: str
+    form: str
+    form_label: str
+    need: str
+    need_label: str
+    why: str | None
+    acting_only: bool
+    source: Source
+
+
+class ChecklistDetail(TypedDict):
+    id: str
+    acting: bool
+    acting_items: list[str]  # what someone acting for the insured person would also bring
+    title: str
+    purpose: str | None
+    channel: str | None
+    channel_name: str | None
+    items: list[ChecklistItem]
+    notes: list[str]
+    source: Source
+
+
+class ChecklistPage(ChecklistDetail, total=False):
+    hall_hours: Hall  # the hall visit's: whether the hall is open that day, and now
+
+
+class ChannelDetail(ChannelRow):
+    description: str | None
+    advantages: list[str]
+    steps: list[str]
+    notes: list[str]
+    processing_time_detail: dict | None
+    checklist: ChecklistDetail | None
+    corrections: list[Correction]
+    source: Source
+
+
+class ChecklistRow(TypedDict):
+    id: str
+    title: str
+    purpose: str | None
+    channel: str | None
+    channel_name: str | None
+
+
+class ChecklistsList(TypedDict):
+    checklists: list[ChecklistRow]
+
+
+class FaqStep(TypedDict):
+    title: str
+    text: str
+
+
+class _Faq(TypedDict):
+    n: int
+    id: str
+    question: str
+    brief: str
+    general: bool  # the web article's general advice, not 医保
+    answer: str
+    tags: list[str]
+    source: Source
+    corrections: list[Correction]
+
+
+class FaqEntry(_Faq, total=False):
+    steps: list[FaqStep]  # when the answer is a procedure
+    closing: str
+
+
+class FaqList(TypedDict):
+    query: str | None
+    count: int
+    faq: list[FaqEntry]
 
 
 def limit_text(limit) -> str | None:
@@ -16,19 +124,19 @@ def contact_lines(channel) -> list[str]:
     return [f"{CONTACT_LABELS[key]}：{value}" for key, value in c.items() if key in CONTACT_LABELS]
 
 
-def contact_check(k, c) -> dict | None:
+def contact_check(k, c) -> ContactCheck | None:
     """For a channel whose contact details nobody has confirmed: what to say and whom to call."""
     if c.status == "verified":
         return None
     return {"status": c.status, "confirm_by": k.main.scope.confirm_by}
 
 
-def _correction(k, corr) -> dict:
+def _correction(k, corr) -> Correction:
     return {"id": corr.id, "field": corr.field, "document_says": corr.document_says,
             "corrected": corr.corrected, "advice": corr.advice, "source": source_of(k, corr)}
 
 
-def channel_row(k, c) -> dict:
+def channel_row(k, c) -> ChannelRow:
     return {
         "id": c.id,
         "name": c.name,
@@ -47,19 +155,18 @@ def channel_row(k, c) -> dict:
 
 class ChannelsList(TypedDict):
     region: Region
-    channels: list[dict]  # channel_row
+    channels: list[ChannelRow]
 
 
 def channels_list(k) -> ChannelsList:
     return {"region": region(k), "channels": [channel_row(k, c) for c in k.channels]}
 
 
-def channel_detail(k, channel_id: str) -> dict:
+def channel_detail(k, channel_id: str) -> ChannelDetail:
     from yb_guide.knowledge.lookup import find_channel
 
     c = k.channel(find_channel(k, channel_id))
-    out = channel_row(k, c)
-    out.update({
+    out: ChannelDetail = {**channel_row(k, c), **{  # type: ignore[typeddict-item]
         "description": c.description,
         "advantages": list(c.advantages),
         "steps": list(c.steps),
@@ -68,11 +175,11 @@ def channel_detail(k, channel_id: str) -> dict:
         "checklist": checklist_detail(k, c.checklist) if c.checklist else None,
         "corrections": [_correction(k, corr) for corr in k.corrections_for(c.id)],
         "source": source_of(k, c),
-    })
+    }}
     return out
 
 
-def checklist_detail(k, checklist_id: str, acting: bool = False) -> dict:
+def checklist_detail(k, checklist_id: str, acting: bool = False) -> ChecklistDetail:
     """A checklist; the items for someone acting for the insured person (代办) only when ``acting``."""
     from yb_guide.knowledge.lookup import find_checklist
 
@@ -112,10 +219,10 @@ def acting_items(cl) -> list[str]:
     return [i.item for i in cl.items if i.when == "acting"]
 
 
-def checklist_page(k, checklist_id: str, now, acting: bool = False) -> dict:
+def checklist_page(k, checklist_id: str, now, acting: bool = False) -> ChecklistPage:
     """A checklist as a screen shows it; the hall visit's also says whether the hall is open that day,
     and at that time (``now``: Beijing time, as ``hall-hours`` says it)."""
-    payload = checklist_detail(k, checklist_id, acting=acting)
+    payload: ChecklistPage = checklist_detail(k, checklist_id, acting=acting)  # type: ignore[assignment]
     if payload["channel"] == "hall-visit":
         from yb_guide.calendar import workdays
         from yb_guide.schedule import hall
@@ -125,7 +232,7 @@ def checklist_page(k, checklist_id: str, now, acting: bool = False) -> dict:
     return payload
 
 
-def checklists_list(k) -> dict:
+def checklists_list(k) -> ChecklistsList:
     """Every checklist: its id, title, what it is for and its channel."""
     return {"checklists": [{"id": cl.id, "title": cl.title, "purpose": cl.purpose, "channel": cl.channel,
                             "channel_name": k.channel(cl.channel).name if cl.channel else None}
@@ -138,8 +245,8 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[。；！？])", text.strip(), maxsplit=1)[0]
 
 
-def _faq_entry(k, number: int, f) -> dict:
-    out = {
+def _faq_entry(k, number: int, f) -> FaqEntry:
+    out: FaqEntry = {
         "n": number,
         "id": f.id,
         "question": f.question,
@@ -158,14 +265,14 @@ def _faq_entry(k, number: int, f) -> dict:
     return out
 
 
-def faq_list(k, query: str | None = None) -> dict:
+def faq_list(k, query: str | None = None) -> FaqList:
     from yb_guide.knowledge.search import find_faqs
 
     entries = [_faq_entry(k, n, f) for n, f in find_faqs(k, query)]
     return {"query": query, "count": len(entries), "faq": entries}
 
 
-def faq_one(k, which: str) -> dict:
+def faq_one(k, which: str) -> FaqEntry:
     """One FAQ by its number (as listed) or its id."""
     from yb_guide.knowledge.search import faq_by_number_or_id
 

@@ -27,7 +27,30 @@ def plain(obj):
     return obj
 
 
-def document_source(doc, ref, status: str, checked: dt.date | None, today: dt.date | None = None) -> dict:
+class LegalBasis(TypedDict):
+    law: str
+    article: str | None
+
+
+class Source(TypedDict):
+    """A fact's source as every front end shows it."""
+
+    doc: str
+    kind: str
+    kind_label: str
+    issuer: str | None
+    title: str
+    section: str | None
+    url: str | None
+    text: str  # the citation in one line
+    basis: LegalBasis | None  # when the source is a legal text
+    status: str  # verified, unverified, estimated
+    status_label: str
+    checked: str | None  # ISO date of the check
+    stale: bool
+
+
+def document_source(doc, ref, status: str, checked: dt.date | None, today: dt.date | None = None) -> Source:
     """A fact's source as every front end shows it: the citation a person can look up, the basis
     (law, article) when the source is a legal text, and whether the fact was verified, and when."""
     from yb_guide.knowledge.sources import KIND_LABELS, OFFICIAL_KINDS, STATUS_LABELS, cite, is_stale
@@ -46,7 +69,7 @@ def document_source(doc, ref, status: str, checked: dt.date | None, today: dt.da
     }
 
 
-def source_of(k, fact, ref=None) -> dict:
+def source_of(k, fact, ref=None) -> Source:
     """The source payload of a fact of the knowledge base (``ref`` overrides the fact's own)."""
     ref = ref or fact.source
     return document_source(k.document(ref.doc), ref, fact.status, fact.checked)
@@ -87,7 +110,19 @@ def left_text(stage: dict, overdue: bool = False) -> str:
     return "今天到期" if stage["workdays_left"] == 0 else f"还剩 {stage['workdays_left']} 个工作日"
 
 
-def day(d: dt.date | None) -> dict | None:
+class ContactCheck(TypedDict):
+    """A contact detail (or the hall's hours) nobody has confirmed: its status and whom to ask."""
+
+    status: str  # unverified, estimated
+    confirm_by: str
+
+
+class Day(TypedDict):
+    date: str  # ISO
+    weekday: str  # 周一 …
+
+
+def day(d: dt.date | None) -> Day | None:
     """A date and its weekday, as every screen shows it."""
     if d is None:
         return None

@@ -1,10 +1,15 @@
 """Payloads of the date screens: deadlines, a working day, a month, a year, the hall's hours, a batch run."""
 
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import NotRequired, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from yb_guide.views.common import day
+
+if TYPE_CHECKING:  # declared apart; a start of `deadline` does not build them
+    from yb_guide.views.date_shapes import BatchSummary, Hall, Month, NoticeImported, Workday, Year
 
 
 # ---------------------------------------------------------------- the deadline payload's shape
@@ -100,8 +105,7 @@ class SituationAnswer(TypedDict):
     answer_label: str
 
 
-class Deadline(TypedDict):
-    """Every due date of a schedule (``deadline``); the command line adds ``full`` and ``ics``."""
+class _Schedule(TypedDict):
 
     filed: str | None
     today: str | None
@@ -120,8 +124,14 @@ class Deadline(TypedDict):
     situation: dict[str, SituationAnswer]
     notes: list[SituationNote]
     next: Stage | None
-    full: NotRequired[bool]  # --full (the command line's)
-    ics: NotRequired[str]  # the calendar file written (--ics)
+
+
+class Deadline(_Schedule, total=False):
+    """Every due date of a schedule (``deadline``); the command line adds ``full`` and ``ics``.
+    (Optional keys by ``total=False``, not typing.NotRequired: that is Python 3.11, ybguide runs on 3.10.)"""
+
+    full: bool  # --full (the command line's)
+    ics: str  # the calendar file written (--ics)
 
 
 def deadline(sched, plan) -> Deadline:
@@ -242,12 +252,12 @@ def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
     return next((s for s in stages if s["id"] == d.id), None) if d else None
 
 
-def workday(cal, d: dt.date, n: int | None) -> dict:
+def workday(cal, d: dt.date, n: int | None) -> Workday:
     from yb_guide.calendar.workdays import DAY_KIND_LABELS
 
     kind = cal.kind(d)
-    out = {
-        **day(d),
+    out: Workday = {
+        **day(d),  # type: ignore[typeddict-item]
         "workday": cal.is_workday(d),
         "kind": DAY_KIND_LABELS[kind],
         "name": cal.name(d) if cal.name(d) != DAY_KIND_LABELS[kind] else None,
@@ -261,7 +271,7 @@ def workday(cal, d: dt.date, n: int | None) -> dict:
     return out
 
 
-def month(cal, year: int, month: int) -> dict:
+def month(cal, year: int, month: int) -> Month:
     from yb_guide.calendar.dates import weekday_zh
     from yb_guide.calendar.workdays import HOLIDAY, DAY_KIND_LABELS
 
@@ -275,7 +285,7 @@ def month(cal, year: int, month: int) -> dict:
             "workdays": sum(1 for x in days if x["workday"])}
 
 
-def year(cal, year: int) -> dict:
+def year(cal, year: int) -> Year:
     from yb_guide.calendar.workdays import CLOSURE, HOLIDAY, MAKEUP
 
     groups: dict[int, list] = {HOLIDAY: [], MAKEUP: [], CLOSURE: []}
@@ -291,7 +301,7 @@ def year(cal, year: int) -> dict:
             "workdays": workdays}
 
 
-def hall(h) -> dict:
+def hall(h) -> Hall:
     return {
         "on": h.on.isoformat(),
         "at": h.at.strftime("%H:%M") if h.at else None,
@@ -327,7 +337,7 @@ def hall_text(h) -> str:
     return text + "。"
 
 
-def batch_summary(summary, out: str | None) -> dict:
+def batch_summary(summary, out: str | None) -> BatchSummary:
     """What a batch run wrote: how many rows, how many with an error (the first few by line), the
     encodings, and where the result is."""
     from yb_guide.schedule.batch import ADDED_COLUMNS
@@ -353,7 +363,7 @@ def batch_summary(summary, out: str | None) -> dict:
             "ics": summary.ics_file, "ics_events": summary.ics_events, "ics_passed": summary.ics_passed, "lines": lines}
 
 
-def notice_imported(notice, path: str) -> dict:
+def notice_imported(notice, path: str) -> NoticeImported:
     """What ``calendar import`` read from a holiday notice and where it keeps it."""
     return {"year": notice.year, "title": notice.title, "number": notice.number, "file": path,
             "holidays": [{**day(d), "name": name} for d, name in notice.holidays],

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from yb_guide.knowledge.labels import FORM_LABELS, NEED_LABELS
 from yb_guide.views.channels import contact_check, contact_lines, limit_text
 from yb_guide.views.common import plain, source_of
+
+if TYPE_CHECKING:  # the shapes are for readers, tests and type checkers: a start of `choose` does not build them
+    from yb_guide.views.flow_shapes import (Call, ChannelBrief, ChecklistBrief, FlowQuestion, FlowResult, General,
+                                             Now, Reason)
 
 
 def flow_questions(k, flow_id: str) -> dict:
@@ -31,7 +37,7 @@ def flow_questions(k, flow_id: str) -> dict:
     }
 
 
-def flow_question(position) -> dict:
+def flow_question(position) -> FlowQuestion:
     """The question a wizard asks next (``position`` from ``flows.resolve``)."""
     flow, q = position.flow, position.asking
     return {
@@ -46,7 +52,7 @@ def flow_question(position) -> dict:
     }
 
 
-def _channel_brief(k, channel_id: str) -> dict:
+def _channel_brief(k, channel_id: str) -> ChannelBrief:
     c = k.channel(channel_id)
     return {
         "id": c.id,
@@ -59,7 +65,7 @@ def _channel_brief(k, channel_id: str) -> dict:
     }
 
 
-def _checklist_brief(k, checklist_id: str, acting: bool | None = None) -> dict:
+def _checklist_brief(k, checklist_id: str, acting: bool | None = None) -> ChecklistBrief:
     """The checklist as an outcome lists it: what everyone brings, and what a person acting for a
     relative (代办) also brings: in the list for someone acting, left out for someone going
     themselves, and named apart (``acting_items``) when it is not known who goes."""
@@ -108,12 +114,12 @@ GENERAL_TITLE = "一般建议（来自网络文章）"
 GENERAL_NOTE = "下面是一篇网络文章里的一般说法，泛指各类预约和报销，不是医保的规定；以上面的医保建议为准。"
 
 
-def _call(k, call) -> dict:
+def _call(k, call) -> Call:
     """Whom to call and what to ask; a channel's contact lines (its phone) when it names one."""
     return {"who": call.who, "ask": call.ask, "channel": _channel_brief(k, call.channel) if call.channel else None}
 
 
-def _reason(k, reason) -> dict:
+def _reason(k, reason) -> Reason:
     """A 医保 reason: what it is, what to check first, what to do, whom to call, and what it rests on.
     Advice that rests on anything unverified says to phone first (``phone_first``)."""
     return {
@@ -126,7 +132,7 @@ def _reason(k, reason) -> dict:
     }
 
 
-def _general(k, flow, out) -> dict | None:
+def _general(k, flow, out) -> General | None:
     """The web article's general advice (its reasons, steps, strategies and the article's own cautions),
     kept apart from the 医保 answer under its own heading."""
     reasons = [k.reason(r) for r in out.general]
@@ -149,7 +155,7 @@ def _general(k, flow, out) -> dict | None:
     }
 
 
-def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None) -> dict:
+def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None) -> FlowResult:
     """The outcome screen: first what to do now, with whom and by when (``now``); then through which
     channel, why, with what, and what next.
 
@@ -164,7 +170,7 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
     flow, out = position.flow, position.outcome
     acting = {ACTING: True, "self": False}.get(position.fact(ACTING))
     sources = [source_of(k, out)]
-    payload: dict = {
+    payload: FlowResult = {  # type: ignore[typeddict-item]  # ``now`` is added below
         "flow": flow.id,
         "title": flow.title,
         "answers": [
@@ -274,7 +280,7 @@ def case_brief(case) -> dict:
     return {"id": case.id, "events": case_events(case), "situation": case_situation(case)}
 
 
-def _now(k, out, payload: dict, today, case, plan=None, calendar=None) -> dict:
+def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> Now:
     """The first block of an outcome: what to do now, with whom (a channel's contact, else whom to
     ask), by when (the nearest legal date; else the rule; else what the outcome says) and the advice
     for this situation that must come with it (复议前置)."""

@@ -3,10 +3,49 @@ nobody has confirmed."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from yb_guide.views.common import document_source
 
 
-def sources(k, *, unverified_only: bool = False) -> dict:
+class SourceFact(TypedDict):
+    kind: str
+    name: str
+    detail: str | None
+    section: str | None
+    status: str
+    status_label: str
+    checked: str | None
+    stale: bool
+    where: str | None  # where in data/ (only for the maintainers' list, --unverified)
+
+
+class SourceDocument(TypedDict):
+    id: str
+    kind: str
+    kind_label: str
+    issuer: str | None
+    title: str
+    number: str | None
+    date: str | None
+    date_kind: str | None
+    effective: str | None
+    url: str | None
+    read: str | None
+    title_note: str | None
+    note: str | None
+    text: str
+    facts: list[SourceFact]
+
+
+class Sources(TypedDict):
+    unverified_only: bool
+    documents: list[SourceDocument]
+    counts: dict[str, int]
+    total: int
+
+
+def sources(k, *, unverified_only: bool = False) -> Sources:
     from yb_guide.knowledge.facts import all_facts
     from yb_guide.knowledge.sources import KIND_LABELS, STATUS_LABELS, SourceRef, document_text
 
