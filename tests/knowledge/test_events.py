@@ -283,7 +283,7 @@ def test_a_new_event_of_a_case_is_corrected_with_its_history(run, new_event):
     assert history[0]["note"] == "听证后申请复议的最后一天（测试）从 2024-05-27 变为 2024-05-28"  # the deadline it moved
 
 
-@pytest.mark.parametrize("fmt", ["--json", "--csv"])
+@pytest.mark.parametrize("fmt", ["--json", "--csv", "--xlsx"])
 def test_a_new_event_of_a_case_is_exported_and_imported(run, new_event, monkeypatch, tmp_path, fmt):
     assert run(*NEW_CASE).exit_code == 0
     before = run("case", "export").json()
