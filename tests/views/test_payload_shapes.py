@@ -141,3 +141,53 @@ def test_the_sources_payload_has_the_declared_shape(region):
     for unverified_only in (False, True):
         p = sources(k, unverified_only=unverified_only)
         assert p["documents"] and problems(p, Sources) == [], unverified_only
+
+
+def test_the_case_and_letter_json_has_the_declared_shape(run, tmp_path):
+    """Every case command's --json, on a case with an agent, dates after the reply, a log, a
+    history, an export and import, a letter: held to views.case_shapes."""
+    import json
+
+    from conftest import FULL
+    from yb_guide.views import case_shapes as shapes
+
+    def payload(*args, code=0, stream="stdout"):
+        r = run(*args, "--json")
+        assert r.exit_code == code, (args, r.stderr)
+        return json.loads(getattr(r, stream))
+
+    def fits(p, kind, what):
+        assert problems(p, kind) == [], what
+
+    fits(payload("case", "add", *FULL, "--agent-name", "张小明", "--agent-relation", "儿子"), shapes.CaseDetail, "add")
+    hall = payload("case", "add", "--channel", "hall-visit", "--filed", "2024-06-03", "--agent-name", "李四",
+                   "--today", "2024-06-03")
+    fits(hall, shapes.CaseDetail, "add, a hall visit by someone acting")
+    assert hall["acting_checklist"] is not None
+    fits(payload("case", "log", "1", "问进度", "--kind", "电话", "--at", "2024-05-08 10:00"), shapes.LogAdded, "log")
+    fits(payload("case", "result", "1", "--received", "2024-05-20", "--today", "2024-05-20"), shapes.CaseDetail,
+         "result")
+    fits(payload("case", "review", "1", "--requested", "2024-05-22", "--to", "太原市医保局", "--today", "2024-05-22"),
+         shapes.CaseDetail, "review")
+    fits(payload("case", "decision", "1", "--known", "2024-05-20", "--today", "2024-05-22"), shapes.CaseDetail,
+         "decision")
+    fits(payload("case", "edit", "1", "--ticket", "2024050600999", "--today", "2024-05-22"), shapes.CaseDetail, "edit")
+    fits(payload("case", "log-edit", "1", "1", "--text", "问进度，答复下周", "--today", "2024-05-22"),
+         shapes.LogChanged, "log-edit")
+    detail = payload("case", "show", "1", "--history", "--today", "2024-05-22")
+    fits(detail, shapes.CaseDetail, "show")
+    assert detail["history"] and detail["events"] and detail["log"]
+    assert any("relevant" in s for s in detail["schedule"]["stages"])
+    fits(payload("case", "list", "--today", "2024-05-22"), shapes.CaseList, "list")
+    fits(payload("case", "due", "--today", "2024-05-22"), shapes.Due, "due")
+    fits(payload("case", "close", "2", "--today", "2024-06-05"), shapes.StatusChanged, "close")
+    fits(payload("case", "reopen", "2"), shapes.StatusChanged, "reopen")
+    backup = tmp_path / "backup.json"
+    assert run("case", "export", "--out", str(backup)).exit_code == 0  # export prints lines, not JSON:
+    from yb_guide.views import cases as views
+
+    fits(views.exported(2, str(backup), "JSON", True), shapes.Exported, "export")  # its payload, as rendered
+    fits(views.ics_exported(3, str(tmp_path / "cases.ics")), shapes.IcsExported, "export --ics")
+    fits(payload("letter", "--case", "1", "--today", "2024-05-22"), shapes.Letter, "letter")
+    fits(payload("case", "delete", "2", "--yes"), shapes.Deleted, "delete")
+    fits(payload("case", "import", str(backup)), shapes.Imported, "import")

@@ -6,21 +6,26 @@ Pure functions; personal numbers are masked here unless the user asked for ``--r
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from yb_guide.base.text import mask_name
 from yb_guide.cases import personal
 from yb_guide.cases.journal import Progress, progress, reminders, select
 from yb_guide.cases.model import LABELS, LOG_KINDS, STATUS_LABELS, Case, event_columns, label, value
 
+if TYPE_CHECKING:  # the shapes (views.case_shapes) are for readers, tests and type checkers
+    from yb_guide.views.case_shapes import (CaseDetail, CaseDue, CaseList, CaseRow, Change, Deleted, Due, Exported,
+                                            IcsExported, Imported, Letter, LogAdded, LogChanged, StatusChanged)
 
-def _due(s) -> dict:
+
+def _due(s) -> CaseDue:
     from yb_guide.calendar.dates import weekday_zh
 
     return {"id": s.id, "title": s.title, "due": s.due.isoformat(), "weekday": weekday_zh(s.due),
             "workdays_left": s.workdays_left, "estimated": s.estimated}
 
 
-def case_row(k, c: Case, p: Progress) -> dict:
+def case_row(k, c: Case, p: Progress) -> CaseRow:
     return {
         "id": c.id,
         "channel": c.channel,
@@ -41,7 +46,7 @@ def case_row(k, c: Case, p: Progress) -> dict:
 
 
 def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,
-              search: str | None = None, reveal: bool = False) -> dict:
+              search: str | None = None, reveal: bool = False) -> CaseList:
     """Every case with where it stands; names masked (王*英) unless ``reveal``: a service desk's
     screen is seen by the next person in the queue."""
     shown = (lambda n: n) if reveal else mask_name
@@ -96,7 +101,7 @@ def _words(field: str, text: str | None) -> str | None:
     return text
 
 
-def _change(ch, reveal: bool = False) -> dict:
+def _change(ch, reveal: bool = False) -> Change:
     """A history row; identity numbers masked like everywhere else (a service desk is not private)."""
     from yb_guide.cases.corrections import field_label
 
@@ -108,7 +113,7 @@ def _change(ch, reveal: bool = False) -> dict:
 
 
 def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: str | None = None,
-                history: bool = False, changes=None) -> dict:
+                history: bool = False, changes=None) -> CaseDetail:
     from yb_guide.schedule.deadlines import get_plan
     from yb_guide.views.dates import deadline
 
@@ -154,12 +159,12 @@ def _acting_checklist(k, c: Case) -> dict | None:
     return {"id": checklist, "items": acting_items(k.checklist(checklist))}
 
 
-def log_added(c: Case, entry) -> dict:
+def log_added(c: Case, entry) -> LogAdded:
     return {"id": c.id, "at": entry.at, "kind": entry.kind, "kind_label": LOG_KINDS[entry.kind], "text": entry.text,
             "lines": [f"已记入案件 {c.id}：{entry.at}（{LOG_KINDS[entry.kind]}）{entry.text}"]}
 
 
-def status_changed(k, c: Case, changed: bool, today: dt.date) -> dict:
+def status_changed(k, c: Case, changed: bool, today: dt.date) -> StatusChanged:
     label = STATUS_LABELS[c.status]
     line = f"案件 {c.id} 已{'结案' if c.status == 'closed' else '重新打开'}。" if changed else f"案件 {c.id} 本来就是“{label}”，没有改动。"
     still = [_due(s) for s in progress(k, c, today).still_open] if c.status == "closed" else []
@@ -171,14 +176,14 @@ def status_changed(k, c: Case, changed: bool, today: dt.date) -> dict:
             "lines": lines}
 
 
-def exported(count: int, path: str, fmt: str, personal_data: bool) -> dict:
+def exported(count: int, path: str, fmt: str, personal_data: bool) -> Exported:
     lines = [f"已导出 {count} 个案件到 {path}（{fmt}）。"]
     if personal_data:
         lines.append("这个文件含完整的身份证号、医保卡号等个人信息（只有您本人能读），请妥善保管，不要随意发送。")
     return {"count": count, "file": path, "format": fmt, "personal_data": personal_data, "lines": lines}
 
 
-def imported(report) -> dict:
+def imported(report) -> Imported:
     lines = [f"从 {report.file} 导入了 {len(report.added)} 个案件、{report.logs} 条记录"
              f"（{report.format}，编码 {report.encoding}）。"]
     if report.skipped:
@@ -192,7 +197,7 @@ def imported(report) -> dict:
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"
 
 
-def letter(k, letter, text: str, saved: str | None, chosen=None) -> dict:
+def letter(k, letter, text: str, saved: str | None, chosen=None) -> Letter:
     """A letter and what goes with it; ``chosen``: the knowledge of the region chosen now, when the
     letter was written for a case of another region (``k``'s: the one the case was recorded under)."""
     from yb_guide.views.common import region
@@ -223,7 +228,7 @@ def letter(k, letter, text: str, saved: str | None, chosen=None) -> dict:
     }
 
 
-def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False) -> dict:
+def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False) -> Due:
     """``case due``: what has passed on open cases, then what falls due within ``days`` days (names
     masked unless ``reveal``, as in the list)."""
     from yb_guide.cases.journal import due_soon
@@ -241,7 +246,7 @@ def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False
             "count": len(items), "items": items, "total_cases": len(cases)}
 
 
-def log_changed(c: Case, change) -> dict:
+def log_changed(c: Case, change) -> LogChanged:
     return {"id": c.id, "change": _change(change),
             "lines": [f"已修改案件 {c.id} 的沟通记录：{change.note}。原来是：{change.old}"]}
 
@@ -254,11 +259,11 @@ def who(k, c: Case) -> str:
     return f"{person}，{k.channel(c.channel).name}，{c.filed.isoformat()} 提交"
 
 
-def deleted(c: Case, path: str) -> dict:
+def deleted(c: Case, path: str) -> Deleted:
     return {"id": c.id, "backup": path, "name": mask_name(c.name),
             "lines": [f"已删除案件 {c.id}（参保人{mask_name(c.name) or '未填姓名'}）。删除前的内容存在 {path}，需要时可用 ybguide case import 找回。"]}
 
 
-def ics_exported(count: int, path: str) -> dict:
+def ics_exported(count: int, path: str) -> IcsExported:
     return {"count": count, "file": path,
             "lines": [f"已把 {count} 个还没到期的期限写入 {path}：法定期限提前 7 天和前一个工作日提醒，通常的办理时间不提醒。"]}

@@ -15,8 +15,7 @@ if TYPE_CHECKING:  # declared apart; a start of `deadline` does not build them
 # ---------------------------------------------------------------- the deadline payload's shape
 # (``ybguide deadline``, ``--json``, the web page's deadline.html and the .ics read these keys)
 
-class Stage(TypedDict):
-    """One due date: when, by what rule, counted from what, on what it rests."""
+class _Stage(TypedDict):
 
     id: str
     track: str
@@ -54,6 +53,15 @@ class Stage(TypedDict):
     extended_estimated: bool
     person_acts: bool
     also: list[str]
+
+
+class Stage(_Stage, total=False):
+    """One due date: when, by what rule, counted from what, on what it rests; on a case's timeline
+    (``case show``) also whether it matters for the case, has passed unmet, and comes next."""
+
+    relevant: bool
+    overdue: bool
+    next: bool
 
 
 class PendingStage(TypedDict):
