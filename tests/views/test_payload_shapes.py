@@ -41,6 +41,11 @@ def test_every_outcome_and_question_has_the_declared_shape(region):
             if pos.asking is not None:
                 assert problems(flow_question(pos), FlowQuestion) == [], (flow.id, answers[:n])
     assert {"checklist", "channel", "deadline"} <= kinds  # the optional keys of next steps were seen
+    from yb_guide.views.flow_shapes import FlowQuestions
+    from yb_guide.views.flows import flow_questions
+
+    for flow in knowledge(region).flows:  # --list-questions
+        assert problems(flow_questions(knowledge(region), flow.id), FlowQuestions) == [], flow.id
 
 
 def test_an_outcome_for_a_case_has_the_declared_shape():

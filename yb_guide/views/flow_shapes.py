@@ -28,6 +28,39 @@ class FlowQuestion(TypedDict):
     options: list[QuestionOption]
 
 
+class Leads(TypedDict, total=False):
+    question: str  # the next question's id …
+    outcome: str  # … or the outcome's
+
+
+class ListedOption(TypedDict):
+    id: str
+    label: str
+    next: Leads
+
+
+class ListedQuestion(TypedDict):
+    id: str
+    text: str
+    options: list[ListedOption]
+
+
+class OutcomeRow(TypedDict):
+    id: str
+    title: str
+
+
+class FlowQuestions(TypedDict):
+    """Every question of a flow with where each option leads (``--list-questions``)."""
+
+    flow: str
+    title: str
+    start: str
+    questions: list[ListedQuestion]
+    outcomes: list[OutcomeRow]
+    example: list[list[str]]  # [[question, option]]: an answer to show how --answer is written
+
+
 class ChannelBrief(TypedDict):
     id: str
     name: str

@@ -9,11 +9,11 @@ from yb_guide.views.channels import contact_check, contact_lines, limit_text
 from yb_guide.views.common import plain, source_of
 
 if TYPE_CHECKING:  # the shapes are for readers, tests and type checkers: a start of `choose` does not build them
-    from yb_guide.views.flow_shapes import (Call, ChannelBrief, ChecklistBrief, FlowQuestion, FlowResult, General,
-                                             Now, Reason)
+    from yb_guide.views.flow_shapes import (Call, ChannelBrief, ChecklistBrief, FlowQuestion, FlowQuestions, FlowResult,
+                                             General, Now, Reason)
 
 
-def flow_questions(k, flow_id: str) -> dict:
+def flow_questions(k, flow_id: str) -> FlowQuestions:
     """Every question of a flow with its option ids and where each leads (``--list-questions``)."""
     flow = k.flow(flow_id)
     return {
