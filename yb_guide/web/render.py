@@ -4,8 +4,8 @@ where the command line shows a command)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
+from pathlib import Path
 from urllib.parse import quote, quote_plus, urlencode
 
 from yb_guide.views.common import UNVERIFIED_MARK, confirm_text, left_text, phone_first_text, status_text
