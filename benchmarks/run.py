@@ -183,9 +183,9 @@ def check_same(out: Path, base: list[tuple]) -> int:
 
 WEB_PATHS = [  # what a window's residents open most: questions, outcomes, deadlines
     "/choose", "/choose?answer=problem:reimbursement-dispute",
-    "/choose?answer=problem:reimbursement-dispute&answer=tried-before:first-time",
+    "/choose?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time",
     "/reimburse?answer=stage:at-hospital&answer=fee-kind:registration",
-    "/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time&answer=situation:urgent-or-simple",
+    "/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time&answer=situation:urgent-or-simple",
     "/choose/result?answer=problem:fraud",
     "/reimburse/result?answer=stage:at-hospital&answer=fee-kind:registration&answer=paid-how:self&answer=acting:self",
     "/reimburse/result?answer=stage:refused&answer=refusal-written:written&answer=acting:acting&answer=decided-by:county",

@@ -57,11 +57,11 @@ def test_numbers_help_and_a_wrong_number(k):
 
 
 def test_going_back_drops_the_last_answer(k):
-    position, out = wizard(k, "choose", ["2", "1", "b", "3", "1"])
-    assert position.answers == [("problem", "reimbursement-dispute"), ("tried-before", "channels-failed"),
-                                ("acting", "self")]
+    position, out = wizard(k, "choose", ["2", "2", "1", "b", "3", "1"])
+    assert position.answers == [("problem", "reimbursement-dispute"), ("decision-written", "not-written"),
+                                ("tried-before", "channels-failed"), ("acting", "self")]
     assert position.outcome.id == "letter"
-    assert out.count("第 2 题") == 2 and out.count("第 3 题") == 2  # 3: the question taken back, then acting
+    assert out.count("第 3 题") == 2 and out.count("第 4 题") == 2  # 3: the question taken back; 4: then acting
 
 
 def test_back_at_the_first_question(k):
@@ -87,9 +87,9 @@ def test_end_of_input_is_an_error_without_traceback(k):
 
 
 def test_answers_given_with_answer_are_not_asked_again(k):
-    position, out = wizard(k, "choose", ["1", "1"], answers=["problem=reimbursement-dispute"])
+    position, out = wizard(k, "choose", ["2", "1", "1"], answers=["problem=reimbursement-dispute"])
     assert position.outcome.id == "hotline"
-    assert "第 1 题" not in out and "第 2 题" in out and "第 3 题" in out
+    assert "第 1 题" not in out and "第 2 题" in out and "第 3 题" in out and "第 4 题" in out
 
 
 def test_an_answer_the_path_does_not_use_is_dropped_with_a_note(k):
@@ -109,11 +109,11 @@ def test_complete_answers_are_not_a_wizard(k):
 
 def test_the_acting_question_is_asked_only_where_it_changes_the_advice(k):
     # the hall's checklist has what someone acting for a relative brings: asked, after the outcome's questions
-    position, out = wizard(k, "choose", ["2", "1", "3", "1", "2"])
+    position, out = wizard(k, "choose", ["2", "2", "1", "3", "1", "2"])
     assert position.outcome.id == "hall" and position.fact("acting") == "acting"
     assert "是参保人本人去办，还是您替家人" in out
     # the hotline's has nothing of the kind: not asked
-    position, out = wizard(k, "choose", ["2", "1", "1"])
+    position, out = wizard(k, "choose", ["2", "2", "1", "1"])
     assert position.outcome.id == "hotline" and "替家人" not in out
 
 

@@ -27,7 +27,7 @@ def test_shipped_data_passes(run):
     r = run("data", "check", "--json")
     assert r.exit_code == 0
     d = r.json()
-    assert d["ok"] and d["counts"]["channels"] == 9 and d["counts"]["checklists"] == 8
+    assert d["ok"] and d["counts"]["channels"] == 9 and d["counts"]["checklists"] == 9
 
 
 def test_wrong_type_names_file_key_and_line(run, data_copy):

@@ -32,7 +32,7 @@ def flows(data_copy):
 
 def test_shipped_flows_pass_and_are_counted(run):
     d = run("data", "check", "--json").json()
-    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 28
+    assert d["counts"]["flows"] == 2 and d["counts"]["outcomes"] == 29
     assert any(f.endswith("flows.yaml") for f in d["files"])
 
 

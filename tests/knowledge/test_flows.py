@@ -104,7 +104,8 @@ def test_every_channel_is_recommended_by_some_path_of_choose(k):
 
 def test_every_choose_outcome_names_a_channel_or_hands_over(k):
     for out in k.flow("choose").outcomes:
-        assert out.channel or (out.handover and out.handover.flow == "reimburse"), out.id
+        # 行政复议 is no complaint channel: the outcome says whom (复议机关) and how
+        assert out.channel or (out.handover and out.handover.flow == "reimburse") or (out.who and out.steps), out.id
 
 
 def test_choose_knows_every_problem_kind_of_the_source(k):
@@ -303,7 +304,8 @@ def test_reimburse_dispute_leads_to_the_complaint_flow(run):
     assert cmd == "ybguide choose --answer problem=reimbursement-dispute"
     assert flat(cmd) in flat(run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written", "--full").stdout)
     # …and that command, given the rest of the answers, gives a channel.
-    more = cmd.split()[2:] + ["--answer", "tried-before=channels-failed", "--json"]
+    more = cmd.split()[2:] + ["--answer", "decision-written=not-written", "--answer", "tried-before=channels-failed",
+                              "--json"]
     assert run("choose", *more).json()["channel"]["id"] == "mail-letter"
 
 
@@ -315,10 +317,10 @@ def test_missing_answer_without_a_terminal_names_the_question_and_its_options(sh
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("错误：")
-    assert "「tried-before」" in lines[0] and "--answer tried-before=" in lines[0]
-    for option in ("1. 还没有，这是第一次反映", "2. 向市、县医保部门反映过", "3. 已经通过电话、网上或现场反映过"):
+    assert "「decision-written」" in lines[0] and "--answer decision-written=" in lines[0]
+    for option in ("1. 给了，书面写明不予报销", "2. 没有书面决定", "3. 说不清"):
         assert option in lines[0]  # the choices as the wizard shows them, never the ids
-    assert "first-time" not in lines[0] and "local-poor" not in lines[0]
+    assert "not-written" not in lines[0]
     assert r.stdout == "" and "Traceback" not in r.stderr
 
 
@@ -372,9 +374,9 @@ def test_installed_program_json_is_valid_utf8_json(sh):
 
 @pytest.mark.parametrize("given", ["2", "医保报销有争议", "reimbursement-dispute", "２"])
 def test_an_answer_is_the_number_the_wizard_shows_its_label_or_its_id(run, given):
-    a = run("choose", "--answer", f"problem={given}", "--answer", "tried-before=1", "--answer", "situation=1",
+    a = run("choose", "--answer", f"problem={given}", "--answer", "decision-written=2", "--answer", "tried-before=1", "--answer", "situation=1",
             "--json").json()
-    b = run("choose", "--answer", "problem=reimbursement-dispute", "--answer", "tried-before=first-time",
+    b = run("choose", "--answer", "problem=reimbursement-dispute", "--answer", "decision-written=not-written", "--answer", "tried-before=first-time",
             "--answer", "situation=urgent-or-simple", "--json").json()
     assert a["outcome"]["id"] == b["outcome"]["id"]
 
@@ -426,7 +428,7 @@ def test_acting_is_asked_where_a_checklist_has_acting_items_and_nowhere_else(k):
 
 
 def test_not_asked_acting_the_outcome_names_the_acting_items_apart(run):
-    d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
+    d = run("choose", "-a", "problem=2", "-a", "decision-written=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
     assert d["acting"] is None
     cl = d["checklists"][0]
     assert not any("授权委托书" in i for i in cl["items"]) and any("授权委托书" in i for i in cl["acting_items"])
@@ -434,10 +436,10 @@ def test_not_asked_acting_the_outcome_names_the_acting_items_apart(run):
 
 def test_a_letter_outcome_counts_the_letter_track(run):
     """The letter outcome's next step computes the 信访 track of a letter, not a hotline ticket's."""
-    d = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
+    d = run("choose", "-a", "problem=2", "-a", "decision-written=2", "-a", "tried-before=1", "-a", "situation=4", "--json").json()
     step = next(n for n in d["next"] if n["action"] == "deadline")
     assert d["channel"]["id"] == step["channel"] == "mail-letter"
-    screen = run("choose", "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=4", "--full").stdout
+    screen = run("choose", "-a", "problem=2", "-a", "decision-written=2", "-a", "tried-before=1", "-a", "situation=4", "--full").stdout
     assert "ybguide deadline --filed 今天 --channel mail-letter" in screen
 
 
@@ -475,7 +477,8 @@ def test_every_outcome_fits_a_screen_and_leads_with_what_to_do_and_whom(run):
                 assert d["now"]["contact"]["contact_lines"][0][:6] in head
             assert "期限：" in head and (DATE.search(flat(head)) or NO_DATE.search(flat(head))), (outcome_id, head)
             if any(n["action"] == "deadline" and n["events"] == ["filed"] for n in d["next"]):
-                assert d["now"]["date"] and d["now"]["date"]["date"] in head  # computed from --today
+                # a new complaint: the person has no legal date; the bureau's, from --today, as 对方最晚
+                assert d["now"]["agency"].startswith("对方最晚 2026-") and flat(d["now"]["agency"])[:16] in flat(head)
             if outcome_id.startswith("review-") or outcome_id == "ask-written-reply":
                 assert "写投诉信" not in "".join(screen), outcome_id
             if outcome_id in ("review-city", "review-province", "review-national"):
@@ -530,21 +533,25 @@ def test_choose_with_a_case_reads_acting_and_the_written_reply_and_dates_the_rev
     assert d["outcome"]["id"] == "review-province" and d["acting"] is True and d["case"] == int(case_id)
     assert ("reply-written", "written") in [tuple(a) for a in d["replay"]["answers"]]
     assert any("授权委托书" in item for item in d["checklists"][0]["items"])
-    assert d["now"]["date"]["date"] == "2026-12-20"  # 自收到书面答复之日起30日
-    assert "复议前置" in d["now"]["note"]  # a refusal: 复议前置, in the first block
+    # a refusal: 申请行政复议 comes first (复议前置); the 复查 (30 days from the reply, 12-20) goes alongside
+    assert d["now"]["act"] == "reconsideration" and d["now"]["do"] == "申请行政复议"
+    assert "请求复查的最后一天：最晚 2026-12-20" in d["now"]["alongside"]
+    assert "复议前置" in d["now"]["note"]
     screen = run(*args, env={"COLUMNS": "80"}).stdout
+    assert flat(screen).startswith("◆现在就做：申请行政复议")
     assert "ybguide letter --case " + case_id + " --kind 复查申请书" in screen
-    assert "请求复查的最后一天：最晚 2026-12-20" in flat(screen).replace("最晚2026", "最晚 2026")
+    assert "请求复查的最后一天：最晚2026-12-20" in flat(screen)
 
 
 def test_choose_with_a_case_of_someone_going_themselves_lists_no_acting_items(run):
     case_id = add_case(run)
-    d = run("choose", "--case", case_id, "-a", "problem=2", "-a", "tried-before=1", "-a", "situation=3",
+    d = run("choose", "--case", case_id, "-a", "problem=2", "-a", "decision-written=2", "-a", "tried-before=1", "-a", "situation=3",
             "-a", "can-visit=1", "--today", "2026-12-07", "--json").json()
     assert d["outcome"]["id"] == "hall" and d["acting"] is False
     assert not any("授权委托书" in i for cl in d["checklists"] for i in cl["items"] + cl["acting_items"])
     # a new complaint at the hall is filed today, not on the case's date
-    assert d["now"]["date"]["date"] == "2026-12-22" and d["now"]["by"].startswith("今天提交的话")
+    assert d["now"]["date"] is None and d["now"]["by"].startswith("没有要您在哪天前办的法定期限")
+    assert d["now"]["agency"].startswith("对方最晚 2026-12-22")
 
 
 def test_reimburse_with_a_refused_case_goes_straight_to_the_written_refusal(run):
@@ -565,14 +572,14 @@ def test_the_web_outcome_asks_acting_leads_with_the_call_and_folds_everything_el
     from yb_guide.web.app import create_app
 
     c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
-    base = "answer=problem:2&answer=tried-before:1&answer=situation:4"
+    base = "answer=problem:2&answer=decision-written:2&answer=tried-before:1&answer=situation:4"
     asked = c.get(f"/choose?{base}")  # the outcome is known, the fact it depends on is asked
     assert asked.status_code == 200 and "是参保人本人去办，还是您替家人" in asked.text
     assert c.get(f"/choose/result?{base}", follow_redirects=False).status_code == 303
     own = c.get(f"/choose/result?{base}&answer=acting:self").text
     relative = c.get(f"/choose/result?{base}&answer=acting:acting").text
     assert "授权委托书" not in own and "授权委托书" in relative and "/checklists/mail-letter?acting=1" in relative
-    hotline = c.get("/choose/result?answer=problem:2&answer=tried-before:1&answer=situation:1").text
+    hotline = c.get("/choose/result?answer=problem:2&answer=decision-written:2&answer=tried-before:1&answer=situation:1").text
     now, folded = hotline.index("现在就做"), hotline.index('<details class="full"')
     assert now < hotline.index('href="tel:12393"') < hotline.index("您的回答（可以逐项修改）") < folded
     assert hotline.index("期限：") < folded and hotline.index("<h2>来源</h2>") > folded  # sources: in 显示全部

@@ -214,7 +214,8 @@ def test_written_refusal_counts_the_appeal_periods_from_the_decision(run):
     text = flat(r.stdout)
     assert "《中华人民共和国社会保险法》第八十三条第二款" in text and "已核实2026-11-25" in text
     assert "ybguidedeadline--decision-known日期" in text
-    assert "60日内" in text and "6个月内" in text
+    # a refusal goes to 复议 first: 60 days, then 15 days to sue after the 复议决定; no direct 6-month suit offered
+    assert "60日内" in text and "6个月内" not in text and "收到复议决定书之日起15日内" in text
     assert "投诉、信访不会让行政复议和行政诉讼的期限停下来" in text
     assert "ybguidechoose--answerproblem=reimbursement-dispute" in text
     oral = run("reimburse", "-a", "stage=refused", "-a", "refusal-written=oral", "--json").json()
@@ -404,4 +405,5 @@ def test_a_written_refusal_leads_with_reconsideration_first_and_labels_the_direc
     assert d["warnings"][0].startswith("很可能要先申请行政复议（复议前置）（本工具的推论）")
     periods = {x["id"]: x for x in d["periods"]}
     assert periods["reconsideration"]["condition"] is None
-    assert "不需要先申请复议" in periods["lawsuit"]["condition"]
+    assert "lawsuit" not in periods  # the direct suit is not offered beside 复议 for a refusal (复议前置)
+    assert d["now"]["act"] == "reconsideration" and [c["id"] for c in d["checklists"]] == ["reconsideration"]

@@ -36,7 +36,9 @@ def test_a_refusal_or_an_unknown_decision_leads_with_reconsideration_first(run, 
     assert s["lawsuit"]["due"] == "2027-03-01" and "不需要先申请复议" in s["lawsuit"]["condition"]
     first = next(n for n in d["notes"] if n["id"] == "reconsideration-first")
     # the articles' words were checked; reading a refusal as 未依法给付社会保险待遇 is the tool's inference
-    assert first["lead"] and first["basis_kind"] == "inference" and first["source"]["status"] == "verified"
+    # 条文已核对，结论是推论 — never 已核实 for the tool's own conclusion
+    assert first["lead"] and first["basis_kind"] == "inference" and first["source"]["status"] == "articles-checked"
+    assert first["source"]["status_label"] == "条文已核对，结论是推论"
     assert "第二十三条第一款第（三）项" in first["source"]["text"] and any("第十一条第（十二）项" in a for a in first["also"])
     screen = run("deadline", *args, env={"COLUMNS": "80"}).stdout
     top = "".join(screen.splitlines()[:4])
@@ -144,10 +146,14 @@ def test_the_chinese_calendar_agrees_the_day_is_in_the_break():
 
 def test_the_60_day_conclusion_applies_to_a_request_only(run):
     base = ["--filed", "2026-03-02", "--today", "2026-03-03"]
-    _, s = stages(run, *base, "--matter", "申诉求决")
-    assert s["petition-conclude"]["condition"] is None
+    _, s = stages(run, *base, "--matter", "申诉求决", "--channel", "mail-letter")
+    assert s["petition-conclude"]["condition"] is None  # a letter is a 信访 itself
+    _, s = stages(run, *base, "--matter", "申诉求决")  # a call: 法定 only when handled as a 信访事项
+    assert s["petition-conclude"]["condition"] == "医保部门按信访事项办理时的法定期限"
     _, s = stages(run, *base)
     assert "申诉求决" in s["petition-conclude"]["condition"]
+    # 信访工作条例 第三十一条第（四）项: what 行政复议 can settle is "导入相应程序处理", not the 60 days of 第三十四条
+    assert "如要求重新报销" not in s["petition-conclude"]["condition"] and "第（四）项" in s["petition-conclude"]["condition"]
     for matter, note in (("举报违法违规", "violation-report"), ("检举控告", "misconduct-report")):
         d, s = stages(run, *base, "--matter", matter)
         assert "petition-conclude" not in s and "petition-notice" in s

@@ -130,7 +130,7 @@ PAGE_TYPES = {
     "question with an error": "/choose?answer=problem:fraud&asked=tried-before",
     "question to change": "/choose?answer=problem:fraud&answer=tried-before:first-time&change=problem",
     "your answers": "/reimburse/answers?answer=stage:at-hospital&answer=fee-kind:platform",
-    "outcome (choose)": "/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time&answer=situation:urgent-or-simple",
+    "outcome (choose)": "/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time&answer=situation:urgent-or-simple",
     "outcome (reimburse, with general advice)": "/reimburse/result?answer=stage:at-hospital&answer=fee-kind:registration&answer=paid-how:self",
     "outcome with periods": "/reimburse/result?answer=stage:refused&answer=refusal-written:written",
     "deadline form": "/deadline",

@@ -172,7 +172,7 @@ CONTROLS = [
     ("/", ".foot a", "a footer link"),
     ("/", ".links a", "a list link"),
     ("/faq", "form.search button.button", "a plain button"),
-    ("/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time&answer=situation:urgent-or-simple",
+    ("/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time&answer=situation:urgent-or-simple",
      ".panel .button.secondary", "the call button in the grey panel"),
     ("/choose/result?answer=problem:fraud", "button.print", "the print button"),
     ("/choose/result?answer=problem:fraud", "details.answers summary", "a summary"),

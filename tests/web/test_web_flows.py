@@ -134,7 +134,7 @@ def test_a_deadline_step_links_to_the_form_with_its_dates(client):
 
 
 def test_change_an_answer_from_the_answers_page(client):
-    url = "/choose/answers?answer=problem:reimbursement-dispute&answer=tried-before:first-time&answer=situation:urgent-or-simple"
+    url = "/choose/answers?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time&answer=situation:urgent-or-simple"
     page = get(client, url)
     change = page.link("修改")  # the first question
     question = get(client, change)
@@ -157,7 +157,7 @@ def test_back_links_and_a_form_sent_without_a_choice(client):
     answers = get(client, "/choose/answers?answer=problem:fraud")
     last = get(client, answers.link("返回"))
     assert last.forms[-1]["checked"] == "problem:fraud"
-    r = client.get("/choose?answer=problem:reimbursement-dispute&asked=tried-before")
+    r = client.get("/choose?answer=problem:reimbursement-dispute&asked=decision-written")
     assert r.status_code == 400
     page = Page(r.text)
     assert "请选择一项" in page.text and "有 1 处需要改一改" in page.text
@@ -178,7 +178,7 @@ def test_bad_answers_in_an_address_are_a_chinese_404_with_a_way_back(client):
 
 
 def test_an_outcome_page_leads_with_the_call_button_and_keeps_the_answers_below(client):
-    r = client.get("/choose/result?answer=problem:reimbursement-dispute&answer=tried-before:first-time"
+    r = client.get("/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time"
                    "&answer=situation:urgent-or-simple")
     assert r.status_code == 200
     html = r.text

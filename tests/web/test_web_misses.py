@@ -20,7 +20,7 @@ MISSES = [  # one of each kind the benchmark makes: a schedule, an outcome, æ‚¨ç
     "&answer=decided-by:county",
     "/reimburse/answers?answer=stage:at-hospital&answer=fee-kind:registration&answer=paid-how:self"
     "&answer=acting:self",
-    "/choose?answer=problem:reimbursement-dispute&answer=tried-before:first-time&change=tried-before",
+    "/choose?answer=problem:reimbursement-dispute&answer=decision-written:not-written&answer=tried-before:first-time&change=tried-before",
 ]
 
 

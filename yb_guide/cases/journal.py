@@ -119,6 +119,7 @@ class Progress:
     # relevant end stages of the usual handling times (web article, not law) that have passed: no
     # deadline was missed; it is the time to 催办 with the ticket
     follow_up: list = field(default_factory=list)
+    step: object | None = None  # what the person must do first (schedule.next_step.Step)
 
 
 def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
@@ -129,20 +130,26 @@ def progress(k, case: Case, today: dt.date, cal=None) -> Progress:
     passing is normal; 处理反馈 passing with no result is the time to follow up with the ticket.
     A closed case still shows the windows it leaves open: the 复查/复核 requests and 复议/诉讼
     run from dates that closing the case does not change."""
+    from yb_guide.schedule.deadlines import get_plan
+    from yb_guide.schedule.next_step import first_step
+
     sched = schedule(k, case, today, cal)
+    step = first_step(get_plan(k.data_dir), sched)  # the one decision the deadline screen and the flows ask
     relevant = {s.id for s in sched.stages if not s.done}
     stages = [s for s in sched.stages if s.id in relevant]
     upcoming = sorted((s for s in stages if not s.passed), key=lambda s: s.due)
     if case.status == "closed":
         still = [s for s in upcoming if s.after != "filed" and s.track in ("petition", "administrative")
                  and not s.id.startswith("petition-")]
-        return Progress(sched, relevant, None, [], still)
+        return Progress(sched, relevant, None, [], still, step=step)
     followed = {s.after for s in sched.stages}
     ends = sorted((s for s in stages if s.passed and s.id not in followed), key=lambda s: s.due)
     # A usual handling time is no legal deadline: passing it is the time to follow up, never 已过.
     overdue = [s for s in ends if s.basis_kind != "web-article"]
     follow_up = [s for s in ends if s.basis_kind == "web-article"]
-    return Progress(sched, relevant, upcoming[0] if upcoming else None, overdue, [], follow_up)
+    # the person's own first act leads; else what comes next (an authority's reply)
+    nxt = step.due if step is not None and step.due is not None else (upcoming[0] if upcoming else None)
+    return Progress(sched, relevant, nxt, overdue, [], follow_up, step=step)
 
 
 def knowledge_for(k, case: Case | None):

@@ -3,6 +3,8 @@ notes and FAQs.  The dataclasses are the schema (``base.schema.build``)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 from yb_guide.base.record import record
 from typing import Literal
@@ -160,6 +162,10 @@ class Faq:
     procedure: str | None = None  # the answer's steps are this procedure's steps
     brief: str | None = None  # the answer in one line, listed with the question before the full text
     checked: dt.date | None = None  # the day a verified fact was checked
+    # the people the answer touches a first step for (deadlines.yaml situation: decision -> refusal):
+    # the entry leads with what schedule.next_step says they must do first
+    first_step_for: dict[str, str] = dataclasses.field(default_factory=dict)
+    first_step_who: str | None = None  # who they are, in words (原来的决定是不予报销的)
 
 
 @record

@@ -229,8 +229,12 @@ def _check_flows(k, channels: set, checklists: set, procedures: set) -> None:
                 _refer(out, "notes", x, notes, "注意事项")
             if out.record is not None:
                 _refer(out.record, "note", out.record.note, notes, "注意事项")
-            if not (out.channel or out.procedure or out.handover):
-                raise _fail(out, "id", "结果至少要写 channel（推荐渠道）、procedure（办理步骤）或 handover（转到另一个流程）之一")
+            if not (out.channel or out.procedure or out.handover or out.reason or (out.steps and out.who)):
+                raise _fail(out, "id", "结果至少要写 channel（推荐渠道）、procedure（办理步骤）、handover（转到另一个流程）"
+                                       "或 who 和 steps（找谁、怎么做）之一")
+            if out.act is not None and out.act not in {f.id for f in k.deadlines.first_steps} | {
+                    r.id for r in k.deadlines.rules}:
+                raise _fail(out, "act", f"「{out.act}」不是 deadlines.yaml 里的 first_steps 或期限规则编号")
         check_graph(flow, _fail)
 
     flow_ids = {f.id for f in k.flows}

@@ -98,6 +98,11 @@ class Track:
     # 民事诉讼法 on 期间, applied by 行政复议法 and 行政诉讼法); "keep" where the text has no such rule
     # (信访工作条例): the day its words give stays the last day, the moved day is the tool's inference.
     last_day: Literal["move", "keep"] = "move"
+    # A legal limit only on some condition for most channels (信访: for a call or an online complaint
+    # only when the bureau handles it as a 信访事项): the label every such date carries, except for
+    # the channels in ``plain_for`` (a letter is a 信访 by itself).
+    condition: str | None = None
+    plain_for: tuple[str, ...] = ()
 
 
 @record
@@ -137,6 +142,24 @@ class DeadlineRule:
     basis_kind: BasisKind | None = None  # None: statute on a legal track, web-article on a service track
     also: tuple[SourceRef, ...] = ()  # further articles it rests on
     person_acts: bool = False  # a step the person takes by this day (复查, 复议, 起诉), not an authority's reply
+    bound: bool = False  # an outer limit (五年), never a step of its own: neither the person's act nor a reply
+
+
+@record
+class FirstStep:
+    """What a person in a situation must do first (deadlines.yaml ``first_steps``): the first of these
+    whose ``when`` their answers meet wins over the nearest dated step.  Its date is the first of
+    ``rules`` that is dated and not passed; with none dated it waits for ``needs``."""
+
+    id: str
+    title: str  # what the person does: 申请行政复议
+    when: dict[str, tuple[str, ...]]
+    rules: tuple[str, ...]
+    needs: str  # the event that dates it (知道原决定)
+    needs_text: str  # what to do while that date is not known
+    passed: str  # what is still possible once every one of its dates has passed
+    source: SourceRef
+    unless: tuple[str, ...] = ()  # events after which it is done (复议 applied for)
 
 
 @record
@@ -170,6 +193,7 @@ class DeadlinesFile:
     simple_procedure_max: int | None = None  # 行政复议法第五十三条: 涉及款额三千元以下 → "simple"
     moved_note: str = ""  # beside a "keep" last day on a holiday: the moved day is the tool's inference
     events: tuple[Event, ...] = ()  # every event a period can run from (``knowledge.events.Events`` reads them)
+    first_steps: tuple[FirstStep, ...] = ()  # what a person must do first, whatever else they are told
 
 
 def resolve(rule: DeadlineRule, k) -> DeadlineRule:

@@ -132,6 +132,9 @@ class Outcome:
     # by when, where no legal date follows from the outcome (the person has none): said plainly
     by: str | None = None
     who: str | None = None  # with whom, where the channel's name does not say it (a 复查 is no 投诉信)
+    # the person's act this outcome is (deadlines.yaml first_steps id, or a rule id: review-request):
+    # an outcome whose act is not the person's first step shows that step first (schedule.next_step)
+    act: str | None = None
 
 
 @record

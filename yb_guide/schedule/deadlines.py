@@ -56,6 +56,7 @@ class Plan:
     simple_max: int | None = None
     moved_note: str = ""
     region: str = ""  # the region's name (its pack's): a calendar file names it
+    first_steps: tuple = ()  # deadline_rules.FirstStep: what a person must do first (schedule.next_step)
 
     def question(self, question_id: str) -> SituationQuestion:
         return next(q for q in self.situation if q.id == question_id)
@@ -100,7 +101,7 @@ def make_plan(k) -> Plan:
                 process_note=k.main.process.note, complex_note=d.complex_note,
                 channel_index=channel_index(k.channels), events=k.events, situation=d.situation,
                 situation_notes=d.situation_notes, simple_max=d.simple_procedure_max, moved_note=d.moved_note,
-                region=k.pack.name)
+                region=k.pack.name, first_steps=d.first_steps)
 
 
 def get_plan(data_dir=None) -> Plan:
@@ -262,6 +263,9 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
         if fits == "skip":
             continue
         condition = rule.applies.label if fits == "label" else None
+        t = plan.track(rule.track)
+        if t.condition and channel not in t.plain_for and _root_event(plan, rule) == "filed":
+            condition = "；".join(x for x in (condition, t.condition) if x)  # 12393: 法定 only as a 信访
         alt = rule.instead if rule.instead and rule.instead.after in known else None
         after = alt.after if alt else rule.after
         if after not in known:

@@ -104,9 +104,16 @@ class _Faq(TypedDict):
     corrections: list[Correction]
 
 
+class FaqFirstStep(TypedDict):
+    who: str  # the people it is for: 原来的决定是不予报销的
+    title: str  # what they do first (schedule.next_step)
+    by: str | None
+
+
 class FaqEntry(_Faq, total=False):
     steps: list[FaqStep]  # when the answer is a procedure
     closing: str
+    first_step: FaqFirstStep  # for the people the answer touches a first step for (复议前置)
 
 
 class FaqList(TypedDict):
@@ -257,12 +264,28 @@ def _faq_entry(k, number: int, f) -> FaqEntry:
         "source": source_of(k, f),
         "corrections": [_correction(k, corr) for corr in k.corrections_for_faq(f.id)],
     }
+    if f.first_step_for:
+        step = _first_step(k, f.first_step_for)
+        if step is not None:
+            out["first_step"] = {"who": f.first_step_who or "", "title": step.title,
+                                 "by": step.needs_text or step.passed}
     if f.procedure:
         p = k.procedure(f.procedure)
         out["steps"] = [{"title": s.title, "text": s.text} for s in p.steps]
         if p.closing:
             out["closing"] = p.closing
     return out
+
+
+def _first_step(k, situation: dict[str, str]):
+    """What the people a FAQ answer is about must do first: the one decision (``schedule.next_step``)."""
+    from yb_guide.calendar import workdays
+    from yb_guide.schedule.deadlines import get_plan
+    from yb_guide.schedule.next_step import step_for
+    from yb_guide.schedule.situation import Situation
+
+    return step_for(get_plan(k.data_dir), workdays.get_calendar(None), {}, today=None, channel=None,
+                    situation=Situation(**situation))
 
 
 def faq_list(k, query: str | None = None) -> FaqList:

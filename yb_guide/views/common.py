@@ -64,7 +64,7 @@ def document_source(doc, ref, status: str, checked: dt.date | None, today: dt.da
         "doc": doc.id, "kind": doc.kind, "kind_label": KIND_LABELS[doc.kind], "issuer": doc.issuer,
         "title": doc.title, "section": ref.section, "url": doc.url, "text": cite(doc, ref),
         "basis": {"law": doc.title, "article": ref.section} if legal else None,
-        "status": status, "status_label": STATUS_LABELS[status],
+        "status": status, "status_label": ARTICLES_CHECKED if status == "articles-checked" else STATUS_LABELS[status],
         "checked": checked.isoformat() if checked else None, "stale": is_stale(checked, today),
     }
 
@@ -82,8 +82,14 @@ FOLLOW_UP_TEXT = "超过一般办理时间，可以催办"
 UNVERIFIED_MARK = "※"
 
 
+# The tool's own reading of articles whose words were checked: the articles are, the reading is not.
+ARTICLES_CHECKED = "条文已核对，结论是推论"
+
+
 def status_text(src: dict) -> str:
-    """（已核实 2026-11-25） / （较久未核对，上次核对 …） / （未经官方核实）"""
+    """（已核实 2026-11-25） / （较久未核对，上次核对 …） / （未经官方核实） / （条文已核对 …，结论是推论）"""
+    if src.get("status") == "articles-checked":
+        return f"（条文已核对 {src['checked']}，结论是推论）"
     if src.get("status") == "verified":
         if src.get("stale"):
             return f"（较久未核对，上次核对 {src['checked']}）"

@@ -101,6 +101,7 @@ class TrackBlock(TypedDict):
     kind_label: str
     summary: str
     source: dict
+    condition: str | None  # when its dates are legal ones (信访: when handled as a 信访事项)
     stages: list[Stage]
     pending: list[PendingStage]
     notes: list[TrackNote]
@@ -111,6 +112,18 @@ class SituationAnswer(TypedDict):
     short: str
     answer: str | None
     answer_label: str
+
+
+class FirstStep(TypedDict):
+    """What the person must do first (``schedule.next_step.first_step``); its date is ``next``."""
+
+    act: str  # a first step's id (reconsideration) or the rule id of the nearest act
+    title: str  # 申请行政复议
+    rule_based: bool  # a rule of the data decided it (复议前置), not only the nearest date
+    needs: str | None  # the event whose date would date it
+    needs_label: str | None
+    needs_text: str | None  # what to do meanwhile
+    passed: str | None  # every date it had has passed: what is still possible
 
 
 class _Schedule(TypedDict):
@@ -131,7 +144,9 @@ class _Schedule(TypedDict):
     brief_warnings: list[str]
     situation: dict[str, SituationAnswer]
     notes: list[SituationNote]
-    next: Stage | None
+    next: Stage | None  # the date of the person's first step
+    first_step: FirstStep | None
+    agency: Stage | None  # the nearest date an authority must meet (对方最晚…)
 
 
 class Deadline(_Schedule, total=False):
@@ -192,7 +207,7 @@ def deadline(sched, plan) -> Deadline:
               "basis_kind": n.basis_kind, "basis_kind_label": BASIS_KIND_LABELS[n.basis_kind],
               # an inference from checked articles: the articles are shown as checked, the reading is
               # labelled by basis_kind (本工具的推论) and stays unverified in ``sources``
-              "source": document_source(plan.documents[n.source.doc], n.source, "verified", n.articles_checked, today)
+              "source": document_source(plan.documents[n.source.doc], n.source, "articles-checked", n.articles_checked, today)
               if n.articles_checked else source(n.source, n),
               "also": [plan.cite(ref) for ref in n.also]} for n in sched.notes]
     tracks: list[TrackBlock] = []
@@ -201,6 +216,7 @@ def deadline(sched, plan) -> Deadline:
         tracks.append({
             "id": t.id, "title": t.title, "kind": t.kind, "kind_label": TRACK_KIND_LABELS[t.kind],
             "summary": t.summary, "source": source(t.source, t),
+            "condition": t.condition if sched.channel not in t.plain_for else None,  # on its stages too
             "stages": sorted((x for x in stages if x["track"] == t.id), key=lambda x: x["due"]),
             "pending": [p for p in pending if p["track"] == t.id],
             "notes": [{"text": n.text, "source": source(n.source, n)} for n in plan.notes if n.track == t.id],
@@ -223,7 +239,7 @@ def deadline(sched, plan) -> Deadline:
         "brief_warnings": _brief(sched, plan),
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
-        "next": next_legal(sched, plan, stages),
+        **first_step(sched, plan, stages),
     }
 
 
@@ -252,12 +268,22 @@ def situation_payload(situation, plan) -> dict[str, SituationAnswer]:
     return out
 
 
-def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
-    """The stage to act on first (``schedule.next_step.next_legal``), as shown."""
-    from yb_guide.schedule.next_step import next_legal as first
+def first_step(sched, plan, stages: list[Stage]) -> dict:
+    """``next``, ``first_step`` and ``agency`` of the payload: the person's first act
+    (``schedule.next_step``), its stage as shown, and the authority's nearest date."""
+    from yb_guide.schedule.next_step import REASON_RULE, agency_due, first_step as decide
 
-    d = first(plan, sched.stages)
-    return next((s for s in stages if s["id"] == d.id), None) if d else None
+    def shown(d):
+        return next((s for s in stages if s["id"] == d.id), None) if d else None
+
+    step = decide(plan, sched)
+    return {
+        "next": shown(step.due) if step else None,
+        "first_step": {"act": step.act, "title": step.title, "rule_based": step.reason == REASON_RULE,
+                       "needs": step.needs, "needs_label": plan.events.label(step.needs) if step.needs else None,
+                       "needs_text": step.needs_text, "passed": step.passed} if step else None,
+        "agency": shown(agency_due(plan, sched)),
+    }
 
 
 def workday(cal, d: dt.date, n: int | None) -> Workday:

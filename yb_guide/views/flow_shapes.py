@@ -224,11 +224,14 @@ class NextAction(_Action, total=False):
 class Now(TypedDict):
     """What to do now, with whom, by when: the first block of an outcome."""
 
-    do: str
+    do: str  # the person's first act (schedule.next_step), else the outcome's
+    act: str | None  # that act's id (reconsideration, review-request …); None: no legal date of theirs
     who: str | None
     contact: ChannelBrief | Alternative | None  # an alternative's, when the outcome names no channel
     by: str | None
     date: dict | None  # views.common.day
+    alongside: str | None  # the outcome's own act, when another must come first (复议前置)
+    agency: str | None  # 对方最晚…: the authority's nearest legal date
     note: str | None
     also: list[str]
 

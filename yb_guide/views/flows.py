@@ -208,6 +208,8 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
         payload["processing_time"] = limit_text(c.processing_time)
         payload["corrections"] = [corr.advice for corr in k.corrections_for(c.id)]
         sources.append(source_of(k, c))
+    elif out.steps:  # an act with no channel of its own (行政复议): its steps
+        payload["steps"] = list(out.steps)
     if out.reason:
         reason = k.reason(out.reason)
         payload["reason"] = _reason(k, reason)
@@ -263,7 +265,7 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
     for cl in payload["checklists"]:
         nxt.append({"action": "checklist", "id": cl["id"], "title": cl["title"], "acting": bool(acting),
                     "why": f"查看并打印「{cl['title']}」"})
-    if out.channel:
+    if out.channel and not out.steps:  # a 复查 has its own steps: the channel's page would say 写投诉信
         nxt.append({"action": "channel", "id": out.channel, "why": "查看这个渠道的全部信息和注意事项"})
     # a deadline step counts the recommended channel's tracks (a letter is a 信访, not a hotline ticket)
     nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind, "channel": out.channel}
@@ -282,59 +284,101 @@ def case_brief(case) -> dict:
 
 def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> Now:
     """The first block of an outcome: what to do now, with whom (a channel's contact, else whom to
-    ask), by when (the nearest legal date; else the rule; else what the outcome says) and the advice
-    for this situation that must come with it (复议前置)."""
+    ask), by when and the advice for this situation that must come with it (复议前置).
+
+    What the person must do first is the library's one decision (``schedule.next_step``): where it is
+    another act than the outcome's (a written 不予报销 goes to 行政复议 first), that act leads and the
+    outcome's own becomes what may be done alongside."""
     c = payload["channel"]
     if c is None and payload["reason"] and payload["reason"]["contacts"]:
         call = payload["reason"]["contacts"][0]
         c = call["channel"]
         who = call["who"]
-    elif c is None and payload["alternatives"]:
+    elif c is None and payload["alternatives"] and not out.who:
         c = payload["alternatives"][0]
         who = c["name"]
     else:
         who = c["name"] if c else None
     who = out.who or who
-    by, date = _by(k, out, payload, today, case, plan, calendar)
-    return {"do": out.title, "who": who, "contact": c, "by": by, "date": date,
+    from yb_guide.schedule.next_step import agency_due, first_step
+
+    plan = plan or _plan(k)
+    sched = _schedule(k, out, today, case, plan, calendar)
+    step = first_step(plan, sched) if sched else None
+    agency = agency_due(plan, sched) if sched else None
+    by, date = _by(out, payload, step, plan)
+    do, alongside = out.title, None
+    if step is not None and step.reason == "rule" and step.act != out.act:
+        # another act comes first (复议前置): it leads; the outcome's own act, with its date, goes alongside
+        own = next((d for d in sched.stages if d.id == out.act and not d.passed and not d.done), None)
+        when = f"（{_dated(own)}）" if own else ""
+        do, alongside = step.title, f"同时可以：{out.title}{when}——但它不会让{step.title}的期限停下来。"
+        who, c = None, None
+    return {"do": do, "act": step.act if step else None, "who": who, "contact": c, "by": by, "date": date,
+            "alongside": alongside, "agency": _agency_text(agency),
             "note": payload["warnings"][0] if payload["warnings"] else None}
 
 
-def _by(k, out, payload: dict, today, case, plan=None, calendar=None) -> tuple[str | None, dict | None]:
-    """By when, as a sentence, and the date when one is computed."""
-    from yb_guide.views.common import day
+def _plan(k):
+    from yb_guide.schedule.deadlines import get_plan
+
+    return get_plan(k.data_dir)
+
+
+def _schedule(k, out, today, case, plan, calendar=None):
+    """The schedule the outcome's first block reads (``schedule.next_step.schedule_for``): what the case
+    and the answers say; a new complaint is taken as filed today (not on the case's date)."""
+    from yb_guide.calendar import workdays
+    from yb_guide.schedule.next_step import schedule_for
+    from yb_guide.schedule.situation import Situation
 
     step = next((n for n in out.next if n.action == "deadline"), None)
-    if step is not None:
-        # a new complaint is filed today (not on the case's date); a 复查 runs from the case's reply
-        assumed = step.events == ("filed",) and today is not None
-        events = {"filed": today} if assumed else dict(case["events"]) if case else {}
-        if any(e in events for e in step.events):
-            from yb_guide.calendar import workdays
-            from yb_guide.schedule.deadlines import get_plan, moved_text
-            from yb_guide.schedule.next_step import first_legal_date
-            from yb_guide.schedule.situation import Situation
+    if step is not None and step.events == ("filed",) and today is not None:
+        events = {**(case["events"] if case else {}), "filed": today}
+    else:
+        events = dict(case["events"]) if case else {}
+    situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
+    return schedule_for(plan, calendar or workdays.get_calendar(None), events, today=today, channel=out.channel,
+                        situation=situation)
 
-            plan = plan or get_plan(k.data_dir)
-            situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
-            d = first_legal_date(plan, calendar or workdays.get_calendar(None), events, today=today, channel=out.channel,
-                                 situation=situation)
-            if d is not None:
-                when = day(d.due)
-                text = f"{d.title}：最晚 {when['date']} {when['weekday']}"
-                if d.condition:
-                    text += f"（{d.condition}）"
-                if assumed:
-                    text = f"今天提交的话，{text}（法定期限）"
-                if moved_text(d):  # a 信访 day on a rest day: its words' day, the moved one beside it
-                    text += "；" + moved_text(d)
-                return text, when
+
+def _dated(d) -> str:
+    """「申请行政复议的最后一天：最晚 2026-12-14 周一」: a stage's last day as the first block says it."""
+    from yb_guide.views.common import day
+
+    when = day(d.due)
+    return (f"{d.title}：最晚 {when['date']} {when['weekday']}" + ("（推算）" if d.estimated else "")
+            + "".join(f"（{x}）" for x in (d.condition,) if x))
+
+
+def _agency_text(d) -> str | None:
+    """对方最晚…: an authority's legal date, never the person's step."""
+    if d is None:
+        return None
+    from yb_guide.schedule.deadlines import moved_text
+    from yb_guide.views.common import day
+
+    when = day(d.due)
+    text = f"对方最晚 {when['date']} {when['weekday']}：{d.title}" + ("（推算）" if d.estimated else "")
+    return text + "".join(f"（{x}）" for x in (d.condition, moved_text(d)) if x)
+
+
+def _by(out, payload: dict, step, plan) -> tuple[str | None, dict | None]:
+    """By when the person acts, as a sentence, and the date when one is computed."""
+    from yb_guide.views.common import day
+
+    if step is not None and step.due is not None:
+        when, text = day(step.due.due), _dated(step.due)
+        if step.passed:
+            text += "。" + step.passed
+        return text, when
+    if step is not None and (step.needs_text or step.passed):
+        return step.passed or step.needs_text, None
     periods = payload["periods"]
-    if periods:
-        from yb_guide.schedule.deadlines import get_plan
-
-        plan = plan or get_plan(k.data_dir)
+    if periods and not out.by:
         first = next((x for x in periods if plan.rule(x["id"]).person_acts), periods[0])
         return f"{first['title']}：{first['text']}", None
-    return out.by, None
+    return out.by or NO_DATE, None
 
+
+NO_DATE = "没有要您在哪天前办的法定期限；尽早办，记下办理的日期。"

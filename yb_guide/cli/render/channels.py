@@ -153,7 +153,10 @@ def faq_entry(e: dict, full: bool = True):
     yield q
     if not full:
         return
-    yield T(e["answer"])
+    if e.get("first_step"):
+        f = e["first_step"]
+        yield labelled("先做这件事：", f"{f['who']}，{f['title']}" + (f"——{f['by']}" if f["by"] else ""), "bold green")
+    yield labelled("网络文章原话：", e["answer"], "dim") if e.get("corrections") else T(e["answer"])
     if e.get("steps"):
         yield numbered([f"{s['title']}：{s['text']}" for s in e["steps"]])
     if e.get("closing"):

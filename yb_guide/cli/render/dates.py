@@ -51,18 +51,7 @@ def deadline(p: Deadline):
         yield from _deadline_full(p)
         return
     yield _head(p)
-    nxt = p["next"]
-    if nxt:
-        line = T("先做这件事：", style="bold")
-        line.append(f"{nxt['title']}——{nxt['due']} {nxt['weekday']}", style="bold")
-        if nxt["estimated"]:
-            line.append("（推算）", style="yellow")
-        line.append(_left(nxt))
-        yield line
-        if nxt["condition"]:
-            yield para(nxt["condition"], "yellow")
-        if nxt["moved_text"]:
-            yield para(nxt["moved_text"], "yellow")
+    yield from first_step_lines(p)
     for n in p["notes"]:
         if n["lead"]:
             yield T("")
@@ -74,10 +63,12 @@ def deadline(p: Deadline):
             continue
         yield T("")
         yield T(f"■ {t['title']}" + ("" if t["kind"] == "legal" else "（不是法定期限）"), style="bold")
+        if t["condition"] and any(t["condition"] in (s["condition"] or "") for s in stages):  # once, not under each date
+            yield para(f"（{t['condition']}）", "dim")
         if t["kind"] == "legal":
             for s in stages:
                 yield _stage_line(s)
-                for extra in (s["condition"], s["moved_text"]):
+                for extra in (_own_condition(s["condition"], t["condition"]), s["moved_text"]):
                     if extra:
                         yield para(extra, "yellow", indent=4)
         else:  # usual handling times: one line each
@@ -93,6 +84,41 @@ def deadline(p: Deadline):
         yield T("加上 --decision-known 日期，算出行政复议和行政诉讼的最后一天。", style="dim")
     later = "之后还有期限（给出以后的日期再算）；" if p["pending"] else ""
     yield T(f"{later}每个期限的规则原文、依据和来源：加 --full", style="dim")
+
+
+def _own_condition(condition: str | None, track_condition: str | None) -> str | None:
+    """A stage's condition less its track's, which the track's heading says once."""
+    if not condition or not track_condition:
+        return condition
+    return condition.replace("；" + track_condition, "").replace(track_condition, "") or None
+
+
+def first_step_lines(p: Deadline):
+    """先做这件事 (the person's act, dated or waiting for a date) and 对方最晚 (an authority's duty)."""
+    nxt, first, agency = p["next"], p["first_step"], p["agency"]
+    if first:
+        line = T("先做这件事：", style="bold")
+        if nxt:
+            line.append(f"{first['title']}——{nxt['title']} {nxt['due']} {nxt['weekday']}"
+                        if nxt["title"] != first["title"] and not nxt["title"].startswith(first["title"])
+                        else f"{nxt['title']}——{nxt['due']} {nxt['weekday']}", style="bold")
+            if nxt["estimated"]:
+                line.append("（推算）", style="yellow")
+            line.append(_left(nxt))
+            yield line
+            for extra in (nxt["condition"], nxt["moved_text"], first["passed"]):
+                if extra:
+                    yield para(extra, "yellow")
+        else:
+            line.append(first["title"], style="bold")
+            yield line
+            yield para(first["passed"] or first["needs_text"] or "", "yellow")
+            if first["needs"]:
+                yield T(f"补上{first['needs_label']}的日期（--{first['needs']} 日期），算出最后一天。", style="dim")
+    if agency:  # one line: the bureau's date, and when it is a legal one
+        yield labelled("对方最晚：", f"{agency['due']} {agency['weekday']} {agency['title']}"
+                       + ("（推算）" if agency["estimated"] else "")
+                       + "".join(f"（{x}）" for x in (agency["condition"], agency["moved_text"]) if x))
 
 
 def _deadline_full(p: Deadline):

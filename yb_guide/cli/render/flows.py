@@ -124,13 +124,18 @@ def now_block(p: dict):
     yield T("◆ 现在就做：" + n["do"], style="bold green")
     yield T(p["outcome"]["summary"])
     c = n["contact"]
-    yield labelled("找谁：", n["who"])
+    if n["who"]:
+        yield labelled("找谁：", n["who"])
     if c:
         yield from contact(c)
     if n["by"]:
         yield labelled("期限：", n["by"], "bold")
     for line in n.get("also", ()):
         yield T(line, style="bold")
+    if n["agency"]:
+        yield T(n["agency"], style="dim")
+    if n["alongside"]:
+        yield T(n["alongside"])
     if n["note"]:
         yield labelled("注意：", n["note"], "bold yellow")
 
