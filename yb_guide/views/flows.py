@@ -303,9 +303,9 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     from yb_guide.schedule.next_step import agency_due, first_step
 
     plan = plan or _plan(k)
-    sched = _schedule(k, out, today, case, plan, calendar)
+    sched, new = _schedules(k, out, today, case, plan, calendar)
     step = first_step(plan, sched) if sched else None
-    agency = agency_due(plan, sched) if sched else None
+    agency = agency_due(plan, new) if new else None
     by, date = _by(out, payload, step, plan)
     do, alongside = out.title, None
     if step is not None and step.reason == "rule" and step.act != out.act:
@@ -325,21 +325,22 @@ def _plan(k):
     return get_plan(k.data_dir)
 
 
-def _schedule(k, out, today, case, plan, calendar=None):
-    """The schedule the outcome's first block reads (``schedule.next_step.schedule_for``): what the case
-    and the answers say; a new complaint is taken as filed today (not on the case's date)."""
+def _schedules(k, out, today, case, plan, calendar=None):
+    """The schedules the first block reads (``schedule.next_step.schedule_for``): the person's, from what
+    the case and the answers say (their first step); and the office's for what the outcome starts —
+    a new complaint filed today (not on the case's date), else the case's own."""
     from yb_guide.calendar import workdays
     from yb_guide.schedule.next_step import schedule_for
     from yb_guide.schedule.situation import Situation
 
-    step = next((n for n in out.next if n.action == "deadline"), None)
-    if step is not None and step.events == ("filed",) and today is not None:
-        events = {**(case["events"] if case else {}), "filed": today}
-    else:
-        events = dict(case["events"]) if case else {}
+    cal = calendar or workdays.get_calendar(None)
     situation = Situation(**{**(case["situation"] if case else {}), **out.situation})
-    return schedule_for(plan, calendar or workdays.get_calendar(None), events, today=today, channel=out.channel,
-                        situation=situation)
+    own = schedule_for(plan, cal, dict(case["events"]) if case else {}, today=today,
+                       channel=out.channel, situation=situation)
+    step = next((n for n in out.next if n.action == "deadline"), None)
+    if step is None or step.events != ("filed",) or today is None:
+        return own, own
+    return own, schedule_for(plan, cal, {"filed": today}, today=today, channel=out.channel, situation=situation)
 
 
 def _dated(d) -> str:
