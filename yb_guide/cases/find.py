@@ -48,7 +48,7 @@ def _row(r) -> dict:
     from yb_guide.knowledge import loader
 
     try:
-        channel = loader.get().channel(r["channel"]).name
+        channel = loader.get().channel(r["channel"]).name if r["channel"] else ""
     except (KeyError, LookupError, UserError):
         channel = r["channel"]
     return {"id": r["id"], "name": mask_name(r["name"]) or "", "channel": channel, "filed": r["filed"] or ""}

@@ -44,6 +44,8 @@ LETTER_FIELDS = ("name", "id_number", "card_number", "agent_name", "agent_relati
 NUMBER_FIELDS = ("id_number", "card_number", "agent_id_number")
 # The case's answers to the situation questions (deadlines.yaml ``situation``), by question id.
 SITUATION_FIELDS = {"decision_kind": "decision", "matter": "matter", "rights_stated": "rights_stated"}
+# The columns of a decision's dates: a case can start from a decision alone (no complaint).
+DECISION_DATES = ("decision_known", "decision_made")
 # Fields `case edit` may change (the rest are kept by ybguide: id, status, times), and every event
 # declared for cases (``editable``).
 KEPT = ("id", "status", "closed", "created", "updated", "region")
@@ -279,10 +281,15 @@ def make_case(k, raw: dict, today: dt.date, *, require: bool = True) -> Case:
 
         c.channel = find_channel(k, channel)  # an id, a name or a short name (热线, 现场); else "did you mean"
     c.filed = _date(raw.get("filed"), LABELS["filed"], today)
-    if require and c.channel is None:
-        raise UserError("缺少投诉渠道。", hint="可用的渠道：" + "、".join(x.id for x in k.channels))
-    if require and c.filed is None:
-        raise UserError("缺少提交日期。", hint="写明哪天提交的投诉，如 2024-05-06")
+    # A case is a complaint (channel and filing date) or a decision the person may take to 行政复议
+    # (its kind or a date of it): either is enough to start one, half a complaint is not.
+    decision = clean_text(raw.get("decision_kind")) or any(clean_text(raw.get(e)) for e in DECISION_DATES)
+    if require and (c.channel or c.filed or not decision):
+        if c.channel is None:
+            raise UserError("缺少投诉渠道。", hint="可用的渠道：" + "、".join(x.id for x in k.channels)
+                            + "；只记一个决定（如不予报销）的，写 --decision-kind 和 --decision-known，不写渠道和提交日期")
+        if c.filed is None:
+            raise UserError("缺少提交日期。", hint="写明哪天提交的投诉，如 2024-05-06")
     for name in TEXT_FIELDS:
         setattr(c, name, clean_text(raw.get(name)))
     c.phone = _phone(raw.get("phone"))

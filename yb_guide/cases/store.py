@@ -16,6 +16,10 @@ import re
 from yb_guide.cases.model import CASE_FIELDS, DATE_FIELDS, Case, Change, LogEntry, event_of, now, set_value, value
 
 _DB_COLUMNS = CASE_FIELDS[1:]
+# A case started from a decision (to go to 行政复议) has no complaint: no channel, no filing date.
+# Both columns are NOT NULL since schema step 1; '' stands for "none" there, so no new schema step is
+# needed and an older file stays what it was.
+NO_COMPLAINT = ("channel", "filed")
 
 
 def _row_value(value):
@@ -52,6 +56,8 @@ def from_row(row) -> Case:
         cell = row[name]
         if name == "id":
             continue
+        if name in NO_COMPLAINT and cell == "":
+            cell = None
         if (name in DATE_FIELDS or event_of(name) is not None) and cell:
             cell = dt.date.fromisoformat(cell)
         elif name in ("asks", "evidence"):
@@ -119,6 +125,11 @@ def stored(case: Case, name: str):
     return _row_value(value(case, name))
 
 
+def _cell(name: str, v):
+    """What goes into the row: '' for a case's missing complaint (``NO_COMPLAINT``)."""
+    return "" if v is None and name in NO_COMPLAINT else v
+
+
 def insert_case(db, case: Case, keep_id: bool = False) -> int:
     stamp = now()
     case.created = case.created or stamp
@@ -126,7 +137,7 @@ def insert_case(db, case: Case, keep_id: bool = False) -> int:
     columns = _columns(case)
     add_columns(db, columns)
     names = (["id"] if keep_id else []) + columns
-    values = ([case.id] if keep_id else []) + [stored(case, name) for name in columns]
+    values = ([case.id] if keep_id else []) + [_cell(name, stored(case, name)) for name in columns]
     marks = ", ".join("?" * len(names))
     cur = db.execute(f"INSERT INTO cases ({', '.join(names)}) VALUES ({marks})", values)
     case_id = cur.lastrowid
@@ -144,6 +155,7 @@ def insert_log(db, case_id: int, entry: LogEntry) -> None:
 
 def touch(db, case_id: int, **changes) -> None:
     add_columns(db, changes)
+    changes = {name: _cell(name, v) for name, v in changes.items()}
     changes["updated"] = now()
     sets = ", ".join(f"{name} = ?" for name in changes)  # names are ours, never the user's
     db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*changes.values(), case_id])

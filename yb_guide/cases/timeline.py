@@ -10,7 +10,7 @@ from yb_guide.cases.model import Case
 
 def check_dates(k, case: Case, today: dt.date) -> None:
     """The deadline engine accepts the case's dates (in the calendar's range, in order)."""
-    if case.filed is not None:
+    if case.events:
         schedule(k, case, today)
 
 

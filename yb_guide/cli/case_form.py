@@ -42,6 +42,17 @@ CASE_QUESTIONS = (
     ("phone", "联系电话"),
     ("address", "联系地址"),
 )
+# A case can start from a decision the person may take to 行政复议 (no complaint): asked instead of
+# the complaint's channel, date, ticket and staff.
+START_QUESTION = "这个案件从哪件事开始？"
+START_OPTIONS = (("complaint", "一次投诉（打电话、网上、现场或写信）"),
+                 ("decision", "医保部门的书面决定（如不予报销），打算申请行政复议"))
+DECISION_QUESTIONS = (
+    ("decision_kind", "原来的决定是什么（填序号）"),
+    ("decision_known", "哪天知道（收到）这个决定的（如 2026-10-15）"),
+    ("decision_made", "决定书上写的日期"),
+)
+COMPLAINT_ONLY = ("channel", "filed", "ticket", "staff", "complex")
 # When correcting, a question must not promise what Enter does: the prompt says it (keeps the value).
 EDIT_QUESTIONS = {"filed": "哪天提交的投诉（如 2024-05-06）", "complex": "是复杂案件吗（是/否）"}
 from yb_guide.cases.model import LETTER_FIELDS  # noqa: E402,F401  (the one list; cli.letters asks for these)
@@ -95,6 +106,27 @@ def _ask_channel(term: Terminal, k, question: str, current: str | None = None) -
     return answer
 
 
+def _ask_start(term: Terminal) -> str:
+    """complaint or decision: what the case starts from."""
+    term.say(START_QUESTION)
+    for i, (_, label) in enumerate(START_OPTIONS, 1):
+        term.say(f"  {i}. {label}")
+    while True:
+        answer = ascii_forms(_read(term, "请填序号（直接回车 = 1）：")).strip() or "1"
+        if answer in ("1", "2"):
+            return START_OPTIONS[int(answer) - 1][0]
+        term.error(f"「{answer}」不是一个序号。", "填 1 或 2")
+
+
+def _ask_decision_kind(term: Terminal, question: str) -> str:
+    from yb_guide.schedule.deadlines import get_plan
+
+    options = get_plan().question("decision").options
+    for i, o in enumerate(options, 1):
+        term.say(f"  {i}. {o.label}")
+    return _read(term, question + "：")
+
+
 def _ask_yes_no(term: Terminal, question: str) -> bool:
     while True:
         answer = ascii_forms(_read(term, question + "（是/否，直接回车 = 否）：")).lower()
@@ -136,6 +168,8 @@ def _one(term: Terminal, k, name: str, question: str, today: dt.date, required, 
         return None if typed == CLEAR else typed
     if name == "filed":
         return _read(term, question + "：") or today.isoformat()
+    if name == "decision_kind":
+        return _ask_decision_kind(term, question)
     if name in ("asks", "evidence"):
         return _ask_list(term, k, name, question)
     if name == "complex":
@@ -155,11 +189,15 @@ def ask(k, given: dict, today: dt.date, fields: tuple[str, ...] | None = None, r
 
     term = term or Terminal()
     term.require_input()
-    questions = dict(CASE_QUESTIONS)
+    questions = dict(CASE_QUESTIONS) | dict(DECISION_QUESTIONS)
     base = dict(current if current is not None else given)
-    names = [n for n in (fields or questions) if current is not None or base.get(n) in (None, [], False)]
+    names = [n for n in (fields or dict(CASE_QUESTIONS)) if current is not None or base.get(n) in (None, [], False)]
     answers = dict(base)
     term.say(KEYS, "dim")
+    starting = current is None and fields is None and not any(base.get(n) for n in ("channel", "filed", *dict(DECISION_QUESTIONS)))
+    if starting and _ask_start(term) == "decision":
+        required = ("decision_kind",)
+        names = [n for n, _ in DECISION_QUESTIONS] + [n for n in names if n not in COMPLAINT_ONLY]
     i = 0
     while i < len(names):
         name = names[i]

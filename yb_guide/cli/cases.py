@@ -59,13 +59,18 @@ def case_add(
     k = knowledge()
     missing = [(label, option) for name, label, option in (("channel", "投诉渠道", "--channel 渠道"),
                                                           ("filed", "提交日期", "--filed 日期")) if name not in raw]
+    from yb_guide.cases.model import DECISION_DATES
+
+    if not ({"channel", "filed"} & set(raw)) and ({"decision_kind", *DECISION_DATES} & set(raw)):
+        missing = []  # a case started from a decision (for 行政复议): no complaint to ask about
     if asks_questions(interactive, bool(missing)):
         from yb_guide.cli import case_form, prompts
 
         raw = case_form.ask(k, raw, now, term=prompts.Terminal(options_hint="用 --channel、--filed 等选项直接给出（见 ybguide case add --help）"))
     elif missing:
         raise UserError("缺少" + "和".join(label for label, _ in missing) + "：请加上 " + " ".join(o for _, o in missing) + "。",
-                        hint="例如 ybguide case add --channel 热线 --filed 今天；在终端里运行会逐项提问")
+                        hint="例如 ybguide case add --channel 热线 --filed 今天；只记一个不予报销的决定：ybguide case add "
+                             "--decision-kind 不予报销 --decision-known 日期；在终端里运行会逐项提问")
     case = cases.add(k, cases.make_case(k, raw, now), now)
     emit(case_views.case_detail(k, case, now, reveal=reveal, message=f"已记录为案件 {case.id}。"),
          render.case_detail, as_json=as_json)

@@ -29,8 +29,8 @@ def case_row(k, c: Case, p: Progress) -> CaseRow:
     return {
         "id": c.id,
         "channel": c.channel,
-        "channel_name": k.channel(c.channel).name,
-        "filed": c.filed.isoformat(),
+        "channel_name": channel_name(k, c),
+        "filed": c.filed.isoformat() if c.filed else None,  # None: a case started from a decision
         "ticket": c.ticket,
         "institution": c.institution,
         "status": c.status,
@@ -153,7 +153,7 @@ def _acting_checklist(k, c: Case) -> dict | None:
     """For a case handled by someone acting for the insured person: what they bring besides the usual."""
     from yb_guide.views.channels import acting_items
 
-    checklist = k.channel(c.channel).checklist if c.acting else None
+    checklist = (k.channel(c.channel).checklist if c.channel else "reconsideration") if c.acting else None
     if not checklist or not acting_items(k.checklist(checklist)):
         return None
     return {"id": checklist, "items": acting_items(k.checklist(checklist))}
@@ -238,7 +238,7 @@ def due(k, cases: list[Case], today: dt.date, days: int, *, reveal: bool = False
 
     def item(c: Case, s, late: bool) -> dict:
         return {**_due(s), "case": c.id, "name": shown(c.name), "agent_name": shown(c.agent_name), "ticket": c.ticket,
-                "channel_name": k.channel(c.channel).name, "track": s.track, "status": c.status, "overdue": late,
+                "channel_name": channel_name(k, c), "track": s.track, "status": c.status, "overdue": late,
                 "rule": s.rule, "condition": s.condition}
 
     items = [item(c, s, True) for c, s in overdue] + [item(c, s, False) for c, s in coming]
@@ -256,7 +256,17 @@ def who(k, c: Case) -> str:
     person = "参保人" + (mask_name(c.name) or "（未填姓名）")
     if c.agent_name:
         person += f"，{mask_name(c.agent_name)}代办"
+    if c.channel is None:
+        return f"{person}，{channel_name(k, c)}"
     return f"{person}，{k.channel(c.channel).name}，{c.filed.isoformat()} 提交"
+
+
+# What a case started from a decision shows where a complaint's channel would be.
+FROM_DECISION = "（没有投诉，从决定开始：申请行政复议）"
+
+
+def channel_name(k, c: Case) -> str:
+    return k.channel(c.channel).name if c.channel else FROM_DECISION
 
 
 def deleted(c: Case, path: str) -> Deleted:

@@ -255,6 +255,7 @@ class FlowResult(TypedDict):
     acting: bool | None
     case: int | None
     periods: list[Period]
+    law_notes: list[str]  # situation notes for this person (法律援助, 简易程序), one line each
     warnings: list[str]
     alternatives: list[Alternative]
     record: RecordAdvice | None

@@ -190,6 +190,7 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
         "acting": acting,  # someone acts for the insured person: True, False, None (not asked)
         "case": case["id"] if case else None,
         "periods": [],
+        "law_notes": [],  # advice of deadlines.yaml situation_notes for this person, one line each
         "warnings": [],  # what must be said wherever 行政复议 or 行政诉讼 appears
         "alternatives": [
             {**_channel_brief(k, alt.channel), "when": alt.when} for alt in out.alternatives
@@ -244,6 +245,10 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
         payload["warnings"][:0] = [f"{n.title}（{BASIS_KIND_LABELS[n.basis_kind]}）：{n.summary}"
                                    for n in plan.situation_notes
                                    if n.lead and n.track in tracks and matches(n.when, situation, plan.simple_max)]
+        # the other advice for this person on these tracks (法律援助, 简易程序): one line each
+        payload["law_notes"] = [n.summary for n in plan.situation_notes
+                                if not n.lead and n.once is None and n.track in tracks
+                                and matches(n.when, situation, plan.simple_max)]
     payload["now"] = _now(k, out, payload, today, case, plan, calendar)
     payload["now"]["also"] = [o.now for _, o in position.path if o.now]  # what an answer adds (复议机关 …)
     if out.record:

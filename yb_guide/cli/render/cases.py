@@ -67,13 +67,13 @@ def case_list(p: dict):
             nxt, left = cells(c)
             status = T(c["status_label"], style="dim" if c["status"] == "closed" else "")
             t.add_row(T(str(c["id"]), style="red" if c["is_overdue"] else "cyan"), T(_who(c)), T(c["channel_name"]),
-                      T(c["filed"]), T(c["ticket"] or "—"), status, nxt, left)
+                      T(c["filed"] or "—"), T(c["ticket"] or "—"), status, nxt, left)
         return [t]
 
     def narrow():
         yield T(f"案件（今天：{p['today']}）", style="bold")
         for c in p["cases"]:
-            fields = [("渠道", c["channel_name"]), ("提交日期", c["filed"]), ("工单编号", c["ticket"])]
+            fields = [("渠道", c["channel_name"]), ("提交日期", c["filed"] or "—"), ("工单编号", c["ticket"])]
             if c["next"]:
                 n = c["next"]
                 fields.append(("下一个期限", f"{n['title']} {n['due']} {n['weekday']}"
@@ -95,7 +95,9 @@ def case_list(p: dict):
 
 def _fields(p: dict) -> list[tuple[str, str]]:
     labels = p["labels"]
-    rows = [("渠道", p["channel_name"]), ("提交日期", p["filed"] + ("（复杂案件）" if p["complex"] else ""))]
+    rows = [("渠道", p["channel_name"])]
+    if p["filed"]:  # a case started from a decision has no complaint yet
+        rows.append(("提交日期", p["filed"] + ("（复杂案件）" if p["complex"] else "")))
     for key in ("ticket", "staff", "institution", "incident_date", "place", "amount_text", "summary", "asks",
                 "evidence", "name", "id_number", "card_number", "agent_name", "agent_relation", "agent_id_number",
                 "phone", "address", "review_to", "reexam_to", "reason"):
@@ -197,6 +199,10 @@ def case_detail(p: dict):
     if p["changes"]:
         yield from _changes("这次修改", p["changes"])
     yield heading(f"案件 {p['id']}", f"{p['status_label']} · 今天：{p['schedule']['today']}")
+    if p["status"] == "open":  # what to do first, as the deadline screen and the flows say it
+        from yb_guide.cli.render.dates import first_step_lines
+
+        yield from first_step_lines(p["schedule"])
     if p["acting"]:
         yield para(f"代办：{p['agent_name']}" + (f"（参保人的{p['agent_relation']}）" if p["agent_relation"] else "")
                    + f"受参保人{p['name'] or ''}委托办理", "cyan", indent=0)

@@ -175,6 +175,8 @@ def flow_result(p: dict):
     if p["periods"]:
         yield section("期限（--full 看条文）")
         yield bullets([x["title"] + (f"——{x['condition']}" if x.get("condition") else "") for x in p["periods"]])
+    if p["law_notes"]:
+        yield bullets(p["law_notes"], mark="!")
     yield from _checklists(p, full=False)
     yield section("下一步可以运行")
     # the outcome's own steps (算期限, 写申请书, the other flow) before its checklist and channel pages
@@ -213,6 +215,8 @@ def _flow_result_full(p: dict):
         yield bullets([f"{x['title']}：{x['text']}（{x['source']}{status_text(x['source_detail']).strip('（）')}）"
                        + (f"——{x['condition']}" if x.get("condition") else "") for x in p["periods"]])
         yield from warnings(p)
+    if p["law_notes"]:
+        yield bullets(p["law_notes"], mark="!")
     if p["maybe"]:
         yield section("也可能是（逐一排除）")
         yield bullets([f"{m['title']}。先查：{m['check'][0]}" if m["check"] else m["title"] for m in p["maybe"]])
