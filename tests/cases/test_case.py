@@ -115,6 +115,7 @@ def test_filed_date_forms(run, form):
 
 def test_interactive_prompts(run):
     answers = "\n".join([
+        "1",  # the case starts from a complaint (not from a decision)
         "99",  # not a channel number: asked again
         "1",  # hotline-12393
         "2024-05-06", "A123", "", "太原市某医院", "", "", "abc",  # bad amount: asked again
@@ -130,6 +131,40 @@ def test_interactive_prompts(run):
         "hotline-12393", "2024-05-06", "A123", "100.00", ["重新报销"])
     assert d["id_number"] == "1101**********002X"
     assert "校验位不对" in r.stderr and "金额「abc」看不懂" in r.stderr  # shown, then asked again
+
+
+def test_a_case_starts_from_a_refusal_alone_and_leads_to_reconsideration(run):
+    """A daughter records her father's written 不予报销 (known 2026-10-15, 2,400 元) with no complaint:
+    the case needs no channel and no filing date, and its first step is 申请行政复议 within 60 days
+    (行政复议法 第二十条第一款: "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请")."""
+    d = add(run, "--decision-kind", "不予报销", "--decision-known", "2026-10-15", "--amount", "2400",
+            "--name", "王建国", "--agent-name", "王芳", "--agent-relation", "女儿", "--today", "2026-11-20")
+    assert d["channel"] is None and d["filed"] is None
+    assert d["schedule"]["first_step"]["act"] == "reconsideration" and d["next"]["due"] == "2026-12-14"
+    listed = run("case", "list", "--today", "2026-11-20", "--json").json()["cases"][0]
+    assert listed["next"]["title"] == "申请行政复议的最后一天" and listed["filed"] is None
+    screen = run("case", "show", "1", "--today", "2026-11-20", env={"COLUMNS": "80"}).stdout
+    assert screen.splitlines()[1].startswith("先做这件事：申请行政复议的最后一天——2026-12-14")
+    # half a complaint is still refused; nothing at all is refused with the two ways to start
+    r = run("case", "add", "--channel", "热线", "--decision-kind", "不予报销", "--today", "2026-11-20")
+    assert r.exit_code == 2 and "缺少提交日期" in r.stderr
+    r = run("case", "add", "--name", "王建国", "--today", "2026-11-20")
+    assert r.exit_code == 2 and "--decision-kind" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_interactive_case_add_from_a_decision(run):
+    answers = "\n".join(["2",  # the case starts from a decision
+                         "1", "2026-10-15", "",  # 不予报销, known 10-15, the paper's date not known
+                         "", "", "", "2400", "父亲的住院费用被拒绝报销", "", "", "王建国", "", "", "", "", ""]) + "\n"
+    r = run("case", "add", "-i", "--json", "--today", "2026-11-20", input=answers)
+    assert r.exit_code == 0, r.stderr
+    import json
+
+    d = json.loads(r.stdout[r.stdout.index("{\n"):])
+    assert d["schedule"]["situation"]["decision"]["answer"] == "refusal" and d["channel"] is None
+    assert d["amount"] == "2400.00"
+    assert d["schedule"]["first_step"]["act"] == "reconsideration" and d["schedule"]["next"]["due"] == "2026-12-14"
+    assert "投诉渠道" not in r.stderr + r.stdout.split("{\n")[0]  # no complaint asked about
 
 
 def test_interactive_end_of_input_cancels(run):
@@ -303,7 +338,7 @@ def test_prompts_on_a_real_terminal(tmp_path):
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(installed_ybguide(), [installed_ybguide(), "case", "add", "--json"], env)
-    answers = ["6", "2024-05-06"] + [""] * 6 + ["", "", "", "n"] + [""] * 6
+    answers = ["1", "6", "2024-05-06"] + [""] * 6 + ["", "", "", "n"] + [""] * 6  # 1: from a complaint
     out = b""
 
     def read_until(marker: bytes, timeout=20):
@@ -319,7 +354,7 @@ def test_prompts_on_a_real_terminal(tmp_path):
                 return
             out += chunk
 
-    read_until("投诉渠道".encode())
+    read_until("从哪件事开始".encode())
     for a in answers:
         os.write(fd, (a + "\n").encode())
     read_until(b'"id": 1')

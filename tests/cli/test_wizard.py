@@ -253,7 +253,8 @@ def test_quit_in_a_terminal():
 def test_ctrl_c_during_case_add_is_130_and_on_its_own_line(tmp_path):
     """Ctrl-C at a question of `case add`: a new line, 已取消, exit 130, nothing saved."""
     child = spawn("case", "add")
-    child.expect("投诉渠道（填序号）")
+    child.expect("这个案件从哪件事开始")  # a complaint or a decision (for 行政复议)
+    child.expect("请填序号")
     child.sendintr()
     out = finish(child)
     assert child.exitstatus == 130
