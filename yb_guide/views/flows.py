@@ -310,7 +310,7 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     plan = plan or _plan(k)
     sched, new = _schedules(k, out, today, case, plan, calendar)
     step = first_step(plan, sched) if sched else None
-    agency = agency_due(plan, new) if new else None
+    agency = agency_due(plan, new) if new and out.act is None else None  # an act of the person's own: its date leads alone
     by, date = _by(out, payload, step, plan)
     do, alongside = out.title, None
     if step is not None and step.reason == "rule" and step.act != out.act:
