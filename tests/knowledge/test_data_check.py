@@ -27,7 +27,7 @@ def test_shipped_data_passes(run):
     r = run("data", "check", "--json")
     assert r.exit_code == 0
     d = r.json()
-    assert d["ok"] and d["counts"]["channels"] == 9 and d["counts"]["checklists"] == 9
+    assert d["ok"] and d["counts"]["channels"] == 9 and d["counts"]["checklists"] == 10
 
 
 def test_wrong_type_names_file_key_and_line(run, data_copy):
@@ -186,7 +186,7 @@ def test_a_channel_without_tracks_is_refused(run, data_copy):
 
 def test_a_rule_condition_names_a_real_question_and_answer(run, data_copy):
     f = data_copy / "deadlines.yaml"
-    edit(f, "when: {decision: [refusal, unknown], matter", "when: {decision: [refusl, unknown], matter")
+    edit(f, "when: {decision: [refusal, unknown]}  #", "when: {decision: [refusl, unknown]}  #")
     r = check(run, data_copy)
     assert r.exit_code == 2
     assert f"deadlines.yaml:{line_of(f, 'refusl')}" in r.stderr and "situation_notes[0].when.decision" in r.stderr

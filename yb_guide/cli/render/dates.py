@@ -63,7 +63,8 @@ def deadline(p: Deadline):
             continue
         yield T("")
         yield T(f"■ {t['title']}" + ("" if t["kind"] == "legal" else "（不是法定期限）"), style="bold")
-        if t["condition"] and any(t["condition"] in (s["condition"] or "") for s in stages):  # once, not under each date
+        said = p["agency"] and p["agency"]["track"] == t["id"]  # the 对方最晚 line at the top already says it
+        if t["condition"] and not said and any(t["condition"] in (s["condition"] or "") for s in stages):  # once
             yield para(f"（{t['condition']}）", "dim")
         if t["kind"] == "legal":
             for s in stages:
@@ -115,10 +116,12 @@ def first_step_lines(p: Deadline):
             yield para(first["passed"] or first["needs_text"] or "", "yellow")
             if first["needs"]:
                 yield T(f"补上{first['needs_label']}的日期（--{first['needs']} 日期），算出最后一天。", style="dim")
-    if agency:  # one line: the bureau's date, and when it is a legal one
+    if agency:  # one line: the office's date, and when it is a legal one (its other conditions: under the date below)
+        track = next((t["condition"] for t in p["tracks"] if t["id"] == agency["track"]), None)
+        legal_when = track if track and track in (agency["condition"] or "") else None
         yield labelled("对方最晚：", f"{agency['due']} {agency['weekday']} {agency['title']}"
                        + ("（推算）" if agency["estimated"] else "")
-                       + "".join(f"（{x}）" for x in (agency["condition"], agency["moved_text"]) if x))
+                       + "".join(f"（{x}）" for x in (legal_when, agency["moved_text"]) if x))
 
 
 def _deadline_full(p: Deadline):
