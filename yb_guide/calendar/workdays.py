@@ -25,7 +25,7 @@ from yb_guide.base.record import record
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
 LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
-TABLE_FORMAT = 4  # bump when the cached table's layout or meaning changes
+TABLE_FORMAT = 5  # bump when the cached table's layout or meaning changes
 
 # Kinds of day, as stored in the table.
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
@@ -206,6 +206,22 @@ class OverrideDay:
 
 
 @record
+class LaterDay:
+    date: dt.date
+    name: str
+
+
+@record
+class LaterNotice:
+    """A notice published after a year's own notice that changes some of its days (国务院办公厅关于
+    延长2020年春节假期的通知): applied after every yearly notice, so importing that year never undoes it."""
+
+    source: str
+    holidays: tuple[LaterDay, ...] = ()
+    workdays: tuple[LaterDay, ...] = ()
+
+
+@record
 class Overrides:
     """data/calendar.yaml and --calendar FILE: what the library does not know yet."""
 
@@ -214,6 +230,16 @@ class Overrides:
     holidays: tuple[OverrideDay, ...] = ()  # days off
     workdays: tuple[OverrideDay, ...] = ()  # makeup working days (调休上班)
     closures: tuple[OverrideDay, ...] = ()  # local closures of the office
+    later: tuple[LaterNotice, ...] = ()  # notices that changed a year after its yearly notice
+
+
+def later_notices() -> tuple[LaterNotice, ...]:
+    """The later notices the tool ships (data/calendar.yaml ``later``), which a yearly notice the
+    person imports must never undo."""
+    from yb_guide.base.paths import data_dir
+
+    path = data_dir() / "calendar.yaml"
+    return load_overrides(path).later if path.exists() else ()
 
 
 def load_overrides(path: Path) -> Overrides:
@@ -241,6 +267,13 @@ def load_overrides(path: Path) -> Overrides:
                 raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
                                 f"{day.date.isoformat()} 已经写在 {seen[day.date]} 里，同一天只能写一次")
             seen[day.date] = group
+    for i, later in enumerate(ov.later):
+        for group in ("holidays", "workdays"):
+            for j, day in enumerate(getattr(later, group)):
+                if not FIRST_YEAR <= day.date.year <= LAST_YEAR:
+                    w = getattr(day, "_where", None)
+                    raise DataError(str(path), f"later[{i}].{group}[{j}].date", w.line if w else None,
+                                    f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
     return ov
 
 
@@ -303,6 +336,16 @@ def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
         for day in ov.workdays:
             kinds[day.date.toordinal() - base] = MAKEUP
             names[day.date.toordinal()] = day.name
+    # A later notice changed its year after the yearly one: it wins over every yearly notice (the
+    # library's or an imported one), whichever file comes first.
+    for ov in overrides:
+        for later in ov.later:
+            for group, kind in (("holidays", HOLIDAY), ("workdays", MAKEUP)):
+                for day in getattr(later, group):
+                    if first <= day.date <= last:
+                        kinds[day.date.toordinal() - base] = kind
+                        names[day.date.toordinal()] = day.name
+    for ov in overrides:
         for day in ov.closures:
             # Only a working day can be closed; a weekend or holiday keeps its kind, so the law's
             # count (closures are working days to it: ``_days``) never gains a rest day.

@@ -49,7 +49,8 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
             raise UserError("calendar import 后面要写通知的文件名。", hint="例如 ybguide calendar import 2027年放假通知.txt")
         from yb_guide.calendar import notice as notices
 
-        parsed = notices.parse_notice(_read_text(notice), year)
+        parsed = notices.parse_notice(notices.read_text(notice), year)
+        notices.merge_later(parsed, workdays.later_notices())  # never undo a later notice of that year
         text = notices.overrides_yaml(parsed)
         if print_only:
             emit_text(text)
@@ -67,22 +68,6 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
     y, m = parse_month(month) if month else (today_option(None).year, today_option(None).month)
     cal.check(dt.date(y, m, 1), "月份")
     emit(views.month(cal, y, m), render.month, as_json=as_json)
-
-
-def _read_text(path: Path) -> str:
-    """A text file as people save it: UTF-8 (with or without BOM) or GBK/GB18030 (Windows Notepad)."""
-    from yb_guide.base.errors import os_error_text
-
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UserError(f"无法读取 {path}（{os_error_text(err)}）。") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件。", hint="请另存为 UTF-8 编码")
 
 
 def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),

@@ -95,6 +95,16 @@ class BatchSummary(TypedDict):
     lines: list[str]
 
 
+class LaterChange(TypedDict):
+    """A day of the yearly notice that a later notice changed (merged in, never undone)."""
+    date: str
+    weekday: str
+    before: str  # what the yearly notice made of it: 工作日, 调休上班 …
+    after: str  # what the later notice made of it
+    name: str
+    source: str  # the later notice
+
+
 class NoticeImported(TypedDict):
     year: int
     title: str
@@ -102,3 +112,5 @@ class NoticeImported(TypedDict):
     file: str
     holidays: list[NamedDay]
     makeup_workdays: list[NamedDay]
+    later: list[str]  # later notices of the year merged in
+    changed: list[LaterChange]

@@ -375,4 +375,7 @@ def notice_imported(notice, path: str) -> NoticeImported:
     """What ``calendar import`` read from a holiday notice and where it keeps it."""
     return {"year": notice.year, "title": notice.title, "number": notice.number, "file": path,
             "holidays": [{**day(d), "name": name} for d, name in notice.holidays],
-            "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays]}
+            "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays],
+            "later": list(notice.later),
+            "changed": [{**day(c.date), "before": c.before, "after": c.after, "name": c.name, "source": c.source}
+                        for c in notice.changes]}

@@ -218,3 +218,8 @@ def notice_imported(p: dict):
             style="bold green")
     yield with_paths(f"放假 {len(p['holidays'])} 天，调休上班 {len(p['makeup_workdays'])} 天；保存在 {p['file']}", style="dim")
     yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"] + p["makeup_workdays"]])
+    for source in p["later"]:
+        changed = [c for c in p["changed"] if c["source"] == source]
+        yield T(f"这一年后来还有《{source}》，它改动的日子以它为准，已一并保存" + ("：" if changed else "。"), style="bold yellow")
+        yield bullets([f"{c['date']} {c['weekday']}：年度通知为{c['before']}，后来的通知改为{c['after']}"
+                       + ("" if c["name"].startswith(c["after"]) else f" · {c['name']}") for c in changed])
