@@ -25,6 +25,9 @@ from yb_guide.base.record import record
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
 LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
+# From this day of December on, a day also waits for the next year's notice, which may still make it
+# a day off or a makeup working day (2019's 元旦 arrangement set 2018-12-29 上班 and 2018-12-31 放假).
+LATE_DECEMBER = 25
 TABLE_FORMAT = 5  # bump when the cached table's layout or meaning changes
 
 # Kinds of day, as stored in the table.
@@ -76,18 +79,27 @@ class Calendar:
         self.check(d)
         return self.kinds[d.toordinal() - self.first.toordinal()]
 
-    def is_workday(self, d: dt.date) -> bool:
-        return self.kind(d) in (WORKDAY, MAKEUP)
+    def is_workday(self, d: dt.date, statutory: bool = False) -> bool:
+        """Whether the office works that day; ``statutory``: whether the law counts it as a working
+        day (a local closure, 停止办公, still is one: only a 法定休假日 is not)."""
+        return self.kind(d) in ((WORKDAY, MAKEUP, CLOSURE) if statutory else (WORKDAY, MAKEUP))
 
     def name(self, d: dt.date) -> str | None:
         return self.names.get(d.toordinal())
 
     def is_estimated(self, d: dt.date) -> bool:
-        return d.year not in self.official_years
+        """Whether what the day is rests on a notice the tool has not received: its year's, or, in
+        late December, the next year's (which may still move it)."""
+        return bool(self.estimated_years(d, d))
 
     def estimated_years(self, start: dt.date, end: dt.date) -> list[int]:
+        """The years whose notice the tool lacks and that decide a day from ``start`` to ``end``:
+        each day's own year, and the next year for the days of late December."""
         lo, hi = min(start, end), max(start, end)
-        return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
+        years = {y for y in range(lo.year, hi.year + 1) if y not in self.official_years}
+        years |= {y + 1 for y in range(lo.year, hi.year + 1)
+                  if y + 1 not in self.official_years and hi >= dt.date(y, 12, LATE_DECEMBER) and lo.year <= y}
+        return sorted(years)
 
     # -- arithmetic --------------------------------------------------------
     def _days(self, statutory: bool) -> list[int]:
@@ -128,11 +140,11 @@ class Calendar:
             raise RangeError(f"{d.isoformat()} 之后的工作日超出日历范围。")
         return dt.date.fromordinal(w[i])
 
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+    def workdays_between(self, start: dt.date, end: dt.date, statutory: bool = False) -> int:
         """Working days in (start, end]; negative when end is before start."""
         self.check(start)
         self.check(end)
-        w = self._workdays
+        w = self._days(statutory)
         a, b = start.toordinal(), end.toordinal()
         if b >= a:
             return bisect.bisect_right(w, b) - bisect.bisect_right(w, a)

@@ -291,7 +291,8 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     after = alt.after if alt else rule.after
     start = known[after]
     due = period_end(cal, start, amount, unit, statutory=legal, move=not keep)
-    moved = cal.next_workday(due, True) if keep and not cal.is_workday(due) else None
+    # Only a day the law does not count (a 法定休假日, not a local closure) moves: never to itself.
+    moved = cal.next_workday(due, True) if keep and not cal.is_workday(due, statutory=True) else None
     # A later period runs from the day the law gives, not from the tool's moved day.
     known[rule.id] = due
     extended = period_end(cal, start, amount + rule.extension, unit, statutory=legal, move=not keep) \
@@ -304,7 +305,7 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
         rule=text.format(n=amount, min=rule.window_min), source=alt.source if alt else rule.source,
         status=rule.status, checked=rule.checked, after=after, start=start, amount=amount, unit=unit,
         estimated=after in estimated or bool(cal.estimated_years(counted_from, moved or due)),
-        window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
+        window_start=cal.add_workdays(start, rule.window_min, legal) if rule.window_min else None,
         extended_due=extended,
         note="调休上班日" if cal.kind(due) == MAKEUP else None,
         done=bool(rule.done_by) and any(e in events for e in rule.done_by),
@@ -317,7 +318,7 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     if item.estimated:
         estimated.add(rule.id)
     if today is not None and cal.first <= today <= cal.last:
-        item.workdays_left = cal.workdays_between(today, due)
+        item.workdays_left = cal.workdays_between(today, due, statutory=legal)
         item.passed = due < today
     return item
 
@@ -329,7 +330,9 @@ def moved_text(due: "Due") -> str | None:
         return None
     from yb_guide.calendar.dates import weekday_zh
 
-    return (f"这一天不是工作日；可能顺延至 {due.moved_due.isoformat()} {weekday_zh(due.moved_due)}（本工具的推论）"
+    guess = "（推算）" if due.estimated else ""  # the day's kind, and the next working day, rest on an unrecorded year
+    return (f"这一天不是工作日{guess}；可能顺延至 {due.moved_due.isoformat()} {weekday_zh(due.moved_due)}"
+            f"（{'推算；' if guess else ''}本工具的推论）"
             + ("，请在放假前办好" if due.person_acts else ""))
 
 

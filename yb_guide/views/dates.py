@@ -261,21 +261,28 @@ def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
 
 
 def workday(cal, d: dt.date, n: int | None) -> Workday:
-    from yb_guide.calendar.workdays import DAY_KIND_LABELS
+    """A day as the law counts it (a local closure, 停止办公, is still a working day: it never changes
+    a legal count), and the N-th working day from it counted the same way."""
+    from yb_guide.calendar.workdays import CLOSURE, DAY_KIND_LABELS
 
     kind = cal.kind(d)
     out: Workday = {
         **day(d),  # type: ignore[typeddict-item]
-        "workday": cal.is_workday(d),
+        "workday": cal.is_workday(d, statutory=True),
         "kind": DAY_KIND_LABELS[kind],
         "name": cal.name(d) if cal.name(d) != DAY_KIND_LABELS[kind] else None,
         "estimated": cal.is_estimated(d),
+        "office_closed": kind == CLOSURE,
+        "estimated_years": cal.estimated_years(d, d),  # a late-December day: the next year's notice
     }
     if n is not None:
-        result = cal.add_workdays(d, n)
+        result = cal.add_workdays(d, n, statutory=True)
         out["n"] = n
         out["result"] = day(result)
+        out["result_office_closed"] = cal.kind(result) == CLOSURE
+        out["day_estimated"] = out["estimated"]
         out["estimated"] = bool(cal.estimated_years(d, result))
+        out["estimated_years"] = cal.estimated_years(d, result)
     return out
 
 
@@ -290,7 +297,8 @@ def month(cal, year: int, month: int) -> Month:
             for d, kind, name in cal.days_in(year, month)]
     return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
             "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
-            "workdays": sum(1 for x in days if x["workday"])}
+            "workdays": sum(1 for x in days if x["workday"]),
+            "late_note": late_december_note(cal, year) if month == 12 else None}
 
 
 def year(cal, year: int) -> Year:
@@ -306,7 +314,17 @@ def year(cal, year: int) -> Year:
               for first, last, name in cal.breaks(year)]
     return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)), "breaks": breaks,
             "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
-            "workdays": workdays}
+            "workdays": workdays, "late_note": late_december_note(cal, year)}
+
+
+def late_december_note(cal, year: int) -> str | None:
+    """An official year whose next year's notice is not out: its last days are still 推算."""
+    from yb_guide.calendar.workdays import LATE_DECEMBER
+
+    if cal.is_estimated(dt.date(year, 1, 1)) or not cal.is_estimated(dt.date(year, 12, 31)):
+        return None
+    return (f"推算：{year}年12月{LATE_DECEMBER}日至31日还要等{year + 1}年的放假通知确认——下一年的元旦安排可能把年底几天"
+            f"改为放假或调休上班（2019年的通知就把2018年12月29日改为上班、31日改为放假）。")
 
 
 def hall(h) -> Hall:
