@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from yb_guide.base.errors import UserError
-from yb_guide.cli.options import CALENDAR, JSON, date_option, knowledge, today_option
+from yb_guide.cli.options import CALENDAR, JSON, TODAY, date_option, knowledge, today_option
 from yb_guide.cli.output import emit, emit_text
 
 
@@ -70,17 +70,19 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
     emit(views.month(cal, y, m), render.month, as_json=as_json)
 
 
-def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),
-               calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
+def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期",
+                                               help="哪一天（默认：今天，此时此刻）；5月6日 这样不带年份的写法指下一个这一天。"),
+               today: Optional[str] = TODAY, calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
     """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
     from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import now_in_china
+    from yb_guide.calendar.dates import FUTURE, now_in_china
     from yb_guide.cli.render import dates as render
     from yb_guide.schedule import hall
     from yb_guide.views import dates as views
 
     now = now_in_china().replace(tzinfo=None)
-    day = date_option(on, "--on", now.date()) if on else now.date()
-    at = now.time() if on is None else None
+    base = today_option(today) if today is not None else now.date()
+    day = date_option(on, "--on", base, toward=FUTURE) if on else base
+    at = now.time() if on is None and today is None else None  # "now" only on the real today
     h = hall.hall_hours(knowledge(), workdays.get_calendar(calendar_file), day, at)
     emit(views.hall(h), render.hall, as_json=as_json)

@@ -360,7 +360,8 @@ def hall_text(h) -> str:
         text += f"。下一个开放日：{show(h.next_open)}{hours.rstrip()}"
     if not hours and h.hours_text:
         text += f"（办公时间：{h.hours_text}）"
-    return text + "。"
+    # the day, or the next open one, rests on a year whose notice the tool has not received (a paper too)
+    return text + "。" + ("（推算：放假安排以国务院的通知为准）" if h.estimated else "")
 
 
 def batch_summary(summary, out: str | None) -> BatchSummary:

@@ -222,7 +222,7 @@ def year(p: dict):
 
 
 def hall(p: dict):
-    yield T(p["text"] + ("（推算）" if p["estimated"] else ""), style="bold")
+    yield T(p["text"], style="bold")
     if p["estimated"]:
         yield T("（推算：本工具尚未收录相关年份的官方放假安排，日期可能变动）", style="yellow")
     if p["contact_check"]:
