@@ -133,3 +133,52 @@ def test_a_moved_day_in_2027_says_estimated(run):
     screen = run("deadline", *args, env={"COLUMNS": "200"}).stdout
     line = next(x for x in screen.splitlines() if "可能顺延至" in x)
     assert "推算" in line
+
+
+# ---------------------------------------------------------------- 行政复议法 第二十一条 caps every 复议 date
+# 第二十一条：因不动产提出的行政复议申请自行政行为作出之日起超过二十年，其他行政复议申请自行政行为作出之日起
+# 超过五年的，行政复议机关不予受理。
+
+def _deadline(run, *args):
+    r = run("deadline", *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    return d, {s["id"]: s for s in d["stages"]}
+
+
+def test_the_five_year_date_is_the_last_day_when_the_60_days_end_later(run):
+    # made 2021-01-15, learnt of 2025-12-01: 60 days → 2026-01-30 (a Friday); five years → 2026-01-15
+    d, s = _deadline(run, "--decision-made", "2021-01-15", "--decision-known", "2025-12-01", "--today", "2025-12-02")
+    outer, rec = s["act-outer-limit"], s["reconsideration"]
+    assert outer["due"] == "2026-01-15" and chinese_calendar.is_workday(dt.date(2026, 1, 15))
+    assert rec["due"] == "2026-01-15" and rec["capped_from"] == "2026-01-30"
+    assert "第二十一条" in rec["moved_text"] and "2026-01-30" in rec["moved_text"] and "五年" in rec["moved_text"]
+    assert rec["workdays_left"] == outer["workdays_left"]
+    for other in ("reconsideration-uninformed", "lawsuit", "lawsuit-uninformed"):  # no date of the track runs past it
+        if other in s:
+            assert s[other]["due"] <= outer["due"], other
+    assert s["lawsuit"]["capped_from"] and "第四十六条第二款" in s["lawsuit"]["moved_text"]
+    screen = "".join(run("deadline", "--decision-made", "2021-01-15", "--decision-known", "2025-12-01",
+                         "--today", "2025-12-02").stdout.split())
+    assert "申请行政复议的最后一天2026-01-15" in screen and "本应到2026-01-30" in screen
+
+
+def test_the_five_year_date_near_a_long_holiday_moves_as_the_law_moves_it(run):
+    # made 2021-02-12: five years → 2026-02-12 (a Thursday before 春节 2026-02-15…23); learnt 2026-01-20,
+    # 60 days → 2026-03-21 (a Saturday) → 2026-03-23
+    d, s = _deadline(run, "--decision-made", "2021-02-12", "--decision-known", "2026-01-20", "--today", "2026-01-21")
+    assert s["act-outer-limit"]["due"] == "2026-02-12" and s["reconsideration"]["due"] == "2026-02-12"
+    assert s["reconsideration"]["capped_from"] == "2026-03-23"
+    # made 2021-02-17: five years → 2026-02-17, inside 春节 → the next working day 2026-02-24 (the oracle's)
+    d, s = _deadline(run, "--decision-made", "2021-02-17", "--decision-known", "2026-01-20", "--today", "2026-01-21")
+    nxt = dt.date(2026, 2, 17)
+    while not chinese_calendar.is_workday(nxt):
+        nxt += dt.timedelta(days=1)
+    assert s["act-outer-limit"]["due"] == nxt.isoformat() == s["reconsideration"]["due"]
+
+
+def test_no_cap_when_the_60_days_end_first(run):
+    d, s = _deadline(run, "--decision-made", "2022-02-10", "--decision-known", "2026-12-01", "--today", "2026-12-08")
+    rec = s["reconsideration"]
+    assert rec["due"] == "2027-02-01" and rec["capped_from"] is None and rec["moved_text"] is None
+    assert s["act-outer-limit"]["due"] > rec["due"]

@@ -28,6 +28,9 @@ from yb_guide.knowledge.sources import Document, SourceRef
 from yb_guide.schedule.situation import Situation, matches, verdict
 
 ADMINISTRATIVE = "administrative"
+# 行政复议法 第二十一条 (行政诉讼法 第四十六条第二款): five years from the act, whenever one learnt of it.
+# It caps every period of its track that runs from the day one knew of the act (复议, a direct suit).
+OUTER_LIMIT, KNOWN = "act-outer-limit", "decision-known"
 
 
 @record
@@ -145,6 +148,8 @@ class Due:
     extended_estimated: bool = False  # the extended last day runs through a year not yet received
     also: tuple = ()  # further articles it rests on
     person_acts: bool = False  # the person's own step (复查, 复核): act before its last day
+    capped_from: dt.date | None = None  # the period's own last day, after the five-year bound (第二十一条)
+    cap_note: str | None = None  # why the last day is the five-year date
 
 
 @dataclass
@@ -269,6 +274,7 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
                                          plan.rule_text(rule), condition))
             continue
         sched.stages.append(_due(plan, cal, rule, alt, known, estimated, complex_case, condition, events, today))
+    _cap(plan, cal, sched.stages, today)
     sched.estimated_years = sorted({y for d in sched.stages if d.estimated or d.extended_estimated
                                     for y in cal.estimated_years(d.start, d.extended_due or d.due)})
     sched.administrative = any(s.track == ADMINISTRATIVE for s in sched.stages) or any(
@@ -323,9 +329,34 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     return item
 
 
+def _cap(plan: Plan, cal: Calendar, stages: list[Due], today: dt.date | None) -> None:
+    """No period that runs from knowing of the act ends after five years from the act itself
+    (行政复议法 第二十一条: 自行政行为作出之日起超过五年的不予受理): there the five-year date is the last day."""
+    outer = next((s for s in stages if s.id == OUTER_LIMIT), None)
+    if outer is None:
+        return
+    refs = (outer.source, *outer.also)  # 复议: 行政复议法 第二十一条; a suit: 行政诉讼法 第四十六条第二款
+    for s in stages:
+        if s is outer or s.track != outer.track or s.after != KNOWN or s.due <= outer.due:
+            continue
+        laws = "；".join(f"《{plan.documents[r.doc].title.removeprefix('中华人民共和国')}》{r.section}"
+                        for r in ([r for r in refs if r.doc == s.source.doc] or refs))
+        s.capped_from, s.due = s.due, outer.due
+        s.estimated = s.estimated or outer.estimated
+        s.note = outer.note
+        s.cap_note = (f"按这一期限本应到 {s.capped_from.isoformat()}，但自决定作出之日起超过五年的不再受理（{laws}），"
+                      f"五年期满之日 {outer.due.isoformat()} 就是最后一天")
+        if today is not None and cal.first <= today <= cal.last:
+            s.workdays_left = cal.workdays_between(today, s.due, statutory=True)
+            s.passed = s.due < today
+
+
 def moved_text(due: "Due") -> str | None:
-    """Beside a 信访 last day on a rest day: the next working day, as the tool's inference (one wording
-    for the screens, the web page and the calendar file)."""
+    """Beside a last day the tool did not take from the period alone: a 信访 last day on a rest day
+    (the next working day, as the tool's inference) or a 复议/诉讼 day capped by the five-year bound
+    (one wording for the screens, the web page and the calendar file)."""
+    if due.cap_note:
+        return due.cap_note + ("（推算）" if due.estimated else "")
     if due.moved_due is None:
         return None
     from yb_guide.calendar.dates import weekday_zh

@@ -49,7 +49,8 @@ class _Stage(TypedDict):
     condition: str | None  # when it applies, if only in some situations
     moved_due: str | None
     moved_weekday: str | None
-    moved_text: str | None
+    moved_text: str | None  # beside the date: the moved day (信访), or why the five-year date is the last day
+    capped_from: str | None  # the period's own last day, after the five-year bound (行政复议法 第二十一条)
     extended_estimated: bool
     person_acts: bool
     also: list[str]
@@ -176,6 +177,7 @@ def deadline(sched, plan) -> Deadline:
             "moved_due": s.moved_due.isoformat() if s.moved_due else None,
             "moved_weekday": weekday_zh(s.moved_due) if s.moved_due else None,
             "moved_text": moved_text(s),
+            "capped_from": s.capped_from.isoformat() if s.capped_from else None,
             "extended_estimated": s.extended_estimated, "person_acts": s.person_acts,
             "also": [plan.cite(ref) for ref in s.also],
         })
