@@ -278,3 +278,14 @@ def test_year_view_reads_breaks_as_the_notice_does(run):
     d24 = run("calendar", "--year", "2024", "--json").json()
     new_year = d24["breaks"][0]  # 1月1日放假，与周末连休: the weekend before is part of the break
     assert (new_year["name"], new_year["start"]["date"], new_year["end"]["date"]) == ("元旦", "2023-12-30", "2024-01-01")
+
+
+def test_a_later_notice_naming_a_day_twice_is_refused_with_its_line(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("later:\n  - source: 某通知\n    holidays:\n      - {date: 2026-03-02, name: 放假}\n"
+                 "    workdays:\n      - {date: 2026-03-02, name: 上班}\n", encoding="utf-8")
+    r = run("workday", "2026-03-02", "--calendar", str(f))
+    assert r.exit_code == 2 and "my.yaml:6" in r.stderr and "写了两次" in r.stderr
+    f.write_text("later:\n  - source: 某通知\n    holidays:\n      - {date: 2026-03-02, name: 某纪念日}\n", encoding="utf-8")
+    d = run("workday", "2026-03-02", "--calendar", str(f), "--json").json()
+    assert d["workday"] is False and d["name"] == "某纪念日"

@@ -98,7 +98,7 @@ class Calendar:
         lo, hi = min(start, end), max(start, end)
         years = {y for y in range(lo.year, hi.year + 1) if y not in self.official_years}
         years |= {y + 1 for y in range(lo.year, hi.year + 1)
-                  if y + 1 not in self.official_years and hi >= dt.date(y, 12, LATE_DECEMBER) and lo.year <= y}
+                  if y + 1 not in self.official_years and hi >= dt.date(y, 12, LATE_DECEMBER)}
         return sorted(years)
 
     # -- arithmetic --------------------------------------------------------
@@ -280,12 +280,18 @@ def load_overrides(path: Path) -> Overrides:
                                 f"{day.date.isoformat()} 已经写在 {seen[day.date]} 里，同一天只能写一次")
             seen[day.date] = group
     for i, later in enumerate(ov.later):
+        named: set[dt.date] = set()
         for group in ("holidays", "workdays"):
             for j, day in enumerate(getattr(later, group)):
+                w = getattr(day, "_where", None)
                 if not FIRST_YEAR <= day.date.year <= LAST_YEAR:
-                    w = getattr(day, "_where", None)
-                    raise DataError(str(path), f"later[{i}].{group}[{j}].date", w.line if w else None,
-                                    f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）")
+                    problem = f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）"
+                elif day.date in named:
+                    problem = f"{day.date.isoformat()} 在这份通知里写了两次，同一天只能写一次"
+                else:
+                    named.add(day.date)
+                    continue
+                raise DataError(str(path), f"later[{i}].{group}[{j}].date", w.line if w else None, problem)
     return ov
 
 
