@@ -268,6 +268,16 @@ def merge_later(notice: Notice, later) -> list[Change]:
     return notice.changes
 
 
+def pending_note(cal, year: int) -> str | None:
+    """An official year whose next year's notice is not out: its last days are still 推算."""
+    from yb_guide.calendar.workdays import LATE_DECEMBER
+
+    if cal.is_estimated(dt.date(year, 1, 1)) or not cal.is_estimated(dt.date(year, 12, 31)):
+        return None
+    return (f"推算：{year}年12月{LATE_DECEMBER}日至31日还要等{year + 1}年的放假通知确认——下一年的元旦安排可能把年底几天"
+            f"改为放假或调休上班（2019年的通知就把2018年12月29日改为上班、31日改为放假）。")
+
+
 MAX_BYTES = 2_000_000  # a notice is about 2 KB; a file this big is not one
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|meta|div|p|span|table|script|br)\b", re.IGNORECASE)
 

@@ -263,8 +263,7 @@ def next_legal(sched, plan, stages: list[Stage]) -> Stage | None:
 
 
 def workday(cal, d: dt.date, n: int | None) -> Workday:
-    """A day as the law counts it (a local closure, 停止办公, is still a working day: it never changes
-    a legal count), and the N-th working day from it counted the same way."""
+    """A day, and the N-th working day from it, as the law counts (a local closure is a working day)."""
     from yb_guide.calendar.workdays import CLOSURE, DAY_KIND_LABELS
 
     kind = cal.kind(d)
@@ -290,6 +289,7 @@ def workday(cal, d: dt.date, n: int | None) -> Workday:
 
 def month(cal, year: int, month: int) -> Month:
     from yb_guide.calendar.dates import weekday_zh
+    from yb_guide.calendar.notice import pending_note
     from yb_guide.calendar.workdays import HOLIDAY, DAY_KIND_LABELS
 
     days = [{"date": d.isoformat(), "day": d.day, "weekday": weekday_zh(d), "workday": cal.is_workday(d),
@@ -300,10 +300,11 @@ def month(cal, year: int, month: int) -> Month:
     return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
             "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
             "workdays": sum(1 for x in days if x["workday"]),
-            "late_note": late_december_note(cal, year) if month == 12 else None}
+            "late_note": pending_note(cal, year) if month == 12 else None}
 
 
 def year(cal, year: int) -> Year:
+    from yb_guide.calendar.notice import pending_note
     from yb_guide.calendar.workdays import CLOSURE, HOLIDAY, MAKEUP
 
     groups: dict[int, list] = {HOLIDAY: [], MAKEUP: [], CLOSURE: []}
@@ -316,17 +317,8 @@ def year(cal, year: int) -> Year:
               for first, last, name in cal.breaks(year)]
     return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)), "breaks": breaks,
             "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
-            "workdays": workdays, "late_note": late_december_note(cal, year)}
+            "workdays": workdays, "late_note": pending_note(cal, year)}
 
-
-def late_december_note(cal, year: int) -> str | None:
-    """An official year whose next year's notice is not out: its last days are still 推算."""
-    from yb_guide.calendar.workdays import LATE_DECEMBER
-
-    if cal.is_estimated(dt.date(year, 1, 1)) or not cal.is_estimated(dt.date(year, 12, 31)):
-        return None
-    return (f"推算：{year}年12月{LATE_DECEMBER}日至31日还要等{year + 1}年的放假通知确认——下一年的元旦安排可能把年底几天"
-            f"改为放假或调休上班（2019年的通知就把2018年12月29日改为上班、31日改为放假）。")
 
 
 def hall(h) -> Hall:
