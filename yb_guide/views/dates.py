@@ -320,7 +320,6 @@ def year(cal, year: int) -> Year:
             "workdays": workdays, "late_note": pending_note(cal, year)}
 
 
-
 def hall(h) -> Hall:
     return {
         "on": h.on.isoformat(),
@@ -354,8 +353,7 @@ def hall_text(h) -> str:
         text += f"。下一个开放日：{show(h.next_open)}{hours.rstrip()}"
     if not hours and h.hours_text:
         text += f"（办公时间：{h.hours_text}）"
-    # the day, or the next open one, rests on a year whose notice the tool has not received (a paper too)
-    return text + "。" + ("（推算：放假安排以国务院的通知为准）" if h.estimated else "")
+    return text + "。" + ("（推算：放假安排以国务院的通知为准）" if h.estimated else "")  # on a paper too
 
 
 def batch_summary(summary, out: str | None) -> BatchSummary:
@@ -389,6 +387,6 @@ def notice_imported(notice, path: str) -> NoticeImported:
     return {"year": notice.year, "title": notice.title, "number": notice.number, "file": path,
             "holidays": [{**day(d), "name": name} for d, name in notice.holidays],
             "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays],
-            "later": list(notice.later),
-            "changed": [{**day(c.date), "before": c.before, "after": c.after, "name": c.name, "source": c.source}
-                        for c in notice.changes]}
+            "later": list(notice.later), "changed": [
+                {**day(c.date), "before": c.before, "after": c.after, "name": c.name, "source": c.source}
+                for c in notice.changes]}
