@@ -289,3 +289,17 @@ def test_a_later_notice_naming_a_day_twice_is_refused_with_its_line(run, tmp_pat
     f.write_text("later:\n  - source: 某通知\n    holidays:\n      - {date: 2026-03-02, name: 某纪念日}\n", encoding="utf-8")
     d = run("workday", "2026-03-02", "--calendar", str(f), "--json").json()
     assert d["workday"] is False and d["name"] == "某纪念日"
+
+
+def test_a_150_mb_file_or_an_endless_one_is_refused_without_reading_it(run, tmp_path):
+    import os
+
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as out:
+        out.truncate(150 * 1024 * 1024)  # sparse: 150 MiB on paper, nothing on disk
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 2 and "157.3 MB" in r.stderr and "不像放假通知" in r.stderr
+    if os.path.exists("/dev/zero"):  # stat says 0 bytes, reading never ends
+        r = run("calendar", "import", "/dev/zero")
+        assert r.exit_code == 2 and "超过 2 MB" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "home" / "calendar").exists()
