@@ -32,33 +32,115 @@ def notice_text(year: int) -> str:
 
 @pytest.mark.parametrize("year", YEARS)
 def test_a_notice_gives_the_official_calendar_day_for_day(year, tmp_path):
+    """Read alone, the yearly notice holds the year as it was first published (the AMENDED days
+    differ from the oracle); merged with the later notices the tool ships, as `calendar import`
+    does, it gives the oracle's calendar for every day of the year."""
     import chinese_calendar
 
-    from yb_guide.calendar.notice import overrides_yaml, parse_notice
-    from yb_guide.calendar.workdays import MAKEUP, build_calendar, load_overrides
+    from yb_guide.calendar.notice import merge_later, overrides_yaml, parse_notice
+    from yb_guide.calendar.workdays import MAKEUP, build_calendar, later_notices, load_overrides
 
-    notice = parse_notice(notice_text(year))
-    assert notice.year == year
-    # The next year's notice may set days of this one (2012's: 2011年12月31日（星期六）上班), so
-    # both are imported, as the very files `calendar import` writes.
-    overrides = []
-    for y in (year, year + 1):
-        if (NOTICES / f"{y}.txt").exists():
-            path = tmp_path / f"{y}.yaml"
-            path.write_text(overrides_yaml(parse_notice(notice_text(y))), encoding="utf-8")
-            overrides.append(load_overrides(path))
-    from_notice = build_calendar(overrides, year - 1, year + 1)
+    def calendar_of(merge: bool):
+        # The next year's notice may set days of this one (2012's: 2011年12月31日（星期六）上班), so
+        # both are imported, as the very files `calendar import` writes.
+        overrides = []
+        for y in (year, year + 1):
+            if (NOTICES / f"{y}.txt").exists():
+                notice = parse_notice(notice_text(y))
+                if merge:
+                    merge_later(notice, later_notices())
+                path = tmp_path / f"{y}-{merge}.yaml"
+                path.write_text(overrides_yaml(notice), encoding="utf-8")
+                overrides.append(load_overrides(path))
+        return build_calendar(overrides, year - 1, year + 1)
+
+    assert parse_notice(notice_text(year)).year == year
+    alone, merged = calendar_of(False), calendar_of(True)
     amended = {dt.date.fromisoformat(s) for s in AMENDED.get(year, [])}
     d = dt.date(year, 1, 1)
     while d.year == year:
         official = chinese_calendar.is_workday(d)
-        if d in amended:
-            assert from_notice.is_workday(d) != official, d
-        else:
-            assert from_notice.is_workday(d) == official, d
-            assert (from_notice.kind(d) == MAKEUP) == (official and d.weekday() >= 5), d  # 调休上班 alike
+        assert merged.is_workday(d) == official, d
+        assert (merged.kind(d) == MAKEUP) == (official and d.weekday() >= 5), d  # 调休上班 alike
+        assert alone.is_workday(d) == (official != (d in amended)), d
         d += dt.timedelta(days=1)
-    assert year in from_notice.official_years
+    assert year in merged.official_years
+
+
+# Named days of the three later notices, each against the oracle: (day, a working day?)
+LATER_DAYS = [
+    ("2015-09-03", False), ("2015-09-04", False), ("2015-09-06", True),  # 抗战胜利70周年纪念日
+    ("2019-04-28", True), ("2019-05-02", False), ("2019-05-03", False), ("2019-05-05", True),  # 劳动节调整
+    ("2020-01-31", False), ("2020-02-01", False), ("2020-02-03", True),  # 春节延长至2月2日
+]
+
+
+@pytest.mark.parametrize("year", sorted(AMENDED))
+def test_importing_a_yearly_notice_never_undoes_a_later_notice(run, tmp_path, year):
+    import chinese_calendar
+
+    f = tmp_path / f"{year}.txt"
+    f.write_text(notice_text(year), encoding="utf-8")
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 0, r.stderr
+    text = "".join(r.stdout.split())  # the terminal's line breaks aside
+    assert "后来还有《" in text and "以它为准" in text
+    for s in AMENDED[year]:  # each day the later notice changed is named, with what it became
+        assert f"{s}周" in text and "后来的通知改为" in text, s
+    d = run("calendar", "import", str(f), "--json", "--force").json()
+    assert [c["date"] for c in d["changed"]] == AMENDED[year] and len(d["later"]) == 1
+    for s, works in LATER_DAYS:
+        if s.startswith(str(year)):
+            assert chinese_calendar.is_workday(dt.date.fromisoformat(s)) is works  # the oracle agrees
+            assert run("workday", s, "--json").json()["workday"] is works, s
+    saved = (tmp_path / "home" / "calendar" / f"{year}.yaml").read_text(encoding="utf-8")
+    assert "并入了后来的通知" in saved
+
+
+def test_a_yearly_notice_imported_before_the_merge_still_yields_to_the_later_notice(run, tmp_path):
+    """A file written by an older ybguide holds only the yearly notice: the later one still wins."""
+    from yb_guide.calendar.notice import overrides_yaml, parse_notice
+
+    folder = tmp_path / "home" / "calendar"
+    folder.mkdir(parents=True)
+    (folder / "2020.yaml").write_text(overrides_yaml(parse_notice(notice_text(2020))), encoding="utf-8")
+    assert "2020-02-01" in (folder / "2020.yaml").read_text(encoding="utf-8")  # 调休上班 in the yearly notice
+    assert run("workday", "2020-02-01", "--json").json()["workday"] is False
+    assert run("workday", "2020-01-31", "--json").json()["workday"] is False
+    assert run("workday", "2020-01-23", "+1", "--json").json()["result"]["date"] == "2020-02-03"
+
+
+def test_print_shows_the_merged_days_with_their_notice(run, tmp_path):
+    import yaml
+
+    f = tmp_path / "n.txt"
+    f.write_text(notice_text(2020), encoding="utf-8")
+    r = run("calendar", "import", str(f), "--print")
+    assert r.exit_code == 0 and "并入了后来的通知：国务院办公厅关于延长2020年春节假期的通知" in r.stdout
+    data = yaml.safe_load(r.stdout)
+    feb1 = [x for x in data["holidays"] if x["date"] == dt.date(2020, 2, 1)]
+    assert feb1 and "延长2020年春节假期" in feb1[0]["source"]
+    assert dt.date(2020, 2, 1) not in {x["date"] for x in data["workdays"]}
+    assert not (tmp_path / "home" / "calendar").exists()
+
+
+def test_a_web_page_is_refused_with_what_to_do(run, tmp_path):
+    f = tmp_path / "通知.html"
+    f.write_text("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body><div class=\"article\">"
+                 + notice_text(2026).replace("\n", "<br>\n") + "</div></body></html>", encoding="utf-8")
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert "网页" in r.stderr and "请把网页的正文另存为文本" in r.stderr
+    assert not (tmp_path / "home" / "calendar").exists()
+
+
+def test_a_file_too_big_to_be_a_notice_is_refused_unread(run, tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text(notice_text(2026) + "。" * 1_000_000, encoding="utf-8")  # about 3 MB
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "MB" in r.stderr and "不像放假通知" in r.stderr and "没有导入" in r.stderr
+    assert not (tmp_path / "home" / "calendar").exists()
 
 
 def test_the_2026_notice_reads_as_published():
@@ -196,3 +278,28 @@ def test_year_view_reads_breaks_as_the_notice_does(run):
     d24 = run("calendar", "--year", "2024", "--json").json()
     new_year = d24["breaks"][0]  # 1月1日放假，与周末连休: the weekend before is part of the break
     assert (new_year["name"], new_year["start"]["date"], new_year["end"]["date"]) == ("元旦", "2023-12-30", "2024-01-01")
+
+
+def test_a_later_notice_naming_a_day_twice_is_refused_with_its_line(run, tmp_path):
+    f = tmp_path / "my.yaml"
+    f.write_text("later:\n  - source: 某通知\n    holidays:\n      - {date: 2026-03-02, name: 放假}\n"
+                 "    workdays:\n      - {date: 2026-03-02, name: 上班}\n", encoding="utf-8")
+    r = run("workday", "2026-03-02", "--calendar", str(f))
+    assert r.exit_code == 2 and "my.yaml:6" in r.stderr and "写了两次" in r.stderr
+    f.write_text("later:\n  - source: 某通知\n    holidays:\n      - {date: 2026-03-02, name: 某纪念日}\n", encoding="utf-8")
+    d = run("workday", "2026-03-02", "--calendar", str(f), "--json").json()
+    assert d["workday"] is False and d["name"] == "某纪念日"
+
+
+def test_a_150_mb_file_or_an_endless_one_is_refused_without_reading_it(run, tmp_path):
+    import os
+
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as out:
+        out.truncate(150 * 1024 * 1024)  # sparse: 150 MiB on paper, nothing on disk
+    r = run("calendar", "import", str(f))
+    assert r.exit_code == 2 and "157.3 MB" in r.stderr and "不像放假通知" in r.stderr
+    if os.path.exists("/dev/zero"):  # stat says 0 bytes, reading never ends
+        r = run("calendar", "import", "/dev/zero")
+        assert r.exit_code == 2 and "超过 2 MB" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "home" / "calendar").exists()

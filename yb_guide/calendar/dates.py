@@ -8,7 +8,20 @@ import re
 from yb_guide.base.errors import UserError
 from yb_guide.base.text import ascii_forms
 
-ACCEPTED = "2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日、24年5月6日、5月6日或5/6（最近的那一天）、今天、昨天、前天"
+# Which day a date without a year means: in a command about what has happened (a filing, a reply, an
+# event) the most recent such day; in one about what is planned (a visit, a day the hall is open, a
+# power of attorney's end) the next such day.
+PAST, FUTURE = "past", "future"
+_YEARLESS = {PAST: "5月6日或5/6（最近过去的那一天）", FUTURE: "5月6日或5/6（下一个这一天）"}
+_RELATIVE = {PAST: "今天、昨天、前天", FUTURE: "今天、明天、后天"}
+
+
+def accepted(toward: str = PAST) -> str:
+    """The forms a date may take, as a hint says them."""
+    return f"2024-05-06、2024/5/6、2024.5.6、20240506、2024年5月6日、24年5月6日、{_YEARLESS[toward]}、{_RELATIVE[toward]}"
+
+
+ACCEPTED = accepted(PAST)
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 # China keeps one time zone and no daylight saving: Beijing time is UTC+8 all year.
 BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
@@ -32,45 +45,54 @@ _WITH_YEAR = (
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$",
     r"^(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$",  # 26年11月10日: 2026
 )
-# A month and day without a year: 5月6日, 5/6, 5.6, 5-6 (the most recent such day, see parse_date).
+# A month and day without a year: 5月6日, 5/6, 5.6, 5-6 (the most recent or the next such day, see parse_date).
 _NO_YEAR = r"^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[-/.](\d{1,2}))$"
 _DAYS_AGO = {"today": 0, "今天": 0, "今日": 0, "yesterday": 1, "昨天": 1, "昨日": 1, "前天": 2}
+_DAYS_AHEAD = {"today": 0, "今天": 0, "今日": 0, "tomorrow": 1, "明天": 1, "明日": 1, "后天": 2}
 
 
 class DateError(UserError):
     pass
 
 
-def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None) -> dt.date:
+def parse_date(text: str | None, what: str = "日期", today: dt.date | None = None, toward: str = PAST) -> dt.date:
     """Parse one of the accepted forms; raise a one-line Chinese ``DateError`` otherwise.
 
-    The one rule for a date without a year (5月6日, 5/6): the most recent such day not after today,
-    everywhere (command line, web page, batch, journal, letter) — what people write down is a day
-    that has happened, so 12月18日 typed in January is last December's.  A two-digit year is 20xx."""
+    The one rule for a date without a year (5月6日, 5/6): ``toward=PAST`` (a day that has happened:
+    a filing, a reply, an event) the most recent such day not after today, so 12月18日 typed in
+    January is last December's; ``toward=FUTURE`` (a day planned: a visit, the hall's hours) the
+    next such day not before today, so 12月10日 typed on 12月8日 is this week's, and 1月5日 next
+    January's.  A two-digit year is 20xx."""
+    if toward not in (PAST, FUTURE):  # a programming error
+        raise ValueError(toward)
+    hint = f"可用的写法：{accepted(toward)}"
     if text is None or not str(text).strip():
-        raise DateError(f"{what}是空的。", hint=f"可用的写法：{ACCEPTED}")
+        raise DateError(f"{what}是空的。", hint=hint)
     raw = str(text).strip()
     # Full-width digits and punctuation (typed with a Chinese input method) count as normal ones.
     s = ascii_forms(raw)
-    if s.lower() in _DAYS_AGO:
-        return (today or today_in_china()) - dt.timedelta(days=_DAYS_AGO[s.lower()])
+    relative = _DAYS_AGO if toward == PAST else _DAYS_AHEAD
+    if s.lower() in relative:
+        sign = -1 if toward == PAST else 1
+        return (today or today_in_china()) + sign * dt.timedelta(days=relative[s.lower()])
     m = re.match(_NO_YEAR, s)
     if m:
         now = today or today_in_china()
         month, day = int(m.group(1)), int(m.group(2) or m.group(3))
-        for year in range(now.year, now.year - 8, -1):  # 2月29日: the last leap year's
+        step = -1 if toward == PAST else 1
+        for year in range(now.year, now.year + 8 * step, step):  # 2月29日: the nearest leap year's
             if month == 2 and day == 29 and days_in_month(year, 2) == 28:
                 continue
-            found = _checked(raw, what, year, month, day)
-            if found <= now:
+            found = _checked(raw, what, year, month, day, toward)
+            if (found <= now) if toward == PAST else (found >= now):
                 return found
-        raise DateError(f"{what}「{raw}」无效：没有{month}月{day}日。", hint=f"可用的写法：{ACCEPTED}")
+        raise DateError(f"{what}「{raw}」无效：没有{month}月{day}日。", hint=hint)
     for form in _WITH_YEAR:
         m = re.match(form, s)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            return _checked(raw, what, year + 2000 if year < 100 else year, month, day)
-    raise DateError(f"{what}「{raw}」看不懂。", hint=f"可用的写法：{ACCEPTED}")
+            return _checked(raw, what, year + 2000 if year < 100 else year, month, day, toward)
+    raise DateError(f"{what}「{raw}」看不懂。", hint=hint)
 
 
 _MONTH_FORMS = (r"^(\d{4})[-/.](\d{1,2})$", r"^(\d{4})(\d{2})$", r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$")
@@ -108,17 +130,17 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _checked(raw: str, what: str, year: int, month: int, day: int) -> dt.date:
+def _checked(raw: str, what: str, year: int, month: int, day: int, toward: str = PAST) -> dt.date:
+    hint = f"可用的写法：{accepted(toward)}"
     if not 1 <= month <= 12:
-        raise DateError(f"{what}「{raw}」无效：没有{month}月。", hint=f"月份是 1 到 12；可用的写法：{ACCEPTED}")
+        raise DateError(f"{what}「{raw}」无效：没有{month}月。", hint=f"月份是 1 到 12；{hint}")
     last = days_in_month(year, month) if 1 <= year <= 9999 else 31
     if not 1 <= day <= last:
-        raise DateError(f"{what}「{raw}」无效：{year}年{month}月没有{day}日（这个月只有{last}天）。",
-                        hint=f"可用的写法：{ACCEPTED}")
+        raise DateError(f"{what}「{raw}」无效：{year}年{month}月没有{day}日（这个月只有{last}天）。", hint=hint)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"{what}「{raw}」无效。", hint=f"可用的写法：{ACCEPTED}") from None
+        raise DateError(f"{what}「{raw}」无效。", hint=hint) from None
 
 
 def weekday_zh(d: dt.date) -> str:

@@ -52,12 +52,26 @@ class NoticeError(UserError):
 
 
 @dataclass
+class Change:
+    """A day of the yearly notice that a later notice changed (2020-02-01: 调休上班 → 放假)."""
+
+    date: dt.date
+    before: str  # what the yearly notice makes of it: 放假, 调休上班, 工作日, 周末
+    after: str
+    name: str  # the later notice's name for the day
+    source: str  # the later notice
+
+
+@dataclass
 class Notice:
     year: int
     title: str
     number: str | None
     holidays: list[tuple[dt.date, str]] = field(default_factory=list)  # days off (weekends in a break too)
     workdays: list[tuple[dt.date, str]] = field(default_factory=list)  # makeup working days (调休上班)
+    later: list[str] = field(default_factory=list)  # the later notices merged in (``merge_later``)
+    changes: list[Change] = field(default_factory=list)  # the days they changed
+    sources: dict[dt.date, str] = field(default_factory=dict)  # a merged day's notice
 
     @property
     def citation(self) -> str:
@@ -228,6 +242,78 @@ def parse_notice(text: str, year: int | None = None, title: str | None = None) -
     return notice
 
 
+def merge_later(notice: Notice, later) -> list[Change]:
+    """Merge the later notices of the notice's year (``workdays.LaterNotice``: 2015-09-03/04,
+    2019-05-02/03, 2020-01-31 …) into it, so that importing a yearly notice never undoes one; the
+    days whose kind they changed."""
+    from yb_guide.calendar.workdays import DAY_KIND_LABELS, HOLIDAY, MAKEUP, WEEKEND, WORKDAY
+
+    for ln in later:
+        days = [(d, HOLIDAY) for d in ln.holidays] + [(d, MAKEUP) for d in ln.workdays]
+        if not any(d.date.year == notice.year for d, _ in days):
+            continue
+        off, work = dict(notice.holidays), dict(notice.workdays)
+        for d, kind in days:
+            was = HOLIDAY if d.date in off else MAKEUP if d.date in work else (
+                WEEKEND if d.date.weekday() >= 5 else WORKDAY)
+            if was != kind:
+                notice.changes.append(Change(d.date, DAY_KIND_LABELS[was], DAY_KIND_LABELS[kind], d.name, ln.source))
+            off.pop(d.date, None)
+            work.pop(d.date, None)
+            (off if kind == HOLIDAY else work)[d.date] = d.name
+            notice.sources[d.date] = ln.source
+        notice.holidays, notice.workdays = sorted(off.items()), sorted(work.items())
+        notice.later.append(ln.source)
+    notice.changes.sort(key=lambda c: c.date)
+    return notice.changes
+
+
+def pending_note(cal, year: int) -> str | None:
+    """An official year whose next year's notice is not out: its last days are still 推算."""
+    from yb_guide.calendar.workdays import LATE_DECEMBER
+
+    if cal.is_estimated(dt.date(year, 1, 1)) or not cal.is_estimated(dt.date(year, 12, 31)):
+        return None
+    return (f"推算：{year}年12月{LATE_DECEMBER}日至31日还要等{year + 1}年的放假通知确认——下一年的元旦安排可能把年底几天"
+            f"改为放假或调休上班（2019年的通知就把2018年12月29日改为上班、31日改为放假）。")
+
+
+MAX_BYTES = 2_000_000  # a notice is about 2 KB; a file this big is not one
+_HTML = re.compile(r"<\s*(?:!doctype|html|head|body|meta|div|p|span|table|script|br)\b", re.IGNORECASE)
+
+
+def read_text(path) -> str:
+    """A notice's text file as people save it: UTF-8 (with or without BOM) or GBK/GB18030 (Windows
+    Notepad); a file too big to be a notice, or a web page, is refused with what to do."""
+    from pathlib import Path
+
+    from yb_guide.base.errors import os_error_text
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:  # never more than the limit, whatever stat says (/dev/zero, a pipe)
+            raw = f.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
+    except OSError as err:
+        raise NoticeError(f"无法读取 {path}（{os_error_text(err)}）。") from None
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        shown = f"有 {size / 1_000_000:.1f} MB" if size > MAX_BYTES else f"超过 {MAX_BYTES // 1_000_000} MB"
+        raise NoticeError(f"{path} {shown}，不像放假通知（通知全文只有几 KB），没有导入。",
+                          hint=f"只接受 {MAX_BYTES // 1_000_000} MB 以内的文本文件：把通知的正文另存为 .txt")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise NoticeError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件。", hint="请另存为 UTF-8 编码")
+    if _HTML.search(text):
+        raise NoticeError(f"{path} 是一个网页（HTML），不是通知的文本，没有导入。",
+                          hint="请把网页的正文另存为文本：在浏览器里选中通知正文，复制，粘贴到记事本，保存为 .txt")
+    return text
+
+
 def overrides_yaml(notice: Notice) -> str:
     """The notice as a calendar overrides file (the format of data/calendar.yaml)."""
     import json
@@ -235,9 +321,12 @@ def overrides_yaml(notice: Notice) -> str:
     source = json.dumps(notice.citation, ensure_ascii=False)  # a JSON string is a YAML string
 
     def day(d: dt.date, name: str) -> str:
-        return f"  - {{date: {d.isoformat()}, name: {json.dumps(name, ensure_ascii=False)}, source: {source}}}"
+        src = json.dumps(notice.sources[d], ensure_ascii=False) if d in notice.sources else source
+        return f"  - {{date: {d.isoformat()}, name: {json.dumps(name, ensure_ascii=False)}, source: {src}}}"
 
-    lines = [f"# {notice.citation}", "# 由 ybguide calendar import 导入；这一年的放假和调休以此为准（官方安排）。",
+    lines = [f"# {notice.citation}", "# 由 ybguide calendar import 导入；这一年的放假和调休以此为准（官方安排）。"]
+    lines += [f"# 并入了后来的通知：{s}（它改动的日子以它为准）" for s in notice.later]
+    lines += [
              f"official_years: [{notice.year}]", f"replace_years: [{notice.year}]",
              "holidays:" if notice.holidays else "holidays: []"]
     lines += [day(d, name) for d, name in notice.holidays]

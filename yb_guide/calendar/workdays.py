@@ -25,7 +25,10 @@ from yb_guide.base.record import record
 
 FIRST_YEAR = 2004  # the State Council schedules the tests can check start here
 LAST_YEAR = 2040  # further ahead than any complaint needs; beyond it we refuse rather than guess
-TABLE_FORMAT = 4  # bump when the cached table's layout or meaning changes
+# From this day of December on, a day also waits for the next year's notice, which may still make it
+# a day off or a makeup working day (2019's 元旦 arrangement set 2018-12-29 上班 and 2018-12-31 放假).
+LATE_DECEMBER = 25
+TABLE_FORMAT = 5  # bump when the cached table's layout or meaning changes
 
 # Kinds of day, as stored in the table.
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP, CLOSURE = range(5)
@@ -76,18 +79,27 @@ class Calendar:
         self.check(d)
         return self.kinds[d.toordinal() - self.first.toordinal()]
 
-    def is_workday(self, d: dt.date) -> bool:
-        return self.kind(d) in (WORKDAY, MAKEUP)
+    def is_workday(self, d: dt.date, statutory: bool = False) -> bool:
+        """Whether the office works that day; ``statutory``: whether the law counts it as a working
+        day (a local closure, 停止办公, still is one: only a 法定休假日 is not)."""
+        return self.kind(d) in ((WORKDAY, MAKEUP, CLOSURE) if statutory else (WORKDAY, MAKEUP))
 
     def name(self, d: dt.date) -> str | None:
         return self.names.get(d.toordinal())
 
     def is_estimated(self, d: dt.date) -> bool:
-        return d.year not in self.official_years
+        """Whether what the day is rests on a notice the tool has not received: its year's, or, in
+        late December, the next year's (which may still move it)."""
+        return bool(self.estimated_years(d, d))
 
     def estimated_years(self, start: dt.date, end: dt.date) -> list[int]:
+        """The years whose notice the tool lacks and that decide a day from ``start`` to ``end``:
+        each day's own year, and the next year for the days of late December."""
         lo, hi = min(start, end), max(start, end)
-        return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
+        years = {y for y in range(lo.year, hi.year + 1) if y not in self.official_years}
+        years |= {y + 1 for y in range(lo.year, hi.year + 1)
+                  if y + 1 not in self.official_years and hi >= dt.date(y, 12, LATE_DECEMBER)}
+        return sorted(years)
 
     # -- arithmetic --------------------------------------------------------
     def _days(self, statutory: bool) -> list[int]:
@@ -128,11 +140,11 @@ class Calendar:
             raise RangeError(f"{d.isoformat()} 之后的工作日超出日历范围。")
         return dt.date.fromordinal(w[i])
 
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+    def workdays_between(self, start: dt.date, end: dt.date, statutory: bool = False) -> int:
         """Working days in (start, end]; negative when end is before start."""
         self.check(start)
         self.check(end)
-        w = self._workdays
+        w = self._days(statutory)
         a, b = start.toordinal(), end.toordinal()
         if b >= a:
             return bisect.bisect_right(w, b) - bisect.bisect_right(w, a)
@@ -206,6 +218,22 @@ class OverrideDay:
 
 
 @record
+class LaterDay:
+    date: dt.date
+    name: str
+
+
+@record
+class LaterNotice:
+    """A notice published after a year's own notice that changes some of its days (国务院办公厅关于
+    延长2020年春节假期的通知): applied after every yearly notice, so importing that year never undoes it."""
+
+    source: str
+    holidays: tuple[LaterDay, ...] = ()
+    workdays: tuple[LaterDay, ...] = ()
+
+
+@record
 class Overrides:
     """data/calendar.yaml and --calendar FILE: what the library does not know yet."""
 
@@ -214,6 +242,16 @@ class Overrides:
     holidays: tuple[OverrideDay, ...] = ()  # days off
     workdays: tuple[OverrideDay, ...] = ()  # makeup working days (调休上班)
     closures: tuple[OverrideDay, ...] = ()  # local closures of the office
+    later: tuple[LaterNotice, ...] = ()  # notices that changed a year after its yearly notice
+
+
+def later_notices() -> tuple[LaterNotice, ...]:
+    """The later notices the tool ships (data/calendar.yaml ``later``), which a yearly notice the
+    person imports must never undo."""
+    from yb_guide.base.paths import data_dir
+
+    path = data_dir() / "calendar.yaml"
+    return load_overrides(path).later if path.exists() else ()
 
 
 def load_overrides(path: Path) -> Overrides:
@@ -241,6 +279,19 @@ def load_overrides(path: Path) -> Overrides:
                 raise DataError(str(path), f"{group}[{i}].date", w.line if w else None,
                                 f"{day.date.isoformat()} 已经写在 {seen[day.date]} 里，同一天只能写一次")
             seen[day.date] = group
+    for i, later in enumerate(ov.later):
+        named: set[dt.date] = set()
+        for group in ("holidays", "workdays"):
+            for j, day in enumerate(getattr(later, group)):
+                w = getattr(day, "_where", None)
+                if not FIRST_YEAR <= day.date.year <= LAST_YEAR:
+                    problem = f"{day.date.isoformat()} 超出日历范围（{FIRST_YEAR}–{LAST_YEAR}）"
+                elif day.date in named:
+                    problem = f"{day.date.isoformat()} 在这份通知里写了两次，同一天只能写一次"
+                else:
+                    named.add(day.date)
+                    continue
+                raise DataError(str(path), f"later[{i}].{group}[{j}].date", w.line if w else None, problem)
     return ov
 
 
@@ -303,6 +354,16 @@ def build_calendar(overrides: list[Overrides], first_year: int = FIRST_YEAR,
         for day in ov.workdays:
             kinds[day.date.toordinal() - base] = MAKEUP
             names[day.date.toordinal()] = day.name
+    # A later notice changed its year after the yearly one: it wins over every yearly notice (the
+    # library's or an imported one), whichever file comes first.
+    for ov in overrides:
+        for later in ov.later:
+            for group, kind in (("holidays", HOLIDAY), ("workdays", MAKEUP)):
+                for day in getattr(later, group):
+                    if first <= day.date <= last:
+                        kinds[day.date.toordinal() - base] = kind
+                        names[day.date.toordinal()] = day.name
+    for ov in overrides:
         for day in ov.closures:
             # Only a working day can be closed; a weekend or holiday keeps its kind, so the law's
             # count (closures are working days to it: ``_days``) never gains a rest day.

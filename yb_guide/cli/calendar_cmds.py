@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from yb_guide.base.errors import UserError
-from yb_guide.cli.options import CALENDAR, JSON, date_option, knowledge, today_option
+from yb_guide.cli.options import CALENDAR, JSON, TODAY, date_option, knowledge, today_option
 from yb_guide.cli.output import emit, emit_text
 
 
@@ -49,7 +49,8 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
             raise UserError("calendar import 后面要写通知的文件名。", hint="例如 ybguide calendar import 2027年放假通知.txt")
         from yb_guide.calendar import notice as notices
 
-        parsed = notices.parse_notice(_read_text(notice), year)
+        parsed = notices.parse_notice(notices.read_text(notice), year)
+        notices.merge_later(parsed, workdays.later_notices())  # never undo a later notice of that year
         text = notices.overrides_yaml(parsed)
         if print_only:
             emit_text(text)
@@ -69,33 +70,19 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
     emit(views.month(cal, y, m), render.month, as_json=as_json)
 
 
-def _read_text(path: Path) -> str:
-    """A text file as people save it: UTF-8 (with or without BOM) or GBK/GB18030 (Windows Notepad)."""
-    from yb_guide.base.errors import os_error_text
-
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UserError(f"无法读取 {path}（{os_error_text(err)}）。") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件。", hint="请另存为 UTF-8 编码")
-
-
-def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期", help="哪一天（默认：今天，此时此刻）。"),
-               calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
+def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期",
+                                               help="哪一天（默认：今天，此时此刻）；5月6日 这样不带年份的写法指下一个这一天。"),
+               today: Optional[str] = TODAY, calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
     """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
     from yb_guide.calendar import workdays
-    from yb_guide.calendar.dates import now_in_china
+    from yb_guide.calendar.dates import FUTURE, now_in_china
     from yb_guide.cli.render import dates as render
     from yb_guide.schedule import hall
     from yb_guide.views import dates as views
 
     now = now_in_china().replace(tzinfo=None)
-    day = date_option(on, "--on", now.date()) if on else now.date()
-    at = now.time() if on is None else None
+    base = today_option(today) if today is not None else now.date()
+    day = date_option(on, "--on", base, toward=FUTURE) if on else base
+    at = now.time() if on is None and today is None else None  # "now" only on the real today
     h = hall.hall_hours(knowledge(), workdays.get_calendar(calendar_file), day, at)
     emit(views.hall(h), render.hall, as_json=as_json)

@@ -70,7 +70,9 @@ def letter(
         raise UserError("--to 只用于复查申请书。", hint="投诉信的收信单位来自地区数据包，不用写 --to；写复查申请书加 --kind 复查申请书")
     if until is not None and kind != "poa":
         raise UserError("--until 只用于授权委托书。", hint="写授权委托书加 --kind 授权委托书")
-    until_day = date_option(until, "--until", now)
+    from yb_guide.calendar.dates import FUTURE
+
+    until_day = date_option(until, "--until", now, toward=FUTURE)  # the day it ends: the next such day
     if until_day is not None and until_day < now:
         raise UserError(f"--until {until_day.isoformat()} 早于委托书的日期 {now.isoformat()}。",
                         hint=f"写委托到期的那一天，带上年份，如 {now.year + 1}-12-31")
@@ -139,7 +141,9 @@ def checklist_file(checklist_id: str, acting: bool, out: Optional[Path], day: Op
 
         if k.checklist(find_checklist(k, checklist_id)).channel != HALL_CHANNEL:
             raise UserError("--day 只用于现场投诉的清单（hall-visit）：写明那天服务大厅开不开门。")
-        visit = date_option(day, "--day", now)
+        from yb_guide.calendar.dates import FUTURE
+
+        visit = date_option(day, "--day", now, toward=FUTURE)  # a visit planned: 12/10 is the next 12月10日
         if visit < now:
             raise UserError(f"--day {visit.isoformat()} 已经过去了。", hint=f"写打算去的那一天，带上年份，如 {now.year + 1}-01-05")
         day_line = hall_text(hall.hall_hours(k, workdays.get_calendar(), visit))

@@ -58,12 +58,12 @@ def today_option(value: Optional[str]):
     return parse_date(value, "--today") if value is not None else today_in_china()
 
 
-def date_option(value: Optional[str], what: str, today):
-    """A date option as people write it (``今天`` is ``today``; 5月6日 the most recent such day), or
-    None when not given."""
+def date_option(value: Optional[str], what: str, today, toward: str = "past"):
+    """A date option as people write it (``今天`` is ``today``), or None when not given.  5月6日 is
+    the most recent such day, or with ``toward="future"`` (a visit, a day planned) the next one."""
     from yb_guide.calendar.dates import parse_date
 
-    return parse_date(value, what, today=today) if value is not None else None
+    return parse_date(value, what, today=today, toward=toward) if value is not None else None
 
 
 def given(**options) -> dict:

@@ -28,6 +28,9 @@ from yb_guide.knowledge.sources import Document, SourceRef
 from yb_guide.schedule.situation import Situation, matches, verdict
 
 ADMINISTRATIVE = "administrative"
+# 行政复议法 第二十一条 (行政诉讼法 第四十六条第二款): five years from the act, whenever one learnt of it.
+# It caps every period of its track that runs from the day one knew of the act (复议, a direct suit).
+OUTER_LIMIT, KNOWN = "act-outer-limit", "decision-known"
 
 
 @record
@@ -146,6 +149,8 @@ class Due:
     extended_estimated: bool = False  # the extended last day runs through a year not yet received
     also: tuple = ()  # further articles it rests on
     person_acts: bool = False  # the person's own step (复查, 复核): act before its last day
+    capped_from: dt.date | None = None  # the period's own last day, after the five-year bound (第二十一条)
+    cap_note: str | None = None  # why the last day is the five-year date
 
 
 @dataclass
@@ -273,6 +278,7 @@ def compute(plan: Plan, cal: Calendar, events: dict[str, dt.date], *, today: dt.
                                          plan.rule_text(rule), condition))
             continue
         sched.stages.append(_due(plan, cal, rule, alt, known, estimated, complex_case, condition, events, today))
+    _cap(plan, cal, sched.stages, today)
     sched.estimated_years = sorted({y for d in sched.stages if d.estimated or d.extended_estimated
                                     for y in cal.estimated_years(d.start, d.extended_due or d.due)})
     sched.administrative = any(s.track == ADMINISTRATIVE for s in sched.stages) or any(
@@ -295,7 +301,8 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     after = alt.after if alt else rule.after
     start = known[after]
     due = period_end(cal, start, amount, unit, statutory=legal, move=not keep)
-    moved = cal.next_workday(due, True) if keep and not cal.is_workday(due) else None
+    # Only a day the law does not count (a 法定休假日, not a local closure) moves: never to itself.
+    moved = cal.next_workday(due, True) if keep and not cal.is_workday(due, statutory=True) else None
     # A later period runs from the day the law gives, not from the tool's moved day.
     known[rule.id] = due
     extended = period_end(cal, start, amount + rule.extension, unit, statutory=legal, move=not keep) \
@@ -308,7 +315,7 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
         rule=text.format(n=amount, min=rule.window_min), source=alt.source if alt else rule.source,
         status=rule.status, checked=rule.checked, after=after, start=start, amount=amount, unit=unit,
         estimated=after in estimated or bool(cal.estimated_years(counted_from, moved or due)),
-        window_start=cal.add_workdays(start, rule.window_min) if rule.window_min else None,
+        window_start=cal.add_workdays(start, rule.window_min, legal) if rule.window_min else None,
         extended_due=extended,
         note="调休上班日" if cal.kind(due) == MAKEUP else None,
         done=bool(rule.done_by) and any(e in events for e in rule.done_by),
@@ -321,19 +328,46 @@ def _due(plan: Plan, cal: Calendar, rule: DeadlineRule, alt, known: dict, estima
     if item.estimated:
         estimated.add(rule.id)
     if today is not None and cal.first <= today <= cal.last:
-        item.workdays_left = cal.workdays_between(today, due)
+        item.workdays_left = cal.workdays_between(today, due, statutory=legal)
         item.passed = due < today
     return item
 
 
+def _cap(plan: Plan, cal: Calendar, stages: list[Due], today: dt.date | None) -> None:
+    """No period that runs from knowing of the act ends after five years from the act itself
+    (行政复议法 第二十一条: 自行政行为作出之日起超过五年的不予受理): there the five-year date is the last day."""
+    outer = next((s for s in stages if s.id == OUTER_LIMIT), None)
+    if outer is None:
+        return
+    refs = (outer.source, *outer.also)  # 复议: 行政复议法 第二十一条; a suit: 行政诉讼法 第四十六条第二款
+    for s in stages:
+        if s is outer or s.track != outer.track or s.after != KNOWN or s.due <= outer.due:
+            continue
+        laws = "；".join(f"《{plan.documents[r.doc].title.removeprefix('中华人民共和国')}》{r.section}"
+                        for r in ([r for r in refs if r.doc == s.source.doc] or refs))
+        s.capped_from, s.due = s.due, outer.due
+        s.estimated = s.estimated or outer.estimated
+        s.note = outer.note
+        s.cap_note = (f"按这一期限本应到 {s.capped_from.isoformat()}，但自决定作出之日起超过五年的不再受理（{laws}），"
+                      f"五年期满之日 {outer.due.isoformat()} 就是最后一天")
+        if today is not None and cal.first <= today <= cal.last:
+            s.workdays_left = cal.workdays_between(today, s.due, statutory=True)
+            s.passed = s.due < today
+
+
 def moved_text(due: "Due") -> str | None:
-    """Beside a 信访 last day on a rest day: the next working day, as the tool's inference (one wording
-    for the screens, the web page and the calendar file)."""
+    """Beside a last day the tool did not take from the period alone: a 信访 last day on a rest day
+    (the next working day, as the tool's inference) or a 复议/诉讼 day capped by the five-year bound
+    (one wording for the screens, the web page and the calendar file)."""
+    if due.cap_note:
+        return due.cap_note + ("（推算）" if due.estimated else "")
     if due.moved_due is None:
         return None
     from yb_guide.calendar.dates import weekday_zh
 
-    return (f"这一天不是工作日；可能顺延至 {due.moved_due.isoformat()} {weekday_zh(due.moved_due)}（本工具的推论）"
+    guess = "（推算）" if due.estimated else ""  # the day's kind, and the next working day, rest on an unrecorded year
+    return (f"这一天不是工作日{guess}；可能顺延至 {due.moved_due.isoformat()} {weekday_zh(due.moved_due)}"
+            f"（{'推算；' if guess else ''}本工具的推论）"
             + ("，请在放假前办好" if due.person_acts else ""))
 
 

@@ -14,11 +14,15 @@ class _Workday(TypedDict):
     kind: str  # 工作日, 周末, 法定节假日, 调休上班 …
     name: str | None  # the holiday's name when it has one
     estimated: bool  # no official notice for that year yet
+    office_closed: bool  # a local closure (停止办公): still a working day to the law
+    estimated_years: list[int]  # the years whose notice it waits for (late December: the next year)
 
 
 class Workday(_Workday, total=False):
-    n: int  # ``workday DATE +N``: counted this many working days …
+    n: int  # ``workday DATE +N``: counted this many working days (as the law counts) …
     result: Day  # … to this day
+    result_office_closed: bool  # that day is a local closure
+    day_estimated: bool  # the queried day itself rests on an estimated year (``estimated``: any day counted)
 
 
 class MonthDay(TypedDict):
@@ -38,6 +42,7 @@ class Month(TypedDict):
     first_weekday: int  # 0: Monday
     days: list[MonthDay]
     workdays: int
+    late_note: str | None  # an official December whose last days wait for the next year's notice
 
 
 class NamedDay(TypedDict):
@@ -61,6 +66,7 @@ class Year(TypedDict):
     makeup_workdays: list[NamedDay]
     closures: list[NamedDay]
     workdays: int
+    late_note: str | None  # an official year whose last days wait for the next year's notice
 
 
 class Hall(TypedDict):
@@ -95,6 +101,16 @@ class BatchSummary(TypedDict):
     lines: list[str]
 
 
+class LaterChange(TypedDict):
+    """A day of the yearly notice that a later notice changed (merged in, never undone)."""
+    date: str
+    weekday: str
+    before: str  # what the yearly notice made of it: 工作日, 调休上班 …
+    after: str  # what the later notice made of it
+    name: str
+    source: str  # the later notice
+
+
 class NoticeImported(TypedDict):
     year: int
     title: str
@@ -102,3 +118,5 @@ class NoticeImported(TypedDict):
     file: str
     holidays: list[NamedDay]
     makeup_workdays: list[NamedDay]
+    later: list[str]  # later notices of the year merged in
+    changed: list[LaterChange]

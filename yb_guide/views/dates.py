@@ -49,7 +49,8 @@ class _Stage(TypedDict):
     condition: str | None  # when it applies, if only in some situations
     moved_due: str | None
     moved_weekday: str | None
-    moved_text: str | None
+    moved_text: str | None  # beside the date: the moved day (信访), or why the five-year date is the last day
+    capped_from: str | None  # the period's own last day, after the five-year bound (行政复议法 第二十一条)
     extended_estimated: bool
     person_acts: bool
     also: list[str]
@@ -191,6 +192,7 @@ def deadline(sched, plan) -> Deadline:
             "moved_due": s.moved_due.isoformat() if s.moved_due else None,
             "moved_weekday": weekday_zh(s.moved_due) if s.moved_due else None,
             "moved_text": moved_text(s),
+            "capped_from": s.capped_from.isoformat() if s.capped_from else None,
             "extended_estimated": s.extended_estimated, "person_acts": s.person_acts,
             "also": [plan.cite(ref) for ref in s.also],
         })
@@ -287,26 +289,33 @@ def first_step(sched, plan, stages: list[Stage]) -> dict:
 
 
 def workday(cal, d: dt.date, n: int | None) -> Workday:
-    from yb_guide.calendar.workdays import DAY_KIND_LABELS
+    """A day, and the N-th working day from it, as the law counts (a local closure is a working day)."""
+    from yb_guide.calendar.workdays import CLOSURE, DAY_KIND_LABELS
 
     kind = cal.kind(d)
     out: Workday = {
         **day(d),  # type: ignore[typeddict-item]
-        "workday": cal.is_workday(d),
+        "workday": cal.is_workday(d, statutory=True),
         "kind": DAY_KIND_LABELS[kind],
         "name": cal.name(d) if cal.name(d) != DAY_KIND_LABELS[kind] else None,
         "estimated": cal.is_estimated(d),
+        "office_closed": kind == CLOSURE,
+        "estimated_years": cal.estimated_years(d, d),  # a late-December day: the next year's notice
     }
     if n is not None:
-        result = cal.add_workdays(d, n)
+        result = cal.add_workdays(d, n, statutory=True)
         out["n"] = n
         out["result"] = day(result)
+        out["result_office_closed"] = cal.kind(result) == CLOSURE
+        out["day_estimated"] = out["estimated"]
         out["estimated"] = bool(cal.estimated_years(d, result))
+        out["estimated_years"] = cal.estimated_years(d, result)
     return out
 
 
 def month(cal, year: int, month: int) -> Month:
     from yb_guide.calendar.dates import weekday_zh
+    from yb_guide.calendar.notice import pending_note
     from yb_guide.calendar.workdays import HOLIDAY, DAY_KIND_LABELS
 
     days = [{"date": d.isoformat(), "day": d.day, "weekday": weekday_zh(d), "workday": cal.is_workday(d),
@@ -316,10 +325,12 @@ def month(cal, year: int, month: int) -> Month:
             for d, kind, name in cal.days_in(year, month)]
     return {"year": year, "month": month, "official": not cal.is_estimated(dt.date(year, month, 1)),
             "first_weekday": dt.date(year, month, 1).weekday(), "days": days,
-            "workdays": sum(1 for x in days if x["workday"])}
+            "workdays": sum(1 for x in days if x["workday"]),
+            "late_note": pending_note(cal, year) if month == 12 else None}
 
 
 def year(cal, year: int) -> Year:
+    from yb_guide.calendar.notice import pending_note
     from yb_guide.calendar.workdays import CLOSURE, HOLIDAY, MAKEUP
 
     groups: dict[int, list] = {HOLIDAY: [], MAKEUP: [], CLOSURE: []}
@@ -332,7 +343,7 @@ def year(cal, year: int) -> Year:
               for first, last, name in cal.breaks(year)]
     return {"year": year, "official": not cal.is_estimated(dt.date(year, 1, 1)), "breaks": breaks,
             "holidays": groups[HOLIDAY], "makeup_workdays": groups[MAKEUP], "closures": groups[CLOSURE],
-            "workdays": workdays}
+            "workdays": workdays, "late_note": pending_note(cal, year)}
 
 
 def hall(h) -> Hall:
@@ -368,7 +379,7 @@ def hall_text(h) -> str:
         text += f"。下一个开放日：{show(h.next_open)}{hours.rstrip()}"
     if not hours and h.hours_text:
         text += f"（办公时间：{h.hours_text}）"
-    return text + "。"
+    return text + "。" + ("（推算：放假安排以国务院的通知为准）" if h.estimated else "")  # on a paper too
 
 
 def batch_summary(summary, out: str | None) -> BatchSummary:
@@ -401,4 +412,7 @@ def notice_imported(notice, path: str) -> NoticeImported:
     """What ``calendar import`` read from a holiday notice and where it keeps it."""
     return {"year": notice.year, "title": notice.title, "number": notice.number, "file": path,
             "holidays": [{**day(d), "name": name} for d, name in notice.holidays],
-            "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays]}
+            "makeup_workdays": [{**day(d), "name": name} for d, name in notice.workdays],
+            "later": list(notice.later), "changed": [
+                {**day(c.date), "before": c.before, "after": c.after, "name": c.name, "source": c.source}
+                for c in notice.changes]}

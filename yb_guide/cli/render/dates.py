@@ -172,15 +172,29 @@ def workday(p: dict):
     detail = p["name"] or (p["kind"] if p["kind"] != "工作日" else None)
     if detail:
         t.append(f" · {detail}")
+    if p["office_closed"]:
+        t.append(f" · {p['kind']}" if p["name"] else "")
+    if p.get("day_estimated", p["estimated"]):
+        t.append("（推算）", style="yellow")
     yield t
     if "result" in p:
         n = p["n"]
         where = "当天" if n == 0 else (f"之后第 {n} 个工作日" if n > 0 else f"之前第 {-n} 个工作日")
         r = T(f"{p['date']} {where}：")
         r.append(f"{p['result']['date']} {p['result']['weekday']}", style="bold")
+        if p.get("result_office_closed"):
+            r.append(" · 停止办公")
+        if p["estimated"]:
+            r.append("（推算）", style="yellow")
         yield r
+    if p["office_closed"] or p.get("result_office_closed"):
+        yield T("停止办公是本地的安排：法定期限照常把这一天算作工作日（只有法定节假日才不算），"
+                "但这天去不了办事大厅。", style="dim")
     if p["estimated"]:
-        yield T("（推算：本工具尚未收录该年的官方放假安排，日期可能变动）", style="yellow")
+        years = "、".join(map(str, p["estimated_years"]))
+        yield T(f"（推算：本工具尚未收录{years}年的官方放假安排，日期可能变动"
+                + ("；年底几天也可能被下一年的通知改动" if any(y > int(p["date"][:4]) for y in p["estimated_years"]) else "")
+                + "）", style="yellow")
 
 
 def month(p: dict):
@@ -214,6 +228,8 @@ def month(p: dict):
     if named:
         yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in named])
     yield T(f"本月工作日：{p['workdays']} 天", style="dim")
+    if p["late_note"]:
+        yield T(p["late_note"], style="yellow")
 
 
 def year(p: dict):
@@ -230,12 +246,14 @@ def year(p: dict):
         yield T("停止办公", style="bold")
         yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["closures"]])
     yield T(f"全年工作日：{p['workdays']} 天", style="dim")
+    if p["late_note"]:
+        yield T(p["late_note"], style="yellow")
 
 
 def hall(p: dict):
     yield T(p["text"], style="bold")
     if p["estimated"]:
-        yield T("（推算：本工具尚未收录该年的官方放假安排，日期可能变动）", style="yellow")
+        yield T("（推算：本工具尚未收录相关年份的官方放假安排，日期可能变动）", style="yellow")
     if p["contact_check"]:
         yield para(f"{UNVERIFIED_MARK} 办公时间{' ' + p['hours'] + ' ' if p['hours'] else ''}未经官方核实，办事前先打电话确认：{p['contact_check']['confirm_by']}",
                    "yellow", indent=0)
@@ -247,3 +265,8 @@ def notice_imported(p: dict):
             style="bold green")
     yield with_paths(f"放假 {len(p['holidays'])} 天，调休上班 {len(p['makeup_workdays'])} 天；保存在 {p['file']}", style="dim")
     yield bullets([f"{d['date']} {d['weekday']}：{d['name']}" for d in p["holidays"] + p["makeup_workdays"]])
+    for source in p["later"]:
+        changed = [c for c in p["changed"] if c["source"] == source]
+        yield T(f"这一年后来还有《{source}》，它改动的日子以它为准，已一并保存" + ("：" if changed else "。"), style="bold yellow")
+        yield bullets([f"{c['date']} {c['weekday']}：年度通知为{c['before']}，后来的通知改为{c['after']}"
+                       + ("" if c["name"].startswith(c["after"]) else f" · {c['name']}") for c in changed])
