@@ -37,10 +37,11 @@ class ExportData:
 FORMATS = ("json", "csv", "xlsx")
 
 
-def export_data(k, fmt: str) -> ExportData:
+def export_data(k, fmt: str, cases: list | None = None) -> ExportData:
+    """The journal's cases (or ``cases``: those a salvage read) as JSON, CSV or a workbook."""
     from yb_guide.cases import sheets
 
-    cases = all_cases()
+    cases = all_cases() if cases is None else cases
     personal = any(c.id_number or c.card_number or c.agent_id_number for c in cases)
     if fmt == "csv":
         return ExportData(sheets.csv_text(k, cases), "CSV", len(cases), personal)
