@@ -268,6 +268,8 @@ def _check_identity(conn, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.OperationalError:
+        raise  # locked, no space, no permission: not damage (the caller says which)
     except sqlite3.DatabaseError as err:
         from yb_guide.cases.guard import damaged
 
@@ -323,6 +325,10 @@ def _begin(path: Path, write: bool):
         except sqlite3.OperationalError as err:
             if conn is not None:
                 conn.close()
+            if not write and not _busy(err) and path.exists():
+                conn = _open_read_only(path)  # no space for the -shm, a read-only -shm …: read a copy
+                conn.execute("BEGIN")
+                return conn
             if not _busy(err) or time.monotonic() > give_up:
                 raise
             time.sleep(0.05)

@@ -38,6 +38,8 @@ def check(conn, path: Path) -> None:
     free list, every record's format; not the indexes' content, which ybguide does not rely on)."""
     try:
         found = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.OperationalError:
+        raise  # locked, no space, no permission: not damage (the caller says which)
     except sqlite3.DatabaseError as err:
         raise damaged(path, str(err)) from None
     if found != ["ok"]:

@@ -27,6 +27,8 @@ class Salvaged:
     cases: list = field(default_factory=list)
     read: dict = field(default_factory=dict)  # table -> rows read
     lost: dict = field(default_factory=dict)  # table -> ids that could not be read (damaged pages, bad values)
+    missing: dict = field(default_factory=dict)  # table -> ids below the highest that gave no row:
+    # deleted before, or on a damaged page whose damage hides them (SQLite cannot tell which)
     orphans: int = 0  # log and history rows whose case was lost: they have nothing to belong to
 
     @property
@@ -38,8 +40,8 @@ def _row_dict(cur_row) -> dict:
     return {name: cur_row[name] for name in cur_row.keys()}
 
 
-def _table(conn, table: str) -> tuple[dict[int, dict], int]:
-    """(rows by id, ids that could not be read) of one table."""
+def _table(conn, table: str) -> tuple[dict[int, dict], int, int]:
+    """(rows by id, ids that could not be read, ids that gave no row) of one table."""
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
     got: dict[int, dict] = {}
@@ -57,7 +59,7 @@ def _table(conn, table: str) -> tuple[dict[int, dict], int]:
             top = max(top, int(found[0] or 0) if found else 0)
         except (sqlite3.DatabaseError, TypeError, ValueError):
             pass
-    lost = 0
+    lost = missing = 0
     for rowid in range(last + 1, min(top, last + MAX_PROBES) + 1):
         try:
             r = cur.execute(f"SELECT * FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
@@ -66,7 +68,9 @@ def _table(conn, table: str) -> tuple[dict[int, dict], int]:
             continue
         if r is not None:
             got[rowid] = _row_dict(r)
-    return got, lost
+        else:
+            missing += 1
+    return got, lost, missing
 
 
 def _open(path: Path):
@@ -97,12 +101,12 @@ def salvage(path: Path | None = None) -> Salvaged:
             try:
                 tables[table] = _table(conn, table)
             except sqlite3.DatabaseError:
-                tables[table] = ({}, 0)  # the table itself is gone from the schema
+                tables[table] = ({}, 0, 0)  # the table itself is gone from the schema
     finally:
         conn.close()
     by_id = {}
     for table in TABLES:
-        rows, lost = tables[table]
+        rows, lost, out.missing[table] = tables[table]
         out.read[table], out.lost[table] = 0, lost
         for rid, row in sorted(rows.items()):
             try:

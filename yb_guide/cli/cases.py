@@ -235,6 +235,9 @@ def salvage_line(found) -> str:
     if found.orphans:
         lost += ("、" if lost else "") + f"{found.orphans} 条属于读不出的案件的记录"
     tail = f"读不出、已丢失：{lost}" if lost else "没有读不出的内容"
+    gaps = "、".join(f"{found.missing[t]} {w}" for t, w in names.items() if found.missing.get(t))
+    if gaps:
+        tail += f"；另有找不到的编号：{gaps}（以前删除的，或在损坏处）"
     return f"从 {found.path} 取回 {read}；{tail}。原文件没有改动。"
 
 
