@@ -43,7 +43,7 @@ def write_atomic(path: Path | str, write: Callable[[Path], None], *, private: bo
         return path
     if not overwrite and path.exists():
         raise UserError(f"文件 {path} 已经存在，没有改动它。", hint="换一个文件名；确实要替换它，加 --force")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_name(path)
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666))
         write(tmp)
@@ -71,6 +71,17 @@ def write_atomic(path: Path | str, write: Callable[[Path], None], *, private: bo
         except OSError:
             pass
     return path
+
+
+def temp_name(path: Path) -> Path:
+    """A temporary file beside ``path``: ``.name.PID.tmp``, or, where that would be longer than a
+    file name may be (255 bytes on most file systems), a short one; every legal output name fits."""
+    long = f".{path.name}.{os.getpid()}.tmp"
+    if len(os.fsencode(long)) <= 255:
+        return path.with_name(long)
+    import secrets
+
+    return path.with_name(f".ybguide-{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 def _link_or_move(tmp: Path, path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 import typer
 from typer.core import TyperGroup
@@ -267,10 +268,51 @@ def _broken_pipe() -> int:
     return EXIT_FAILURE
 
 
-def _cancelled() -> None:
-    """Ctrl-C: end the line the prompt or ^C left open, then say so."""
-    if sys.stderr is not None:
-        sys.stderr.write("\n已取消（Ctrl-C），没有保存未完成的操作。\n")
+stopped_by: int | None = None  # the signal (SIGTERM, SIGHUP) that stopped the command, if one did
+
+
+@contextmanager
+def stopped_like_ctrl_c():
+    """SIGTERM and SIGHUP (the terminal closed) unwind the command as Ctrl-C does, so every file
+    being written is removed (``base.files.write_atomic``); the exit code is 128 + the signal."""
+    import signal
+
+    def stop(signum, frame):
+        global stopped_by
+        stopped_by = signum
+        raise KeyboardInterrupt  # typer and click turn it into exit code 130; run_safely says which
+
+    saved = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue  # Windows has no SIGHUP
+        try:
+            saved[sig] = signal.signal(sig, stop)
+        except (ValueError, OSError):
+            pass  # not the main thread (a test's worker): the default stays
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _cancelled(signum: int | None = None) -> int:
+    """Ctrl-C (or SIGTERM, SIGHUP: ``cli.batch.Stopped``): end the line the prompt or ^C left open,
+    then say so; the exit code."""
+    if signum is None:
+        how = "Ctrl-C"
+    else:
+        import signal
+
+        how = f"收到 {signal.Signals(signum).name}"
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"\n已取消（{how}），没有保存未完成的操作。\n")
+    except (OSError, ValueError):
+        pass  # the terminal is gone (SIGHUP)
+    return EXIT_INTERRUPTED if signum is None else 128 + signum
 
 
 def run_safely(call) -> int:
@@ -280,7 +322,7 @@ def run_safely(call) -> int:
         rv = call()
         code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0
         if code == EXIT_INTERRUPTED:
-            _cancelled()
+            return _cancelled(stopped_by)
         return code
     except UserError as err:
         error(err.message, err.hint)
@@ -290,13 +332,11 @@ def run_safely(call) -> int:
         error(msg, hint)
         return EXIT_USAGE
     except typer.Abort:
-        _cancelled()
-        return EXIT_INTERRUPTED
+        return _cancelled(stopped_by)
     except SystemExit as exit_:  # rich exits this way when the reader of a pipe goes away
         return exit_.code if isinstance(exit_.code, int) else EXIT_FAILURE
     except KeyboardInterrupt:
-        _cancelled()
-        return EXIT_INTERRUPTED
+        return _cancelled(stopped_by)
     except OSError as err:
         if isinstance(err, BrokenPipeError):
             return _broken_pipe()
