@@ -250,3 +250,109 @@ def test_a_full_disk_is_said_and_loses_no_case(tmp_path):
     assert all(str(tmp_path / "disk" / "home") in e and "KB" in e for e in errors)
     assert json.loads(after.replace("rc=0", "")) == json.loads(before)  # every saved case still there
     assert "还没有记录任何案件" in fresh_list  # what a stopped first write left does not block reading
+
+
+# ---------------------------------------------------------------- batch: signals, names, formulas, limits
+
+
+def big_csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("提交日期,渠道,身份证号\n")
+        for i in range(rows):
+            f.write(f"2024-{1 + i % 12:02d}-{1 + i % 28:02d},hall-visit,11010519491231002X\n")
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_a_signal_mid_batch_leaves_no_file_behind(tmp_path, sig):
+    if not hasattr(signal, sig):
+        pytest.skip(f"no {sig} here")
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
+    big_csv(tmp_path / "big.csv", 400_000)
+    (tmp_path / "old.csv").write_text("旧的结果\n", encoding="utf-8")
+    p = subprocess.Popen([installed_ybguide(), "deadline", "--batch", "big.csv", "--out", "old.csv", "--force"],
+                         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    give_up = time.monotonic() + 60
+    while not [f for f in os.listdir(tmp_path) if f.endswith(".tmp")]:  # writing has begun
+        assert p.poll() is None and time.monotonic() < give_up, "the run ended before it could be stopped"
+        time.sleep(0.01)
+    p.send_signal(getattr(signal, sig))
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 128 + getattr(signal, sig)
+    assert "已取消" in err.decode() and sig in err.decode()
+    assert sorted(os.listdir(tmp_path)) == ["big.csv", "old.csv"]  # no temporary file left
+    assert (tmp_path / "old.csv").read_text(encoding="utf-8") == "旧的结果\n"  # the old result as it was
+
+
+def test_an_output_name_of_255_bytes_is_written(run, tmp_path):
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
+    big_csv(tmp_path / "in.csv", 3)
+    name = "长" * 83 + "ab.csv"
+    assert len(os.fsencode(name)) == 255
+    r = run("deadline", "--batch", str(tmp_path / "in.csv"), "--out", str(tmp_path / name))
+    assert r.exit_code == 0, r.stderr
+    assert sorted(os.listdir(tmp_path)) == sorted(["in.csv", name])
+    if os.name != "nt":
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600  # it holds ID numbers
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1", "-1+2", "@SUM(A1:A2)"]
+
+
+def read_csv_cells(path):
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_batch_csv_neutralises_formulas_as_case_export_does(run, tmp_path):
+    from yb_guide.schedule.sheets import excel_safe
+
+    src = tmp_path / "in.csv"
+    lines = ["提交日期,渠道,备注"] + [f'2024-05-06,hall-visit,"{f.replace(chr(34), chr(34) * 2)}"' for f in FORMULAS]
+    src.write_text("\n".join(lines + ["2024-05-07,hall-visit,普通的备注"]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 0, r.stderr
+    rows = read_csv_cells(out)
+    assert [row[2] for row in rows[1:]] == [excel_safe(f, False) for f in FORMULAS] + ["普通的备注"]
+    assert all(not row[2].startswith(("=", "+", "-", "@")) or row[2].startswith('="') for row in rows[1:])
+    assert rows[1][3] and not rows[1][-1]  # the dates were still computed, no error
+    # what comes back through case import is the text that was typed
+    r = run("case", "import", str(out), "--today", "2024-06-01")
+    assert r.exit_code == 0, r.stderr
+
+
+def test_batch_csv_from_a_workbook_neutralises_its_text_cells(run, tmp_path):
+    pytest.importorskip("openpyxl")
+    from yb_guide.schedule.sheets import write_xlsx
+
+    src = tmp_path / "in.xlsx"
+    write_xlsx(src, ["提交日期", "渠道", "备注"], [["2024-05-06", "hall-visit", f] for f in FORMULAS])
+    out = tmp_path / "out.csv"
+    r = run("deadline", "--batch", str(src), "--out", str(out))
+    assert r.exit_code == 0, r.stderr
+    cells = [row[2] for row in read_csv_cells(out)[1:]]
+    assert cells == ['="' + f.replace('"', '""') + '"' for f in FORMULAS]
+
+
+def test_xlsx_limits_are_checked_before_work_starts(run, tmp_path):
+    pytest.importorskip("openpyxl")
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
+    wide = tmp_path / "wide.csv"
+    wide.write_text("提交日期," + ",".join(f"列{i}" for i in range(16_400)) + "\n2024-05-06" + "," * 16_400 + "\n",
+                    encoding="utf-8")
+    r = run("deadline", "--batch", str(wide), "--out", str(tmp_path / "wide.xlsx"))
+    one_line_error(r, code=2)
+    assert "16,384 列" in r.stderr and "CSV" in r.stderr and not (tmp_path / "wide.xlsx").exists()
+    long = tmp_path / "long.csv"
+    big_csv(long, 1_048_576)  # with its header: one row over
+    r = run("deadline", "--batch", str(long), "--out", str(tmp_path / "long.xlsx"))
+    one_line_error(r, code=2)
+    assert "1,048,576 行" in r.stderr and not (tmp_path / "long.xlsx").exists()
+    assert sorted(os.listdir(tmp_path)) == ["long.csv", "wide.csv"]
+    r = run("deadline", "--batch", str(wide), "--out", str(tmp_path / "wide.csv.out.csv"))
+    assert r.exit_code == 0, r.stderr  # CSV has no limit
