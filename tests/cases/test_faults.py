@@ -356,3 +356,22 @@ def test_xlsx_limits_are_checked_before_work_starts(run, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["long.csv", "wide.csv"]
     r = run("deadline", "--batch", str(wide), "--out", str(tmp_path / "wide.csv.out.csv"))
     assert r.exit_code == 0, r.stderr  # CSV has no limit
+
+
+# ---------------------------------------------------------------- import in linear time
+
+
+@pytest.mark.parametrize("rows", [50, 400])
+def test_import_reads_the_data_files_once_a_run_not_once_a_row(run, tmp_path, monkeypatch, rows):
+    from yb_guide.base import cache
+
+    src = tmp_path / "in.csv"
+    src.write_text("提交日期,渠道\n" + "".join(f"2024-05-{1 + i % 28:02d},hall-visit\n" for i in range(rows)),
+                   encoding="utf-8")
+    run("channels")  # the knowledge base and the calendar, read as any command does
+    seen = []
+    real = cache.files_key
+    monkeypatch.setattr(cache, "files_key", lambda *a, **kw: seen.append(1) or real(*a, **kw))
+    r = run("case", "import", str(src), "--today", "2024-06-01")
+    assert r.exit_code == 0 and f"导入了 {rows} 个案件" in r.stdout, r.stderr
+    assert len(seen) <= 6  # the same few for 50 rows as for 400

@@ -8,19 +8,20 @@ import datetime as dt
 from yb_guide.cases.model import Case
 
 
-def check_dates(k, case: Case, today: dt.date) -> None:
-    """The deadline engine accepts the case's dates (in the calendar's range, in order)."""
+def check_dates(k, case: Case, today: dt.date, plan=None, cal=None) -> None:
+    """The deadline engine accepts the case's dates (in the calendar's range, in order); ``plan``
+    and ``cal``: found once by a caller checking many cases (``case import``)."""
     if case.filed is not None:
-        schedule(k, case, today)
+        schedule(k, case, today, cal, plan=plan)
 
 
-def schedule(k, case: Case, today: dt.date, cal=None):
+def schedule(k, case: Case, today: dt.date, cal=None, *, plan=None):
     from yb_guide.schedule import deadlines
     from yb_guide.calendar import workdays
 
     # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files); a date of an
     # event the data no longer declares stays in the journal but counts for nothing.
-    plan = deadlines.get_plan(k.data_dir)
+    plan = plan or deadlines.get_plan(k.data_dir)
     events = {e: day for e, day in case_events(case).items() if e in plan.events}
     return deadlines.compute(plan, cal or workdays.get_calendar(), events,
                              today=today, complex_case=case.complex, channel=case.channel,
