@@ -213,9 +213,22 @@ class YbGroup(TyperGroup):
                 args=argv, prog_name=prog_name, standalone_mode=False, **extra))
 
         code = helpcache.record(help_key, run) if help_key else run()
+        _config_warning()
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _config_warning() -> None:
+    """A damaged settings file (config.json) is said once a command, never passed over in silence."""
+    from yb_guide.base.paths import config_problem
+
+    problem = config_problem()
+    if problem and sys.stderr is not None:
+        try:
+            sys.stderr.write(f"注意：{problem}请修好或删掉它（ybguide 不会覆盖它）。\n")
+        except (OSError, ValueError):
+            pass
 
 
 def _help_may_show(group, argv: list[str]) -> bool:
@@ -342,7 +355,12 @@ def run_safely(call) -> int:
             return _broken_pipe()
         from yb_guide.base.errors import os_error_text
 
-        error(f"无法写出结果（{os_error_text(err)}）。")
+        where = f" {err.filename}" if getattr(err, "filename", None) else ""
+        from yb_guide.base.paths import user_home
+
+        error(f"无法写出结果{where}（{os_error_text(err)}）。",
+              f"请检查这个位置的权限或空间；ybguide 自己的文件（案件、设置）在 {user_home()}，"
+              f"可以用环境变量 YBGUIDE_HOME 换到另一个文件夹")
         return EXIT_FAILURE
     except ex.ClickException as err:
         error(err.format_message())

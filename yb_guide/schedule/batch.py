@@ -17,12 +17,11 @@ import csv
 import datetime as dt
 import io
 import operator
-import re
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
-from yb_guide.schedule.encodings import ENCODING_LABELS, open_text
+from yb_guide.schedule.encodings import ENCODING_LABELS, formula_safe, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
 # case import/export); every other column is kept as it is.  Besides these, a column of every declared
@@ -119,20 +118,6 @@ def _find_columns(plan, header: list[str]) -> tuple[dict[str, int], dict[str, st
     return found, {key: written[i] for key, i in found.items()}
 
 
-# A record with a cell that may start like a formula (=, +, -, @, also inside quotes): its cells are
-# then written as ``case export --csv`` writes them (``schedule.sheets.excel_safe``).  One search per
-# row; only the rows it finds are split and written again.
-_MAY_BE_FORMULA = re.compile(r'(?:^|,)"?[=+\-@]').search
-
-
-def excel_safe_record(record: str, row: list[str]) -> str:
-    """``record`` (the text of ``row``) with every cell that starts like a formula made text."""
-    from yb_guide.schedule.sheets import excel_safe
-
-    safe = [excel_safe(c, False) for c in row]
-    return record if safe == row else ",".join(_cell(c) for c in safe)
-
-
 def _cell(text: str) -> str:
     """One CSV cell: quoted when it holds a comma, a quote or a line break."""
     if any(c in text for c in ',"\r\n'):
@@ -215,8 +200,7 @@ def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "ke
 
 def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
          today: dt.date | None = None, collect=None, formulas: bool = False) -> None:
-    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink``; ``formulas=False``:
-    a cell that starts like a formula (=, +, -, @) is written as text Excel will not run."""
+    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink`` (formulas made text unless ``formulas``)."""
     from yb_guide.calendar.dates import parse_date
     from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
     from yb_guide.schedule.deadlines import compute, future_event_warning
@@ -345,15 +329,13 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     # character GBK lacks, and the error must name that row, so each is written on its own.
     pending: list[str] = []
     write = pending.append if (getattr(sink, "encoding", None) or "").lower().replace("_", "-") in ("utf-8", "utf-8-sig") else sink.write
+    write = write if formulas else formula_safe(write)  # =, +, -, @ starts written as text, as case export does
     written = bad = 0
     start_line = 0  # the header
     try:
         # Each record is written back as its own text plus the new cells: the input columns come out
         # exactly as they went in, and re-quoting a million rows (the slow half of csv) is avoided.
-        head = header_text.lstrip("\ufeff")
-        if not formulas and _MAY_BE_FORMULA(head):
-            head = excel_safe_record(head, header)
-        write(head + "," + ",".join(_cell(h) for h in new_cols) + "\n")
+        write(header_text.lstrip("\ufeff") + "," + ",".join(_cell(h) for h in new_cols) + "\n")
         # The hot loop: about a microsecond a row, so a million rows take seconds.
         for line in lines:
             if len(pending) >= 1000:
@@ -367,8 +349,6 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
             else:
                 record, row = _quoted_record(line, lines, line_no)
                 line_no = start_line + record.count("\n")
-            if not formulas and _MAY_BE_FORMULA(record):
-                record = excel_safe_record(record, row)
             n = len(row)
             if n == width:
                 hit = seen.get(joined(cells_at(row)))

@@ -1,9 +1,11 @@
 """The text encodings of a batch's CSV files: which one a file is in, which ones a result can be
-written in, and the --encoding and --on-error values (their one-line errors)."""
+written in, the --encoding and --on-error values (their one-line errors), and cells that start
+like a formula written as text (``formula_safe``)."""
 
 from __future__ import annotations
 
 import io
+import re
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
@@ -53,3 +55,29 @@ def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
     buffered = binary if hasattr(binary, "peek") else io.BufferedReader(binary)
     encoding = detect_encoding(buffered.peek(65536)[:65536])
     return io.TextIOWrapper(buffered, encoding=encoding, newline=""), encoding
+
+
+# A CSV line with a cell that may start like a formula (=, +, -, @, also inside quotes): one search a
+# line in ``deadline --batch``; only the lines it finds are split and written again.
+_may_be_formula = re.compile(r'(?:^|,)"?[=+\-@]').search
+
+
+def formula_safe(write):
+    """``write`` (of whole CSV lines) with every cell that starts like a formula made text as
+    ``excel_safe`` makes it, the function ``case export --csv`` uses."""
+    import csv
+    import io
+
+    from yb_guide.schedule.sheets import excel_safe
+
+    def safe(line: str):
+        if _may_be_formula(line):
+            for row in csv.reader(io.StringIO(line, newline="")):
+                cells = [excel_safe(c, False) for c in row]
+                if cells != row:
+                    out = io.StringIO()
+                    csv.writer(out, lineterminator="\n").writerow(cells)
+                    line = out.getvalue()
+        return write(line)
+
+    return safe
