@@ -6,7 +6,11 @@ Promises (tested in tests/test_case_db.py):
   a damaged file) is reported with its path and never written to;
 - every command is one transaction; writers take the lock up front (BEGIN IMMEDIATE)
   and wait for each other (busy timeout) instead of failing or losing a write;
-- WAL journaling, so a process killed mid-write leaves the last committed state.
+- WAL journaling, so a process killed mid-write leaves the last committed state;
+- every transaction starts with ``PRAGMA quick_check`` (``cases.guard``): a damaged journal is read
+  by ``case export --salvage`` only (``cases.salvage``), never written;
+- a journal this process may not write (a read-only file, folder or disk, a full disk) is read as
+  it was last saved, WAL included, without a byte written beside it (tests/cases/test_faults.py).
 """
 
 from __future__ import annotations
