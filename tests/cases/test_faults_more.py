@@ -211,3 +211,18 @@ def test_no_permission_names_the_path_and_ybguide_home(tmp_path):
     r = sh_as(prefix, "deadline", "--filed", "2024-05-06", "--ics", str(out / "a.ics"), home=tmp_path / "h")
     one_line_error(r)
     assert str(out) in r.stderr and "YBGUIDE_HOME" in r.stderr and not list(out.iterdir())
+
+
+def test_a_full_disk_under_a_batch_says_so_and_leaves_nothing(tmp_path):
+    from test_faults import in_tiny_disk
+
+    big_csv(tmp_path / "big.csv", 20_000)
+    out, err = in_tiny_disk(tmp_path, f"""
+        echo old > "$D/out.csv"
+        "$Y" deadline --batch "{tmp_path / 'big.csv'}" --out "$D/out.csv" --force; echo "rc=$?"
+        ls -a "$D"; cat "$D/out.csv"
+        """)
+    assert "rc=1" in out, (out, err)
+    assert err.startswith("错误：磁盘已满") and str(tmp_path / "disk") in err and "KB" in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert ".tmp" not in out and out.rstrip().endswith("old")  # no half file; the old result as it was
