@@ -121,6 +121,18 @@ def test_salvage_with_an_unreadable_schema_says_so(run, tmp_path):
     assert "读不出" in r.stderr and ".recover" in r.stderr and not (tmp_path / "x.json").exists()
 
 
+def test_another_programs_database_is_refused_by_a_read_too(run, tmp_path):
+    db = tmp_path / "home" / "cases.sqlite3"
+    db.parent.mkdir()
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    r = run("case", "list")
+    one_line_error(r)
+    assert "不是 ybguide 的案件数据库" in r.stderr
+
+
 # ---------------------------------------------------------------- read-only, WAL
 
 

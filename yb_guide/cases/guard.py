@@ -187,4 +187,15 @@ def open_snapshot(path: Path):
 def never_initialised(path: Path, head: bytes) -> bool:
     """A file with a SQLite header but no schema and nothing in a WAL: what a first write stopped by
     a full disk leaves.  Reading it finds no cases (and needs no space)."""
-    return len(head) >= 100 and head[60:64] == b"\0\0\0\0" and head[68:72] == b"\0\0\0\0" and not wal_holds_data(path)
+    if len(head) < 100 or head[60:64] != b"\0\0\0\0" or head[68:72] != b"\0\0\0\0" or wal_holds_data(path):
+        return False
+    from urllib.parse import quote
+
+    try:  # no table either (another program's database has some: refused as not ours, not read as empty)
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False  # said by the open that follows
