@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from yb_guide.cases import db as casedb
 from yb_guide.cases.journal import all_cases
-from yb_guide.cases.timeline import check_dates
+from yb_guide.cases.timeline import check_dates, one_run
 from yb_guide.cases.model import (EXPORT_FORMAT, EXPORT_VERSION, LABELS, Case, Change, LogEntry, case_dict, clean_text,
                                   export_document, log_kind, make_case, parse_at, yes_no)
 from yb_guide.cases.store import insert_case, load_case
@@ -133,12 +133,12 @@ def _as_of(raw: dict, today: dt.date) -> dt.date:
     return max(days)
 
 
-def _parse_case(k, raw: dict, where: str, name: str, today: dt.date, dates=(None, None)) -> _Parsed:
+def _parse_case(k, raw: dict, where: str, name: str, today: dt.date) -> _Parsed:
     raw = _excel_damage(raw, where, name)
     today = _as_of(raw, today)
     try:
         c = make_case(k, raw, today)
-        check_dates(k, c, today, *dates)
+        check_dates(k, c, today)
         for stamp in ("created", "updated"):
             if clean_text(raw.get(stamp)):
                 setattr(c, stamp, _timestamp(raw[stamp], LABELS[stamp], today))
@@ -189,8 +189,7 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date,
-                dates=(None, None)) -> tuple[list[_Parsed], list[str]]:
+def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date) -> tuple[list[_Parsed], list[str]]:
     """Cases from the rows of a table (CSV or workbook); the headers set aside."""
     from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG, own_numbering, read_header
 
@@ -214,7 +213,7 @@ def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date,
         raw = {key: cell for key, cell in zip(columns.keys, row) if key is not None}
         record = (clean_text(raw.pop("record", None)) or KIND_CASE).lower()
         if record in (KIND_CASE, "case"):
-            cases.append(_parse_case(k, raw, where, name, today, dates))
+            cases.append(_parse_case(k, raw, where, name, today))
         elif record in (KIND_LOG, "沟通记录", "log", KIND_CHANGE, "change"):
             file_id = _file_id(raw.get("id"), where, name)
             if file_id is None:
@@ -242,7 +241,7 @@ def _parse_change(raw: dict, where: str, name: str) -> Change:
     return Change(at, field_name, clean_text(raw.get("old")), clean_text(raw.get("new")), clean_text(raw.get("note")))
 
 
-def _parse_json(k, text: str, name: str, today: dt.date, dates=(None, None)) -> list[_Parsed]:
+def _parse_json(k, text: str, name: str, today: dt.date) -> list[_Parsed]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -257,7 +256,7 @@ def _parse_json(k, text: str, name: str, today: dt.date, dates=(None, None)) -> 
         if not isinstance(item, dict):
             raise ImportProblem(f"{name} {where}：应是一个键值表。")
         raw = {key: value for key, value in item.items() if key not in ("log", "history")}
-        parsed = _parse_case(k, raw, where, name, today, dates)
+        parsed = _parse_case(k, raw, where, name, today)
         for j, e in enumerate(item.get("log") or [], start=1):
             if not isinstance(e, dict):
                 raise ImportProblem(f"{name} {where}第 {j} 条记录：应是一个键值表。")
@@ -294,28 +293,24 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
         raise UserError(f"找不到文件 {path}。") from None
     except OSError as err:
         raise UserError(f"无法读取 {path}（{err.strerror}）。") from None
-    from yb_guide.calendar.workdays import get_calendar
-    from yb_guide.schedule.deadlines import get_plan
     from yb_guide.schedule.sheets import is_xlsx, read_xlsx
 
-    # The rules and the calendar, found once for the whole file (each finding hashes the data
-    # files: once a row, 50,000 rows took 351 s)
-    dates = (get_plan(k.data_dir), get_calendar())
     ignored: list[str] = []
-    if is_xlsx(path, raw[:4]):
-        import io
+    with one_run(k):  # the rules and the calendar found once for the file, not once a row
+        if is_xlsx(path, raw[:4]):
+            import io
 
-        sheet = read_xlsx(io.BytesIO(raw), name)
-        fmt, encoding = "XLSX", "Excel 工作簿"
-        parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today, dates)
-    else:
-        text, encoding = _decode(raw, name)
-        is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
-        fmt = "JSON" if is_json else "CSV"
-        if is_json:
-            parsed = _parse_json(k, text, name, today, dates)
+            sheet = read_xlsx(io.BytesIO(raw), name)
+            fmt, encoding = "XLSX", "Excel 工作簿"
+            parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
         else:
-            parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today, dates)
+            text, encoding = _decode(raw, name)
+            is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+            fmt = "JSON" if is_json else "CSV"
+            if is_json:
+                parsed = _parse_json(k, text, name, today)
+            else:
+                parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
     report = ImportReport(str(path), fmt, encoding, ignored=ignored)
     with casedb.transaction(write=True) as db:
         for p in parsed:
