@@ -153,7 +153,7 @@ def _check_header(path: Path) -> bytes | None:
         from yb_guide.base.errors import os_error_text
 
         raise RuntimeProblem(f"无法读取案件数据库 {path}（{os_error_text(err)}）。",
-                             hint=f"请检查这个文件的权限，或用环境变量 YBGUIDE_HOME 指定另一个文件夹") from None
+                             hint="请检查这个文件的权限，或用环境变量 YBGUIDE_HOME 指定另一个文件夹") from None
     if not head:
         return head  # an empty file is a new database to SQLite
     if not head.startswith(_SQLITE_HEADER):
