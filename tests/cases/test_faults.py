@@ -221,6 +221,14 @@ def test_a_read_only_shm_left_by_an_older_version_is_repaired_or_named(tmp_path)
     r = sh_as(prefix, *ADD, home=db.parent)
     assert r.exit_code == 0, r.stderr  # ours: given the file's mode back
     assert len(sh_as(prefix, "case", "list", "--json", home=db.parent).json()["cases"]) == 3
+    if os.geteuid() == 0:  # someone else's -shm (only root can make one here): named, and nothing lost
+        leave_wal(db, ["W2"])
+        os.chown(shm, 65534, 65534)
+        shm.chmod(0o444)
+        r = sh_as(prefix, *ADD, home=db.parent)
+        one_line_error(r)
+        assert f"{shm}" in r.stderr and "没有写入权限" in r.stderr and "YBGUIDE_HOME" in r.stderr
+        assert tickets(sh_as(prefix, "case", "list", "--json", home=db.parent)) >= {"T0", "W1", "W2"}
 
 
 # ---------------------------------------------------------------- a full disk
