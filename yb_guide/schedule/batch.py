@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
-from yb_guide.schedule.encodings import ENCODING_LABELS, formula_safe, open_text
+from yb_guide.schedule.encodings import ENCODING_LABELS, FormulaSafe, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
 # case import/export); every other column is kept as it is.  Besides these, a column of every declared
@@ -325,11 +325,11 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
     joined = "\x1f".join
     seen: dict = {}
+    sink = sink if formulas else FormulaSafe(sink)  # =, +, -, @ starts written as text, as case export does
     # UTF-8 can write any text, so its rows are written a thousand at a time; in GBK a row may hold a
     # character GBK lacks, and the error must name that row, so each is written on its own.
     pending: list[str] = []
     write = pending.append if (getattr(sink, "encoding", None) or "").lower().replace("_", "-") in ("utf-8", "utf-8-sig") else sink.write
-    write = write if formulas else formula_safe(write)  # =, +, -, @ starts written as text, as case export does
     written = bad = 0
     start_line = 0  # the header
     try:
