@@ -165,17 +165,27 @@ def open_snapshot(path: Path):
     import shutil
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="ybguide-")
+    from yb_guide.base.errors import os_error_text
+
+    try:
+        folder = tempfile.mkdtemp(prefix="ybguide-")
+    except OSError as err:
+        raise RuntimeProblem(f"案件数据库 {path} 现在不能写入，读它要先复制到临时文件夹 {tempfile.gettempdir()}，"
+                             f"但那里也写不进去（{os_error_text(err)}）。文件没有被改动。",
+                             hint="腾出磁盘空间，或用环境变量 TMPDIR 指定另一个临时文件夹") from None
     try:
         copy = Path(folder) / path.name
         for suffix in ("", "-wal"):
             try:
                 shutil.copyfile(sidecar(path, suffix) if suffix else path, sidecar(copy, suffix) if suffix else copy)
             except OSError as err:
-                from yb_guide.base.errors import os_error_text
-
-                raise RuntimeProblem(f"无法读取案件数据库 {sidecar(path, suffix) if suffix else path}"
-                                     f"（{os_error_text(err)}）。文件没有被改动。") from None
+                source = sidecar(path, suffix) if suffix else path
+                if err.filename and str(err.filename).startswith(folder):  # the copy, not the journal
+                    raise RuntimeProblem(f"案件数据库 {path} 现在不能写入，读它要先复制到临时文件夹 "
+                                         f"{tempfile.gettempdir()}，但复制时出错（{os_error_text(err)}）。文件没有被改动。",
+                                         hint="腾出磁盘空间，或用环境变量 TMPDIR 指定另一个临时文件夹") from None
+                raise RuntimeProblem(f"无法读取案件数据库 {source}（{os_error_text(err)}）。文件没有被改动。",
+                                     hint="请检查这个文件的权限，或用环境变量 YBGUIDE_HOME 指定另一个文件夹") from None
         conn = sqlite3.connect(str(copy), isolation_level=None, factory=_Snapshot)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
