@@ -226,3 +226,25 @@ def test_a_full_disk_under_a_batch_says_so_and_leaves_nothing(tmp_path):
     assert err.startswith("错误：磁盘已满") and str(tmp_path / "disk") in err and "KB" in err, err
     assert len(err.strip().splitlines()) == 1
     assert ".tmp" not in out and out.rstrip().endswith("old")  # no half file; the old result as it was
+
+
+def test_kill_9_mid_batch_keeps_the_old_result_and_the_next_run_clears_the_leftover(run, tmp_path):
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("no SIGKILL here")
+    work = tmp_path / "work"
+    work.mkdir()
+    big_csv(work / "big.csv", 400_000)
+    (work / "old.csv").write_text("旧的结果\n", encoding="utf-8")
+    p = subprocess.Popen([installed_ybguide(), "deadline", "--batch", "big.csv", "--out", "old.csv", "--force"],
+                         cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    give_up = time.monotonic() + 60
+    while not [f for f in os.listdir(work) if f.endswith(".tmp")]:
+        assert p.poll() is None and time.monotonic() < give_up, "the run ended before it could be stopped"
+        time.sleep(0.01)
+    p.kill()
+    p.wait()
+    assert (work / "old.csv").read_text(encoding="utf-8") == "旧的结果\n"  # never half a result
+    big_csv(work / "small.csv", 3)
+    r = run("deadline", "--batch", str(work / "small.csv"), "--out", str(work / "old.csv"), "--force")
+    assert r.exit_code == 0, r.stderr
+    assert sorted(os.listdir(work)) == ["big.csv", "old.csv", "small.csv"]  # the killed run's file cleared

@@ -44,6 +44,7 @@ def write_atomic(path: Path | str, write: Callable[[Path], None], *, private: bo
     if not overwrite and path.exists():
         raise UserError(f"文件 {path} 已经存在，没有改动它。", hint="换一个文件名；确实要替换它，加 --force")
     tmp = temp_name(path)
+    _remove_stale(path)
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666))
         write(tmp)
@@ -116,6 +117,28 @@ def temp_name(path: Path) -> Path:
     import secrets
 
     return path.with_name(f".ybguide-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _remove_stale(path: Path) -> None:
+    """Temporary files beside ``path`` that a process killed outright (kill -9, a power cut) left:
+    removed when its process is gone, so a stopped run costs no disk space for long."""
+    if os.name == "nt":
+        return  # os.kill(pid, 0) is no question there
+    import glob
+
+    for stale in glob.glob(glob.escape(str(path.parent / f".{path.name}.")) + "*.tmp"):
+        pid = stale[len(str(path.parent / f".{path.name}.")):-len(".tmp")]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            try:
+                os.unlink(stale)
+            except OSError:
+                pass
+        except OSError:
+            pass  # alive (another user's): left alone
 
 
 def _link_or_move(tmp: Path, path: Path) -> None:
