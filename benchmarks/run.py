@@ -129,6 +129,25 @@ def make_rows(path: Path, rows: int, seed: int = 7) -> None:
             w.writerow([f"SX{i:07d}", rnd.choice(forms)(d), "1" if rnd.random() < 0.1 else "0", rnd.choice(CHANNELS)])
 
 
+def run_import(tmp: Path, rows: int, env: dict) -> float:
+    """Wall time of `ybguide case import` of ``rows`` cases into a new journal (linear: the rules and
+    the calendar are found once a run, not once a row)."""
+    src = tmp / "import.csv"
+    rnd = random.Random(11)
+    first = dt.date(2021, 1, 1).toordinal()
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["filed", "channel", "complex"])
+        for _ in range(rows):
+            w.writerow([dt.date.fromordinal(first + rnd.randrange(2000)).isoformat(),
+                        rnd.choice(CHANNELS[3:]), "1" if rnd.random() < 0.1 else "0"])
+    home = tmp / "import-home"
+    t = time.perf_counter()
+    subprocess.run([YBGUIDE, "case", "import", str(src), "--today", "2026-12-31"], env={**env, "YBGUIDE_HOME": str(home)},
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
 def run_batch(inp: Path, out: Path, env: dict) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one `ybguide deadline --batch` process."""
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
@@ -376,6 +395,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--baseline-rows", type=int, default=30_000)
+    ap.add_argument("--import-rows", type=int, default=50_000)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=5_000)
     ap.add_argument("--only", choices=["startup", "batch", "web"], help="run one section")
@@ -425,6 +445,9 @@ def main() -> None:
         print(f"   rows where baseline and ybguide disagree: {check_same(out, base_rows)}")
         print(f"\n3. peak memory of the batch run: {peak_kib / 1024:.1f} MiB"
               f"   target < 100 MiB: {'met' if peak_kib < 100 * 1024 else 'NOT met'}")
+        took = run_import(Path(tmp), args.import_rows, env)
+        print(f"\n4. case import of {args.import_rows:,} generated rows into a new journal: {took:6.2f} s"
+              f"   target < 60 s for 50,000 rows: {'met' if took * 50_000 / args.import_rows < 60 else 'NOT met'}")
 
 
 if __name__ == "__main__":

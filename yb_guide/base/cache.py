@@ -97,6 +97,20 @@ def files_key(paths, *extra: str) -> str:
     return key_of(*parts)
 
 
+def _ours(fd: int, folder: Path) -> bool:
+    """Whether a cache file may be unpickled: owned by this user and writable by no one else, in a
+    folder no one else may write to (a pickle runs code: a file planted by another user must never
+    be loaded).  One fstat and one stat; Windows keeps the cache in the user's own profile."""
+    if not hasattr(os, "getuid"):
+        return True
+    uid = os.getuid()
+    st = os.fstat(fd)
+    if st.st_uid != uid or st.st_mode & 0o077:
+        return False
+    d = os.stat(folder)
+    return d.st_uid == uid and not d.st_mode & 0o022
+
+
 _objects: dict = memo()  # (name, key) -> the object, once read or built in this process
 
 
@@ -113,6 +127,8 @@ def cached(name: str, key: str, build: Callable[[], Any], valid: Callable[[Any],
     collecting = gc.isenabled()
     try:
         with open(path, "rb") as fh:
+            if not _ours(fh.fileno(), path.parent):
+                raise ValueError(path)  # planted, or shared: rebuilt and written again as ours
             # Without the cycle collector while thousands of objects arrive: it would walk every
             # object of the process several times over (a third of the load, ~1.5 ms a start).
             gc.disable()
@@ -136,8 +152,8 @@ def cached(name: str, key: str, build: Callable[[], Any], valid: Callable[[Any],
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, dump)  # a reader never sees half a file
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, dump, private=True)  # a reader never sees half a file
     except (OSError, UserError):
         pass  # a read-only cache directory costs speed, nothing else
     return obj

@@ -123,10 +123,12 @@ def config_file() -> Path:
 
 
 _configs: dict = {}  # (path, size, mtime) -> settings: read once per process until the file changes
+_config_problems: dict = {}  # path -> what is wrong with it (a damaged file is no settings, and said)
 
 
 def read_config() -> dict:
-    """The person's saved settings (``ybguide config``); a missing or unreadable file is no settings."""
+    """The person's saved settings (``ybguide config``); a missing file is no settings, and so is a
+    damaged one (not JSON, not a table, unreadable): ``config_problem`` then says what is wrong."""
     path = config_file()
     try:
         st = path.stat()
@@ -139,18 +141,36 @@ def read_config() -> dict:
     return dict(_configs[key])
 
 
+def config_problem() -> str | None:
+    """A warning about the settings file read in this process (damaged: not used, and never
+    overwritten without saying so), or None."""
+    problem = _config_problems.get(config_file())
+    return f"配置文件 {config_file()} {problem}，里面的设置没有用上。" if problem else None
+
+
 def _read_config(path: Path) -> dict:
+    _config_problems.pop(path, None)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
+    except OSError as err:
+        from yb_guide.base.errors import os_error_text
+
+        _config_problems[path] = f"读不出（{os_error_text(err)}）"
+        return {}
+    except UnicodeDecodeError:
+        _config_problems[path] = "不是 UTF-8 文本"
         return {}
     import json
 
     try:
         value = json.loads(text)
-    except ValueError:
+    except ValueError as err:
+        _config_problems[path] = f"已损坏（不是有效的 JSON：第 {getattr(err, 'lineno', 1)} 行）"
         return {}
-    return value if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        _config_problems[path] = "已损坏（应是一个键值表）"
+        return {}
+    return value
 
 
 def save_config(**settings: str | None) -> Path:
@@ -160,6 +180,11 @@ def save_config(**settings: str | None) -> Path:
     from yb_guide.base.files import write_atomic
 
     config = read_config()
+    if config_problem():
+        from yb_guide.base.errors import UserError
+
+        raise UserError(config_problem().replace("里面的设置没有用上。", "没有改动它。"),
+                        hint="请修好它，或把它改名、删掉（里面只有 ybguide config 保存的设置）后再保存")
     for key, value in settings.items():
         if value is None:
             config.pop(key, None)
@@ -167,5 +192,11 @@ def save_config(**settings: str | None) -> Path:
             config[key] = value
     text = json.dumps(config, ensure_ascii=False, indent=2) + "\n"
     path = config_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        from yb_guide.base.errors import RuntimeProblem, os_error_text
+
+        raise RuntimeProblem(f"无法创建保存设置的文件夹 {path.parent}（{os_error_text(err)}）。没有改动任何内容。",
+                             hint="可以用环境变量 YBGUIDE_HOME 指定另一个可以写入的文件夹") from None
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -6,7 +6,11 @@ Promises (tested in tests/test_case_db.py):
   a damaged file) is reported with its path and never written to;
 - every command is one transaction; writers take the lock up front (BEGIN IMMEDIATE)
   and wait for each other (busy timeout) instead of failing or losing a write;
-- WAL journaling, so a process killed mid-write leaves the last committed state.
+- WAL journaling, so a process killed mid-write leaves the last committed state;
+- every transaction starts with ``PRAGMA quick_check`` (``cases.guard``): a damaged journal is read
+  by ``case export --salvage`` only (``cases.salvage``), never written;
+- a journal this process may not write (a read-only file, folder or disk, a full disk) is read as
+  it was last saved, WAL included, without a byte written beside it (tests/cases/test_faults.py).
 """
 
 from __future__ import annotations
@@ -127,31 +131,36 @@ def _problem(path: Path, what: str) -> RuntimeProblem:
 
 
 def _read_only(path: Path) -> RuntimeProblem:
-    return RuntimeProblem(f"无法保存：案件数据库所在的文件夹 {path.parent} 是只读的（或没有写入权限）。没有改动任何内容。",
-                          hint="查看和导出案件仍然可以；要记录，请换到可以写入的位置，或用 YBGUIDE_HOME 指定另一个文件夹")
+    from yb_guide.cases.guard import read_only_cause
+
+    return read_only_cause(path) or RuntimeProblem(
+        f"无法保存：案件数据库 {path} 不能写入（它或它所在的文件夹 {path.parent} 是只读的）。没有改动任何内容。",
+        hint="查看和导出案件仍然可以；要记录，请换到可以写入的位置，或用 YBGUIDE_HOME 指定另一个文件夹")
 
 
 def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite touches it."""
+def _check_header(path: Path) -> bytes | None:
+    """Refuse a file that is not SQLite before SQLite touches it; its first 100 bytes (None: no file)."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)
     except (FileNotFoundError, NotADirectoryError):
-        return  # no journal yet (its folder may not exist, or cannot: said when one is made)
+        return None  # no journal yet (its folder may not exist, or cannot: said when one is made)
     except OSError as err:
         from yb_guide.base.errors import os_error_text
 
-        raise RuntimeProblem(f"无法读取案件数据库 {path}（{os_error_text(err)}）。") from None
+        raise RuntimeProblem(f"无法读取案件数据库 {path}（{os_error_text(err)}）。",
+                             hint="请检查这个文件的权限，或用环境变量 YBGUIDE_HOME 指定另一个文件夹") from None
     if not head:
-        return  # an empty file is a new database to SQLite
+        return head  # an empty file is a new database to SQLite
     if not head.startswith(_SQLITE_HEADER):
         raise _problem(path, "不是 SQLite 数据库文件")
     if len(head) < 100:
         raise _problem(path, "不完整（文件头被截断）")
+    return head
 
 
 def _create(path: Path) -> None:
@@ -171,7 +180,14 @@ def _create(path: Path) -> None:
     except FileExistsError:
         pass  # another ybguide process made it a moment ago
     except OSError as err:
-        raise RuntimeProblem(f"无法创建案件数据库 {path}（{os_error_text(err)}）。") from None
+        import errno
+
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):
+            from yb_guide.cases.guard import full_message, free_space, needed_space
+
+            raise full_message(path.parent, needed_space(path), free_space(path.parent)) from None
+        raise RuntimeProblem(f"无法创建案件数据库 {path}（{os_error_text(err)}）。",
+                             hint="可以用环境变量 YBGUIDE_HOME 指定另一个可以写入的文件夹") from None
 
 
 def _empty():
@@ -184,31 +200,40 @@ def _empty():
 
 
 def _open_read_only(path: Path):
-    """A journal in a folder nobody may write to (a read-only disk): readable as it is."""
-    import sqlite3
-    from urllib.parse import quote
+    """A journal that this process may not write (a read-only file, folder or disk; a full disk):
+    readable as it was last saved, WAL included, and nothing written beside it."""
+    from yb_guide.cases.guard import check, open_snapshot
 
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    _check_identity(conn, path)
-    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+    conn = open_snapshot(path)
+    try:
+        _check_identity(conn, path)
+        check(conn, path)
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            raise RuntimeProblem(f"案件数据库 {path} 要先升级格式才能读，但现在不能写入它。文件没有被改动。",
+                                 hint="把它放到可以写入的位置（或腾出磁盘空间）后再运行")
+    except BaseException:
         conn.close()
-        raise RuntimeProblem(f"案件数据库 {path} 要先升级格式才能读，但它所在的文件夹是只读的。文件没有被改动。",
-                             hint="把文件夹换到可以写入的位置后再运行")
+        raise
     return conn
 
 
 def _open(path: Path, write: bool = True):
     import sqlite3
 
-    _check_header(path)
-    if not path.exists():
+    from yb_guide.cases.guard import can_write, check, never_initialised, repair_sidecars
+
+    head = _check_header(path)
+    if head is None:
         if not write:
             return _empty()
         _create(path)
-    if not _writable(path.parent):
+    elif not write and (not head or never_initialised(path, head)):
+        return _empty()  # a first write stopped half-way (a full disk) saved nothing: nothing to read
+    if not can_write(path):
         if write:
             raise _read_only(path)
         return _open_read_only(path)
+    repair_sidecars(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as err:
@@ -221,11 +246,22 @@ def _open(path: Path, write: bool = True):
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut too
         if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                check(conn, path)  # never migrate a damaged file
             _migrate(conn)
+    except sqlite3.OperationalError as err:
+        conn.close()
+        if not write and not _busy(err):
+            return _open_read_only(path)  # no space for the -shm, a read-only -shm …: read a copy
+        raise
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _busy(err) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
 
 
 def _check_identity(conn, path: Path) -> None:
@@ -236,8 +272,12 @@ def _check_identity(conn, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.OperationalError:
+        raise  # locked, no space, no permission: not damage (the caller says which)
     except sqlite3.DatabaseError as err:
-        raise _problem(path, f"已损坏（{err}）") from None
+        from yb_guide.cases.guard import damaged
+
+        raise damaged(path, str(err)) from None
     if app_id == 0 and version == 0 and tables == 0:
         return  # a new, empty file
     if app_id != APPLICATION_ID:
@@ -262,7 +302,8 @@ def _migrate(conn) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite itself rolls back on a full disk: ROLLBACK would then fail
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -273,6 +314,8 @@ def _begin(path: Path, write: bool):
     import sqlite3
     import time
 
+    from yb_guide.cases.guard import check
+
     give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         conn = None
@@ -281,14 +324,22 @@ def _begin(path: Path, write: bool):
             # IMMEDIATE takes the write lock now, so two writers queue instead of one
             # failing half-way through with "database is locked".
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            check(conn, path)  # under the lock: a damaged journal is never written, nor read as whole
             return conn
         except sqlite3.OperationalError as err:
             if conn is not None:
                 conn.close()
-            busy = "locked" in str(err) or "busy" in str(err)
-            if not busy or time.monotonic() > give_up:
+            if not write and not _busy(err) and path.exists():
+                conn = _open_read_only(path)  # no space for the -shm, a read-only -shm …: read a copy
+                conn.execute("BEGIN")
+                return conn
+            if not _busy(err) or time.monotonic() > give_up:
                 raise
             time.sleep(0.05)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
 
 
 @contextmanager
@@ -312,11 +363,34 @@ def transaction(write: bool = False, path: Path | None = None):
     except sqlite3.IntegrityError:
         raise  # a bug in ybguide, not a damaged file: let the catch-all report it
     except sqlite3.OperationalError as err:
-        if "locked" in str(err) or "busy" in str(err):
+        if _busy(err):
             raise RuntimeProblem(f"案件数据库 {path} 正被另一个程序占用，等了 {BUSY_TIMEOUT_MS // 1000} 秒仍没有释放。"
                                  "没有改动任何内容。", hint="请关掉正在使用它的其他 ybguide 窗口后再试") from None
         if "readonly" in str(err) or "read-only" in str(err):
             raise _read_only(path) from None
-        raise _problem(path, f"无法读写（{err}）") from None
+        from yb_guide.cases.guard import disk_full
+
+        full = disk_full(path)
+        if full is not None or "full" in str(err):
+            raise full or _disk_full_anyway(path) from None
+        if not write:
+            raise _problem(path, f"无法读取（{err}）") from None
+        raise _read_only(path) if _read_only_now(path) else RuntimeProblem(
+            f"无法保存到案件数据库 {path}（{err}）。没有改动任何内容，已保存的案件都还在。",
+            hint="请检查磁盘和这个文件夹的权限后再试，或用环境变量 YBGUIDE_HOME 指定另一个文件夹") from None
     except sqlite3.DatabaseError as err:
-        raise _problem(path, f"已损坏（{err}）") from None
+        from yb_guide.cases.guard import damaged
+
+        raise damaged(path, str(err)) from None
+
+
+def _read_only_now(path: Path) -> bool:
+    from yb_guide.cases.guard import read_only_cause
+
+    return read_only_cause(path) is not None
+
+
+def _disk_full_anyway(path: Path):
+    from yb_guide.cases.guard import free_space, full_message, needed_space
+
+    return full_message(path.parent, needed_space(path), free_space(path.parent))

@@ -39,8 +39,14 @@ def _columns(case: Case) -> list[str]:
     return [*_DB_COLUMNS, *(event_key(e) for e in case.events if event_key(e) not in _DB_COLUMNS)]
 
 
+_RELEASED_SET = frozenset(_DB_COLUMNS)  # columns every migrated journal has
+
+
 def add_columns(db, names) -> None:
     """Give the journal a column for each event column in ``names`` it does not have yet."""
+    names = [name for name in names if name not in _RELEASED_SET]
+    if not names:
+        return  # the released columns: every migrated journal has them (no PRAGMA a row on import)
     have = {r[1] for r in db.execute("PRAGMA table_info(cases)")}
     for name in names:
         if name not in have and event_of(name) is not None:

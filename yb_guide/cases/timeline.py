@@ -4,6 +4,8 @@ they are in order (no result before the complaint, no 复查 before the result �
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from yb_guide.cases.model import Case
 
@@ -18,11 +20,13 @@ def schedule(k, case: Case, today: dt.date, cal=None):
     from yb_guide.schedule import deadlines
     from yb_guide.calendar import workdays
 
-    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files); a date of an
-    # event the data no longer declares stays in the journal but counts for nothing.
-    plan = deadlines.get_plan(k.data_dir)
+    # The same resolved rules `ybguide deadline` uses (cached, keyed by the data files; or found once
+    # for a whole file: ``one_run``); a date of an event the data no longer declares stays in the
+    # journal but counts for nothing.
+    pinned = _pinned.get()
+    plan = pinned[0] if pinned else deadlines.get_plan(k.data_dir)
     events = {e: day for e, day in case_events(case).items() if e in plan.events}
-    return deadlines.compute(plan, cal or workdays.get_calendar(), events,
+    return deadlines.compute(plan, cal or (pinned[1] if pinned else workdays.get_calendar()), events,
                              today=today, complex_case=case.complex, channel=case.channel,
                              situation=case_situation(case))
 
@@ -38,3 +42,20 @@ def case_situation(case: Case):
 def case_events(case: Case) -> dict[str, dt.date]:
     """The dated events of a case, by event id (data/deadlines.yaml events)."""
     return {e: day for e, day in case.events.items() if day is not None}
+
+
+_pinned: ContextVar = ContextVar("ybguide_one_run", default=None)
+
+
+@contextmanager
+def one_run(k):
+    """The rules and the calendar found once for every case checked inside (``case import``): each
+    finding hashes the data files, once a row made 50,000 rows take minutes."""
+    from yb_guide.calendar import workdays
+    from yb_guide.schedule import deadlines
+
+    token = _pinned.set((deadlines.get_plan(k.data_dir), workdays.get_calendar()))
+    try:
+        yield
+    finally:
+        _pinned.reset(token)

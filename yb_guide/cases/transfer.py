@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from yb_guide.cases import db as casedb
 from yb_guide.cases.journal import all_cases
-from yb_guide.cases.timeline import check_dates
+from yb_guide.cases.timeline import check_dates, one_run
 from yb_guide.cases.model import (EXPORT_FORMAT, EXPORT_VERSION, LABELS, Case, Change, LogEntry, case_dict, clean_text,
                                   export_document, log_kind, make_case, parse_at, yes_no)
 from yb_guide.cases.store import insert_case, load_case
@@ -37,10 +37,11 @@ class ExportData:
 FORMATS = ("json", "csv", "xlsx")
 
 
-def export_data(k, fmt: str) -> ExportData:
+def export_data(k, fmt: str, cases: list | None = None) -> ExportData:
+    """The journal's cases (or ``cases``: those a salvage read) as JSON, CSV or a workbook."""
     from yb_guide.cases import sheets
 
-    cases = all_cases()
+    cases = all_cases() if cases is None else cases
     personal = any(c.id_number or c.card_number or c.agent_id_number for c in cases)
     if fmt == "csv":
         return ExportData(sheets.csv_text(k, cases), "CSV", len(cases), personal)
@@ -295,20 +296,21 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
     from yb_guide.schedule.sheets import is_xlsx, read_xlsx
 
     ignored: list[str] = []
-    if is_xlsx(path, raw[:4]):
-        import io
+    with one_run(k):  # the rules and the calendar found once for the file, not once a row
+        if is_xlsx(path, raw[:4]):
+            import io
 
-        sheet = read_xlsx(io.BytesIO(raw), name)
-        fmt, encoding = "XLSX", "Excel 工作簿"
-        parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
-    else:
-        text, encoding = _decode(raw, name)
-        is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
-        fmt = "JSON" if is_json else "CSV"
-        if is_json:
-            parsed = _parse_json(k, text, name, today)
+            sheet = read_xlsx(io.BytesIO(raw), name)
+            fmt, encoding = "XLSX", "Excel 工作簿"
+            parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
         else:
-            parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
+            text, encoding = _decode(raw, name)
+            is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+            fmt = "JSON" if is_json else "CSV"
+            if is_json:
+                parsed = _parse_json(k, text, name, today)
+            else:
+                parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
     report = ImportReport(str(path), fmt, encoding, ignored=ignored)
     with casedb.transaction(write=True) as db:
         for p in parsed:

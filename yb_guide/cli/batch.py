@@ -33,7 +33,15 @@ def output_encoding(stream, chosen: str | None) -> tuple[str | None, str]:
     return encoding, "replace"
 
 
-def run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep", encoding: str | None = None,
+def run(plan, cal, in_path: str, out_path: str | None, **options) -> batch.Summary:
+    """``_run`` with SIGTERM and SIGHUP cleaning up like Ctrl-C."""
+    from yb_guide.cli.frame import stopped_like_ctrl_c
+
+    with stopped_like_ctrl_c():
+        return _run(plan, cal, in_path, out_path, **options)
+
+
+def _run(plan, cal, in_path: str, out_path: str | None, *, on_error: str = "keep", encoding: str | None = None,
         ids: bool = False, force: bool = False, today=None, ics: Path | None = None,
         ics_name: str = "编号") -> batch.Summary:
     """Rows from a file or stdin ('-') to a file or stdout (None or '-'); a workbook (.xlsx) on either

@@ -184,6 +184,8 @@ def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式�
                 ics: Optional[Path] = typer.Option(None, "--ics", metavar="文件",
                                                    help="把还没到期的期限写成日历文件（.ics）：法定期限提前 7 天和前一个工作日提醒。"),
                 case_id: Optional[str] = typer.Option(None, "--case", metavar="编号", help="--ics 时只写这个案件的期限。"),
+                salvage: bool = typer.Option(False, "--salvage",
+                                             help="案件数据库损坏时用：逐行取出还能读出的案件，说明丢了多少；不改动原文件。"),
                 force: bool = FORCE, today: Optional[str] = TODAY):
     """导出全部案件和沟通记录（这就是备份；含完整的个人信息）；或用 --ics 导出期限日历。"""
     from yb_guide.cases import transfer as caseio
@@ -193,8 +195,8 @@ def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式�
     if len(chosen) > 1:
         raise UserError("--json、--csv 和 --xlsx 只能选一个。")
     if ics is not None:
-        if chosen or out is not None:
-            raise UserError("--ics 不能和 --json、--csv、--xlsx、--out 一起用。")
+        if chosen or out is not None or salvage:
+            raise UserError("--ics 不能和 --json、--csv、--xlsx、--out、--salvage 一起用。")
         from yb_guide.cases import journal as cases
         from yb_guide.schedule.ics import write_cases_ics
 
@@ -210,13 +212,38 @@ def case_export(as_json: bool = typer.Option(False, "--json", help="JSON 格式�
     fmt = chosen[0] if chosen else (suffix if suffix in caseio.FORMATS else "json")
     if fmt == "xlsx" and out is None:
         raise UserError("Excel 工作簿不能显示在屏幕上。", hint="请写 --out 文件.xlsx")
+    overwrite = may_replace(out, force) if out is not None else False
     k = knowledge()
-    data = caseio.export_data(k, fmt)
+    found = None
+    if salvage:
+        from yb_guide.cases.salvage import salvage as read_what_is_left
+
+        found = read_what_is_left()
+    data = caseio.export_data(k, fmt, None if found is None else found.cases)
     if out is None:
         emit_text(data.text)
-        return
-    caseio.write_export(k, out, data, overwrite=may_replace(out, force))
-    emit(case_views.exported(data.count, str(out), data.format, data.personal_data), render.exported, as_json=False)
+    else:
+        caseio.write_export(k, out, data, overwrite=overwrite)
+        emit(case_views.exported(data.count, str(out), data.format, data.personal_data), render.exported,
+             as_json=False)
+    if found is not None:
+        from yb_guide.cli.output import emit_summary
+
+        emit_summary({"lines": [salvage_line(found)]}, as_json=False)
+
+
+def salvage_line(found) -> str:
+    """What a salvage read and what it could not, in one line (on stderr: stdout may carry the data)."""
+    names = {"cases": "个案件", "log": "条沟通记录", "history": "条修改记录"}
+    read = "、".join(f"{found.read.get(t, 0)} {w}" for t, w in names.items())
+    lost = "、".join(f"{found.lost[t]} {w}" for t, w in names.items() if found.lost.get(t))
+    if found.orphans:
+        lost += ("、" if lost else "") + f"{found.orphans} 条属于读不出的案件的记录"
+    tail = f"读不出、已丢失：{lost}" if lost else "没有读不出的内容"
+    gaps = "、".join(f"{found.missing[t]} {w}" for t, w in names.items() if found.missing.get(t))
+    if gaps:
+        tail += f"；另有找不到的编号：{gaps}（以前删除的，或在损坏处）"
+    return f"从 {found.path} 取回 {read}；{tail}。原文件没有改动。"
 
 
 @case_app.command("import")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 import typer
 from typer.core import TyperGroup
@@ -212,9 +213,22 @@ class YbGroup(TyperGroup):
                 args=argv, prog_name=prog_name, standalone_mode=False, **extra))
 
         code = helpcache.record(help_key, run) if help_key else run()
+        _config_warning()
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _config_warning() -> None:
+    """A damaged settings file (config.json) is said once a command, never passed over in silence."""
+    from yb_guide.base.paths import config_problem
+
+    problem = config_problem()
+    if problem and sys.stderr is not None:
+        try:
+            sys.stderr.write(f"注意：{problem}请修好或删掉它（ybguide 不会覆盖它）。\n")
+        except (OSError, ValueError):
+            pass
 
 
 def _help_may_show(group, argv: list[str]) -> bool:
@@ -267,10 +281,51 @@ def _broken_pipe() -> int:
     return EXIT_FAILURE
 
 
-def _cancelled() -> None:
-    """Ctrl-C: end the line the prompt or ^C left open, then say so."""
-    if sys.stderr is not None:
-        sys.stderr.write("\n已取消（Ctrl-C），没有保存未完成的操作。\n")
+stopped_by: int | None = None  # the signal (SIGTERM, SIGHUP) that stopped the command, if one did
+
+
+@contextmanager
+def stopped_like_ctrl_c():
+    """SIGTERM and SIGHUP (the terminal closed) unwind the command as Ctrl-C does, so every file
+    being written is removed (``base.files.write_atomic``); the exit code is 128 + the signal."""
+    import signal
+
+    def stop(signum, frame):
+        global stopped_by
+        stopped_by = signum
+        raise KeyboardInterrupt  # typer and click turn it into exit code 130; run_safely says which
+
+    saved = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue  # Windows has no SIGHUP
+        try:
+            saved[sig] = signal.signal(sig, stop)
+        except (ValueError, OSError):
+            pass  # not the main thread (a test's worker): the default stays
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _cancelled(signum: int | None = None) -> int:
+    """Ctrl-C (or SIGTERM, SIGHUP: ``cli.batch.Stopped``): end the line the prompt or ^C left open,
+    then say so; the exit code."""
+    if signum is None:
+        how = "Ctrl-C"
+    else:
+        import signal
+
+        how = f"收到 {signal.Signals(signum).name}"
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"\n已取消（{how}），没有保存未完成的操作。\n")
+    except (OSError, ValueError):
+        pass  # the terminal is gone (SIGHUP)
+    return EXIT_INTERRUPTED if signum is None else 128 + signum
 
 
 def run_safely(call) -> int:
@@ -280,7 +335,7 @@ def run_safely(call) -> int:
         rv = call()
         code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0
         if code == EXIT_INTERRUPTED:
-            _cancelled()
+            return _cancelled(stopped_by)
         return code
     except UserError as err:
         error(err.message, err.hint)
@@ -290,19 +345,22 @@ def run_safely(call) -> int:
         error(msg, hint)
         return EXIT_USAGE
     except typer.Abort:
-        _cancelled()
-        return EXIT_INTERRUPTED
+        return _cancelled(stopped_by)
     except SystemExit as exit_:  # rich exits this way when the reader of a pipe goes away
         return exit_.code if isinstance(exit_.code, int) else EXIT_FAILURE
     except KeyboardInterrupt:
-        _cancelled()
-        return EXIT_INTERRUPTED
+        return _cancelled(stopped_by)
     except OSError as err:
         if isinstance(err, BrokenPipeError):
             return _broken_pipe()
         from yb_guide.base.errors import os_error_text
 
-        error(f"无法写出结果（{os_error_text(err)}）。")
+        where = f" {err.filename}" if getattr(err, "filename", None) else ""
+        from yb_guide.base.paths import user_home
+
+        error(f"无法写出结果{where}（{os_error_text(err)}）。",
+              f"请检查这个位置的权限或空间；ybguide 自己的文件（案件、设置）在 {user_home()}，"
+              f"可以用环境变量 YBGUIDE_HOME 换到另一个文件夹")
         return EXIT_FAILURE
     except ex.ClickException as err:
         error(err.format_message())

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from yb_guide.base.errors import UserError
-from yb_guide.schedule.encodings import ENCODING_LABELS, open_text
+from yb_guide.schedule.encodings import ENCODING_LABELS, FormulaSafe, open_text
 
 # The columns a batch reads (their headers and synonyms: data/columns.yaml, the vocabulary shared with
 # case import/export); every other column is kept as it is.  Besides these, a column of every declared
@@ -199,8 +199,8 @@ def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "ke
 
 
 def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
-         today: dt.date | None = None, collect=None) -> None:
-    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink``."""
+         today: dt.date | None = None, collect=None, formulas: bool = False) -> None:
+    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink`` (formulas made text unless ``formulas``)."""
     from yb_guide.calendar.dates import parse_date
     from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
     from yb_guide.schedule.deadlines import compute, future_event_warning
@@ -325,6 +325,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
     joined = "\x1f".join
     seen: dict = {}
+    sink = sink if formulas else FormulaSafe(sink)  # =, +, -, @ starts written as text, as case export does
     # UTF-8 can write any text, so its rows are written a thousand at a time; in GBK a row may hold a
     # character GBK lacks, and the error must name that row, so each is written on its own.
     pending: list[str] = []

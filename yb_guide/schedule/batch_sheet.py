@@ -67,13 +67,14 @@ def _cell_columns(summary: batch.Summary, sheet: Sheet | None) -> tuple[set[int]
 
 
 def _excel_safe_csv(text: str, digits: set[int]) -> str:
-    """A workbook's rows as CSV that Excel opens as they were: an ID number stays whole (="…")."""
+    """A workbook's rows as CSV that Excel opens as they were: an ID number stays whole (="…"), a
+    text cell that starts like a formula (=, +, -, @) stays text."""
     from yb_guide.schedule.sheets import excel_safe
 
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     for row in csv.reader(io.StringIO(text, newline="")):
-        w.writerow([excel_safe(c, True) if i in digits else c for i, c in enumerate(row)])
+        w.writerow([excel_safe(c, i in digits) for i, c in enumerate(row)])
     return out.getvalue()
 
 
@@ -87,16 +88,22 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
 
     summary = batch.Summary()
     text, sheet = _source_text(source, in_path, summary)
+    to_sheet = out_path is not None and is_xlsx(out_path)
+    if to_sheet:
+        check_sheet_limits(plan, text, sheet, ids=ids)
     buf = io.StringIO()
-    batch.rows(plan, cal, text, buf, summary, on_error=on_error, ids=ids, today=today, collect=collect)
+    # raw cells when they go into typed cells, or through _excel_safe_csv below
+    batch.rows(plan, cal, text, buf, summary, on_error=on_error, ids=ids, today=today, collect=collect,
+               formulas=to_sheet or sheet is not None)
     source_path = None if in_path == "-" else in_path
-    if out_path is not None and is_xlsx(out_path):
+    if to_sheet:
         summary.out_encoding = "xlsx"
         rows = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
         dates, numbers, _ = _cell_columns(summary, sheet)
         title = (sheet.title if sheet else "") or "期限"
         write_atomic(out_path, lambda tmp: write_xlsx(tmp, rows[0], rows[1:], dates=dates, numbers=numbers,
-                                                      title=title), source=source_path, overwrite=overwrite)
+                                                      title=title), source=source_path, overwrite=overwrite,
+                     private=True)
         return summary
     out_encoding = encoding or ("utf-8-sig" if summary.encoding == "xlsx" else summary.encoding)
     summary.out_encoding = out_encoding
@@ -113,7 +120,8 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
         out_stream.write(data)
         out_stream.flush()
     else:
-        write_atomic(out_path, lambda tmp: Path(tmp).write_bytes(data), source=source_path, overwrite=overwrite)
+        write_atomic(out_path, lambda tmp: Path(tmp).write_bytes(data), source=source_path, overwrite=overwrite,
+                     private=True)
     return summary
 
 
@@ -131,5 +139,29 @@ def run_to_file(plan, cal, source: BinaryIO, out_path, *, on_error: str = "keep"
             result.append(batch.run_batch(plan, cal, source, out, on_error=on_error, encoding=encoding, ids=ids,
                                           today=today, collect=collect))
 
-    write_atomic(out_path, write, source=source_path, overwrite=overwrite)
+    write_atomic(out_path, write, source=source_path, overwrite=overwrite, private=True)
     return result[0]
+
+
+# What Excel opens (and openpyxl would write regardless, into a file Excel then refuses).
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_COLUMNS = 16_384
+
+
+def check_sheet_limits(plan, text: io.StringIO, sheet: Sheet | None, *, ids: bool) -> None:
+    """Refuse, before any row is computed, a result a workbook cannot hold (CSV has no limit)."""
+    data = text.getvalue()
+    header = next(csv.reader(io.StringIO(data.split("\n", 1)[0].lstrip("\ufeff"))), [])
+    try:
+        cols, _ = batch._find_columns(plan, header)
+        added = len(batch.added_headers(plan, batch.stage_columns(plan, cols), ids=ids))
+    except UserError:
+        added = 0  # a header without its date column is said when the rows are read
+    width = max(len(header), max((len(r) for r in sheet.rows), default=0) if sheet else 0)
+    if width + added > XLSX_MAX_COLUMNS:
+        raise UserError(f"表格有 {width} 列，加上算出的期限列会超过 Excel 工作簿的上限 {XLSX_MAX_COLUMNS:,} 列。"
+                        "没有开始计算。", hint="请把结果写成 CSV（--out 结果.csv），或删掉用不到的列")
+    lines = data.count("\n") + (0 if data.endswith("\n") else 1)
+    if lines > XLSX_MAX_ROWS and sum(1 for _ in csv.reader(io.StringIO(data, newline=""))) > XLSX_MAX_ROWS:
+        raise UserError(f"表格超过了 Excel 工作簿的上限 {XLSX_MAX_ROWS:,} 行（含表头）。没有开始计算。",
+                        hint="请把结果写成 CSV（--out 结果.csv，没有行数上限），或把表格分成几个文件")
