@@ -132,9 +132,9 @@ def letter(
         elif kind == "reconsideration":
             from yb_guide.letter.reconsideration import build_reconsideration
 
-            # --ask: the person's own requests; a case's asks were the complaint's, not these
+            # --ask: requests added to the usual ones; a case's asks were the complaint's, not these
             built = build_reconsideration(k, case, now, reveal=reveal, respondent=respondent, to=to,
-                                          number=decision_number, requests=ask)
+                                          number=decision_number, more=ask)
         elif kind == "poa":
             from yb_guide.letter.poa import build_poa, purpose_of
 

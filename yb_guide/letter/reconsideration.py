@@ -27,11 +27,11 @@ def decision_name(t, case) -> str:
 
 def build_reconsideration(k, case, today: dt.date, *, reveal: bool = False, respondent: str | None = None,
                           to: str | None = None, number: str | None = None,
-                          requests: list[str] | None = None) -> Letter:
+                          more: list[str] | None = None) -> Letter:
     """The application for ``case`` (a stored case, or one made from options), dated ``today``.
     ``respondent``: the body that made the decision; ``to``: the 复议机关; ``number``: the decision's
-    文号 (blanks when not given); ``requests``: the person's own requests instead of the usual ones
-    (撤销 the decision and, for a refusal, 责令 payment)."""
+    文号 (blanks when not given); ``more``: requests the person adds after the ones every application
+    makes (撤销 the decision and, for a refusal, 责令 payment: 第三十条's 具体的行政复议请求)."""
     t = k.letter_file.reconsideration
     blank = k.letter.blank
     numbered = k.letter.numbered_item
@@ -64,12 +64,10 @@ def build_reconsideration(k, case, today: dt.date, *, reveal: bool = False, resp
     b += [Block("heading", t.headings.respondent),
           Block("item", respondent or fill(t.respondent_unknown, blank=blank)),
           Block("heading", t.headings.request)]
-    if requests:
-        asked = list(requests)
-    else:
-        asked = [fill(t.request, dated=dated, decision=decision, number=number)]
-        if (case.decision_kind or DEFAULT_DECISION) == "refusal":
-            asked.append(fill(t.request_pay, amount=amount) if amount else fill(t.request_pay_unknown, blank=blank))
+    asked = [fill(t.request, dated=dated, decision=decision, number=number)]
+    if (case.decision_kind or DEFAULT_DECISION) == "refusal":
+        asked.append(fill(t.request_pay, amount=amount) if amount else fill(t.request_pay_unknown, blank=blank))
+    asked += more or []
     b += [Block("numbered", fill(numbered, n=i, item=a), i, a) for i, a in enumerate(asked, 1)]
 
     facts = [fill(t.decision_fact, dated=dated, decision=decision, number=number)]
