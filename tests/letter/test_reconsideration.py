@@ -251,3 +251,15 @@ def test_the_page_cleans_and_checks_the_application_s_fields(run):
     # the complaint kind ignores the application's fields
     r = client.post("/letter", data={"kind": "complaint", "decision_made": "2026-02-30", "format": "preview"})
     assert r.status_code == 200 and "投诉信" in r.text
+
+
+def test_the_json_is_a_letter_payload(run, daughter):
+    """`--json` of the new kind holds to the letter's declared shape (views.case_shapes.Letter)."""
+    from shape import problems
+
+    from yb_guide.views import case_shapes
+
+    for args in (("--case", "1"), ()):
+        r = run("letter", *args, "--kind", "行政复议申请书", "--json")
+        assert r.exit_code == 0, r.stderr
+        assert not problems(r.json(), case_shapes.Letter), args
