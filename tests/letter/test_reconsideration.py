@@ -263,3 +263,12 @@ def test_the_json_is_a_letter_payload(run, daughter):
         r = run("letter", *args, "--kind", "行政复议申请书", "--json")
         assert r.exit_code == 0, r.stderr
         assert not problems(r.json(), case_shapes.Letter), args
+
+
+def test_interactive_application_asks_only_its_own_questions(run):
+    # 参保人姓名, 身份证号, 代办人姓名 (none: no relation, no ID), 金额, 经过, 证据 (none), 电话, 地址
+    r = run("letter", "--kind", "行政复议申请书", "-i", "--json", input="王建国\n\n\n2400\n申请报销被拒\n\n\n\n")
+    assert r.exit_code == 0, r.stderr
+    text = r.json()["text"]
+    assert "姓名：王建国" in text and "2,400.00元" in text and "经过：申请报销被拒。" in text
+    assert "渠道" not in r.stderr and "发生日期" not in r.stderr and "诉求" not in r.stderr

@@ -49,7 +49,7 @@ def letter(
     summary: Optional[str] = SUMMARY,
     ask: Optional[List[str]] = ASK,
     evidence: Optional[List[str]] = EVIDENCE,
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书：不服处理意见的理由。"),
+    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="复查申请书、行政复议申请书：不服的理由。"),
     to: Optional[str] = typer.Option(None, "--to", metavar="机关",
                                      help="复查申请书、行政复议申请书：向哪个机关提出，如 某某省医疗保障局、某某市人民政府（不写就留横线手写）。"),
     respondent: Optional[str] = typer.Option(None, "--respondent", metavar="机关",
@@ -70,7 +70,7 @@ def letter(
     interactive: bool = INTERACTIVE, today: Optional[str] = TODAY, reveal: bool = REVEAL, force: bool = FORCE,
     as_json: bool = JSON,
 ):
-    """写书面投诉信（寄参保地的省医疗保障局信访部门，按地区数据包），或复查（复核）申请书；给出信封写法和寄信提醒。"""
+    """写书面投诉信（寄参保地的省医疗保障局信访部门，按地区数据包），或复查（复核）申请书、行政复议申请书、授权委托书；给出信封写法和寄信（递交）提醒。"""
     from yb_guide.base.names import pick
     from yb_guide.cases import journal
     from yb_guide.cli.render import cases as render
