@@ -12,7 +12,6 @@ import re
 from yb_guide.calendar.dates import date_zh
 from yb_guide.letter.build import Block, Letter, fill, shown_number
 
-PURPOSES = ("complaint", "reconsideration")  # 投诉（催办、复查）, 行政复议
 # The matter's own words say the act ("就{subject}，代为提出行政复议申请"): a subject typed with its
 # own 就 or its own act at the end would say them twice.
 _LEADING = re.compile(r"^(?:(?:就(?![医诊业近])|关于)\s*)+")  # 就医、就诊 are words of their own
