@@ -343,8 +343,15 @@ def _check_letter(k, channels: set[str]) -> None:
             raise _fail(t, "channel", f"渠道「{t.channel}」的联系方式缺少 {key}，投诉信需要它")
     for channel_id in t.filed_by:
         _refer(t, "filed_by", channel_id, channels, "渠道")
+    # the 行政复议申请书 names a decision by the case's answer to the decision question
+    r = k.letter_file.reconsideration
+    decision_kinds = {o.id for q in k.deadlines.situation if q.id == "decision" for o in q.options}
+    for kind in r.decisions:
+        _refer(r, "decisions", kind, decision_kinds, "原决定的类型")
+    if not {"name", "id_number"} <= set(r.applicant):  # 实施条例 第十九条第（一）项
+        raise _fail(r, "applicant", "申请人的基本情况至少要有 name 和 id_number")
     # Every placeholder must be one the letter fills in for that piece.
-    for part in ("letter", "review", "power_of_attorney", "checklist_paper"):
+    for part in ("letter", "review", "reconsideration", "power_of_attorney", "checklist_paper"):
         template = getattr(k.letter_file, part)
         for path, text in texts(template, part):
             allowed = PLACEHOLDERS.get(path, set())

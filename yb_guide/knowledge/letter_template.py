@@ -1,5 +1,6 @@
-"""data/letter.yaml: the fixed wording of the two letters ybguide writes — the complaint letter to the
-bureau's 信访办, and the request for 复查 or 复核 after an answer the person disagrees with.
+"""data/letter.yaml: the fixed wording of the papers ybguide writes — the complaint letter to the
+bureau's 信访办, the request for 复查 or 复核 after an answer the person disagrees with, the
+行政复议申请书 against a written decision, and the 授权委托书.
 
 Placeholders are {name}-style; which ones each piece may use is listed in ``PLACEHOLDERS`` and
 checked when the data is loaded, so a typo in letter.yaml is a data error, not a crash while
@@ -137,6 +138,81 @@ class ReviewTemplate:
 
 
 @record
+class ReconsiderationHeadings:
+    applicant: str
+    agent: str
+    respondent: str
+    request: str
+    reasons: str
+    evidence: str
+
+
+@record
+class ReconsiderationLabels:
+    name: str
+    id_number: str
+    address: str
+    phone: str
+    agent_name: str
+    agent_relation: str
+    agent_id_number: str
+
+
+@record
+class ReconsiderationTemplate:
+    """行政复议申请书: what 行政复议法实施条例 第十九条 asks of it (the applicant, the respondent, the
+    request, the facts and reasons, the signature and the date), and the 委托代理人 (第十七条)."""
+
+    title: str
+    headings: ReconsiderationHeadings
+    labels: ReconsiderationLabels
+    applicant: tuple[str, ...]  # 基本情况 in order: a key of ``labels`` (from the case) or a word (by hand)
+    respondent_unknown: str
+    decisions: dict[str, str]  # decision kind (refusal, penalty, other) -> 不予报销决定 …
+    dated: str  # 于{date}: the decision's date, when known
+    request: str
+    request_pay: str
+    request_pay_unknown: str
+    decision_fact: str
+    known_fact: str
+    amount_fact: str
+    summary: str
+    summary_hint: str
+    reasons: str
+    reasons_hint: str
+    evidence_decision: str
+    evidence_ids: str
+    evidence_agent: str
+    closing: str
+    to_unknown: str
+    signature: str
+    signature_agent: str
+    advice_title: str
+    advice: tuple[str, ...]  # said on screen after it, not printed in it
+    source: SourceRef
+    contents: SourceRef  # what an application contains (实施条例 第十九条)
+    status: Status
+    checked: dt.date | None = None
+
+
+@record
+class PoaReconsideration:
+    """The 授权委托书's matter and powers when it is for 行政复议 (行政复议法 第十七条)."""
+
+    matter: str
+    subject_default: str
+    subject_respondent: str
+    number: str
+    powers: tuple[str, ...]
+    special: str  # 特别授权, only when chosen
+    general: str  # what the powers leave out when it is not chosen
+    advice: tuple[str, ...]
+    source: SourceRef
+    status: Status
+    checked: dt.date | None = None
+
+
+@record
 class PoaHeadings:
     principal: str
     agent: str
@@ -167,6 +243,7 @@ class PoaTemplate:
     ticket: str
     powers: tuple[str, ...]
     powers_other: str
+    reconsideration: PoaReconsideration
     term: str
     date_blank: str  # a date to write by hand
     closing: str
@@ -203,6 +280,7 @@ class ChecklistPaper:
 class LetterFile:
     letter: LetterTemplate
     review: ReviewTemplate
+    reconsideration: ReconsiderationTemplate
     power_of_attorney: PoaTemplate
     checklist_paper: ChecklistPaper
 
@@ -222,6 +300,15 @@ PLACEHOLDERS = {
     "review.opening_agent": {"agent", "relation", "name", "step"},
     "review.review.decision": {"received", "whose", "ticket"}, "review.reexam.decision": {"received", "body"},
     "review.review.request": {"body"}, "review.reexam.request": {"body"},
+    "reconsideration.respondent_unknown": {"blank"}, "reconsideration.dated": {"date"},
+    "reconsideration.request": {"dated", "decision", "number"}, "reconsideration.request_pay": {"amount"},
+    "reconsideration.request_pay_unknown": {"blank"}, "reconsideration.decision_fact": {"dated", "decision", "number"},
+    "reconsideration.known_fact": {"known"}, "reconsideration.amount_fact": {"amount"},
+    "reconsideration.summary": {"summary"}, "reconsideration.reasons": {"reason"},
+    "reconsideration.evidence_decision": {"decision"}, "reconsideration.to_unknown": {"blank"},
+    "power_of_attorney.reconsideration.matter": {"subject"},
+    "power_of_attorney.reconsideration.subject_respondent": {"respondent"},
+    "power_of_attorney.reconsideration.number": {"number"},
     "power_of_attorney.opening": {"principal", "agent"}, "power_of_attorney.matter": {"subject"},
     "power_of_attorney.subject_institution": {"institution"}, "power_of_attorney.ticket": {"ticket"},
     "power_of_attorney.powers_other": {"blank"}, "power_of_attorney.term": {"start", "end"},

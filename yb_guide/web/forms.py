@@ -134,11 +134,18 @@ from yb_guide.cases.model import LETTER_FIELDS as _ALL_LETTER_FIELDS, NUMBER_FIE
 
 LETTER_FIELDS = tuple(f for f in _ALL_LETTER_FIELDS if f not in NUMBER_FIELDS)
 LISTS = ("asks", "evidence")  # one item a line
+# What the page writes: the complaint letter, or the 行政复议申请书 (``ybguide letter --kind …``).
+KINDS = ("complaint", "reconsideration")
+# The 行政复议申请书's own fields: case fields (the decision's dates, why the person disagrees) …
+DECISION_FIELDS = ("decision_made", "decision_known", "reason")
+# … and what is the letter's alone (``--respondent``, ``--decision-number``, ``--to``): free text.
+PAPER_FIELDS = ("respondent", "decision_number", "to")
+TYPED_FIELDS = (*LETTER_FIELDS, *DECISION_FIELDS, *PAPER_FIELDS)
 
 
-def _letter_fields(raw: dict) -> dict:
+def _letter_fields(raw: dict, names=LETTER_FIELDS) -> dict:
     out = {}
-    for name in LETTER_FIELDS:
+    for name in names:
         value = (raw.get(name) or "").strip()[:MAX_FIELD]
         if name in LISTS:
             items = [line.strip() for line in value.splitlines() if line.strip()]
@@ -155,37 +162,56 @@ def _docx_available() -> bool:
     return importlib.util.find_spec("docx") is not None
 
 
-SHORT = ("incident_date", "amount", "phone")  # the form's hint says their accepted forms once
+SHORT = ("incident_date", "amount", "phone", "decision_made", "decision_known")  # the hint says their forms once
 FORMATS = ("docx", "txt", "preview")
 
 
+def _build(k, kind: str, fields: dict, papers: dict, today):
+    """The letter of ``kind`` from the form's checked fields (what ``ybguide letter`` writes)."""
+    from yb_guide.cases import journal
+    from yb_guide.letter import build
+
+    case = journal.with_changes(k, None, fields, today)
+    if kind == "reconsideration":
+        from yb_guide.letter.reconsideration import build_reconsideration
+
+        return build_reconsideration(k, case, today, respondent=papers.get("respondent"), to=papers.get("to"),
+                                     number=papers.get("decision_number"), more=fields.get("asks"))
+    return build.build(k, case, today)
+
+
 async def letter(request):
-    from urllib.parse import parse_qs
+    from urllib.parse import parse_qs, quote
 
     from yb_guide.calendar.dates import today_in_china
     from yb_guide.cases import journal
-    from yb_guide.letter import build, clean, formats
+    from yb_guide.letter import clean, formats
     from yb_guide.views import cases as views
 
     k = knowledge()
     today = today_in_china()
-    typed = {name: "" for name in LETTER_FIELDS}
+    typed = {name: "" for name in TYPED_FIELDS}
     errors: dict[str | None, str] = {}
     preview, size = None, None
     fmt = "docx" if _docx_available() else "txt"
+    kind = request.query_params.get("kind") if request.query_params.get("kind") in KINDS else "complaint"
+    special = False
     if request.method == "POST":
         body = (await request.body()).decode("utf-8", "replace")
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
         # what was typed, cleaned as every letter is (letter.clean): the checks, the form shown again,
         # the preview and the files all see the same text
-        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in LETTER_FIELDS})
-        typed.update({name: raw[name] for name in LETTER_FIELDS})
+        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in TYPED_FIELDS})
+        typed.update({name: raw[name] for name in TYPED_FIELDS})
+        kind = raw.get("kind") if raw.get("kind") in KINDS else "complaint"
+        special = raw.get("special") == "1"
         # a download button beside the preview names its format; else the chosen one
         fmt = raw.get("download") if raw.get("download") in ("docx", "txt") else (
             raw.get("format") if raw.get("format") in FORMATS else "txt")
         size = size_asked(request, raw)
     if request.method == "POST" and size is None:  # the 大字 switch only shows the form again, bigger
-        fields = _letter_fields(raw)
+        fields = _letter_fields(raw, (*LETTER_FIELDS, *(DECISION_FIELDS if kind == "reconsideration" else ())))
+        papers = _letter_fields(raw, PAPER_FIELDS) if kind == "reconsideration" else {}
         for name, value in fields.items():  # each field alone first, so the message sits beside it
             alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
                                      and "agent_name" in fields else {})}  # a relation needs its person
@@ -197,7 +223,7 @@ async def letter(request):
             errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
         if not errors:
             try:
-                built = build.build(k, journal.with_changes(k, None, fields, today), today)
+                built = _build(k, kind, fields, papers, today)
             except UserError as err:
                 errors[err.field] = _message(err)
         if not errors and fmt != "preview":
@@ -206,20 +232,25 @@ async def letter(request):
             data = formats.render(built, "." + fmt)
             kinds = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      "txt": "text/plain; charset=utf-8"}
-            quoted = "%E6%8A%95%E8%AF%89%E4%BF%A1"  # 投诉信
+            quoted = quote(built.blocks[0].text)  # 投诉信, 行政复议申请书
             return Response(data, media_type=kinds[fmt], headers={
                 "Content-Disposition": f"attachment; filename=\"letter.{fmt}\"; filename*=UTF-8''{quoted}.{fmt}",
                 "Cache-Control": "no-store"})
         if not errors:
             preview = views.letter(k, built, formats.to_text(built), None)
-    blank = build.build(k, journal.with_changes(k, None, {}, today), today)
+    blank = _build(k, "complaint", {}, {}, today)
     about = views.letter(k, blank, "", None)  # the envelope and the posting advice, as `ybguide letter` prints
+    advice = _build(k, "reconsideration", {}, {}, today).advice  # how to hand in the 行政复议申请书
     from yb_guide.cases.model import LABELS
 
-    title = ("错误：" if errors else "") + ("信的样子" if preview else "写投诉信")
+    what = k.letter_file.reconsideration.title if kind == "reconsideration" else k.letter.title
+    title = ("错误：" if errors else "") + ("信的样子" if preview else "写" + what)
     response = html(request, "letter.html", 400 if errors else 200, title=title, typed=typed, errors=errors,
                     labels=LABELS, about=about, preview=preview, docx=_docx_available(), fmt=fmt,
-                    fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form")
+                    fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form", kind=kind,
+                    what=what, decision_fields=DECISION_FIELDS, paper_fields=PAPER_FIELDS, special=special,
+                    reconsideration_advice=advice, reconsideration_title=k.letter_file.reconsideration.title,
+                    complaint_title=k.letter.title)
     if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
         response.headers["Cache-Control"] = "no-store"
     return response

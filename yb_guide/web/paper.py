@@ -43,21 +43,28 @@ POA_FIELDS = ("name", "agent_name", "agent_relation", "institution", "phone")
 
 
 async def poa(request):
-    """POST /letter/poa: the 授权委托书 from the letter form's names (a button of that form)."""
+    """POST /letter/poa: the 授权委托书 from the letter form's names (a button of that form); for 行政复议
+    when the form is set to the 行政复议申请书 (its matter and powers, 特别授权 only when ticked)."""
     from urllib.parse import parse_qs
 
     from yb_guide.calendar.dates import today_in_china
     from yb_guide.cases import journal
-    from yb_guide.letter import formats
+    from yb_guide.letter import clean, formats
     from yb_guide.letter.poa import build_poa
     from yb_guide.web.forms import MAX_FIELD, _docx_available
 
     body = (await request.body()).decode("utf-8", "replace")
     raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
-    fields = {name: raw[name].strip()[:MAX_FIELD] for name in POA_FIELDS if (raw.get(name) or "").strip()}
+    fields = {name: clean.text(raw[name]).strip()[:MAX_FIELD] for name in POA_FIELDS if (raw.get(name) or "").strip()}
     k, today = knowledge(), today_in_china()
     case = journal.with_changes(k, None, fields, today)  # a UserError is the form's error page
-    built = build_poa(k, case, today, reveal=True)
+    # the form's kind says what the 委托书 is for: the 行政复议申请书's is for 复议 (its matter and powers)
+    purpose = "reconsideration" if raw.get("kind") == "reconsideration" else "complaint"
+    papers = {name: clean.text(raw.get(name) or "").strip()[:MAX_FIELD] or None
+              for name in ("respondent", "decision_number")} if purpose == "reconsideration" else {}
+    built = build_poa(k, case, today, reveal=True, purpose=purpose, special=purpose == "reconsideration"
+                      and raw.get("special") == "1", respondent=papers.get("respondent"),
+                      number=papers.get("decision_number"))
     fmt = raw.get("format") if raw.get("format") in ("docx", "txt") else "txt"
     if fmt == "docx" and not _docx_available():
         raise UserError("这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。")
