@@ -1,4 +1,5 @@
-"""The README documents every command with an example, and its set-up commands stay true."""
+"""The README and the manual (docs/manual.md) document every command with an example; the README
+opens with its set-up commands and stays a README (a page, not the manual)."""
 
 import re
 
@@ -23,7 +24,7 @@ def command_paths():
 
 
 def readme_examples():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/manual.md"))
     blocks = re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.S)
     lines = [ln.strip() for b in blocks for ln in b.splitlines()]
     return [re.sub(r"^\$\s*", "", ln) for ln in lines if re.match(r"^(\$\s*)?ybguide\b", ln)]
@@ -32,7 +33,21 @@ def readme_examples():
 def test_every_command_has_an_example_in_readme():
     examples = readme_examples()
     missing = [p for p in command_paths() if not any(e.startswith(f"ybguide {p}") for e in examples)]
-    assert not missing, f"commands without an example in README.md: {missing}"
+    assert not missing, f"commands without an example in README.md or docs/manual.md: {missing}"
+
+
+def test_the_readme_is_a_page_and_its_links_lead_somewhere():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 300
+    import re as re_
+
+    for target in re_.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+        if not target.startswith("http"):
+            assert (ROOT / target).exists(), target
+    # the daughter's case, end to end: a case from a decision, the 复议 application, the authorisation, the dates
+    for step in ("ybguide case add --decision-kind 不予报销", "--kind 行政复议申请书", "--kind 授权委托书",
+                 "ybguide deadline --decision-made", "先做这件事：申请行政复议的最后一天——2026-12-14"):
+        assert step in text, step
 
 
 def test_readme_opens_with_the_two_setup_commands():

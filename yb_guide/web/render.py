@@ -121,7 +121,9 @@ def next_link(k, action: dict) -> dict | None:
     if kind == "deadline":
         return {"href": deadline_url(action["events"], channel=action.get("channel")), "text": "算期限",
                 "why": action["why"]}
-    if kind == "letter":  # written from a case in the journal, which no page holds: the checklist says what to write
+    if kind == "letter":  # the 复议 application has a form of its own; a 复查 request is written from a case
+        if action.get("kind") == "行政复议申请书":
+            return {"href": "/letter?kind=reconsideration", "text": "写行政复议申请书", "why": action["why"]}
         return None
     raise ValueError(kind)  # pragma: no cover - views make only these
 
