@@ -59,7 +59,7 @@ def open_text(binary: BinaryIO) -> tuple[TextIO, str]:
 
 # A CSV text with a cell that may start like a formula (=, +, -, @, also inside quotes).  Substring
 # tests first, on a whole chunk of rows (a few hundredths of a microsecond a row; the regular expression
-# on every line cost 1.3 µs, a million rows more than a second): only a chunk they find is searched, and
+# on every line cost 1.3 microseconds, a million rows more than a second): only a chunk they find is searched, and
 # only a chunk the search finds is split and written again.
 _may_be_formula = re.compile(r'(?:^|[,\n])"?[=+\-@]').search
 
