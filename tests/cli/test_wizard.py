@@ -262,3 +262,32 @@ def test_ctrl_c_during_case_add_is_130_and_on_its_own_line(tmp_path):
     assert lines[-1] == "已取消（Ctrl-C），没有保存未完成的操作。"
     assert "错误" not in lines[-1] and "Traceback" not in out
     assert not (tmp_path / "home" / "cases.sqlite3").exists()
+
+
+@pytestmark_pty
+def test_a_written_refusal_asks_the_day_it_was_known_and_dates_the_reconsideration():
+    """The 60 days of 行政复议 run "自知道或者应当知道该行政行为之日起" (行政复议法 第二十条第一款): the
+    wizard asks that day, a wrong one is asked again, and the first block gives the last day."""
+    child = spawn("choose", "--today", "2026-11-20", "--answer", "acting=self", "--answer", "refusal-by=city")
+    child.expect(prompt(9))
+    child.sendline("2")  # 医保报销有争议
+    child.expect("不予报销的书面决定")
+    child.expect(prompt(3))
+    child.sendline("1")  # 给了，书面写明不予报销
+    child.expect("哪天收到（知道）这个决定")
+    child.sendline("十月")  # not a date: said, then asked again
+    child.expect("哪天收到（知道）这个决定")
+    child.sendline("10月15日")
+    out = finish(child)
+    assert child.exitstatus == 0
+    assert "申请行政复议的最后一天：最晚 2026-12-14 周一" in out
+
+
+def test_the_day_given_as_an_option_dates_the_reconsideration_without_asking(run):
+    args = ["choose", "-a", "problem=2", "-a", "decision-written=1", "--decision-known", "2026-10-15",
+            "--today", "2026-11-20", "--json"]
+    d = run(*args).json()
+    assert d["now"]["act"] == "reconsideration" and d["now"]["date"]["date"] == "2026-12-14"
+    r = run("reimburse", "-a", "stage=refused", "-a", "refusal-written=written", "--decision-known", "2026-10-15",
+            "--today", "2026-11-20", "--json")
+    assert r.json()["now"]["date"]["date"] == "2026-12-14"

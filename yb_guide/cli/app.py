@@ -219,11 +219,15 @@ if _needed("workday", "calendar", "hall-hours"):
 
 
 def _flow(flow_id: str, answers: Optional[list[str]], list_questions: bool, as_json: bool, full: bool,
-          case_id: Optional[str] = None, today: Optional[str] = None) -> None:
+          case_id: Optional[str] = None, today: Optional[str] = None, known: Optional[str] = None) -> None:
     from yb_guide.cli import wizard
 
     wizard.command(flow_id, answers, list_questions=list_questions, as_json=as_json, full=full, case_id=case_id,
-                   today=today)
+                   today=today, decision_known=known)
+
+
+DECISION_KNOWN = typer.Option(None, "--decision-known", metavar="日期",
+                              help="哪天收到（知道）不予报销的决定：申请行政复议的60日从这一天算起（不写时在终端里会问）。")
 
 
 FLOW_CASE = typer.Option(None, "--case", metavar="编号",
@@ -233,17 +237,17 @@ FLOW_CASE = typer.Option(None, "--case", metavar="编号",
 @app.command()
 def choose(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
            list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
-           as_json: bool = JSON):
+           decision_known: Optional[str] = DECISION_KNOWN, as_json: bool = JSON):
     """选投诉渠道：回答几个问题，得到推荐的渠道、理由、步骤、材料清单和下一步。"""
-    _flow("choose", answer, list_questions, as_json, full, case_id, today)
+    _flow("choose", answer, list_questions, as_json, full, case_id, today, decision_known)
 
 
 @app.command()
 def reimburse(answer: Optional[list[str]] = ANSWER, case_id: Optional[str] = FLOW_CASE,
               list_questions: bool = LIST_QUESTIONS, full: bool = FULL, today: Optional[str] = TODAY,
-              as_json: bool = JSON):
+              decision_known: Optional[str] = DECISION_KNOWN, as_json: bool = JSON):
     """网上预约的费用为什么没报销：回答几个问题，找出原因、办法，以及什么时候该投诉。"""
-    _flow("reimburse", answer, list_questions, as_json, full, case_id, today)
+    _flow("reimburse", answer, list_questions, as_json, full, case_id, today, decision_known)
 
 
 @app.command()

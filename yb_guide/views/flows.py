@@ -155,7 +155,7 @@ def _general(k, flow, out) -> General | None:
     }
 
 
-def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None) -> FlowResult:
+def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None, events=None) -> FlowResult:
     """The outcome screen: first what to do now, with whom and by when (``now``); then through which
     channel, why, with what, and what next.
 
@@ -164,7 +164,8 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
     calculator): the command line shows them as commands, the web page as links.  ``case`` (from
     ``case_brief``) gives the dates and the situation a journal holds; ``today`` dates the steps.
     ``plan`` and ``calendar``: the deadline plan of ``k`` and the working-day calendar when the
-    caller keeps them (the web page), else they are found (``get_plan``, ``get_calendar``)."""
+    caller keeps them (the web page), else they are found (``get_plan``, ``get_calendar``).
+    ``events``: dates the person gave with the answers (the day a decision was known)."""
     from yb_guide.knowledge.flows import ACTING
 
     flow, out = position.flow, position.outcome
@@ -249,6 +250,9 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
         payload["law_notes"] = [n.summary for n in plan.situation_notes
                                 if not n.lead and n.once is None and n.track in tracks
                                 and matches(n.when, situation, plan.simple_max)]
+    if events:  # dates given with the answers count as the case's would
+        case = {"id": case["id"] if case else None, "situation": case["situation"] if case else {},
+                "events": {**(case["events"] if case else {}), **events}}
     payload["now"] = _now(k, out, payload, today, case, plan, calendar)
     payload["now"]["also"] = [o.now for _, o in position.path if o.now]  # what an answer adds (复议机关 …)
     if out.record:
@@ -275,7 +279,7 @@ def flow_result(k, position, *, today=None, case=None, plan=None, calendar=None)
     # a deadline step counts the recommended channel's tracks (a letter is a 信访, not a hotline ticket)
     nxt.extend({"action": n.action, "events": list(n.events), "why": n.why, "kind": n.kind, "channel": out.channel}
                for n in out.next)
-    if case:  # the case's own next steps: its letter, its dates
+    if case and case["id"] is not None:  # the case's own next steps: its letter, its dates
         for a in nxt:
             if a["action"] in ("letter", "deadline"):
                 a["case"] = case["id"]
