@@ -24,7 +24,7 @@ from browsing import AXE, AXE_VERSION, axe, browser, navigates, png_size, screen
 if os.environ.get("YBGUIDE_SKIP_BROWSER") == "1":
     pytest.skip("YBGUIDE_SKIP_BROWSER=1: the browser tests are skipped on purpose", allow_module_level=True)
 
-PATH = ["医保报销有争议", "还没有，这是第一次反映", "比较急，或者问题简单、几句话就能说清"]
+PATH = ["医保报销有争议", "没有书面决定（只是口头说，或者还在沟通）", "还没有，这是第一次反映", "比较急，或者问题简单、几句话就能说清"]
 FOCUS = ("rgb(255, 221, 0)", "rgba(255, 221, 0, 1)")
 
 
