@@ -309,7 +309,7 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     else:
         who = c["name"] if c else None
     who = out.who or who
-    from yb_guide.schedule.next_step import agency_due, first_step
+    from yb_guide.schedule.next_step import REASON_RULE, agency_due, first_step
 
     plan = plan or _plan(k)
     sched, new = _schedules(k, out, today, case, plan, calendar)
@@ -317,7 +317,7 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     agency = agency_due(plan, new) if new and out.act is None else None  # an act of the person's own: its date leads alone
     by, date = _by(out, payload, step, plan)
     do, alongside = out.title, None
-    if step is not None and step.reason == "rule" and step.act != out.act:
+    if step is not None and step.reason == REASON_RULE and step.act != out.act:
         # another act comes first (复议前置): it leads; the outcome's own act, with its date, goes alongside
         own = next((d for d in sched.stages if d.id == out.act and not d.passed and not d.done), None)
         when = f"（{_dated(own)}）" if own else ""
@@ -356,9 +356,12 @@ def _dated(d) -> str:
     """「申请行政复议的最后一天：最晚 2026-12-14 周一」: a stage's last day as the first block says it."""
     from yb_guide.views.common import day
 
+    from yb_guide.schedule.deadlines import moved_text
+
     when = day(d.due)
-    return (f"{d.title}：最晚 {when['date']} {when['weekday']}" + ("（推算）" if d.estimated else "")
+    text = (f"{d.title}：最晚 {when['date']} {when['weekday']}" + ("（推算）" if d.estimated else "")
             + "".join(f"（{x}）" for x in (d.condition,) if x))
+    return text + ("；" + moved_text(d) if moved_text(d) else "")  # a 信访 day on a rest day: the moved one beside it
 
 
 def _agency_text(d) -> str | None:
