@@ -12,6 +12,10 @@ of the data files.  A region's knowledge is its chain (national first) merged fi
   (a flow option pointing at a provincial WeChat account, in the national guide); one with
   ``if_word: <word>`` where no region pack gives that word its own value (a local fact, cited from
   a local source);
+- an entry with ``if_role: <role>`` is left out where no channel of the merged pack says
+  ``role: <role>``; ``channel_role: <role>`` stands for ``channel: <the id of the first channel with
+  that role>`` and leaves its entry out where there is none (the national flows name roles, never
+  a province's channel ids);
 - ``{{word}}`` in any text is the pack's word (``words:`` in pack.yaml; the national pack declares
   every word, a region pack gives its own values).
 
@@ -35,7 +39,7 @@ PACK_FILE = "pack.yaml"
 class PackInfo:
     """pack.yaml: who the pack is for and what it is."""
 
-    id: str  # CN, CN-SX: the ISO 3166-2 code a person types with --region
+    id: str  # CN, CN-ZZ: the ISO 3166-2 code a person types with --region
     code: str  # ISO 3166-2 (CN for the whole country)
     name: str  # the region as screens name it (全国, or a province's full name)
     short_name: str  # in titles: {short_name}医保问题指南
@@ -43,6 +47,9 @@ class PackInfo:
     data_version: str
     extends: str | None = None  # the pack this one adds to (None: the national pack)
     words: dict[str, str] | None = None  # {{word}} in the data files
+    # The roles a channel may fill (national pack only): role → what it is; see docs/packs.md.
+    roles: dict[str, str] | None = None
+    default_region: str | None = None  # national pack only: the pack a person gets who chose none
 
 
 @record
@@ -89,11 +96,36 @@ def available(data_dir: Path) -> dict[str, Path]:
     return found
 
 
+def _folded(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+def resolve(data_dir: Path, region: str) -> str:
+    """The id of the pack a person means by ``region``: its id (CN-ZZ), or the name or short name
+    its pack.yaml gives (云梦省, 云梦, 全国).  An id costs a folder listing; a name reads the pack.yaml
+    files.  Neither: one line naming every region there is."""
+    packs = available(data_dir)
+    wanted = _folded(region)
+    if wanted in packs:
+        return wanted
+    choices = []
+    for pack_id, folder in sorted(packs.items(), key=lambda x: (x[0] != "CN", x[0])):
+        try:
+            info = read_pack(folder).info
+        except DataError:
+            choices.append(pack_id)
+            continue
+        if wanted in {_folded(info.name), _folded(info.short_name), _folded(info.code)}:
+            return pack_id
+        choices.append(f"{pack_id}（{info.name}）")
+    raise UserError(f"没有「{region.strip()}」地区的数据包。", hint="可用的地区：" + "、".join(choices) + "，写编号或名称都可以")
+
+
 def chain(data_dir: Path, region: str) -> list[Pack]:
-    """The packs ``region`` is made of, national first."""
+    """The packs ``region`` (an id or a name, see ``resolve``) is made of, national first."""
     packs = available(data_dir)
     order: list[Pack] = []
-    wanted: str | None = region.upper()
+    wanted: str | None = resolve(data_dir, region)
     while wanted is not None:
         if wanted not in packs:
             raise UserError(f"没有「{wanted}」地区的数据包。",
@@ -228,9 +260,37 @@ def local_words(packs: list[Pack]) -> set[str]:
     return {key for p in packs[1:] for key in (p.info.words or {})}
 
 
-def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set[str] = frozenset()):
-    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not, or whose
-    ``if_word`` the region does not say in its own words (a local fact with a local source)."""
+def roles_of(packs: list[Pack], raw_channels, file: str) -> dict[str, list[str]]:
+    """Role → the ids of the merged channels that fill it, in their order.  Only the national pack
+    declares roles; a channel naming another is an error at its line."""
+    declared = dict(packs[0].info.roles or {})
+    for p in packs[1:]:
+        if p.info.roles:
+            raise DataError(str(p.folder / PACK_FILE), "roles", None, "只有全国数据包声明角色（roles）；本省的渠道用 role: 填它们")
+    found: dict[str, list[str]] = {r: [] for r in declared}
+    items = raw_channels or []
+    for i, c in enumerate(items):
+        if isinstance(c, dict) and c.get("role") is not None:
+            if c["role"] not in declared:
+                line = items.lines[i] if isinstance(items, LineList) and i < len(items.lines) else None
+                raise DataError(getattr(c, "file", None) or file, f"channels[{i}].role", line,
+                                f"「{c['role']}」不是全国数据包声明的角色（可用：{'、'.join(declared)}）")
+            found[c["role"]].append(c["id"])
+    return found
+
+
+def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set[str] = frozenset(),
+           roles: dict[str, list[str]] | None = None):
+    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not, whose
+    ``if_role`` no channel fills, or whose ``if_word`` the region does not say in its own words (a
+    local fact with a local source); ``channel_role`` becomes the channel that fills the role."""
+    roles = roles or {}
+
+    def role_of(item: dict, key: str, where_file: str, line) -> list[str]:
+        role = item.pop(key)
+        if role not in roles:
+            raise DataError(where_file, key, line, f"「{role}」不是全国数据包声明的角色（可用：{'、'.join(roles)}）")
+        return roles[role]
 
     def fill(text: str, where_file: str, line) -> str:
         def one(m: re.Match) -> str:
@@ -256,6 +316,16 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set
                 if isinstance(item, dict) and "if_channel" in item:
                     if item.pop("if_channel") not in channels:
                         continue
+                if isinstance(item, dict) and "if_role" in item:
+                    if not role_of(item, "if_role", where_file, item_line):
+                        continue
+                if isinstance(item, dict) and "channel_role" in item:
+                    filled = role_of(item, "channel_role", where_file, item_line)
+                    if not filled:
+                        continue
+                    item["channel"] = filled[0]
+                    if isinstance(item, LineDict):
+                        item.lines.setdefault("channel", item_line)
                 if isinstance(item, dict) and "if_word" in item:
                     word = item.pop("if_word")
                     if word not in words:

@@ -31,6 +31,7 @@ class Config(TypedDict):
     saved: dict
     file: str
     regions: list[dict]
+    default: dict  # the region a person gets who chose none ({id, name}; data/pack.yaml default_region)
 
 
 def data_check(k, overrides=None, checked=()) -> DataCheck:
@@ -56,7 +57,8 @@ def data_check(k, overrides=None, checked=()) -> DataCheck:
     }
 
 
-def config(region: str, saved: dict, path: str, names: dict[str, str]) -> Config:
-    """``ybguide config``: the region in use, what is saved, and the regions there are."""
+def config(region: str, saved: dict, path: str, names: dict[str, str], default: str) -> Config:
+    """``ybguide config``: the region in use, what is saved, the regions there are, the default."""
     return {"region": {"id": region, "name": names.get(region, region)}, "saved": saved, "file": path,
-            "regions": [{"id": i, "name": n} for i, n in names.items()]}
+            "regions": [{"id": i, "name": n} for i, n in names.items()],
+            "default": {"id": default, "name": names.get(default, default)}}

@@ -29,6 +29,7 @@ def config(payload: dict):
     r = payload["region"]
     yield T(f"现在用的地区：{r['name']}（{r['id']}）", style="bold")
     saved = payload["saved"].get("region")
-    yield with_paths(f"保存的默认地区：{saved or '没有（用 CN-SX）'}（{payload['file']}）")
+    default = "没有（用{name}，{id}）".format(**payload["default"])
+    yield with_paths(f"保存的默认地区：{saved or default}（{payload['file']}）")
     yield T("可选的地区：" + "、".join(f"{x['id']} {x['name']}" for x in payload["regions"]))
     yield T("改默认地区：ybguide config region CN；只这一次：ybguide --region CN …")
