@@ -164,3 +164,24 @@ def test_no_region_code_spelled_in_code():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"CN-(?!ZZ|XX)[A-Z]{2}", line.split("#")[0])]
     assert not found, found
+
+
+# ---------------------------------------------------------------- the postal address in one place
+
+
+def test_a_pack_gives_its_postal_address_once_in_words(run, third_region):
+    """云梦 writes its address and postcode only as words (no mail-letter of its own): the letter,
+    its envelope and the mail checklist all carry them."""
+    assert "id: mail-letter" not in (FIXTURE_PACKS / "CN-ZZ" / "channels.yaml").read_text(encoding="utf-8")
+    d = run("--region", "CN-ZZ", "letter", "--today", "2024-06-10", "--json").json()
+    assert "收信单位：云梦省医疗保障局信访处（云梦市示例路1号，邮编999999）" in d["text"]
+    assert "邮政编码：999999" in d["envelope"] and "收件地址：云梦市示例路1号" in d["envelope"]
+    cl = run("--region", "CN-ZZ", "checklist", "mail-letter")
+    assert "收件地址：云梦市示例路1号云梦省医疗保障局信访处（邮编：999999）" in cl.stdout.replace("\n", "").replace(" ", "")
+
+
+def test_shanxi_s_address_is_written_once():
+    sx = DATA / "regions" / "CN-SX"
+    count = sum(p.read_text(encoding="utf-8").count("滨河西路南段129号") for p in sx.glob("*.yaml"))
+    # pack.yaml's word, the hall's address and the correction that quotes the source document
+    assert count == 3
