@@ -45,6 +45,7 @@ def test_the_national_data_names_no_province_channel_and_no_hours():
     for name in ("flows.yaml", "channels.yaml", "pack.yaml"):
         text = (DATA / name).read_text(encoding="utf-8")
         assert "sx-" not in text and "9:00" not in text and "17:00" not in text, name
+        assert "互动交流" not in text and "便民服务" not in text, name  # Shanxi's menu entries
 
 
 def test_an_undeclared_role_names_file_and_line(run, data_copy):
