@@ -56,6 +56,7 @@ def test_an_undeclared_role_names_file_and_line(run, data_copy):
     edit(data_copy / "regions" / "CN-SX" / "channels.yaml", "role: province-wechat", "role: wechat")
     r = run("data", "check", "--data-dir", str(data_copy))
     assert r.exit_code == 2 and "「wechat」不是全国数据包声明的角色" in r.stderr and "CN-SX/channels.yaml" in r.stderr
+    assert "channels[1].role" in r.stderr  # sx-wechat is the second channel of its own file
 
 
 # ---------------------------------------------------------------- the hall and its hours

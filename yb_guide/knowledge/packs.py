@@ -269,11 +269,12 @@ def roles_of(packs: list[Pack], raw_channels, file: str) -> dict[str, list[str]]
             raise DataError(str(p.folder / PACK_FILE), "roles", None, "只有全国数据包声明角色（roles）；本省的渠道用 role: 填它们")
     found: dict[str, list[str]] = {r: [] for r in declared}
     items = raw_channels or []
+    places = _places(items)  # an error names the entry's [n] in its own file
     for i, c in enumerate(items):
         if isinstance(c, dict) and c.get("role") is not None:
             if c["role"] not in declared:
                 line = items.lines[i] if isinstance(items, LineList) and i < len(items.lines) else None
-                raise DataError(getattr(c, "file", None) or file, f"channels[{i}].role", line,
+                raise DataError(getattr(c, "file", None) or file, f"channels[{places[i]}].role", line,
                                 f"「{c['role']}」不是全国数据包声明的角色（可用：{'、'.join(declared)}）")
             found[c["role"]].append(c["id"])
     return found
