@@ -187,3 +187,30 @@ def test_shanxi_s_address_is_written_once():
     count = sum(p.read_text(encoding="utf-8").count("滨河西路南段129号") for p in sx.glob("*.yaml"))
     # pack.yaml's word, the hall's address and the correction that quotes the source document
     assert count == 3
+
+
+# ---------------------------------------------------------------- a region adds to a national question
+
+
+def test_a_region_adds_an_option_to_a_national_question(run, data_copy):
+    (data_copy / "regions" / "CN-SX" / "flows.yaml").write_text("""\
+flows:
+  - id: choose
+    merge: true
+    questions:
+      - id: provincial-how
+        merge: true
+        options:
+          - id: phone-app
+            place_after: wechat
+            label: 用手机上的政务App
+            outcome: provincial-wechat
+""", encoding="utf-8")
+    r = run("--data-dir", str(data_copy), "choose", *PROVINCIAL)
+    assert "用手机上的政务App" in r.stderr and "官网" in r.stderr, r.stderr
+    options = r.stderr[r.stderr.index("可选"):]
+    assert options.index("微信") < options.index("政务App") < options.index("当面反映")
+    assert run("data", "check", "--data-dir", str(data_copy)).exit_code == 0
+    edit(data_copy / "regions" / "CN-SX" / "flows.yaml", "    merge: true\n    questions:", "    questions:")
+    r = run("data", "check", "--data-dir", str(data_copy))
+    assert r.exit_code == 2 and "merge: true" in r.stderr and "CN-SX/flows.yaml:2" in r.stderr, r.stderr

@@ -5,7 +5,9 @@ of the data files.  A region's knowledge is its chain (national first) merged fi
 
 - a list of entries with ids: a pack's entry is added (at the end, or where ``place_after: <id>`` says);
   an entry whose id the pack below already has
-  is an error, unless the entry says ``replaces: true`` (then it takes the old one's place);
+  is an error, unless the entry says ``replaces: true`` (then it takes the old one's place) or
+  ``merge: true`` (then it is merged into the old one by these same rules: a flow gains a question,
+  a question an option);
 - a mapping: new keys are added, mappings and lists are merged the same way; a pack that gives a
   key another value without ``replaces: true`` on the mapping is an error (no silent override);
 - an entry with ``if_channel: <channel id>`` is left out where the merged pack has no such channel
@@ -189,6 +191,8 @@ def merge(base, ext, file: str, path: str = ""):
             elif isinstance(value, dict) and isinstance(base[key], dict) or \
                     isinstance(value, list) and isinstance(base[key], list):
                 base[key] = merge(base[key], value, file, sub)
+            elif key == "id" and value == base[key]:  # an entry merged into its namesake (merge: true)
+                continue
             else:
                 raise _err(file, sub, line, "改了上级数据包已有的值；要替换，请在这一层写 replaces: true")
         return base
@@ -202,13 +206,16 @@ def merge(base, ext, file: str, path: str = ""):
             line = ext.lines[i] if isinstance(ext, LineList) and i < len(ext.lines) else None
             sub = f"{path}[{i}]"
             replaces = item.pop("replaces", None)
+            merges = item.pop("merge", None)
             if item["id"] in own:
                 raise _err(file, f"{sub}.id", line, f"编号「{item['id']}」重复（第一次出现在第 {own[item['id']]} 行）")
             own[item["id"]] = line
-            if item["id"] in index:
+            if item["id"] in index and merges is True:  # add to the entry: new options, outcomes …
+                base[index[item["id"]]] = merge(base[index[item["id"]]], item, file, sub)
+            elif item["id"] in index:
                 if replaces is not True:
-                    raise _err(file, f"{sub}.id", line,
-                               f"编号「{item['id']}」上级数据包里已经有了；要替换它，请写 replaces: true")
+                    raise _err(file, f"{sub}.id", line, f"编号「{item['id']}」上级数据包里已经有了；要替换它，请写 replaces: true；"
+                               "要在它里面添加（选项、结果……），请写 merge: true")
                 base[index[item["id"]]] = _tag(item, file)
                 places[index[item["id"]]] = i
                 if isinstance(base, LineList):
@@ -216,6 +223,8 @@ def merge(base, ext, file: str, path: str = ""):
             else:
                 if replaces is not None:
                     raise _err(file, f"{sub}.replaces", line, f"上级数据包里没有编号「{item['id']}」，没有可替换的")
+                if merges is not None:
+                    raise _err(file, f"{sub}.merge", line, f"上级数据包里没有编号「{item['id']}」，没有可以添加进去的")
                 after = item.pop("place_after", None)  # where the entry goes in the list (default: at the end)
                 at = len(base)
                 if after is not None:
