@@ -214,3 +214,13 @@ flows:
     edit(data_copy / "regions" / "CN-SX" / "flows.yaml", "    merge: true\n    questions:", "    questions:")
     r = run("data", "check", "--data-dir", str(data_copy))
     assert r.exit_code == 2 and "merge: true" in r.stderr and "CN-SX/flows.yaml:2" in r.stderr, r.stderr
+
+
+def test_data_check_says_which_slots_a_pack_leaves_national(run, third_region):
+    r = run("data", "check")
+    assert r.exit_code == 0, r.stderr
+    packs = {p["id"]: p for p in run("data", "check", "--json").json()["packs"]}
+    assert packs["CN-ZZ"]["unfilled_roles"] == ["province-website"] and packs["CN-SX"]["unfilled_roles"] == []
+    assert "outpatient_rule" in packs["CN-ZZ"]["national_words"] and "bureau" not in packs["CN-ZZ"]["national_words"]
+    assert packs["CN"]["national_words"] == [] == packs["CN"]["unfilled_roles"]
+    assert "没有渠道填的角色（流程里用到它的选项不出现）：province-website" in r.stdout
