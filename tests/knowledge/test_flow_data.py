@@ -64,10 +64,10 @@ def test_outcome_names_a_channel_that_does_not_exist(run, data_copy, flows):
 
 
 def test_alternative_names_a_channel_that_does_not_exist(run, data_copy, flows):
-    edit(flows, "          - channel: sx-wechat\n            when: 用手机更方便时，{{wechat}}",
-         "          - channel: sx-wechatt\n            when: 用手机更方便时，{{wechat}}")
+    edit(flows, "          - channel: mail-letter\n            when: 想要正式的书面投诉，或者在网上反映后仍没有解决时。",
+         "          - channel: mail-letterr\n            when: 想要正式的书面投诉，或者在网上反映后仍没有解决时。")
     err = check(run, data_copy)
-    assert f"flows.yaml:{line_of(flows, 'channel: sx-wechatt')} flows[0].outcomes[2].alternatives[0].channel" in err
+    assert f"flows.yaml:{line_of(flows, 'channel: mail-letterr')} flows[0].outcomes[2].alternatives[1].channel" in err
 
 
 def test_outcome_names_a_checklist_that_does_not_exist(run, data_copy, flows):

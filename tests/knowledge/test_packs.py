@@ -67,7 +67,7 @@ def test_national_hall_hours_are_not_a_province_s(run):
     r = run("--region", "CN", "hall-hours", "--on", "2026-12-05", "--json")
     assert r.exit_code == 0, r.stderr
     d = r.json()
-    assert d["hours"] is None and "09:00" not in d["text"] and "请向您的参保地医保经办机构咨询" in d["text"]
+    assert d["hours"] is None and "09:00" not in d["text"] and "请向当地医保服务大厅咨询" in d["text"]
     assert run("hall-hours", "--on", "2026-12-05", "--json").json()["hours"] == "09:00-17:00"
 
 

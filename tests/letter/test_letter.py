@@ -192,8 +192,8 @@ def data_copy(data_copy, monkeypatch):
 
 
 def test_address_and_wording_come_from_the_data(run, data_copy):
-    ch = data_copy / "regions" / "CN-SX" / "channels.yaml"  # the Shanxi pack's address
-    edit(ch, 'postcode: "030024"', 'postcode: "030099"')
+    ch = data_copy / "regions" / "CN-SX" / "pack.yaml"  # the Shanxi pack's address: its words
+    edit(ch, 'mail_postcode: "030024"', 'mail_postcode: "030099"')
     lt = data_copy / "letter.yaml"
     lt.write_text(lt.read_text(encoding="utf-8").replace("closing: [此致, 敬礼！]", "closing: [此致, 敬礼！！]"),
                   encoding="utf-8")

@@ -78,8 +78,29 @@ def imported_calendar_dir() -> Path:
 
 # ---------------------------------------------------------------- the region (which data pack)
 
-DEFAULT_REGION = "CN-SX"  # the pack a person gets who chose none (ISO 3166-2 code)
 NATIONAL = "CN"  # the national pack: data_dir() itself
+DEFAULT_KEY = "default_region"  # in the national pack.yaml: the pack a person gets who chose none
+
+_defaults: dict = {}  # (pack.yaml, size, mtime) -> its default_region
+
+
+def default_region(d: Path | None = None) -> str:
+    """The region a person gets who chose none: ``default_region:`` in the national ``pack.yaml``
+    (data, not code).  Read as one line, without the YAML parser (every start needs it);
+    ``data check`` holds this reading and the YAML one together.  No such line: the national pack."""
+    path = (d or data_dir()) / "pack.yaml"
+    try:
+        st = path.stat()
+    except OSError:
+        return NATIONAL
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _defaults:
+        import re
+
+        m = re.search(r"^" + DEFAULT_KEY + r":\s*[\"']?([A-Za-z0-9-]+)", path.read_text(encoding="utf-8"), re.M)
+        _defaults.clear()
+        _defaults[key] = m.group(1).upper() if m else NATIONAL
+    return _defaults[key]
 
 _region = None  # a ContextVar, made on first use: each web request may choose its own region
 
@@ -100,7 +121,8 @@ def use_region(region: str | None) -> None:
 
 def region() -> str:
     """The chosen region: ``--region`` (or the web page's choice), else YBGUIDE_REGION, else the
-    saved default (``ybguide config region …``), else CN-SX."""
+    saved default (``ybguide config region …``), else the data's default (``default_region``).
+    A name (全国, or a province's name) is turned into its pack's id by ``knowledge.packs.resolve``."""
     chosen = _region_var().get()
     if chosen:
         return chosen
@@ -108,7 +130,7 @@ def region() -> str:
     if env and env.strip():
         return env.strip().upper()
     saved = read_config().get("region")
-    return saved.strip().upper() if isinstance(saved, str) and saved.strip() else DEFAULT_REGION
+    return saved.strip().upper() if isinstance(saved, str) and saved.strip() else default_region()
 
 
 def pack_dirs() -> list[Path]:

@@ -118,7 +118,7 @@ def build(tp, value, where: Where):
             if not value.strip():
                 raise where.error("不能为空文本")
             return _FOLD_SPACE.sub("", value.strip())
-        # A bare 12393 or 030024 in YAML is a number; phone numbers and postcodes must be text.
+        # A bare 12393 or 100000 in YAML is a number; phone numbers and postcodes must be text.
         raise where.error(f"应为文本，实际是{_describe(value)}（电话、邮编等请加引号）")
     raise TypeError(f"schema: unsupported type {tp!r}")  # a programming error, not user input
 

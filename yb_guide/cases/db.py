@@ -102,7 +102,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE cases ADD COLUMN matter TEXT",
         "ALTER TABLE cases ADD COLUMN rights_stated TEXT",
     ),
-    # 5: the region the case was recorded under (its pack's id, CN-SX …): a letter written later goes
+    # 5: the region the case was recorded under (its pack's id, CN-ZZ …): a letter written later goes
     #    to that region's bureau whatever region is chosen then (NULL: recorded before regions)
     (
         "ALTER TABLE cases ADD COLUMN region TEXT",

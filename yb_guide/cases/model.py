@@ -114,7 +114,7 @@ class Case:
     decision_kind: str | None = None  # refusal, penalty, other
     matter: str | None = None  # request, violation, misconduct
     rights_stated: str | None = None  # yes, no
-    region: str | None = None  # the pack it was recorded under (CN-SX, CN …); None: before regions
+    region: str | None = None  # the pack it was recorded under (CN, CN-ZZ …); None: before regions
     id: int | None = None
     log: list[LogEntry] = field(default_factory=list)
     history: list["Change"] = field(default_factory=list)
@@ -265,7 +265,7 @@ def parse_at(value, today: dt.date, what: str = "记录时间") -> str:
 def _phone(value) -> str | None:
     s = clean_text(value)
     if s and not re.fullmatch(r"[0-9０-９\-－+＋ ()（）转]{5,30}", s):
-        raise UserError(f"联系电话「{s}」格式不对。", hint="只写数字，可带区号和“-”，如 0351-1234567 或 13912345678")
+        raise UserError(f"联系电话「{s}」格式不对。", hint="只写数字，可带区号和“-”，如 0123-4567890 或 13912345678")
     return s
 
 

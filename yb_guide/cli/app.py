@@ -19,7 +19,7 @@ from yb_guide.cli.output import emit, emit_summary, emit_text
 
 app = typer.Typer(
     cls=YbGroup,
-    help="医保问题指南（--region 选参保地，默认 CN-SX）：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
+    help="医保问题指南（--region 选参保地，默认的地区见 ybguide config）：选渠道、看步骤、列材料、算期限、记案件、写投诉信。",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -44,7 +44,7 @@ def root(
         None, "--data-dir", metavar="目录", envvar="YBGUIDE_DATA_DIR", help="使用另一个数据目录（维护数据时用）。"),
     region: Optional[str] = typer.Option(
         None, "--region", metavar="地区",
-        help="参保地的地区编号，如 CN-SX（默认）、CN（全国通用版）；ybguide config 列出可选的地区；也可用 YBGUIDE_REGION 或 ybguide config region 保存。"),
+        help="参保地：地区编号或名称，如 CN（或 全国，全国通用版）；ybguide config 列出可选的地区和默认的地区；也可用 YBGUIDE_REGION 或 ybguide config region 保存。"),
 ):
     """医保问题指南：选渠道、看步骤、列材料、算期限、记案件、写投诉信。"""
     from yb_guide.base.paths import use_data_dir, use_region
@@ -271,7 +271,10 @@ def data_check(data_dir: Optional[Path] = typer.Option(None, "--data-dir", metav
     from yb_guide.views import data as views
 
     checked = loader.check_all(data_dir)  # every pack alone (national) and merged with the packs below it
-    k = next((x for x in checked if x.pack.id == region()), checked[-1])
+    from yb_guide.knowledge.packs import resolve
+
+    wanted = resolve(checked[0].data_dir, region())
+    k = next((x for x in checked if x.pack.id == wanted), checked[-1])
     from yb_guide.schedule.columns import vocabulary
 
     vocabulary(data_dir)  # the spreadsheet columns (data/columns.yaml): the same errors with file and line

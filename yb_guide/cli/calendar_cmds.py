@@ -73,7 +73,7 @@ def calendar_cmd(month: Optional[str] = typer.Argument(None, metavar="[年-月 |
 def hall_hours(on: Optional[str] = typer.Option(None, "--on", metavar="日期",
                                                help="哪一天（默认：今天，此时此刻）；5月6日 这样不带年份的写法指下一个这一天。"),
                today: Optional[str] = TODAY, calendar_file: Optional[Path] = CALENDAR, as_json: bool = JSON):
-    """医保服务大厅某天开不开门（工作日 9:00-17:00），以及下一个开放日。"""
+    """医保服务大厅某天开不开门（按参保地数据包里大厅的办公时间），以及下一个开放日。"""
     from yb_guide.calendar import workdays
     from yb_guide.calendar.dates import FUTURE, now_in_china
     from yb_guide.cli.render import dates as render

@@ -171,7 +171,7 @@ def checklist_file(checklist_id: str, acting: bool, out: Optional[Path], day: Op
     whether the hall is open that day)."""
     from yb_guide.cli.render import cases as render
     from yb_guide.letter import paper
-    from yb_guide.schedule.hall import HALL_CHANNEL
+    from yb_guide.schedule.hall import HALL_ROLE
 
     if out is None:
         raise UserError("--day 只和 --out 一起用：写在保存的清单上。", hint="如 ybguide checklist hall-visit --out 清单.pdf --day 2026-12-07")
@@ -184,7 +184,8 @@ def checklist_file(checklist_id: str, acting: bool, out: Optional[Path], day: Op
         from yb_guide.schedule import hall
         from yb_guide.views.dates import hall_text
 
-        if k.checklist(find_checklist(k, checklist_id)).channel != HALL_CHANNEL:
+        cl_channel = k.checklist(find_checklist(k, checklist_id)).channel
+        if not cl_channel or k.channel(cl_channel).role != HALL_ROLE:
             raise UserError("--day 只用于现场投诉的清单（hall-visit）：写明那天服务大厅开不开门。")
         from yb_guide.calendar.dates import FUTURE
 

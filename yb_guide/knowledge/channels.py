@@ -43,7 +43,7 @@ class Contact:
     recipient: str | None = None
     postcode: str | None = None
     hours: str | None = None
-    hours_open: str | None = None  # "09:00", for hall-hours
+    hours_open: str | None = None  # "09:00": when a hall opens and closes (hall-hours); docs/packs.md
     hours_close: str | None = None
 
 
@@ -80,6 +80,10 @@ class Channel:
     # Short names a spreadsheet or a person may write instead of the id (热线, 现场, 12393); found,
     # with the id and the name, by ``knowledge.lookup.find_channel``.
     aliases: tuple[str, ...] = ()
+    # The part this channel plays in the national flows (province-website, province-wechat, hall,
+    # mail: declared in data/pack.yaml ``roles:``): a region pack's channel that says
+    # ``role: province-wechat`` is the one ``channel_role: province-wechat`` in flows.yaml names.
+    role: str | None = None
 
 
 @record

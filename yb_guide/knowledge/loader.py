@@ -35,7 +35,7 @@ class Knowledge:
     letter_file: LetterFile
     search: SearchFile
     pack: PackInfo  # the region's pack: its name is the region every screen names
-    packs: tuple[str, ...]  # the chain it was merged from, national first (CN, CN-SX)
+    packs: tuple[str, ...]  # the chain it was merged from, national first (CN, CN-ZZ)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # Lookups; each raises UnknownIdError (with "did you mean") for a bad id.
@@ -86,6 +86,10 @@ class Knowledge:
 
     def channel(self, channel_id: str) -> Channel:
         return self._get("channel", "渠道", self.channels, channel_id)
+
+    def filling(self, role: str) -> tuple[Channel, ...]:
+        """The channels that fill a role (data/pack.yaml ``roles:``), in the order of the channel list."""
+        return tuple(c for c in self.channels if c.role == role)
 
     def checklist(self, checklist_id: str) -> Checklist:
         return self._get("checklist", "材料清单", self.checklists, checklist_id)
@@ -190,10 +194,11 @@ def load(data_dir: Path | str | None = None, region: str | None = None) -> Knowl
         raws[name] = raw
     words = packs_mod.words_of(chain)
     channels = {c.get("id") for c in raws["channels.yaml"].get("channels") or [] if isinstance(c, dict)}
+    roles = packs_mod.roles_of(chain, raws["channels.yaml"].get("channels"), str(d / "channels.yaml"))
     parts = {}
     for name, attr, schema in _SCHEMAS:
         path = str(d / name)
-        raw = packs_mod.finish(raws[name], words, channels, path, packs_mod.local_words(chain))
+        raw = packs_mod.finish(raws[name], words, channels, path, packs_mod.local_words(chain), roles)
         parts[attr] = build(schema, raw, Where(path, "", getattr(raw, "line", 1)))
     k = Knowledge(data_dir=d, pack=chain[-1].info, packs=tuple(p.id for p in chain), **parts)
     from yb_guide.knowledge.checks import cross_check
@@ -214,10 +219,17 @@ def check_all(data_dir: Path | str | None = None) -> list[Knowledge]:
     merged with the packs it extends), national first; the first error is raised."""
     from yb_guide.knowledge.packs import available
 
+    from yb_guide.base.paths import DEFAULT_KEY, default_region
+
     d = default_data_dir(data_dir)
     if not d.is_dir():
         raise DataError(str(d), "", None, "数据目录不存在")
-    return [load(d, pack_id) for pack_id in sorted(available(d), key=lambda p: (p != "CN", p))]
+    checked = [load(d, pack_id) for pack_id in sorted(available(d), key=lambda p: (p != "CN", p))]
+    declared = (checked[0].pack.default_region or "").upper()
+    if declared not in available(d) or default_region(d) != declared:  # the one-line reading agrees
+        raise DataError(str(d / "pack.yaml"), DEFAULT_KEY, None,
+                        f"默认地区「{declared}」要写成一行 {DEFAULT_KEY}: <编号>，编号是 data/regions 下的一个数据包")
+    return checked
 
 
 _loaded: dict[tuple, Knowledge] = cache.memo()
@@ -243,11 +255,14 @@ def get(data_dir: Path | str | None = None, region: str | None = None) -> Knowle
     a cold start)."""
     from yb_guide.base.paths import region as chosen_region
 
+    from yb_guide.knowledge.packs import resolve
+
     d = default_data_dir(data_dir)
-    r = (region or chosen_region()).upper()
-    if (d, r) not in _loaded:
+    asked = (region or chosen_region()).upper()
+    if (d, asked) not in _loaded:
         if not d.is_dir():
             raise DataError(str(d), "", None, "数据目录不存在")
+        r = resolve(d, asked)  # a name (全国) → its id (CN)
         key = cache.files_key(pack_files(d), "knowledge", r)
-        _loaded[d, r] = cache.cached("knowledge", key, lambda: load(d, r), valid=lambda k: isinstance(k, Knowledge))
-    return _loaded[d, r]
+        _loaded[d, asked] = cache.cached("knowledge", key, lambda: load(d, r), valid=lambda k: isinstance(k, Knowledge))
+    return _loaded[d, asked]

@@ -5,13 +5,19 @@ of the data files.  A region's knowledge is its chain (national first) merged fi
 
 - a list of entries with ids: a pack's entry is added (at the end, or where ``place_after: <id>`` says);
   an entry whose id the pack below already has
-  is an error, unless the entry says ``replaces: true`` (then it takes the old one's place);
+  is an error, unless the entry says ``replaces: true`` (then it takes the old one's place) or
+  ``merge: true`` (then it is merged into the old one by these same rules: a flow gains a question,
+  a question an option);
 - a mapping: new keys are added, mappings and lists are merged the same way; a pack that gives a
   key another value without ``replaces: true`` on the mapping is an error (no silent override);
 - an entry with ``if_channel: <channel id>`` is left out where the merged pack has no such channel
   (a flow option pointing at a provincial WeChat account, in the national guide); one with
   ``if_word: <word>`` where no region pack gives that word its own value (a local fact, cited from
   a local source);
+- an entry with ``if_role: <role>`` is left out where no channel of the merged pack says
+  ``role: <role>``; ``channel_role: <role>`` stands for ``channel: <the id of the first channel with
+  that role>`` and leaves its entry out where there is none (the national flows name roles, never
+  a province's channel ids);
 - ``{{word}}`` in any text is the pack's word (``words:`` in pack.yaml; the national pack declares
   every word, a region pack gives its own values).
 
@@ -35,7 +41,7 @@ PACK_FILE = "pack.yaml"
 class PackInfo:
     """pack.yaml: who the pack is for and what it is."""
 
-    id: str  # CN, CN-SX: the ISO 3166-2 code a person types with --region
+    id: str  # CN, CN-ZZ: the ISO 3166-2 code a person types with --region
     code: str  # ISO 3166-2 (CN for the whole country)
     name: str  # the region as screens name it (全国, or a province's full name)
     short_name: str  # in titles: {short_name}医保问题指南
@@ -43,6 +49,9 @@ class PackInfo:
     data_version: str
     extends: str | None = None  # the pack this one adds to (None: the national pack)
     words: dict[str, str] | None = None  # {{word}} in the data files
+    # The roles a channel may fill (national pack only): role → what it is; see docs/packs.md.
+    roles: dict[str, str] | None = None
+    default_region: str | None = None  # national pack only: the pack a person gets who chose none
 
 
 @record
@@ -89,11 +98,36 @@ def available(data_dir: Path) -> dict[str, Path]:
     return found
 
 
+def _folded(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+def resolve(data_dir: Path, region: str) -> str:
+    """The id of the pack a person means by ``region``: its id (CN-ZZ), or the name or short name
+    its pack.yaml gives (云梦省, 云梦, 全国).  An id costs a folder listing; a name reads the pack.yaml
+    files.  Neither: one line naming every region there is."""
+    packs = available(data_dir)
+    wanted = _folded(region)
+    if wanted in packs:
+        return wanted
+    choices = []
+    for pack_id, folder in sorted(packs.items(), key=lambda x: (x[0] != "CN", x[0])):
+        try:
+            info = read_pack(folder).info
+        except DataError:
+            choices.append(pack_id)
+            continue
+        if wanted in {_folded(info.name), _folded(info.short_name), _folded(info.code)}:
+            return pack_id
+        choices.append(f"{pack_id}（{info.name}）")
+    raise UserError(f"没有「{region.strip()}」地区的数据包。", hint="可用的地区：" + "、".join(choices) + "，写编号或名称都可以")
+
+
 def chain(data_dir: Path, region: str) -> list[Pack]:
-    """The packs ``region`` is made of, national first."""
+    """The packs ``region`` (an id or a name, see ``resolve``) is made of, national first."""
     packs = available(data_dir)
     order: list[Pack] = []
-    wanted: str | None = region.upper()
+    wanted: str | None = resolve(data_dir, region)
     while wanted is not None:
         if wanted not in packs:
             raise UserError(f"没有「{wanted}」地区的数据包。",
@@ -157,6 +191,8 @@ def merge(base, ext, file: str, path: str = ""):
             elif isinstance(value, dict) and isinstance(base[key], dict) or \
                     isinstance(value, list) and isinstance(base[key], list):
                 base[key] = merge(base[key], value, file, sub)
+            elif key == "id" and value == base[key]:  # an entry merged into its namesake (merge: true)
+                continue
             else:
                 raise _err(file, sub, line, "改了上级数据包已有的值；要替换，请在这一层写 replaces: true")
         return base
@@ -170,13 +206,16 @@ def merge(base, ext, file: str, path: str = ""):
             line = ext.lines[i] if isinstance(ext, LineList) and i < len(ext.lines) else None
             sub = f"{path}[{i}]"
             replaces = item.pop("replaces", None)
+            merges = item.pop("merge", None)
             if item["id"] in own:
                 raise _err(file, f"{sub}.id", line, f"编号「{item['id']}」重复（第一次出现在第 {own[item['id']]} 行）")
             own[item["id"]] = line
-            if item["id"] in index:
+            if item["id"] in index and merges is True:  # add to the entry: new options, outcomes …
+                base[index[item["id"]]] = merge(base[index[item["id"]]], item, file, sub)
+            elif item["id"] in index:
                 if replaces is not True:
-                    raise _err(file, f"{sub}.id", line,
-                               f"编号「{item['id']}」上级数据包里已经有了；要替换它，请写 replaces: true")
+                    raise _err(file, f"{sub}.id", line, f"编号「{item['id']}」上级数据包里已经有了；要替换它，请写 replaces: true；"
+                               "要在它里面添加（选项、结果……），请写 merge: true")
                 base[index[item["id"]]] = _tag(item, file)
                 places[index[item["id"]]] = i
                 if isinstance(base, LineList):
@@ -184,6 +223,8 @@ def merge(base, ext, file: str, path: str = ""):
             else:
                 if replaces is not None:
                     raise _err(file, f"{sub}.replaces", line, f"上级数据包里没有编号「{item['id']}」，没有可替换的")
+                if merges is not None:
+                    raise _err(file, f"{sub}.merge", line, f"上级数据包里没有编号「{item['id']}」，没有可以添加进去的")
                 after = item.pop("place_after", None)  # where the entry goes in the list (default: at the end)
                 at = len(base)
                 if after is not None:
@@ -228,9 +269,38 @@ def local_words(packs: list[Pack]) -> set[str]:
     return {key for p in packs[1:] for key in (p.info.words or {})}
 
 
-def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set[str] = frozenset()):
-    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not, or whose
-    ``if_word`` the region does not say in its own words (a local fact with a local source)."""
+def roles_of(packs: list[Pack], raw_channels, file: str) -> dict[str, list[str]]:
+    """Role → the ids of the merged channels that fill it, in their order.  Only the national pack
+    declares roles; a channel naming another is an error at its line."""
+    declared = dict(packs[0].info.roles or {})
+    for p in packs[1:]:
+        if p.info.roles:
+            raise DataError(str(p.folder / PACK_FILE), "roles", None, "只有全国数据包声明角色（roles）；本省的渠道用 role: 填它们")
+    found: dict[str, list[str]] = {r: [] for r in declared}
+    items = raw_channels or []
+    places = _places(items)  # an error names the entry's [n] in its own file
+    for i, c in enumerate(items):
+        if isinstance(c, dict) and c.get("role") is not None:
+            if c["role"] not in declared:
+                line = items.lines[i] if isinstance(items, LineList) and i < len(items.lines) else None
+                raise DataError(getattr(c, "file", None) or file, f"channels[{places[i]}].role", line,
+                                f"「{c['role']}」不是全国数据包声明的角色（可用：{'、'.join(declared)}）")
+            found[c["role"]].append(c["id"])
+    return found
+
+
+def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set[str] = frozenset(),
+           roles: dict[str, list[str]] | None = None):
+    """Fill ``{{word}}``s and leave out entries whose ``if_channel`` the region has not, whose
+    ``if_role`` no channel fills, or whose ``if_word`` the region does not say in its own words (a
+    local fact with a local source); ``channel_role`` becomes the channel that fills the role."""
+    roles = roles or {}
+
+    def role_of(item: dict, key: str, where_file: str, line) -> list[str]:
+        role = item.pop(key)
+        if role not in roles:
+            raise DataError(where_file, key, line, f"「{role}」不是全国数据包声明的角色（可用：{'、'.join(roles)}）")
+        return roles[role]
 
     def fill(text: str, where_file: str, line) -> str:
         def one(m: re.Match) -> str:
@@ -256,6 +326,16 @@ def finish(raw, words: dict[str, str], channels: set[str], file: str, local: set
                 if isinstance(item, dict) and "if_channel" in item:
                     if item.pop("if_channel") not in channels:
                         continue
+                if isinstance(item, dict) and "if_role" in item:
+                    if not role_of(item, "if_role", where_file, item_line):
+                        continue
+                if isinstance(item, dict) and "channel_role" in item:
+                    filled = role_of(item, "channel_role", where_file, item_line)
+                    if not filled:
+                        continue
+                    item["channel"] = filled[0]
+                    if isinstance(item, LineDict):
+                        item.lines.setdefault("channel", item_line)
                 if isinstance(item, dict) and "if_word" in item:
                     word = item.pop("if_word")
                     if word not in words:

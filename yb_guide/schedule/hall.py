@@ -7,7 +7,18 @@ import datetime as dt
 from yb_guide.base.record import record
 from yb_guide.calendar.workdays import Calendar
 
-HALL_CHANNEL = "hall-visit"
+HALL_ROLE = "hall"  # data/pack.yaml roles: the channels that are a service hall
+
+
+def hall_channel(k):
+    """The region's hall: of the channels with ``role: hall``, the first whose contact gives opening
+    times (``hours_open``/``hours_close``), else the first (whose hours are words only)."""
+    halls = k.filling(HALL_ROLE)
+    if not halls:
+        from yb_guide.base.errors import UserError
+
+        raise UserError(f"「{k.pack.name}」的数据包没有医保服务大厅（role: hall 的渠道）。")
+    return next((c for c in halls if c.contact.hours_open and c.contact.hours_close), halls[0])
 
 
 @record(frozen=False)
@@ -28,7 +39,8 @@ class HallHours:
 
 
 def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> HallHours:
-    contact = k.channel(HALL_CHANNEL).contact  # hours come from data/channels.yaml
+    hall = hall_channel(k)
+    contact = hall.contact  # hours come from the region pack's hall (docs/packs.md)
     opens, closes = contact.hours_open, contact.hours_close
     close_t = dt.time.fromisoformat(closes) if closes else None
     open_t = dt.time.fromisoformat(opens) if opens else None
@@ -43,6 +55,6 @@ def hall_hours(k, cal: Calendar, on: dt.date, at: dt.time | None = None) -> Hall
         next_open = cal.add_workdays(on, 1)
     return HallHours(on=on, at=at, opens=opens, closes=closes, open_that_day=workday, open_now=open_now,
                      next_open=next_open, estimated=cal.is_estimated(on) or cal.is_estimated(next_open),
-                     notes=k.channel(HALL_CHANNEL).notes, day_name=cal.name(on),
-                     hours_status=k.channel(HALL_CHANNEL).status, confirm_by=k.main.scope.confirm_by,
+                     notes=hall.notes, day_name=cal.name(on),
+                     hours_status=hall.status, confirm_by=k.main.scope.confirm_by,
                      hours_text=contact.hours)

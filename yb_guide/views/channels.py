@@ -230,7 +230,7 @@ def checklist_page(k, checklist_id: str, now, acting: bool = False) -> Checklist
     """A checklist as a screen shows it; the hall visit's also says whether the hall is open that day,
     and at that time (``now``: Beijing time, as ``hall-hours`` says it)."""
     payload: ChecklistPage = checklist_detail(k, checklist_id, acting=acting)  # type: ignore[assignment]
-    if payload["channel"] == "hall-visit":
+    if payload["channel"] and k.channel(payload["channel"]).role == "hall":
         from yb_guide.calendar import workdays
         from yb_guide.schedule import hall
         from yb_guide.views.dates import hall as hall_view

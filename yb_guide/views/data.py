@@ -13,6 +13,10 @@ class PackRow(TypedDict):
     chain: list[str]  # the packs merged, national first
     version: str
     channels: int
+    # The slots a region pack leaves to the national pack (docs/packs.md): the words it does not say
+    # in its own way, the roles no channel of it fills (both empty for the national pack itself).
+    national_words: list[str]
+    unfilled_roles: list[str]
 
 
 class DataCheck(TypedDict):
@@ -31,6 +35,7 @@ class Config(TypedDict):
     saved: dict
     file: str
     regions: list[dict]
+    default: dict  # the region a person gets who chose none ({id, name}; data/pack.yaml default_region)
 
 
 def data_check(k, overrides=None, checked=()) -> DataCheck:
@@ -51,12 +56,21 @@ def data_check(k, overrides=None, checked=()) -> DataCheck:
         "counts": counts,
         "channels": [c.id for c in k.channels],
         "checklists": [c.id for c in k.checklists],
-        "packs": [{"id": x.pack.id, "name": x.pack.name, "chain": list(x.packs), "version": x.pack.data_version,
-                   "channels": len(x.channels)} for x in checked],
+        "packs": [_pack_row(x, checked[0].pack) for x in checked],
     }
 
 
-def config(region: str, saved: dict, path: str, names: dict[str, str]) -> Config:
-    """``ybguide config``: the region in use, what is saved, and the regions there are."""
+def _pack_row(x, national) -> PackRow:
+    region = len(x.packs) > 1
+    own = set(x.pack.words or {})
+    return {"id": x.pack.id, "name": x.pack.name, "chain": list(x.packs), "version": x.pack.data_version,
+            "channels": len(x.channels),
+            "national_words": [w for w in (national.words or {}) if w not in own] if region else [],
+            "unfilled_roles": [r for r in (national.roles or {}) if not x.filling(r)] if region else []}
+
+
+def config(region: str, saved: dict, path: str, names: dict[str, str], default: str) -> Config:
+    """``ybguide config``: the region in use, what is saved, the regions there are, the default."""
     return {"region": {"id": region, "name": names.get(region, region)}, "saved": saved, "file": path,
-            "regions": [{"id": i, "name": n} for i, n in names.items()]}
+            "regions": [{"id": i, "name": n} for i, n in names.items()],
+            "default": {"id": default, "name": names.get(default, default)}}

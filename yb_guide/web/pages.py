@@ -33,7 +33,7 @@ def choose_region(request):
     from starlette.responses import RedirectResponse
 
     from yb_guide.base.paths import data_dir
-    from yb_guide.knowledge.packs import available, names
+    from yb_guide.knowledge.packs import available, names, resolve
     from yb_guide.web.render import REGION_COOKIE
 
     wanted = (request.query_params.get("set") or "").upper()
@@ -44,6 +44,10 @@ def choose_region(request):
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # never send anyone to another site
     response = RedirectResponse(back, status_code=303)
+    try:
+        wanted = resolve(data_dir(), wanted)  # a name (全国) → its id (CN)
+    except UserError:
+        wanted = ""
     if wanted in available(data_dir()):
         response.set_cookie(REGION_COOKIE, wanted, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
     return response

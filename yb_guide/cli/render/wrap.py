@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-# A URL, a run of letters/digits with the punctuation that lives inside them (2024-05-06, 9:00-17:00,
+# A URL, a run of letters/digits with the punctuation that lives inside them (2024-05-06, 8:30-17:30,
 # 1,280.50, hall-visit, --filed), a run of spaces, or one other character.
 # A file path (/home/…, ~/…, C:\\…) is one unit too, so it is never broken at a '/'.
 _PATH = r"(?:~?/|[A-Za-z]:\\)[0-9A-Za-z_.~-][^\s，。；：！？）」』》”’]*"
