@@ -14,3 +14,7 @@ class SearchFile:
     stopwords: tuple[str, ...] = ()
     # FAQs of the web article on appointments and reimbursement in general (not 医保): found after the 医保 ones
     general: tuple[str, ...] = ()
+    # a FAQ fits a query when it matches at least this share of the query's characters (stop words left out) …
+    fits: float = 0.5
+    # … and the ones listed score at least this share of the best one's score
+    near_best: float = 0.4
