@@ -144,6 +144,20 @@ def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
     return [(n, f) for _, _, n, f in found]
 
 
+def referral(k, query: str | None):
+    """Who answers what no FAQ does (search.yaml ``referral``): the lead, the channels to call and the
+    flows whose words are in ``query``, as (lead, channels, flows)."""
+    from yb_guide.base.text import ascii_forms
+
+    r = k.search.referral
+    if r is None:
+        return None
+    asked = ascii_forms(query or "").lower()
+    flows = [k.flow(rf.flow) for rf in r.flows
+             if any(alt in asked for w in rf.words for alt in alternatives(k, w.lower()))]
+    return r, [k.channel(c) for c in r.channels], flows
+
+
 def faq_by_number_or_id(k, which: str) -> tuple[int, object]:
     """One FAQ by its number (as listed) or its id."""
     faqs = list(k.faqs)

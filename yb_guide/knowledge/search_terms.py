@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 from yb_guide.base.record import record
+from yb_guide.knowledge.sources import SourceRef, Status
+
+
+@record
+class ReferralFlow:
+    flow: str  # a flow's id (flows.yaml)
+    words: tuple[str, ...]  # a query with one of these (or a synonym) is pointed to it
+
+
+@record
+class Referral:
+    """What a search that found nothing says: who answers such questions, and a flow where one fits."""
+    lead: str
+    lead_source: SourceRef
+    lead_status: Status
+    channels: tuple[str, ...] = ()  # channels.yaml ids: their names, phones and use_when are shown
+    flows: tuple[ReferralFlow, ...] = ()
 
 
 @record
@@ -18,3 +35,4 @@ class SearchFile:
     fits: float = 0.5
     # … and the ones listed score at least this share of the best one's score
     near_best: float = 0.4
+    referral: Referral | None = None
