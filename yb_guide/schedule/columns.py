@@ -112,3 +112,42 @@ def _load(path, events) -> Vocabulary:
             if other != col.key:
                 raise where.error(f"列名「{n}」同时属于「{other}」和「{col.key}」")
     return Vocabulary(columns, headers, by_name)
+
+
+def did_you_mean(words: Vocabulary, written: list[str], key: str) -> str | None:
+    """The header of ``written`` that is most likely meant for ``key``'s column (受理时间 for 提交日期),
+    as a question: 表头里的「受理时间」是不是「提交日期」？ None when no header is close."""
+    from yb_guide.base.suggest import nearest
+
+    names = [n for n, k in words.by_name.items() if k == key]
+    unknown = [h for h in written if h.strip() and words.key_of(h) is None]
+    for h in unknown:
+        if nearest(normalize(h), names):
+            return f"表头里的「{h}」是不是「{words.header(key)}」？"
+    return None
+
+
+def sheet_word(title: str | None) -> str:
+    """How a message names a workbook's sheet: .xlsx 工作表「台账」 (a CSV is named CSV)."""
+    return f".xlsx 工作表「{title}」" if title else ".xlsx 工作表"
+
+
+def find_columns(keys, header: list[str], what: str = "CSV") -> tuple[dict[str, int], dict[str, str]]:
+    """(column key -> index, column key -> the header as the user wrote it) for the columns of ``keys``
+    a table has; the first column of each key counts, other columns (序号, 备注 …) are carried along.
+    A table without the filing date is refused, with the header it probably meant."""
+    from yb_guide.base.errors import UserError
+
+    words = vocabulary()
+    found: dict[str, int] = {}
+    written = [h.strip().lstrip("\ufeff").strip() for h in header]
+    for i, name in enumerate(written):
+        key = words.key_of(name)
+        if key in keys and key not in found:
+            found[key] = i
+    if "filed" not in found:
+        names = "、".join(n for n in dict.fromkeys([words.header("filed"), *words.column("filed").synonyms]) if not n.isascii())
+        guess = did_you_mean(words, written, "filed")
+        raise UserError(f"{what} 第1行（表头）里没有「{words.header('filed')}」列。" + (guess or ""),
+                        hint=f"写提交（受理）投诉的日期的列，表头可以叫 {names}")
+    return found, {key: written[i] for key, i in found.items()}
