@@ -31,6 +31,9 @@ class Column:
 @record
 class ColumnsFile:
     columns: tuple[Column, ...]
+    carried: tuple[str, ...] = ()  # headers windows write that ybguide carries along and never reads
+
+
 
 
 @record
@@ -38,6 +41,7 @@ class Vocabulary:
     columns: tuple[Column, ...]
     headers: dict  # key -> the header written
     by_name: dict  # a normalized header or synonym -> key
+    carried: frozenset = frozenset()  # normalized headers carried along (序号, 备注): no "did you mean"
 
     def header(self, key: str) -> str:
         return self.headers[key]
@@ -111,7 +115,18 @@ def _load(path, events) -> Vocabulary:
             other = by_name.setdefault(normalize(n), col.key)
             if other != col.key:
                 raise where.error(f"列名「{n}」同时属于「{other}」和「{col.key}」")
-    return Vocabulary(columns, headers, by_name)
+    return Vocabulary(columns, headers, by_name, frozenset(normalize(h) for h in loaded.carried))
+
+
+def nearest_header(words: Vocabulary, written: str) -> str | None:
+    """The header ybguide writes for the known column closest to an unknown ``written`` one (投訴日期 ->
+    提交日期), or None."""
+    from yb_guide.base.suggest import nearest
+
+    if not written.strip() or words.key_of(written) is not None or normalize(written) in words.carried:
+        return None
+    near = nearest(normalize(written), [n for n in words.by_name if not n.isascii()])
+    return words.header(words.by_name[near]) if near else None
 
 
 def did_you_mean(words: Vocabulary, written: list[str], key: str) -> str | None:
@@ -120,7 +135,7 @@ def did_you_mean(words: Vocabulary, written: list[str], key: str) -> str | None:
     from yb_guide.base.suggest import nearest
 
     names = [n for n, k in words.by_name.items() if k == key]
-    unknown = [h for h in written if h.strip() and words.key_of(h) is None]
+    unknown = [h for h in written if h.strip() and words.key_of(h) is None and normalize(h) not in words.carried]
     for h in unknown:
         if nearest(normalize(h), names):
             return f"表头里的「{h}」是不是「{words.header(key)}」？"
