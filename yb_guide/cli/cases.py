@@ -80,7 +80,7 @@ def case_add(
 def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没有结案的案件。"),
               overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
               search: Optional[str] = typer.Option(None, "--search", metavar="词",
-                                                   help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件。"),
+                                                   help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件；也可以写完整的身份证号（只按整个号码查找，列表里仍然隐去）。"),
               today: Optional[str] = TODAY,
               reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
               as_json: bool = JSON):

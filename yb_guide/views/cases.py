@@ -55,7 +55,10 @@ def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, 
         row = case_row(k, c, p)
         row["name"], row["agent_name"] = shown(c.name), shown(c.agent_name)
         rows.append(row)
-    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
+    from yb_guide.cases.personal import mask_in
+
+    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only,
+            "search": search if reveal else mask_in(search),  # an ID number searched for is never echoed whole
             "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
