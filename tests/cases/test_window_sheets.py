@@ -96,3 +96,15 @@ def test_a_case_is_found_by_its_whole_id_number_and_the_number_stays_hidden(run)
         assert ID not in run("case", "list", "--search", typed, "--today", TODAY, "--json").stdout
         assert ID not in run("case", "list", "--search", typed, "--today", TODAY).stdout
     assert run("case", "list", "--search", ID[:12], "--today", TODAY, "--json").json()["cases"] == []  # whole only
+
+
+def test_batch_flags_an_id_number_excel_stored_as_a_number_on_its_row(run, tmp_path):
+    book = _book(tmp_path / "台账.xlsx", [["序号", "受理日期", "渠道", "身份证号"], [1, "2024-05-06", "窗口", ID],
+                                          [2, "2024-05-07", "窗口", 1.40105195403152e+17]])
+    out = tmp_path / "结果.csv"
+    r = run("deadline", "--batch", book, "--out", str(out))
+    assert r.exit_code == 2, r.stderr  # a run with bad rows says so, and writes them all
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0]["错误"] == "" and rows[0]["受理登记"] == "2024-05-08"
+    assert "后几位已丢失" in rows[1]["错误"] and "设为文本" in rows[1]["错误"] and rows[1]["受理登记"] == ""
+    assert "第3行" in r.stderr

@@ -105,6 +105,7 @@ def _file_id(value, where: str, name: str) -> int | None:
 
 
 def _excel_damage(raw: dict, where: str, name: str) -> dict:
+    from yb_guide.schedule.columns import EXPONENT
     from yb_guide.schedule.sheets import excel_unwrap
 
     """Undo Excel's text tricks (="…", leading '); refuse numbers Excel already ruined."""
@@ -112,7 +113,7 @@ def _excel_damage(raw: dict, where: str, name: str) -> dict:
     for key, value in raw.items():
         if isinstance(value, str):
             value = excel_unwrap(value)
-            if key in ("id_number", "card_number", "phone") and re.fullmatch(r"\s*\d(\.\d+)?[eE]\+\d+\s*", value):
+            if key in ("id_number", "card_number", "phone") and EXPONENT.fullmatch(value):
                 raise ImportProblem(f"{name} {where}：{LABELS[key]}「{value}」被 Excel 存成了数字（科学计数法），后几位已丢失。",
                                     hint="请在表格里把这一列设为“文本”格式，重新输入完整的号码后再导入")
         out[key] = value

@@ -32,7 +32,7 @@ OTHER_KEYS = ("id", "name", "complex", "channel", "decision_kind", "matter", "ri
 
 def batch_keys(plan=None) -> tuple[str, ...]:
     """Every column key a batch reads: 提交日期 first, the other events', then ``OTHER_KEYS``."""
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
     from yb_guide.schedule.deadlines import get_plan
 
     plan = plan or get_plan()
@@ -139,7 +139,7 @@ def _quoted_record(line: str, lines, line_no: int, what: str = "CSV") -> tuple[s
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     """The stages a file can have: those whose starting event has a column (the review windows only
     with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
     from yb_guide.schedule.deadlines import _root_event
 
     event_columns = {e: event_key(e) for e in plan.events.ids}
@@ -216,11 +216,12 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     yes, no = YES_NO[ids]
     width = len(header)
     fi, ci, chi = (cols.get(k, -1) for k in ("filed", "complex", "channel"))
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
 
     # the other events with a column: (event id, its column key, the column's index)
     later_at = [(e, event_key(e), cols[event_key(e)]) for e in plan.events.ids if e != "filed" and event_key(e) in cols]
     situation_at = [(SITUATION_COLUMNS[key], cols[key]) for key in SITUATION_COLUMNS if key in cols]
+    numbers_at = number_columns(header)  # ID and phone numbers: refused where Excel made them 1.4e+17
     question_column = {question: key for key, question in SITUATION_COLUMNS.items()}
     situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
     # Small memos (cell text -> date, flag or channel; inputs -> output cells), bounded by MEMO_LIMIT
@@ -308,7 +309,8 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     # The raw cells a row's dates depend on -> (key, cells): most rows of a real file repeat one
     # already seen, and then one lookup replaces parsing its date, flag and channel again.
     # One string is a faster key than a tuple of cells (\x1f, the unit separator, cannot be in a cell).
-    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at)) if i >= 0]
+    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at),
+                           *(i for i, _ in numbers_at)) if i >= 0]
     cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
     joined = "\x1f".join
     seen: dict = {}
@@ -349,6 +351,8 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 if n > width:  # the new cells would land under the wrong headings
                     raise UserError(f"这一行有 {n} 列，比表头的 {width} 列多。",
                                     hint="多出的逗号要放在双引号里，例如 \"甲,乙\"")
+                if numbers_at:
+                    check_numbers(row, numbers_at)
                 filed_text = row[fi] if fi < n else ""
                 filed = date_memo.get(filed_text) or date_of(filed_text, "filed")
                 if 0 <= ci < n:

@@ -166,3 +166,24 @@ def find_columns(keys, header: list[str], what: str = "CSV") -> tuple[dict[str, 
         raise UserError(f"{what} 第1行（表头）里没有「{words.header('filed')}」列。" + (guess or ""),
                         hint=f"写提交（受理）投诉的日期的列，表头可以叫 {names}")
     return found, {key: written[i] for key, i in found.items()}
+
+
+# A number Excel wrote in exponent form (1.40105195403152e+17): its last digits are gone
+EXPONENT = re.compile(r"\s*\d(\.\d+)?[eE]\+\d+\s*")
+
+
+def number_columns(header: list[str]) -> list[tuple[int, str]]:
+    """(index, header) of the columns a file has whose cells are ID or phone numbers (cell: digits)."""
+    words = vocabulary()
+    digits = words.keys("digits")
+    return [(i, h.strip()) for i, h in enumerate(header) if words.key_of(h.strip().lstrip("\ufeff")) in digits]
+
+
+def check_numbers(row: list[str], at: list[tuple[int, str]]) -> None:
+    """Refuse a row whose ID or phone number Excel turned into a number in exponent form."""
+    from yb_guide.base.errors import UserError
+
+    for i, header in at:
+        if i < len(row) and EXPONENT.fullmatch(row[i]):
+            raise UserError(f"「{header}」列的「{row[i].strip()}」：号码被存成了数字，后几位已丢失。",
+                            hint="请在表格里把这一列设为文本，重新输入完整的号码")
