@@ -85,3 +85,17 @@ def test_no_answer_sends_people_to_an_insurance_company_or_a_consumer_body(run):
     for e in d["faq"]:
         shown = run("faq", "--show", str(e["n"])).stdout.replace("\n", "")
         assert "保险公司" not in shown and "消费者权益保护" not in shown, e["id"]
+
+
+def test_every_question_gets_its_entry_or_a_who_answers_line(run):
+    from yb_guide.knowledge import loader
+    from yb_guide.knowledge.search import search
+
+    k = loader.get()
+    for x in QUESTIONS:
+        found, sure = search(k, x["q"])
+        got = [f.id for _, f in found][:3]
+        assert (x["expect"] in got) or not sure, (x["q"], got)  # a guess that is not sure says who answers
+    out = run("faq", "医保卡丢了怎么补办").stdout
+    assert "如果这几条没有答到您的问题" in out and "12393" in out and "参保地医保经办机构" in out
+    assert "如果这几条没有答到您的问题" not in run("faq", "挂号费能报销吗").stdout

@@ -103,24 +103,28 @@ def _scores(k, query: str) -> list[tuple[float, float, int, object]]:
     import math
 
     pieces = _pieces(k, query)
-    content = {at + i for _, at, n in pieces for i in range(n)}
-    if not content:
-        return []
     faqs = list(enumerate(k.faqs, start=1))
     fields = {f.id: _fields(k, f) for _, f in faqs}
     texts = {fid: "\n".join(v.values()) for fid, v in fields.items()}
+    df = [sum(any(a in t for a in forms) for t in texts.values()) for forms, _, _ in pieces]
+    # a word most answers hold (医保, 报销) tells little of what is asked: its characters count half
+    counts: dict[int, float] = {}
+    for (_, at, length), d in zip(pieces, df):
+        for i in range(at, at + length):
+            counts[i] = min(counts.get(i, 1.0), 0.5 if d > len(faqs) / 2 else 1.0)
+    if not counts:
+        return []
     out = []
     for n, f in faqs:
         score, covered = 0.0, {}
-        for forms, at, length in pieces:
+        for (forms, at, length), d in zip(pieces, df):
             weight = next((w for name, w in _FIELDS if any(a in fields[f.id][name] for a in forms)), 0.0)
             if weight:
-                df = sum(any(a in t for a in forms) for t in texts.values())
-                score += weight * length * math.log((len(faqs) + 1) / (df + 0.5))
+                score += weight * length * math.log((len(faqs) + 1) / (d + 0.5))
                 for i in range(at, at + length):  # a character counts as much as where it is found
-                    covered[i] = max(covered.get(i, 0.0), weight)
+                    covered[i] = max(covered.get(i, 0.0), weight * counts[i])
         if score > 0:
-            out.append((score, sum(covered.values()) / len(content), n, f))
+            out.append((score, sum(covered.values()) / sum(counts.values()), n, f))
     return out
 
 
@@ -131,17 +135,24 @@ def find_faqs(k, query: str | None = None) -> list[tuple[int, object]]:
     Nothing when no FAQ covers enough of the query (search.yaml ``fits``: the person is then told
     who answers such questions); the 医保 ones first, then the web article's general ones (search.yaml
     ``general``).  All of them without a query."""
+    return search(k, query)[0]
+
+
+def search(k, query: str | None = None) -> tuple[list[tuple[int, object]], bool]:
+    """``find_faqs`` and whether the best of them is a sure answer (it covers search.yaml ``sure`` of
+    the query): where it is not, the screen also says who answers such questions."""
     numbered = list(enumerate(k.faqs, start=1))
     if not words(query):
-        return numbered
+        return numbered, True
     scored = _scores(k, query)
-    if not scored or max(s[1] for s in scored) < k.search.fits:
-        return []
+    fit = max((s[1] for s in scored), default=0.0)
+    if fit < k.search.fits:
+        return [], False
     best = max(s[0] for s in scored)
     kept = [s for s in scored if s[0] >= best * k.search.near_best]
     general = set(k.search.general)  # the 医保 answers first, then the article's general ones, each the best
     found = sorted(kept, key=lambda s: (s[3].id in general, -s[0], s[2]))
-    return [(n, f) for _, _, n, f in found]
+    return [(n, f) for _, _, n, f in found], fit >= k.search.sure
 
 
 def referral(k, query: str | None):

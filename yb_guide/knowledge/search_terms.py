@@ -33,6 +33,8 @@ class SearchFile:
     general: tuple[str, ...] = ()
     # a FAQ fits a query when it matches at least this share of the query's characters (stop words left out) …
     fits: float = 0.5
+    # … and it is a sure answer when it matches this share; below it the screen also says who answers
+    sure: float = 0.7
     # … and the ones listed score at least this share of the best one's score
     near_best: float = 0.4
     referral: Referral | None = None

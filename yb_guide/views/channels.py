@@ -136,7 +136,7 @@ class FaqList(TypedDict):
     query: str | None
     count: int
     faq: list[FaqEntry]
-    referral: FaqReferral | None  # when a query found nothing
+    referral: FaqReferral | None  # when a query found nothing, or nothing sure
 
 
 def limit_text(limit) -> str | None:
@@ -306,11 +306,12 @@ def _first_step(k, situation: dict[str, str]):
 
 
 def faq_list(k, query: str | None = None) -> FaqList:
-    from yb_guide.knowledge.search import find_faqs
+    from yb_guide.knowledge.search import search
 
-    entries = [_faq_entry(k, n, f) for n, f in find_faqs(k, query)]
+    found, sure = search(k, query)
+    entries = [_faq_entry(k, n, f) for n, f in found]
     return {"query": query, "count": len(entries), "faq": entries,
-            "referral": None if entries else _referral(k, query)}
+            "referral": None if sure else _referral(k, query)}
 
 
 def _referral(k, query: str | None) -> FaqReferral | None:

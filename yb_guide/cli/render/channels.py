@@ -145,6 +145,11 @@ def faq_list(payload: dict):
         yield T("")
         yield T(f"其余几条的全文：ybguide faq --show {rest[0]}" + (f"（或 {'、'.join(rest[1:])}）" if rest[1:] else ""),
                 style="dim")
+    r = payload.get("referral")
+    if r:  # the answers found may miss the point: who answers such questions, in a line
+        yield T("")
+        calls = "、".join(f"{c['name']}（{'、'.join(c['use_when'][:2])}）" for c in r["channels"])
+        yield para(f"如果这几条没有答到您的问题：{r['lead']}{calls}。" + status_text(r["source"]), "yellow", indent=0)
 
 
 def faq_referral(payload: dict):
