@@ -108,3 +108,15 @@ def test_batch_flags_an_id_number_excel_stored_as_a_number_on_its_row(run, tmp_p
     assert rows[0]["错误"] == "" and rows[0]["受理登记"] == "2024-05-08"
     assert "后几位已丢失" in rows[1]["错误"] and "设为文本" in rows[1]["错误"] and rows[1]["受理登记"] == ""
     assert "第3行" in r.stderr
+
+
+def test_skip_bad_imports_the_good_rows_and_says_how_many_were_left_out(run, tmp_path):
+    src = tmp_path / "台账.csv"
+    src.write_text("受理日期,渠道,姓名\n2024-05-06,窗口,张三\n2024-13-06,窗口,李四\n2024-05-07,火星,王五\n",
+                   encoding="utf-8")
+    r = run("case", "import", str(src), "--today", TODAY, "--skip-bad", "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert len(d["added"]) == 1 and [b[:5] for b in d["bad"]] == ["第 3 行", "第 4 行"]
+    assert any("有 2 行有误，没有导入" in line for line in d["lines"])
+    assert [c["filed"] for c in run("case", "list", "--today", TODAY, "--json").json()["cases"]] == ["2024-05-06"]

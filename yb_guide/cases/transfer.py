@@ -190,8 +190,10 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date) -> tuple[list[_Parsed], list[str]]:
-    """Cases from the rows of a table (CSV or workbook); the headers set aside."""
+def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date,
+                skip_bad: bool = False) -> tuple[list[_Parsed], list[str], list[str]]:
+    """Cases from the rows of a table (CSV or workbook); the headers set aside; the bad rows, each
+    said in a line (only when ``skip_bad``: else one bad row refuses the whole file)."""
     from yb_guide.cases.sheets import own_numbering, read_header
 
     while rows and not any(c.strip() for c in rows[0][1]):
@@ -217,15 +219,17 @@ def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date)
             _parse_row(k, columns, line, row, name, today, cases, logs)
         except ImportProblem as err:
             bad.append(err)
-    if bad:
-        raise _all_problems(bad, name)
     by_id = {p.file_id: p for p in cases if p.file_id is not None}
     for where, file_id, entry in logs:
         if file_id not in by_id:
-            raise ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。")
+            bad.append(ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。"))
+            continue
         target = by_id[file_id].case
         (target.history if isinstance(entry, Change) else target.log).append(entry)
-    return cases, columns.ignored
+    if bad and not skip_bad:
+        raise _all_problems(bad, name)
+    said = [p.message.removeprefix(f"{name} ") + (f"（{p.hint}）" if p.hint else "") for p in bad]
+    return cases, columns.ignored, said
 
 
 def _parse_row(k, columns, line: int, row: list[str], name: str, today: dt.date, cases: list, logs: list) -> None:
@@ -262,7 +266,7 @@ def _all_problems(bad: list, name: str) -> ImportProblem:
     said = [p.message.removeprefix(f"{name} ") + (f"（{p.hint}）" if p.hint else "") for p in bad[:MAX_LISTED]]
     more = f"；另有 {len(bad) - MAX_LISTED} 行" if len(bad) > MAX_LISTED else ""
     return ImportProblem(f"{name} 有 {len(bad)} 行有误，什么都没有导入：" + "；".join(said) + more + "。",
-                         hint="改正这些行后再导入整个文件")
+                         hint="改正这些行后再导入整个文件；或加 --skip-bad 只导入没有错的行")
 
 
 def _parse_change(raw: dict, where: str, name: str) -> Change:
@@ -309,9 +313,10 @@ class ImportReport:
     skipped: list[int] = field(default_factory=list)  # already there, identical
     logs: int = 0
     ignored: list[str] = field(default_factory=list)  # columns of the file not imported (序号, 备注 …)
+    bad: list[str] = field(default_factory=list)  # rows left out (--skip-bad), each with what was wrong
 
 
-def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportReport:
+def import_file(k, path, today: dt.date, *, new_ids: bool = False, skip_bad: bool = False) -> ImportReport:
     """Read a backup (JSON), a CSV (from ``case export --csv``, Excel or a ``deadline --batch`` ledger)
     or an Excel workbook (.xlsx); all or nothing."""
     from pathlib import Path
@@ -327,13 +332,14 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
     from yb_guide.schedule.sheets import is_xlsx, read_xlsx
 
     ignored: list[str] = []
+    bad: list[str] = []
     with one_run(k):  # the rules and the calendar found once for the file, not once a row
         if is_xlsx(path, raw[:4]):
             import io
 
             sheet = read_xlsx(io.BytesIO(raw), name)
             fmt, encoding = "XLSX", "Excel 工作簿"
-            parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
+            parsed, ignored, bad = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today, skip_bad)
         else:
             text, encoding = _decode(raw, name)
             is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
@@ -341,8 +347,8 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
             if is_json:
                 parsed = _parse_json(k, text, name, today)
             else:
-                parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
-    report = ImportReport(str(path), fmt, encoding, ignored=ignored)
+                parsed, ignored, bad = _parse_rows(k, _csv_rows(text, name), name, today, skip_bad)
+    report = ImportReport(str(path), fmt, encoding, ignored=ignored, bad=bad)
     with casedb.transaction(write=True) as db:
         for p in parsed:
             p.case.log.sort(key=lambda e: e.at)

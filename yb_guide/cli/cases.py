@@ -250,11 +250,12 @@ def salvage_line(found) -> str:
 def case_import(file: Path = typer.Argument(..., metavar="文件",
                                           help="case export 导出的 JSON、CSV 或 .xlsx，Excel 的 CSV 或 .xlsx，或 deadline --batch 用的台账。"),
                 new_ids: bool = typer.Option(False, "--new-ids", help="全部作为新案件导入（重新编号）。"),
+                skip_bad: bool = typer.Option(False, "--skip-bad", help="跳过有错的行，只导入没有错的行（并列出跳过了哪几行）。"),
                 today: Optional[str] = TODAY, as_json: bool = JSON):
-    """从备份、CSV 或 Excel 工作簿导入案件（有一行出错就什么都不导入，并指出第几行；不认识的列如 序号、备注 不导入，会列出来）。"""
+    """从备份、CSV 或 Excel 工作簿导入案件（有错的行全部列出，改正之前什么都不导入，或加 --skip-bad；不认识的列如 序号、备注 不导入，会列出来）。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
 
-    report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids)
+    report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids, skip_bad=skip_bad)
     emit(case_views.imported(report), render.imported, as_json=as_json)
 
