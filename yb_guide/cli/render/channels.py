@@ -159,7 +159,7 @@ def faq_referral(payload: dict):
     r = payload.get("referral")
     yield T(f"问答里没有「{payload['query']}」的答案。", style="bold")
     if r:
-        yield para(r["lead"] + status_text(r["source"]), indent=0)
+        yield para(r["lead"], indent=0)
         for c in r["channels"]:
             yield T(f"· {c['name']}：" + "、".join(c["use_when"]))
             yield from contact(c, footnote=False)
@@ -169,6 +169,7 @@ def faq_referral(payload: dict):
         for action in r["next"]:
             command, why = next_command(action)
             yield labelled("可以一步步回答问题：", f"{why}——{command}", "bold green")
+        yield source_line(r["source"])
     yield T("也可以换个说法再查，或运行 ybguide faq 查看全部问答。", style="dim")
 
 
