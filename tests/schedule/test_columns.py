@@ -55,7 +55,7 @@ def test_every_case_field_has_a_column():
 def test_a_synonym_of_two_columns_is_refused(data_copy):
     from yb_guide.base.errors import DataError
 
-    edit(data_copy / "columns.yaml", "synonyms: [name, 姓名, 参保人]", "synonyms: [name, 姓名, 参保人, 复杂]")
+    edit(data_copy / "columns.yaml", "synonyms: [name, 姓名, 参保人,", "synonyms: [name, 姓名, 参保人, 复杂,")
     with pytest.raises(DataError) as err:
         words(data_copy)
     lines = (data_copy / "columns.yaml").read_text(encoding="utf-8").splitlines()

@@ -183,12 +183,18 @@ def with_changes(k, base: Case | None, given: dict, today: dt.date) -> Case:
 SEARCHED = ("name", "agent_name", "ticket", "institution", "summary", "staff", "place")
 
 
+# ID numbers are found only whole (a part of one would let anyone probe a number digit by digit)
+SEARCHED_WHOLE = ("id_number", "agent_id_number")
+
+
 def matches(case: Case, words: str) -> bool:
-    """Whether every word is in the case's names, ticket, institution or summary."""
+    """Whether every word is in the case's names, ticket, institution or summary, or is the insured
+    person's or the agent's whole ID number (x or X)."""
     from yb_guide.base.text import ascii_forms
 
     hay = ascii_forms(" ".join(getattr(case, f) or "" for f in SEARCHED)).lower()
-    return all(ascii_forms(w).lower() in hay for w in words.split())
+    whole = {ascii_forms(v).strip().upper() for v in (getattr(case, f) for f in SEARCHED_WHOLE) if v}
+    return all(ascii_forms(w).lower() in hay or ascii_forms(w).upper() in whole for w in words.split())
 
 
 def select(k, cases: list[Case], today: dt.date, *, open_only: bool = False, overdue_only: bool = False,

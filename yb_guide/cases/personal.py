@@ -67,3 +67,12 @@ def mask(number: str | None) -> str | None:
     return number[:1] + "*" * (len(number) - 3) + number[-2:]
 
 
+
+
+def mask_in(text: str | None) -> str | None:
+    """Every ID number in a text (a search typed at a desk) masked as ``mask`` does."""
+    import re
+
+    if not text:
+        return text
+    return re.sub(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])", lambda m: mask(m.group(1)), text)

@@ -105,6 +105,7 @@ def _file_id(value, where: str, name: str) -> int | None:
 
 
 def _excel_damage(raw: dict, where: str, name: str) -> dict:
+    from yb_guide.schedule.columns import EXPONENT
     from yb_guide.schedule.sheets import excel_unwrap
 
     """Undo Excel's text tricks (="…", leading '); refuse numbers Excel already ruined."""
@@ -112,9 +113,9 @@ def _excel_damage(raw: dict, where: str, name: str) -> dict:
     for key, value in raw.items():
         if isinstance(value, str):
             value = excel_unwrap(value)
-            if key in ("id_number", "card_number", "phone") and re.fullmatch(r"\s*\d(\.\d+)?[eE]\+\d+\s*", value):
-                raise ImportProblem(f"{name} {where}：{LABELS[key]}「{value}」被 Excel 改成了科学计数法，原来的号码已丢失。",
-                                    hint="在 Excel 里把这一列设为“文本”格式后重新输入号码，再另存为 CSV")
+            if key in ("id_number", "card_number", "phone") and EXPONENT.fullmatch(value):
+                raise ImportProblem(f"{name} {where}：{LABELS[key]}「{value}」被 Excel 存成了数字（科学计数法），后几位已丢失。",
+                                    hint="请在表格里把这一列设为“文本”格式，重新输入完整的号码后再导入")
         out[key] = value
     return out
 
@@ -189,9 +190,11 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date) -> tuple[list[_Parsed], list[str]]:
-    """Cases from the rows of a table (CSV or workbook); the headers set aside."""
-    from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG, own_numbering, read_header
+def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date,
+                skip_bad: bool = False) -> tuple[list[_Parsed], list[str], list[str]]:
+    """Cases from the rows of a table (CSV or workbook); the headers set aside; the bad rows, each
+    said in a line (only when ``skip_bad``: else one bad row refuses the whole file)."""
+    from yb_guide.cases.sheets import own_numbering, read_header
 
     while rows and not any(c.strip() for c in rows[0][1]):
         rows = rows[1:]  # blank lines above the header
@@ -199,39 +202,71 @@ def _parse_rows(k, rows: list[tuple[int, list[str]]], name: str, today: dt.date)
         raise ImportProblem(f"{name} 是空文件。")
     columns = read_header(k, rows[0][1])
     own_numbering(columns, rows[0][1], rows[1:])
-    if "filed" not in columns.keys and "record" not in columns.keys:
-        from yb_guide.schedule.columns import vocabulary
+    from yb_guide.schedule.columns import did_you_mean, nearest_header, vocabulary
 
-        raise ImportProblem(f"{name} 第 {rows[0][0]} 行（表头）里没有「{vocabulary().header('filed')}」列。",
-                            hint="表头要有 提交日期（或 投诉日期）和 渠道 列；可选 编号、姓名、工单编号、复杂 等")
+    words = vocabulary()
+    if "filed" not in columns.keys and "record" not in columns.keys:
+        names = "、".join(n for n in dict.fromkeys([words.header("filed"), *words.column("filed").synonyms]) if not n.isascii())
+        raise ImportProblem(f"{name} 第 {rows[0][0]} 行（表头）里没有「{words.header('filed')}」列。"
+                            + (did_you_mean(words, rows[0][1], "filed") or ""),
+                            hint=f"提交（受理）投诉的日期那一列，表头可以叫 {names}；还要有 渠道 列，可选 编号、姓名、工单编号、复杂 等")
+    columns.ignored = [h + (f"（是不是「{near}」？）" if (near := nearest_header(words, h)) else "") for h in columns.ignored]
     cases: list[_Parsed] = []
     logs: list[tuple[str, int | None, object]] = []
+    bad: list[ImportProblem] = []  # every bad row is said, like deadline --batch does; nothing is imported
     for line, row in rows[1:]:
-        where = f"第 {line} 行"
-        if not any(cell.strip() for cell in row):
-            continue
-        raw = {key: cell for key, cell in zip(columns.keys, row) if key is not None}
-        record = (clean_text(raw.pop("record", None)) or KIND_CASE).lower()
-        if record in (KIND_CASE, "case"):
-            cases.append(_parse_case(k, raw, where, name, today))
-        elif record in (KIND_LOG, "沟通记录", "log", KIND_CHANGE, "change"):
-            file_id = _file_id(raw.get("id"), where, name)
-            if file_id is None:
-                raise ImportProblem(f"{name} {where}：记录行必须写明属于哪个案件的编号。")
-            if record in (KIND_CHANGE, "change"):
-                logs.append((where, file_id, _parse_change({**raw, "field": raw.get("changed")}, where, name)))
-            else:
-                logs.append((where, file_id, _parse_log(raw, where, name, _as_of(raw, today))))
-        else:
-            raise ImportProblem(f"{name} {where}：类型「{record}」看不懂。",
-                                hint=f"写“{KIND_CASE}”“{KIND_LOG}”或“{KIND_CHANGE}”")
+        try:
+            _parse_row(k, columns, line, row, name, today, cases, logs)
+        except ImportProblem as err:
+            bad.append(err)
     by_id = {p.file_id: p for p in cases if p.file_id is not None}
     for where, file_id, entry in logs:
         if file_id not in by_id:
-            raise ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。")
+            bad.append(ImportProblem(f"{name} {where}：这条记录属于编号 {file_id} 的案件，但文件里没有这个案件。"))
+            continue
         target = by_id[file_id].case
         (target.history if isinstance(entry, Change) else target.log).append(entry)
-    return cases, columns.ignored
+    if bad and not skip_bad:
+        raise _all_problems(bad, name)
+    said = [p.message.removeprefix(f"{name} ") + (f"（{p.hint}）" if p.hint else "") for p in bad]
+    return cases, columns.ignored, said
+
+
+def _parse_row(k, columns, line: int, row: list[str], name: str, today: dt.date, cases: list, logs: list) -> None:
+    """One row of a table: a case into ``cases``, a log entry or a change into ``logs``."""
+    from yb_guide.cases.sheets import KIND_CASE, KIND_CHANGE, KIND_LOG
+
+    where = f"第 {line} 行"
+    if not any(cell.strip() for cell in row):
+        return
+    raw = {key: cell for key, cell in zip(columns.keys, row) if key is not None}
+    record = (clean_text(raw.pop("record", None)) or KIND_CASE).lower()
+    if record in (KIND_CASE, "case"):
+        cases.append(_parse_case(k, raw, where, name, today))
+    elif record in (KIND_LOG, "沟通记录", "log", KIND_CHANGE, "change"):
+        file_id = _file_id(raw.get("id"), where, name)
+        if file_id is None:
+            raise ImportProblem(f"{name} {where}：记录行必须写明属于哪个案件的编号。")
+        if record in (KIND_CHANGE, "change"):
+            logs.append((where, file_id, _parse_change({**raw, "field": raw.get("changed")}, where, name)))
+        else:
+            logs.append((where, file_id, _parse_log(raw, where, name, _as_of(raw, today))))
+    else:
+        raise ImportProblem(f"{name} {where}：类型「{record}」看不懂。",
+                            hint=f"写“{KIND_CASE}”“{KIND_LOG}”或“{KIND_CHANGE}”")
+
+
+MAX_LISTED = 20  # bad rows named in the one line; the count says how many in all
+
+
+def _all_problems(bad: list, name: str) -> ImportProblem:
+    """One error for every bad row of a file, in one line: each row and what is wrong with it."""
+    if len(bad) == 1:
+        return bad[0]
+    said = [p.message.removeprefix(f"{name} ") + (f"（{p.hint}）" if p.hint else "") for p in bad[:MAX_LISTED]]
+    more = f"；另有 {len(bad) - MAX_LISTED} 行" if len(bad) > MAX_LISTED else ""
+    return ImportProblem(f"{name} 有 {len(bad)} 行有误，什么都没有导入：" + "；".join(said) + more + "。",
+                         hint="改正这些行后再导入整个文件；或加 --skip-bad 只导入没有错的行")
 
 
 def _parse_change(raw: dict, where: str, name: str) -> Change:
@@ -278,9 +313,10 @@ class ImportReport:
     skipped: list[int] = field(default_factory=list)  # already there, identical
     logs: int = 0
     ignored: list[str] = field(default_factory=list)  # columns of the file not imported (序号, 备注 …)
+    bad: list[str] = field(default_factory=list)  # rows left out (--skip-bad), each with what was wrong
 
 
-def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportReport:
+def import_file(k, path, today: dt.date, *, new_ids: bool = False, skip_bad: bool = False) -> ImportReport:
     """Read a backup (JSON), a CSV (from ``case export --csv``, Excel or a ``deadline --batch`` ledger)
     or an Excel workbook (.xlsx); all or nothing."""
     from pathlib import Path
@@ -296,13 +332,14 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
     from yb_guide.schedule.sheets import is_xlsx, read_xlsx
 
     ignored: list[str] = []
+    bad: list[str] = []
     with one_run(k):  # the rules and the calendar found once for the file, not once a row
         if is_xlsx(path, raw[:4]):
             import io
 
             sheet = read_xlsx(io.BytesIO(raw), name)
             fmt, encoding = "XLSX", "Excel 工作簿"
-            parsed, ignored = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today)
+            parsed, ignored, bad = _parse_rows(k, list(enumerate(sheet.rows, 1)), name, today, skip_bad)
         else:
             text, encoding = _decode(raw, name)
             is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
@@ -310,8 +347,8 @@ def import_file(k, path, today: dt.date, *, new_ids: bool = False) -> ImportRepo
             if is_json:
                 parsed = _parse_json(k, text, name, today)
             else:
-                parsed, ignored = _parse_rows(k, _csv_rows(text, name), name, today)
-    report = ImportReport(str(path), fmt, encoding, ignored=ignored)
+                parsed, ignored, bad = _parse_rows(k, _csv_rows(text, name), name, today, skip_bad)
+    report = ImportReport(str(path), fmt, encoding, ignored=ignored, bad=bad)
     with casedb.transaction(write=True) as db:
         for p in parsed:
             p.case.log.sort(key=lambda e: e.at)

@@ -80,7 +80,7 @@ def case_add(
 def case_list(open_only: bool = typer.Option(False, "--open", help="只列出没有结案的案件。"),
               overdue: bool = typer.Option(False, "--overdue", help="只列出有期限已过的案件。"),
               search: Optional[str] = typer.Option(None, "--search", metavar="词",
-                                                   help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件。"),
+                                                   help="只列出姓名、代办人、工单编号、涉及机构或经过里有这个词的案件；也可以写完整的身份证号（只按整个号码查找，列表里仍然隐去）。"),
               today: Optional[str] = TODAY,
               reveal: bool = typer.Option(False, "--reveal", help="显示完整的姓名（默认只显示姓和末字，如 王*英）。"),
               as_json: bool = JSON):
@@ -250,11 +250,12 @@ def salvage_line(found) -> str:
 def case_import(file: Path = typer.Argument(..., metavar="文件",
                                           help="case export 导出的 JSON、CSV 或 .xlsx，Excel 的 CSV 或 .xlsx，或 deadline --batch 用的台账。"),
                 new_ids: bool = typer.Option(False, "--new-ids", help="全部作为新案件导入（重新编号）。"),
+                skip_bad: bool = typer.Option(False, "--skip-bad", help="跳过有错的行，只导入没有错的行（并列出跳过了哪几行）。"),
                 today: Optional[str] = TODAY, as_json: bool = JSON):
-    """从备份、CSV 或 Excel 工作簿导入案件（有一行出错就什么都不导入，并指出第几行；不认识的列如 序号、备注 不导入，会列出来）。"""
+    """从备份、CSV 或 Excel 工作簿导入案件（有错的行全部列出，改正之前什么都不导入，或加 --skip-bad；不认识的列如 序号、备注 不导入，会列出来）。"""
     from yb_guide.cases import transfer as caseio
     from yb_guide.views import cases as case_views
 
-    report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids)
+    report = caseio.import_file(knowledge(), file, today_option(today), new_ids=new_ids, skip_bad=skip_bad)
     emit(case_views.imported(report), render.imported, as_json=as_json)
 

@@ -117,6 +117,11 @@ def cross_check(k) -> None:
         _refer(f, "procedure", f.procedure, procedures, "办理步骤")
     for f in k.search.general:  # search.yaml: the article's general FAQs, found after the 医保 ones
         _refer(k.search, "general", f, faqs, "问答")
+    if k.search.referral:  # who answers what no FAQ does: channels and flows that exist
+        for ch in k.search.referral.channels:
+            _refer(k.search.referral, "channels", ch, channels, "渠道")
+        for rf in k.search.referral.flows:
+            _refer(rf, "flow", rf.flow, {f.id for f in k.flows}, "流程")
     for reason in r.reasons:
         _refer(reason, "procedure", reason.procedure, procedures, "办理步骤")
         _check_reason(reason, channels)

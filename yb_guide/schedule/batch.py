@@ -32,7 +32,7 @@ OTHER_KEYS = ("id", "name", "complex", "channel", "decision_kind", "matter", "ri
 
 def batch_keys(plan=None) -> tuple[str, ...]:
     """Every column key a batch reads: 提交日期 first, the other events', then ``OTHER_KEYS``."""
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
     from yb_guide.schedule.deadlines import get_plan
 
     plan = plan or get_plan()
@@ -98,24 +98,10 @@ class Summary:
     ics_passed: int = 0
 
 
-def _find_columns(plan, header: list[str]) -> tuple[dict[str, int], dict[str, str]]:
-    """(column key -> index, column key -> the header as the user wrote it); the first column of
-    each key counts, other columns (序号, 备注 …) are carried along."""
-    from yb_guide.schedule.columns import vocabulary
+def _find_columns(plan, header: list[str], what: str = "CSV") -> tuple[dict[str, int], dict[str, str]]:
+    from yb_guide.schedule.columns import find_columns
 
-    words = vocabulary()
-    keys = batch_keys(plan)
-    found: dict[str, int] = {}
-    written = [h.strip().lstrip("\ufeff").strip() for h in header]
-    for i, name in enumerate(written):
-        key = words.key_of(name)
-        if key in keys and key not in found:
-            found[key] = i
-    if "filed" not in found:
-        others = "、".join(words.header(k) for k in keys if k != "filed")
-        raise UserError(f"CSV 第1行（表头）里没有「{words.header('filed')}」列。",
-                        hint=f"表头要有 {words.header('filed')}（或 投诉日期、filed）列；可选 {others}")
-    return found, {key: written[i] for key, i in found.items()}
+    return find_columns(batch_keys(plan), header, what)
 
 
 def _cell(text: str) -> str:
@@ -130,7 +116,7 @@ def _one_line(err: UserError) -> str:
     return " ".join(message.split())
 
 
-def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
+def _quoted_record(line: str, lines, line_no: int, what: str = "CSV") -> tuple[str, list[str]]:
     """A record that has quotes: it may go on over several lines (an open quoted field
     continues), so gather lines until the quotes balance, then let csv split it."""
     parts = [line]
@@ -139,7 +125,7 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
         more = next(lines, None)
         if more is None:
             # Everything after an unclosed quote would silently become one cell: refuse.
-            raise UserError(f"CSV 第{line_no}行的引号一直到文件结尾都没有闭合，之后的 {len(parts) - 1} 行无法分开。",
+            raise UserError(f"{what} 第{line_no}行的引号一直到文件结尾都没有闭合，之后的 {len(parts) - 1} 行无法分开。",
                             hint="请检查这一行的双引号（单元格里的引号要写成两个）")
         parts.append(more)
         quotes += more.count('"')
@@ -147,13 +133,13 @@ def _quoted_record(line: str, lines, line_no: int) -> tuple[str, list[str]]:
     try:
         return record, next(csv.reader([record]), [])
     except csv.Error as err:
-        raise UserError(f"CSV 第{line_no}行格式有误（{err}）。") from None
+        raise UserError(f"{what} 第{line_no}行格式有误（{err}）。") from None
 
 
 def stage_columns(plan, cols: dict[str, int]) -> list[str]:
     """The stages a file can have: those whose starting event has a column (the review windows only
     with a result column, 复议/诉讼 only with a decision column), of the tracks its channels can use."""
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
     from yb_guide.schedule.deadlines import _root_event
 
     event_columns = {e: event_key(e) for e in plan.events.ids}
@@ -199,8 +185,9 @@ def run_batch(plan, cal, source: BinaryIO, out: BinaryIO, *, on_error: str = "ke
 
 
 def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: str, ids: bool,
-         today: dt.date | None = None, collect=None, formulas: bool = False) -> None:
-    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink`` (formulas made text unless ``formulas``)."""
+         today: dt.date | None = None, collect=None, formulas: bool = False, what: str = "CSV") -> None:
+    """The rows of ``text`` (CSV) with their due dates, as CSV into ``sink`` (formulas made text unless
+    ``formulas``); ``what`` names the file in messages (CSV, or a workbook's sheet: 工作表「Sheet1」)."""
     from yb_guide.calendar.dates import parse_date
     from yb_guide.knowledge.lookup import UnknownChannelError, find_channel
     from yb_guide.schedule.deadlines import compute, future_event_warning
@@ -216,9 +203,9 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
         raise UserError("CSV 文件的编码无法识别。", hint="请保存为 UTF-8 或 GBK 编码的 CSV") from None
     if first_line is None:
         raise UserError("CSV 文件是空的。", hint="第1行应为表头，至少有「提交日期」列")
-    header_text, header = _quoted_record(first_line, lines, line_no + 1)
+    header_text, header = _quoted_record(first_line, lines, line_no + 1, what)
     line_no += 1 + header_text.count("\n")
-    cols, names = _find_columns(plan, header)
+    cols, names = _find_columns(plan, header, what)
     stages = stage_columns(plan, cols)
     new_cols = added_headers(plan, stages, ids=ids)
     summary.columns, summary.keys, summary.stages = header + new_cols, cols, stages
@@ -229,11 +216,12 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     yes, no = YES_NO[ids]
     width = len(header)
     fi, ci, chi = (cols.get(k, -1) for k in ("filed", "complex", "channel"))
-    from yb_guide.schedule.columns import event_key
+    from yb_guide.schedule.columns import check_numbers, event_key, number_columns
 
     # the other events with a column: (event id, its column key, the column's index)
     later_at = [(e, event_key(e), cols[event_key(e)]) for e in plan.events.ids if e != "filed" and event_key(e) in cols]
     situation_at = [(SITUATION_COLUMNS[key], cols[key]) for key in SITUATION_COLUMNS if key in cols]
+    numbers_at = number_columns(header)  # ID and phone numbers: refused where Excel made them 1.4e+17
     question_column = {question: key for key, question in SITUATION_COLUMNS.items()}
     situations: dict[tuple, object] = {}  # the situation cells -> Situation, or the error's (message, hint)
     # Small memos (cell text -> date, flag or channel; inputs -> output cells), bounded by MEMO_LIMIT
@@ -321,7 +309,8 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
     # The raw cells a row's dates depend on -> (key, cells): most rows of a real file repeat one
     # already seen, and then one lookup replaces parsing its date, flag and channel again.
     # One string is a faster key than a tuple of cells (\x1f, the unit separator, cannot be in a cell).
-    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at)) if i >= 0]
+    read_at = [i for i in (fi, ci, chi, *(i for _, _, i in later_at), *(i for _, i in situation_at),
+                           *(i for i, _ in numbers_at)) if i >= 0]
     cells_at = operator.itemgetter(*read_at, read_at[0])  # always a tuple, even for one column
     joined = "\x1f".join
     seen: dict = {}
@@ -347,7 +336,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 record = line.rstrip("\r\n")
                 row = record.split(",")
             else:
-                record, row = _quoted_record(line, lines, line_no)
+                record, row = _quoted_record(line, lines, line_no, what)
                 line_no = start_line + record.count("\n")
             n = len(row)
             if n == width:
@@ -362,6 +351,8 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                 if n > width:  # the new cells would land under the wrong headings
                     raise UserError(f"这一行有 {n} 列，比表头的 {width} 列多。",
                                     hint="多出的逗号要放在双引号里，例如 \"甲,乙\"")
+                if numbers_at:
+                    check_numbers(row, numbers_at)
                 filed_text = row[fi] if fi < n else ""
                 filed = date_memo.get(filed_text) or date_of(filed_text, "filed")
                 if 0 <= ci < n:
@@ -387,7 +378,7 @@ def rows(plan, cal, text: TextIO, sink: TextIO, summary: Summary, *, on_error: s
                     continue  # a blank line (Excel leaves some at the end) is not a row
                 message = _one_line(err)
                 if on_error == "stop":
-                    raise BatchRowError(f"CSV 第{start_line}行：{message}",
+                    raise BatchRowError(f"{what} 第{start_line}行：{message}",
                                         hint="不加 --on-error stop 时，错误行照抄，并在「错误」列写明原因") from None
                 bad += 1
                 if len(summary.errors) < MAX_ERRORS_KEPT:

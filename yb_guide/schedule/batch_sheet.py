@@ -93,8 +93,10 @@ def run_sheet(plan, cal, source: BinaryIO, in_path: str, *, out_path: str | None
         check_sheet_limits(plan, text, sheet, ids=ids)
     buf = io.StringIO()
     # raw cells when they go into typed cells, or through _excel_safe_csv below
+    from yb_guide.schedule.columns import sheet_word
+
     batch.rows(plan, cal, text, buf, summary, on_error=on_error, ids=ids, today=today, collect=collect,
-               formulas=to_sheet or sheet is not None)
+               formulas=to_sheet or sheet is not None, what=sheet_word(sheet.title) if sheet else "CSV")
     source_path = None if in_path == "-" else in_path
     if to_sheet:
         summary.out_encoding = "xlsx"

@@ -31,6 +31,9 @@ class Column:
 @record
 class ColumnsFile:
     columns: tuple[Column, ...]
+    carried: tuple[str, ...] = ()  # headers windows write that ybguide carries along and never reads
+
+
 
 
 @record
@@ -38,6 +41,7 @@ class Vocabulary:
     columns: tuple[Column, ...]
     headers: dict  # key -> the header written
     by_name: dict  # a normalized header or synonym -> key
+    carried: frozenset = frozenset()  # normalized headers carried along (序号, 备注): no "did you mean"
 
     def header(self, key: str) -> str:
         return self.headers[key]
@@ -111,4 +115,75 @@ def _load(path, events) -> Vocabulary:
             other = by_name.setdefault(normalize(n), col.key)
             if other != col.key:
                 raise where.error(f"列名「{n}」同时属于「{other}」和「{col.key}」")
-    return Vocabulary(columns, headers, by_name)
+    return Vocabulary(columns, headers, by_name, frozenset(normalize(h) for h in loaded.carried))
+
+
+def nearest_header(words: Vocabulary, written: str) -> str | None:
+    """The header ybguide writes for the known column closest to an unknown ``written`` one (投訴日期 ->
+    提交日期), or None."""
+    from yb_guide.base.suggest import nearest
+
+    if not written.strip() or words.key_of(written) is not None or normalize(written) in words.carried:
+        return None
+    near = nearest(normalize(written), [n for n in words.by_name if not n.isascii()])
+    return words.header(words.by_name[near]) if near else None
+
+
+def did_you_mean(words: Vocabulary, written: list[str], key: str) -> str | None:
+    """The header of ``written`` that is most likely meant for ``key``'s column (受理时间 for 提交日期),
+    as a question: 表头里的「受理时间」是不是「提交日期」？ None when no header is close."""
+    from yb_guide.base.suggest import nearest
+
+    names = [n for n, k in words.by_name.items() if k == key]
+    unknown = [h for h in written if h.strip() and words.key_of(h) is None and normalize(h) not in words.carried]
+    for h in unknown:
+        if nearest(normalize(h), names):
+            return f"表头里的「{h}」是不是「{words.header(key)}」？"
+    return None
+
+
+def sheet_word(title: str | None) -> str:
+    """How a message names a workbook's sheet: .xlsx 工作表「台账」 (a CSV is named CSV)."""
+    return f".xlsx 工作表「{title}」" if title else ".xlsx 工作表"
+
+
+def find_columns(keys, header: list[str], what: str = "CSV") -> tuple[dict[str, int], dict[str, str]]:
+    """(column key -> index, column key -> the header as the user wrote it) for the columns of ``keys``
+    a table has; the first column of each key counts, other columns (序号, 备注 …) are carried along.
+    A table without the filing date is refused, with the header it probably meant."""
+    from yb_guide.base.errors import UserError
+
+    words = vocabulary()
+    found: dict[str, int] = {}
+    written = [h.strip().lstrip("\ufeff").strip() for h in header]
+    for i, name in enumerate(written):
+        key = words.key_of(name)
+        if key in keys and key not in found:
+            found[key] = i
+    if "filed" not in found:
+        names = "、".join(n for n in dict.fromkeys([words.header("filed"), *words.column("filed").synonyms]) if not n.isascii())
+        guess = did_you_mean(words, written, "filed")
+        raise UserError(f"{what} 第1行（表头）里没有「{words.header('filed')}」列。" + (guess or ""),
+                        hint=f"写提交（受理）投诉的日期的列，表头可以叫 {names}")
+    return found, {key: written[i] for key, i in found.items()}
+
+
+# A number Excel wrote in exponent form (1.40105195403152e+17): its last digits are gone
+EXPONENT = re.compile(r"\s*\d(\.\d+)?[eE]\+\d+\s*")
+
+
+def number_columns(header: list[str]) -> list[tuple[int, str]]:
+    """(index, header) of the columns a file has whose cells are ID or phone numbers (cell: digits)."""
+    words = vocabulary()
+    digits = words.keys("digits")
+    return [(i, h.strip()) for i, h in enumerate(header) if words.key_of(h.strip().lstrip("\ufeff")) in digits]
+
+
+def check_numbers(row: list[str], at: list[tuple[int, str]]) -> None:
+    """Refuse a row whose ID or phone number Excel turned into a number in exponent form."""
+    from yb_guide.base.errors import UserError
+
+    for i, header in at:
+        if i < len(row) and EXPONENT.fullmatch(row[i]):
+            raise UserError(f"「{header}」列的「{row[i].strip()}」：号码被存成了数字，后几位已丢失。",
+                            hint="请在表格里把这一列设为文本，重新输入完整的号码")

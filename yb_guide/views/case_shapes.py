@@ -193,6 +193,7 @@ class Imported(Done):
     skipped: list[int]
     logs: int
     ignored: list[str]
+    bad: list[str]  # rows left out by --skip-bad, each with what was wrong
 
 
 class Deleted(Done):

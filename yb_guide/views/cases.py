@@ -55,7 +55,10 @@ def case_list(k, cases: list[Case], today: dt.date, *, open_only: bool = False, 
         row = case_row(k, c, p)
         row["name"], row["agent_name"] = shown(c.name), shown(c.agent_name)
         rows.append(row)
-    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only, "search": search,
+    from yb_guide.cases.personal import mask_in
+
+    return {"today": today.isoformat(), "open_only": open_only, "overdue_only": overdue_only,
+            "search": search if reveal else mask_in(search),  # an ID number searched for is never echoed whole
             "total": len(cases), "count": len(rows), "cases": rows, "revealed": reveal}
 
 
@@ -190,8 +193,11 @@ def imported(report) -> Imported:
         lines.append("已存在且内容相同、跳过的案件：" + "、".join(str(i) for i in report.skipped))
     if report.ignored:
         lines.append("这些列不是案件记录的内容，没有导入（原文件不变）：" + "、".join(report.ignored))
+    if report.bad:
+        lines.append(f"有 {len(report.bad)} 行有误，没有导入（--skip-bad）：" + "；".join(report.bad))
     return {"file": report.file, "format": report.format, "encoding": report.encoding, "added": report.added,
-            "skipped": report.skipped, "logs": report.logs, "ignored": report.ignored, "lines": lines}
+            "skipped": report.skipped, "logs": report.logs, "ignored": report.ignored, "bad": report.bad,
+            "lines": lines}
 
 
 BLANKS_NOTE = "信中的横线处是没有填写的内容，打印后请手写补全。"

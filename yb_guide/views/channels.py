@@ -116,10 +116,27 @@ class FaqEntry(_Faq, total=False):
     first_step: FaqFirstStep  # for the people the answer touches a first step for (复议前置)
 
 
+class FlowLink(TypedDict):
+    """A flow to go through, as an action (the command line shows the command, the web page a link)."""
+    action: str  # "flow"
+    flow: str
+    answers: list[list[str]]
+    why: str  # the flow's title
+
+
+class FaqReferral(TypedDict):
+    """Who answers what no FAQ does (search.yaml ``referral``), and a flow where one fits."""
+    lead: str
+    source: Source
+    channels: list[ChannelRow]
+    next: list[FlowLink]
+
+
 class FaqList(TypedDict):
     query: str | None
     count: int
     faq: list[FaqEntry]
+    referral: FaqReferral | None  # when a query found nothing, or nothing sure
 
 
 def limit_text(limit) -> str | None:
@@ -289,10 +306,25 @@ def _first_step(k, situation: dict[str, str]):
 
 
 def faq_list(k, query: str | None = None) -> FaqList:
-    from yb_guide.knowledge.search import find_faqs
+    from yb_guide.knowledge.search import search
 
-    entries = [_faq_entry(k, n, f) for n, f in find_faqs(k, query)]
-    return {"query": query, "count": len(entries), "faq": entries}
+    found, sure = search(k, query)
+    entries = [_faq_entry(k, n, f) for n, f in found]
+    return {"query": query, "count": len(entries), "faq": entries,
+            "referral": None if sure else _referral(k, query)}
+
+
+def _referral(k, query: str | None) -> FaqReferral | None:
+    from yb_guide.knowledge.search import referral
+    from yb_guide.views.common import document_source
+
+    found = referral(k, query)
+    if found is None:
+        return None
+    r, channels, flows = found
+    return {"lead": r.lead, "source": document_source(k.document(r.lead_source.doc), r.lead_source, r.lead_status, None),
+            "channels": [channel_row(k, c) for c in channels],
+            "next": [{"action": "flow", "flow": f.id, "answers": [], "why": f.title} for f in flows]}
 
 
 def faq_one(k, which: str) -> FaqEntry:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yb_guide.cli.render.kit import (UNVERIFIED_MARK, Responsive, T, blocks, bullets, contact, heading, labelled,
+from yb_guide.cli.render.kit import (UNVERIFIED_MARK, Responsive, T, blocks, bullets, confirm_text, contact, heading, labelled,
                                      numbered, para, source_line, status_text, table)
 
 
@@ -125,7 +125,7 @@ def hall_lines(h: dict):
 
 def faq_list(payload: dict):
     if not payload["faq"]:
-        yield T(f"没有找到与「{payload['query']}」相关的问答。可以换个词，或运行 ybguide faq 查看全部。")
+        yield from faq_referral(payload)
         return
     if not payload["query"]:
         for e in payload["faq"]:
@@ -145,6 +145,32 @@ def faq_list(payload: dict):
         yield T("")
         yield T(f"其余几条的全文：ybguide faq --show {rest[0]}" + (f"（或 {'、'.join(rest[1:])}）" if rest[1:] else ""),
                 style="dim")
+    r = payload.get("referral")
+    if r:  # the answers found may miss the point: who answers such questions, in a line
+        yield T("")
+        calls = "、".join(f"{c['name']}（{'、'.join(c['use_when'][:2])}）" for c in r["channels"])
+        yield para(f"如果这几条没有答到您的问题：{r['lead']}{calls}。" + status_text(r["source"]), "yellow", indent=0)
+
+
+def faq_referral(payload: dict):
+    """A search that found nothing: who answers such questions, the flow that fits, then other words."""
+    from yb_guide.cli.render.flows import next_command
+
+    r = payload.get("referral")
+    yield T(f"问答里没有「{payload['query']}」的答案。", style="bold")
+    if r:
+        yield para(r["lead"], indent=0)
+        for c in r["channels"]:
+            yield T(f"· {c['name']}：" + "、".join(c["use_when"]))
+            yield from contact(c, footnote=False)
+        check = next((c["contact_check"] for c in r["channels"] if c["contact_check"]), None)
+        if check:
+            yield para(f"{UNVERIFIED_MARK} {confirm_text(check)}", "yellow", indent=0)
+        for action in r["next"]:
+            command, why = next_command(action)
+            yield labelled("可以一步步回答问题：", f"{why}——{command}", "bold green")
+        yield source_line(r["source"])
+    yield T("也可以换个说法再查，或运行 ybguide faq 查看全部问答。", style="dim")
 
 
 def faq_entry(e: dict, full: bool = True):
