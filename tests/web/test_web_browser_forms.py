@@ -226,3 +226,27 @@ def test_every_style_of_button_and_link_shows_its_focus_and_buttons_look_like_bu
                 problems.append((what, "does not stand out as a button", before))
     reset(browser, server)
     assert not problems, problems
+
+
+@pytest.mark.parametrize("size", [(360, 740), (320, 568)])
+def test_letter_counts_a_long_complaint_and_big_text_keeps_it_whole(browser, server, size):
+    from selenium.webdriver.common.by import By
+
+    width(browser, *size)
+    reset(browser, server)
+    browser.get(server.url + "letter")
+    summary = by_id(browser, "summary")
+    most = int(summary.get_attribute("maxlength"))
+    counter = by_id(browser, "summary-count")
+    assert counter.is_displayed() and f"最多 {most} 字" in counter.text
+    long = "经" * 2500 + "最后是诉求"
+    browser.execute_script("arguments[0].value = arguments[1];"
+                           "arguments[0].dispatchEvent(new Event('input'));", summary, long)
+    assert f"已写 {len(long)} 字，最多 {most} 字" in counter.text
+    by_id(browser, "name").send_keys("张三")
+    by_id(browser, "format-preview").click()
+    press_size(browser)  # 大字: the whole text comes back
+    assert is_big(browser) and by_id(browser, "summary").get_attribute("value") == long
+    navigates(browser, browser.find_element(By.XPATH, '//button[normalize-space()="生成投诉信"]').click)
+    assert "最后是诉求" in browser.find_element(By.CSS_SELECTOR, "pre.letter").text
+    reset(browser, server)

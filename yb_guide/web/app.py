@@ -6,7 +6,9 @@ from __future__ import annotations
 from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.web.render import PageNotFound
 
-MAX_BODY = 64 * 1024  # the letter form is the only body; a few KiB of text at most
+# The letter form is the only body: every field at its limit (web.forms.LIMITS), all Chinese
+# (9 bytes a character once encoded), fits; a browser's form never gets the 内容太长 page.
+MAX_BODY = 128 * 1024
 # No inline script or style anywhere (CSS and everything else from /static), so the strictest
 # policy holds: nothing but this server.
 SECURITY_HEADERS = [
@@ -118,8 +120,11 @@ async def too_large(scope, send):
 
     from yb_guide.web.render import html
 
+    form = scope["path"] in ("/letter", "/letter/poa")  # the only form that posts: back to it, not home
     response = html(Request(scope), "error.html", 413, title="内容太长",
-                    message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。", back="/")
+                    message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。",
+                    hint="按“返回”回到表单（您填的内容还在），把最长的一栏删短一些再提交。" if form else None,
+                    back="/letter" if form else "/", history=form)
     await response(scope, _no_body, send)
 
 
@@ -253,7 +258,7 @@ def create_app():
         Route("/deadline", cached(forms.deadline, forms.deadline_params)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
-        Route("/letter/poa", paper.poa, methods=["POST"]),
+        Route("/letter/poa", forms.letter_poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         Route("/{flow_id}", cached(flows.question, flows.PARAMS)),
         Route("/{flow_id}/answers", cached(flows.answers, flows.PARAMS)),

@@ -11,7 +11,28 @@ from yb_guide.base.errors import UserError
 from yb_guide.web.render import calendar as served_calendar, html, knowledge, size_asked
 from yb_guide.web.render import plan as served_plan
 
-MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
+# How much one field of the letter form may hold, in characters (after cleaning: a line break is one):
+# the form says it (``maxlength``, and a counter under the long ones), and more is an error beside the
+# field with everything typed kept, never a letter with its end cut off.  All of them full of Chinese
+# fit in one request (``app.MAX_BODY``).
+LONG_FIELDS = {"summary": 3000, "reason": 3000, "asks": 1000, "evidence": 1000}
+MAX_SHORT = 100  # a name, a date, a number, an institution
+LIMITS = {"address": 200, **LONG_FIELDS}
+
+
+def limit(name: str) -> int:
+    return LIMITS.get(name, MAX_SHORT)
+
+
+def over_limit(typed: dict[str, str], label) -> dict[str, str]:
+    """The fields of ``typed`` longer than their limit -> the message said beside each."""
+    errors = {}
+    for name, value in typed.items():
+        n, most = len(value.strip()), limit(name)
+        if n > most:
+            errors[name] = (f"{label(name)}最多 {most} 字，现在有 {n} 字，多了 {n - most} 字：请删短一些再提交"
+                            f"（您写的内容都还在下面，一个字也没有删）。")
+    return errors
 
 
 def _message(err: UserError) -> str:
@@ -146,7 +167,7 @@ TYPED_FIELDS = (*LETTER_FIELDS, *DECISION_FIELDS, *PAPER_FIELDS)
 def _letter_fields(raw: dict, names=LETTER_FIELDS) -> dict:
     out = {}
     for name in names:
-        value = (raw.get(name) or "").strip()[:MAX_FIELD]
+        value = (raw.get(name) or "").strip()
         if name in LISTS:
             items = [line.strip() for line in value.splitlines() if line.strip()]
             if items:
@@ -180,11 +201,34 @@ def _build(k, kind: str, fields: dict, papers: dict, today):
     return build.build(k, case, today)
 
 
-async def letter(request):
+POA_FIELDS = ("name", "agent_name", "agent_relation", "institution", "phone")  # the 授权委托书's names
+
+
+def _field_errors(k, fields: dict, today) -> dict:
+    """Each field checked alone, so that its message sits beside it (as ``ybguide letter`` checks it)."""
+    from yb_guide.cases import journal
+
+    errors = {}
+    for name, value in fields.items():
+        alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
+                                 and "agent_name" in fields else {})}  # a relation needs its person
+        try:
+            journal.with_changes(k, None, alone, today)
+        except UserError as err:
+            errors[name] = _short(err) if name in SHORT else _message(err)
+    return errors
+
+
+async def letter_poa(request):
+    """POST /letter/poa: the 授权委托书 button of the letter form; checked and cleaned as the letter
+    is, and a mistake is shown on the letter form beside its field, with everything typed kept."""
+    return await letter(request, poa=True)
+
+
+async def letter(request, poa: bool = False):
     from urllib.parse import parse_qs, quote
 
     from yb_guide.calendar.dates import today_in_china
-    from yb_guide.cases import journal
     from yb_guide.letter import clean, formats
     from yb_guide.views import cases as views
 
@@ -201,7 +245,7 @@ async def letter(request):
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
         # what was typed, cleaned as every letter is (letter.clean): the checks, the form shown again,
         # the preview and the files all see the same text
-        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in TYPED_FIELDS})
+        raw.update({name: clean.text(raw.get(name) or "") for name in TYPED_FIELDS})
         typed.update({name: raw[name] for name in TYPED_FIELDS})
         kind = raw.get("kind") if raw.get("kind") in KINDS else "complaint"
         special = raw.get("special") == "1"
@@ -210,17 +254,22 @@ async def letter(request):
             raw.get("format") if raw.get("format") in FORMATS else "txt")
         size = size_asked(request, raw)
     if request.method == "POST" and size is None:  # the 大字 switch only shows the form again, bigger
-        fields = _letter_fields(raw, (*LETTER_FIELDS, *(DECISION_FIELDS if kind == "reconsideration" else ())))
+        from yb_guide.cases.model import label
+
+        names = POA_FIELDS if poa else (*LETTER_FIELDS, *(DECISION_FIELDS if kind == "reconsideration" else ()))
         papers = _letter_fields(raw, PAPER_FIELDS) if kind == "reconsideration" else {}
-        for name, value in fields.items():  # each field alone first, so the message sits beside it
-            alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
-                                     and "agent_name" in fields else {})}  # a relation needs its person
-            try:
-                journal.with_changes(k, None, alone, today)
-            except UserError as err:
-                errors[name] = _short(err) if name in SHORT else _message(err)
-        if fmt == "docx" and not _docx_available():
+        errors.update(over_limit({n: typed[n] for n in (*names, *(PAPER_FIELDS if kind == "reconsideration" else ()))},
+                                 lambda n: {"respondent": "被申请人", "decision_number": "决定书的文号",
+                                            "to": "复议机关"}.get(n) or label(n)))
+        fields = _letter_fields(raw, [n for n in names if n not in errors])
+        errors.update(_field_errors(k, fields, today))
+        made = "txt" if poa and fmt == "preview" else fmt  # the 委托书 has no preview: a file to print
+        if made == "docx" and not _docx_available():
             errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
+        if poa and not errors:
+            from yb_guide.web.paper import poa_file
+
+            return poa_file(k, fields, papers, today, kind, special, made)
         if not errors:
             try:
                 built = _build(k, kind, fields, papers, today)
@@ -250,7 +299,7 @@ async def letter(request):
                     fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form", kind=kind,
                     what=what, decision_fields=DECISION_FIELDS, paper_fields=PAPER_FIELDS, special=special,
                     reconsideration_advice=advice, reconsideration_title=k.letter_file.reconsideration.title,
-                    complaint_title=k.letter.title)
+                    complaint_title=k.letter.title, limit=limit, counters=True)
     if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
         response.headers["Cache-Control"] = "no-store"
     return response
