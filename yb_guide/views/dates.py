@@ -143,6 +143,7 @@ class _Schedule(TypedDict):
     estimated_years: list[int]
     warnings: list[str]
     brief_warnings: list[str]
+    date_warnings: list[str]  # those of ``warnings`` about a date after today: the page says them first
     situation: dict[str, SituationAnswer]
     notes: list[SituationNote]
     next: Stage | None  # the date of the person's first step
@@ -162,7 +163,7 @@ def deadline(sched, plan) -> Deadline:
     """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
     from yb_guide.knowledge.labels import BASIS_KIND_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
-    from yb_guide.schedule.deadlines import moved_text
+    from yb_guide.schedule.deadlines import future_event_warning, moved_text
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
@@ -239,6 +240,8 @@ def deadline(sched, plan) -> Deadline:
         "warnings": sched.warnings,
         # the short screen's: the moved-day note stands beside each such date, the process note is detail
         "brief_warnings": _brief(sched, plan),
+        "date_warnings": [future_event_warning(e, d, today, plan) for e, d in sched.events.items()
+                          if today is not None and d > today],
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
         **first_step(sched, plan, stages),

@@ -110,6 +110,24 @@ class _Params(dict):
         return [self[key]] if key in self else []
 
 
+def _dated(request, form: dict, sched):
+    """The redirect to this address with each date as the day it means (ISO), when one was written
+    another way (昨天, 5月6日, 2024/5/6): a bookmark or the .ics link then gives the same dates
+    tomorrow; None when every date is ISO already."""
+    from urllib.parse import urlencode
+
+    from starlette.responses import RedirectResponse
+
+    days = {e: sched.events[e].isoformat() for e, text in form["values"].items() if text and e in sched.events}
+    if form["today"] and sched.today is not None:
+        days["today"] = sched.today.isoformat()
+    items = request.query_params.multi_items()
+    dated = [(k, days.get(k, v) if v.strip() else v) for k, v in items]
+    if dated == items:
+        return None
+    return RedirectResponse(request.url.path + "?" + urlencode(dated, safe=":"), status_code=303)
+
+
 def deadline(request):
     from yb_guide.views import dates as views
 
@@ -118,6 +136,9 @@ def deadline(request):
     if form["sent"]:
         sched, plan, _, errors = _schedule(form)
         if sched is not None:
+            redirect = _dated(request, form, sched)
+            if redirect is not None:
+                return redirect
             p = views.deadline(sched, plan)
     shown = list(dict.fromkeys([*(form["show"] or ["filed"]), *(e for e, v in form["values"].items() if v),
                                 *(e for e in errors if e in served_plan().events)]))
@@ -142,6 +163,9 @@ def deadline_ics(request):
     sched, plan, cal, errors = _schedule(form) if form["sent"] else (None, None, None, {None: ""})
     if sched is None:
         return RedirectResponse("/deadline?" + request.url.query, status_code=303)  # the form says what is wrong
+    redirect = _dated(request, form, sched)
+    if redirect is not None:
+        return redirect
     return Response(build_ics(sched, plan, cal), media_type="text/calendar; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=\"deadlines.ics\"; "
                                                     "filename*=UTF-8''%E5%8C%BB%E4%BF%9D%E6%9C%9F%E9%99%90.ics",
