@@ -250,3 +250,16 @@ def test_letter_counts_a_long_complaint_and_big_text_keeps_it_whole(browser, ser
     navigates(browser, browser.find_element(By.XPATH, '//button[normalize-space()="生成投诉信"]').click)
     assert "最后是诉求" in browser.find_element(By.CSS_SELECTOR, "pre.letter").text
     reset(browser, server)
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_home_start_button_is_above_the_fold_on_a_small_phone(browser, server, big):
+    from selenium.webdriver.common.by import By
+
+    width(browser, 320, 568)
+    browser.get(server.url + ("text-size?size=big&back=/" if big else "text-size?size=normal&back=/"))
+    assert is_big(browser) == big
+    start = browser.find_element(By.CSS_SELECTOR, "a.button.start")
+    bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", start)
+    assert bottom <= browser.execute_script("return window.innerHeight"), bottom
+    reset(browser, server)
