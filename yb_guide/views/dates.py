@@ -240,8 +240,7 @@ def deadline(sched, plan) -> Deadline:
         "warnings": sched.warnings,
         # the short screen's: the moved-day note stands beside each such date, the process note is detail
         "brief_warnings": _brief(sched, plan),
-        "date_warnings": [future_event_warning(e, d, today, plan) for e, d in sched.events.items()
-                          if today is not None and d > today],
+        "date_warnings": [future_event_warning(e, d, today, plan) for e, d in sched.events.items() if today and d > today],
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
         **first_step(sched, plan, stages),
