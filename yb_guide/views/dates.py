@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # declared apart; a start of `deadline` does not build them
 # (``ybguide deadline``, ``--json``, the web page's deadline.html and the .ics read these keys)
 
 class _Stage(TypedDict):
-
     id: str
     track: str
     title: str
