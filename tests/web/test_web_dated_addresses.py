@@ -59,3 +59,15 @@ def test_a_future_filing_date_is_warned_on_the_page_as_on_the_command_line(clien
     assert re.sub(r"\s+", "", warning.split("。")[0]) in text
     top = page[:page.index('class="track"')]  # before the tracks of dates: where one looks first
     assert "2030-01-01 在今天" in top
+
+
+def test_a_long_date_is_said_to_be_too_long_not_cut(client):
+    typed = "2024-05-06" + "x" * 120
+    r = client.get("/deadline", params={"filed": typed})
+    assert r.status_code == 400 and "最多 100 字" in r.text and f'value="{typed}"' in r.text
+
+
+def test_the_deadline_form_says_its_limit(client):
+    page = client.get("/deadline?show=filed&show=decision-known").text
+    for name in ("filed", "decision-known", "amount"):
+        assert re.search(rf'<input[^>]* id="{name}"[^>]* maxlength="100"', page, re.S), name

@@ -59,13 +59,13 @@ def _deadline_form(request) -> dict:
 
     events = served_plan().events
     q = request.query_params
-    values = {e: (q.get(e) or "").strip()[:100] for e in events.ids}
+    values = {e: (q.get(e) or "").strip() for e in events.ids}  # kept whole: _schedule says when too long
     return {
         "values": values,
-        "situation": {f: (q.get(f) or "").strip()[:100] for f in FIELDS},
-        "channel": (q.get("channel") or "").strip()[:100],
+        "situation": {f: (q.get(f) or "").strip() for f in FIELDS},
+        "channel": (q.get("channel") or "").strip(),
         "complex": q.get("complex") == "1",
-        "today": (q.get("today") or "").strip()[:100],
+        "today": (q.get("today") or "").strip(),
         "show": [e for e in q.getlist("show") if e in events],
         # the 大字 switch sends the form back: show what was typed in the new size, compute nothing yet
         "sent": (any(values.values()) or "go" in q) and size_asked(request) is None,
@@ -78,6 +78,11 @@ def _schedule(form: dict):
     from yb_guide.schedule.request import DeadlineRequest, schedule_request
 
     events = served_plan().events
+    typed = {**form["values"], **form["situation"], "channel": form["channel"], "today": form["today"]}
+    long = over_limit(typed, lambda f: "今天" if f == "today" else "渠道" if f == "channel" else (
+        events.date_label(f) if f in events else "涉及金额" if f == "amount" else "这一项"))
+    if long:  # more than a date, a channel or an answer takes: said beside the field, never cut
+        return None, None, None, long
     given = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
     answer = schedule_request(DeadlineRequest(events=given, situation=form["situation"],
                                               channel=form["channel"] or None, complex_case=form["complex"],
