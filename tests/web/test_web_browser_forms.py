@@ -263,3 +263,23 @@ def test_home_start_button_is_above_the_fold_on_a_small_phone(browser, server, b
     bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", start)
     assert bottom <= browser.execute_script("return window.innerHeight"), bottom
     reset(browser, server)
+
+
+def test_an_error_page_from_the_letter_form_goes_back_to_the_form_with_what_was_typed(browser, server):
+    from selenium.webdriver.common.by import By
+
+    width(browser, 360, 740)
+    reset(browser, server)
+    browser.get(server.url + "letter")
+    by_id(browser, "name").send_keys("张三")
+    by_id(browser, "summary").send_keys("第一行")
+    # more than any form may send (the page's maxlength stops typing, not a script)
+    browser.execute_script("document.getElementById('evidence').value = '票'.repeat(20000)")
+    navigates(browser, browser.find_element(By.XPATH, '//button[normalize-space()="生成投诉信"]').click)
+    assert "内容太长" in browser.page_source
+    navigates(browser, browser.find_element(By.LINK_TEXT, "返回").click)
+    assert browser.current_url.endswith("/letter")
+    # the browser gives back the long texts; the short fields are autocomplete="off" (nothing kept on
+    # an office computer), so Chromium does not restore them, and the page says to look at them again
+    assert by_id(browser, "summary").get_attribute("value") == "第一行"
+    assert by_id(browser, "evidence").get_attribute("value") == "票" * 20000

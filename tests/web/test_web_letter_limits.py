@@ -80,7 +80,7 @@ def test_a_form_over_the_size_limit_goes_back_to_the_form(client):
     r = client.post("/letter", data={"summary": "经" * 20000})
     assert r.status_code == 413
     assert re.search(r'<a class="button" href="/letter" data-history-back>返回</a>', r.text)
-    assert "您填的内容还在" in r.text
+    assert "几段文字还在" in r.text
 
 
 def test_a_full_letter_form_at_every_limit_is_not_too_large(client):

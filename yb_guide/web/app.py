@@ -123,7 +123,8 @@ async def too_large(scope, send):
     form = scope["path"] in ("/letter", "/letter/poa")  # the only form that posts: back to it, not home
     response = html(Request(scope), "error.html", 413, title="内容太长",
                     message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。",
-                    hint="按“返回”回到表单（您填的内容还在），把最长的一栏删短一些再提交。" if form else None,
+                    hint="按“返回”回到表单（写的经过、诉求等几段文字还在；姓名、电话等请再看一遍），"
+                         "把最长的一栏删短一些再提交。" if form else None,
                     back="/letter" if form else "/", history=form)
     await response(scope, _no_body, send)
 
@@ -150,8 +151,10 @@ def _error_page(status: int, title: str, message: str, back: str = "/"):
         text = (getattr(exc, "message", None) if isinstance(exc, (PageNotFound, UserError)) else None) or message
         if text.startswith(title + "："):  # the heading says it already
             text = text[len(title) + 1:]
+        form = request.method == "POST" and request.url.path in ("/letter", "/letter/poa")  # back to the form as it was
         response = html(request, "error.html", status, title=title, message=text,
-                        hint=getattr(exc, "hint", None), back=getattr(exc, "back", back))
+                        hint=getattr(exc, "hint", None), back="/letter" if form else getattr(exc, "back", back),
+                        history=form)
         for name, value in (getattr(exc, "headers", None) or {}).items():  # a 405's Allow
             response.headers[name] = value
         return response
