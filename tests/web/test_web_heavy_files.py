@@ -53,3 +53,16 @@ def test_big_text_gets_the_same_file_without_making_it_again(client, made):
 def test_an_unknown_checklist_is_still_a_chinese_404(client, made):
     r = client.get("/checklists/no-such/paper.docx")
     assert r.status_code == 404 and "找不到" in r.text and made == []
+
+
+def test_the_pdf_made_apart_is_the_one_the_command_line_writes(client, run, tmp_path):
+    out = tmp_path / "清单.pdf"
+    assert run("checklist", "hall-visit", "--out", str(out)).exit_code == 0
+    r = client.get("/checklists/hall-visit/paper.pdf")
+    assert r.status_code == 200 and r.content == out.read_bytes()
+
+
+def test_a_missing_font_is_said_in_chinese_on_the_page(client, monkeypatch):
+    monkeypatch.setenv("YBGUIDE_PDF_FONT", "/no/such/font.ttf")
+    r = client.get("/checklists/hall-visit/paper.pdf")
+    assert r.status_code == 400 and "字体文件" in r.text and "fonts-noto-cjk" in r.text

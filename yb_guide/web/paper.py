@@ -35,53 +35,13 @@ def checklist_file(request):
         built = paper.checklist_paper(knowledge(), request.path_params["checklist_id"], today_in_china(), acting=acting)
     except UnknownIdError as err:
         raise PageNotFound(err.message, back="/checklists") from None
-    data = pdf_apart(built) if fmt == "pdf" else paper.render(built, "." + fmt)
+    if fmt == "pdf":  # seconds and ~200 MiB: in a process of its own, which gives the memory back
+        from yb_guide.web import pdf_apart
+
+        data = pdf_apart.make(built)
+    else:
+        data = paper.render(built, "." + fmt)
     return _download(data, fmt, built.title, private=False)
-
-
-_APART = None
-
-
-def pdf_apart(built) -> bytes:
-    """The PDF of the paper ``built``, made in a process of its own that ends after it: fpdf2 reads
-    the 20 MB Chinese font whole for each file (~200 MiB while it works), and memory a process has
-    used is not given back to the system until it ends, so the server's own stays small (the page
-    caches the file for the day: a few processes a day).  Called from the one thread that makes the
-    heavy files (``app.cached``), so one such process at a time."""
-    global _APART
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from yb_guide.base.errors import UserError
-
-    if _APART is None:
-        # forkserver: each process forks from a small one that has imported fpdf2 already (a
-        # fraction of a second, not a whole start-up); Windows has only spawn
-        kinds = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in kinds else "spawn")
-        if "forkserver" in kinds:
-            context.set_forkserver_preload(["yb_guide.letter.paper", "yb_guide.letter.pdf", "fpdf"])
-        _APART = ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1)
-    try:
-        made, value = _APART.submit(_pdf, built).result()
-    except BrokenProcessPool:  # the process was killed (out of memory): the next file starts another
-        _APART = None
-        raise
-    if not made:
-        raise UserError(value[0], hint=value[1])
-    return value
-
-
-def _pdf(built) -> tuple[bool, object]:
-    """In the process of its own: the PDF's bytes, or a missing font's message and hint."""
-    from yb_guide.base.errors import UserError
-    from yb_guide.letter import paper
-
-    try:
-        return True, paper.render(built, ".pdf")
-    except UserError as err:
-        return False, (err.message, err.hint)
 
 
 def poa_file(k, fields: dict, papers: dict, today, kind: str, special: bool, fmt: str):
