@@ -6,7 +6,8 @@ README's set-up):
     .venv/bin/python benchmarks/run.py            # full: 1,000,000 batch rows
     .venv/bin/python benchmarks/run.py --rows 100000 --runs 15
     .venv/bin/python benchmarks/run.py --only web  # the web page alone: 50 clients, 5,000 requests; then
-                                                   # 3,000 cache misses and 2,000 junk-parameter requests
+                                                   # 3,000 cache misses and 2,000 junk-parameter requests;
+                                                   # then checklist files (benchmarks/papers.py)
 
 It prints figures and ratios; it asserts nothing (targets are reported as
 met / NOT met), so it never fails a test run by being on a slow machine.
@@ -388,6 +389,9 @@ def web(env: dict, clients: int, total: int) -> None:
         print(f"   server peak memory (VmHWM): {peak / 1024:.1f} MiB   target < 150 MiB: "
               f"{'met' if peak < 150 * 1024 else 'NOT met'}")
     web_extra(env, clients)
+    from papers import web_papers  # the checklist files: off the event loop, memory of 32 at once
+
+    web_papers(env)
 
 
 def main() -> None:

@@ -226,3 +226,60 @@ def test_every_style_of_button_and_link_shows_its_focus_and_buttons_look_like_bu
                 problems.append((what, "does not stand out as a button", before))
     reset(browser, server)
     assert not problems, problems
+
+
+@pytest.mark.parametrize("size", [(360, 740), (320, 568)])
+def test_letter_counts_a_long_complaint_and_big_text_keeps_it_whole(browser, server, size):
+    from selenium.webdriver.common.by import By
+
+    width(browser, *size)
+    reset(browser, server)
+    browser.get(server.url + "letter")
+    summary = by_id(browser, "summary")
+    most = int(summary.get_attribute("maxlength"))
+    counter = by_id(browser, "summary-count")
+    assert counter.is_displayed() and f"最多 {most} 字" in counter.text
+    long = "经" * 2500 + "最后是诉求"
+    browser.execute_script("arguments[0].value = arguments[1];"
+                           "arguments[0].dispatchEvent(new Event('input'));", summary, long)
+    assert f"已写 {len(long)} 字，最多 {most} 字" in counter.text
+    by_id(browser, "name").send_keys("张三")
+    by_id(browser, "format-preview").click()
+    press_size(browser)  # 大字: the whole text comes back
+    assert is_big(browser) and by_id(browser, "summary").get_attribute("value") == long
+    navigates(browser, browser.find_element(By.XPATH, '//button[normalize-space()="生成投诉信"]').click)
+    assert "最后是诉求" in browser.find_element(By.CSS_SELECTOR, "pre.letter").text
+    reset(browser, server)
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_home_start_button_is_above_the_fold_on_a_small_phone(browser, server, big):
+    from selenium.webdriver.common.by import By
+
+    width(browser, 320, 568)
+    browser.get(server.url + ("text-size?size=big&back=/" if big else "text-size?size=normal&back=/"))
+    assert is_big(browser) == big
+    start = browser.find_element(By.CSS_SELECTOR, "a.button.start")
+    bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", start)
+    assert bottom <= browser.execute_script("return window.innerHeight"), bottom
+    reset(browser, server)
+
+
+def test_an_error_page_from_the_letter_form_goes_back_to_the_form_with_what_was_typed(browser, server):
+    from selenium.webdriver.common.by import By
+
+    width(browser, 360, 740)
+    reset(browser, server)
+    browser.get(server.url + "letter")
+    by_id(browser, "name").send_keys("张三")
+    by_id(browser, "summary").send_keys("第一行")
+    # more than any form may send (the page's maxlength stops typing, not a script)
+    browser.execute_script("document.getElementById('evidence').value = '票'.repeat(20000)")
+    navigates(browser, browser.find_element(By.XPATH, '//button[normalize-space()="生成投诉信"]').click)
+    assert "内容太长" in browser.page_source
+    navigates(browser, browser.find_element(By.LINK_TEXT, "返回").click)
+    assert browser.current_url.endswith("/letter")
+    # the browser gives back the long texts; the short fields are autocomplete="off" (nothing kept on
+    # an office computer), so Chromium does not restore them, and the page says to look at them again
+    assert by_id(browser, "summary").get_attribute("value") == "第一行"
+    assert by_id(browser, "evidence").get_attribute("value") == "票" * 20000

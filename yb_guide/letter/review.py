@@ -85,4 +85,6 @@ def build_review(k, case, today: dt.date, *, reveal: bool = False, to: str | Non
           Block("sign", (t.signature_agent if case.acting else t.signature) + blank),
           Block("sign", date_zh(today))]
     masked = not reveal and bool(case.id_number or case.card_number or case.agent_id_number)
-    return Letter(b, [], [], masked, today, case.id, [decision], left_out)
+    from yb_guide.letter import clean
+
+    return clean.letter(Letter(b, [], [], masked, today, case.id, [decision], left_out))

@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # declared apart; a start of `deadline` does not build them
 # (``ybguide deadline``, ``--json``, the web page's deadline.html and the .ics read these keys)
 
 class _Stage(TypedDict):
-
     id: str
     track: str
     title: str
@@ -143,6 +142,7 @@ class _Schedule(TypedDict):
     estimated_years: list[int]
     warnings: list[str]
     brief_warnings: list[str]
+    date_warnings: list[str]  # those of ``warnings`` about a date after today: the page says them first
     situation: dict[str, SituationAnswer]
     notes: list[SituationNote]
     next: Stage | None  # the date of the person's first step
@@ -162,7 +162,7 @@ def deadline(sched, plan) -> Deadline:
     """Every due date of a schedule, grouped by track, each with its rule, basis, source and status."""
     from yb_guide.calendar.dates import weekday_zh
     from yb_guide.knowledge.labels import BASIS_KIND_LABELS, TRACK_KIND_LABELS, UNIT_LABELS
-    from yb_guide.schedule.deadlines import moved_text
+    from yb_guide.schedule.deadlines import future_event_warning, moved_text
     from yb_guide.views.common import document_source
 
     titles = {x.id: x.title for x in sched.stages}
@@ -239,6 +239,7 @@ def deadline(sched, plan) -> Deadline:
         "warnings": sched.warnings,
         # the short screen's: the moved-day note stands beside each such date, the process note is detail
         "brief_warnings": _brief(sched, plan),
+        "date_warnings": [future_event_warning(e, d, today, plan) for e, d in sched.events.items() if today and d > today],
         "situation": situation_payload(sched.situation, plan),
         "notes": notes,
         **first_step(sched, plan, stages),

@@ -6,7 +6,9 @@ from __future__ import annotations
 from yb_guide.base.errors import UnknownIdError, UserError
 from yb_guide.web.render import PageNotFound
 
-MAX_BODY = 64 * 1024  # the letter form is the only body; a few KiB of text at most
+# The letter form is the only body: every field at its limit (web.forms.LIMITS), all Chinese
+# (9 bytes a character once encoded), fits; a browser's form never gets the 内容太长 page.
+MAX_BODY = 128 * 1024
 # No inline script or style anywhere (CSS and everything else from /static), so the strictest
 # policy holds: nothing but this server.
 SECURITY_HEADERS = [
@@ -118,8 +120,12 @@ async def too_large(scope, send):
 
     from yb_guide.web.render import html
 
+    form = scope["path"] in ("/letter", "/letter/poa")  # the only form that posts: back to it, not home
     response = html(Request(scope), "error.html", 413, title="内容太长",
-                    message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。", back="/")
+                    message=f"提交的内容超过了 {MAX_BODY // 1024} KiB，没有处理。",
+                    hint="按“返回”回到表单（写的经过、诉求等几段文字还在；姓名、电话等请再看一遍），"
+                         "把最长的一栏删短一些再提交。" if form else None,
+                    back="/letter" if form else "/", history=form)
     await response(scope, _no_body, send)
 
 
@@ -145,8 +151,10 @@ def _error_page(status: int, title: str, message: str, back: str = "/"):
         text = (getattr(exc, "message", None) if isinstance(exc, (PageNotFound, UserError)) else None) or message
         if text.startswith(title + "："):  # the heading says it already
             text = text[len(title) + 1:]
+        form = request.method == "POST" and request.url.path in ("/letter", "/letter/poa")  # back to the form as it was
         response = html(request, "error.html", status, title=title, message=text,
-                        hint=getattr(exc, "hint", None), back=getattr(exc, "back", back))
+                        hint=getattr(exc, "hint", None), back="/letter" if form else getattr(exc, "back", back),
+                        history=form)
         for name, value in (getattr(exc, "headers", None) or {}).items():  # a 405's Allow
             response.headers[name] = value
         return response
@@ -184,17 +192,26 @@ class PageCache:
         self.size += weight
 
 
-def cached(handler, params, limit: int = CACHE_BYTES):  # params: names, or a function giving them
+def cached(handler, params, limit: int = CACHE_BYTES, *, heavy: bool = False):  # params: names, or a function giving them
     """The page ``handler`` makes, kept for the day by the parameters it reads (``params``) and
     大字: the same answers give the same page until midnight (Beijing time), so a busy window's
     phones do not render the same advice again and again.  Only for pages that depend on nothing
     but their address and the date (not the hall's checklist, which says whether the hall is open
     now).  Any other parameter in the address (a messenger's tracking tag, junk) is dropped: the
-    page is sent to its clean address, so it is never kept twice, nor its junk."""
+    page is sent to its clean address, so it is never kept twice, nor its junk.
+
+    ``heavy``: a file that takes seconds to make (a checklist's PDF) and is the same in either text
+    size: made in a worker thread (``_maker``), so the event loop keeps serving other pages
+    meanwhile, one at a time (a lock: 32 people downloading at once make one file after another,
+    not 32 at once in memory, and those asking for the same file get the one made), and kept once
+    for both sizes."""
+    import asyncio
+    import weakref
     from urllib.parse import urlencode
 
     pages = PageCache(limit)
     known: frozenset = frozenset()
+    locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # one lock for each event loop serving
 
     async def endpoint(request):
         nonlocal known
@@ -214,18 +231,66 @@ def cached(handler, params, limit: int = CACHE_BYTES):  # params: names, or a fu
             return handler(request)
         from yb_guide.base.paths import region
 
-        key = (request.url.path, request.url.query, request.cookies.get(BIG_COOKIE) == "big", region(),
-               today_in_china())
+        key = (request.url.path, request.url.query, not heavy and request.cookies.get(BIG_COOKIE) == "big",
+               region(), today_in_china())
         hit = pages.get(key)
         if hit is not None:
             return Response(hit[1], status_code=200, headers=dict(hit[0]))
-        response = handler(request)
+        if not heavy:
+            return keep(key, handler(request))
+        loop = asyncio.get_running_loop()
+        async with locks.setdefault(loop, asyncio.Lock()):
+            hit = pages.get(key)  # made while this request waited its turn
+            if hit is not None:
+                return Response(hit[1], status_code=200, headers=dict(hit[0]))
+            return keep(key, await loop.run_in_executor(_maker(), _made, handler, request, region()))
+
+    def keep(key, response):
         if response.status_code == 200 and "set-cookie" not in response.headers:
             pages.put(key, [(k, v) for k, v in response.headers.items() if k != "content-length"], response.body)
         return response
 
     endpoint.cache = pages  # for the tests: what is kept, and its weight
     return endpoint
+
+
+_MAKER = None
+
+
+def _maker():
+    """The one thread the heavy files are made in: always the same thread, so the memory a PDF's
+    making takes is reused by the next one (glibc gives each thread a heap of its own: a pool's
+    threads in turn each kept ~70 MiB) and given back after each (``_give_back_memory``)."""
+    global _MAKER
+    if _MAKER is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ybguide-paper")
+    return _MAKER
+
+
+def _made(handler, request, region: str):
+    """``handler``'s response in a worker thread: the region is the request's (``paths.use_region``
+    holds it per thread), and the memory the file's making took goes back to the system after it
+    (a PDF parses a 20 MB font)."""
+    from yb_guide.base import paths
+
+    paths.use_region(region)
+    try:
+        return handler(request)
+    finally:
+        _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return freed memory to the system (glibc keeps it otherwise: ~70 MiB after each PDF)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (Windows, macOS): nothing to do
+        pass
 
 
 def create_app():
@@ -244,7 +309,7 @@ def create_app():
         Route("/channels/{channel_id}", pages.channel_detail),
         Route("/checklists", pages.checklists_list),
         Route("/checklists/{checklist_id}", pages.checklist_detail),
-        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file, ("acting",))),  # a PDF takes a second to make
+        Route("/checklists/{checklist_id}/paper.{fmt}", cached(paper.checklist_file, ("acting",), heavy=True)),  # a PDF takes seconds
         Route("/faq", pages.faq_list),
         Route("/faq/{which}", pages.faq_one),
         Route("/calendar", pages.month),
@@ -253,7 +318,7 @@ def create_app():
         Route("/deadline", cached(forms.deadline, forms.deadline_params)),
         Route("/deadline.ics", forms.deadline_ics),
         Route("/letter", forms.letter, methods=["GET", "POST"]),
-        Route("/letter/poa", paper.poa, methods=["POST"]),
+        Route("/letter/poa", forms.letter_poa, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         Route("/{flow_id}", cached(flows.question, flows.PARAMS)),
         Route("/{flow_id}/answers", cached(flows.answers, flows.PARAMS)),

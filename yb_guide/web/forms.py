@@ -11,7 +11,28 @@ from yb_guide.base.errors import UserError
 from yb_guide.web.render import calendar as served_calendar, html, knowledge, size_asked
 from yb_guide.web.render import plan as served_plan
 
-MAX_FIELD = 2000  # characters of one field: a letter's 经过 is a few hundred
+# How much one field of the letter form may hold, in characters (after cleaning: a line break is one):
+# the form says it (``maxlength``, and a counter under the long ones), and more is an error beside the
+# field with everything typed kept, never a letter with its end cut off.  All of them full of Chinese
+# fit in one request (``app.MAX_BODY``).
+LONG_FIELDS = {"summary": 3000, "reason": 3000, "asks": 1000, "evidence": 1000}
+MAX_SHORT = 100  # a name, a date, a number, an institution
+LIMITS = {"address": 200, **LONG_FIELDS}
+
+
+def limit(name: str) -> int:
+    return LIMITS.get(name, MAX_SHORT)
+
+
+def over_limit(typed: dict[str, str], label) -> dict[str, str]:
+    """The fields of ``typed`` longer than their limit -> the message said beside each."""
+    errors = {}
+    for name, value in typed.items():
+        n, most = len(value.strip()), limit(name)
+        if n > most:
+            errors[name] = (f"{label(name)}最多 {most} 字，现在有 {n} 字，多了 {n - most} 字：请删短一些再提交"
+                            f"（您写的内容都还在下面，一个字也没有删）。")
+    return errors
 
 
 def _message(err: UserError) -> str:
@@ -38,13 +59,13 @@ def _deadline_form(request) -> dict:
 
     events = served_plan().events
     q = request.query_params
-    values = {e: (q.get(e) or "").strip()[:100] for e in events.ids}
+    values = {e: (q.get(e) or "").strip() for e in events.ids}  # kept whole: _schedule says when too long
     return {
         "values": values,
-        "situation": {f: (q.get(f) or "").strip()[:100] for f in FIELDS},
-        "channel": (q.get("channel") or "").strip()[:100],
+        "situation": {f: (q.get(f) or "").strip() for f in FIELDS},
+        "channel": (q.get("channel") or "").strip(),
         "complex": q.get("complex") == "1",
-        "today": (q.get("today") or "").strip()[:100],
+        "today": (q.get("today") or "").strip(),
         "show": [e for e in q.getlist("show") if e in events],
         # the 大字 switch sends the form back: show what was typed in the new size, compute nothing yet
         "sent": (any(values.values()) or "go" in q) and size_asked(request) is None,
@@ -57,6 +78,11 @@ def _schedule(form: dict):
     from yb_guide.schedule.request import DeadlineRequest, schedule_request
 
     events = served_plan().events
+    typed = {**form["values"], **form["situation"], "channel": form["channel"], "today": form["today"]}
+    long = over_limit(typed, lambda f: "今天" if f == "today" else "渠道" if f == "channel" else (
+        events.date_label(f) if f in events else "涉及金额" if f == "amount" else "这一项"))
+    if long:  # more than a date, a channel or an answer takes: said beside the field, never cut
+        return None, None, None, long
     given = {e: text or None for e, text in form["values"].items()}  # an empty field is one not filled in
     answer = schedule_request(DeadlineRequest(events=given, situation=form["situation"],
                                               channel=form["channel"] or None, complex_case=form["complex"],
@@ -89,6 +115,24 @@ class _Params(dict):
         return [self[key]] if key in self else []
 
 
+def _dated(request, form: dict, sched):
+    """The redirect to this address with each date as the day it means (ISO), when one was written
+    another way (昨天, 5月6日, 2024/5/6): a bookmark or the .ics link then gives the same dates
+    tomorrow; None when every date is ISO already."""
+    from urllib.parse import urlencode
+
+    from starlette.responses import RedirectResponse
+
+    days = {e: sched.events[e].isoformat() for e, text in form["values"].items() if text and e in sched.events}
+    if form["today"] and sched.today is not None:
+        days["today"] = sched.today.isoformat()
+    items = request.query_params.multi_items()
+    dated = [(k, days.get(k, v) if v.strip() else v) for k, v in items]
+    if dated == items:
+        return None
+    return RedirectResponse(request.url.path + "?" + urlencode(dated, safe=":"), status_code=303)
+
+
 def deadline(request):
     from yb_guide.views import dates as views
 
@@ -97,6 +141,9 @@ def deadline(request):
     if form["sent"]:
         sched, plan, _, errors = _schedule(form)
         if sched is not None:
+            redirect = _dated(request, form, sched)
+            if redirect is not None:
+                return redirect
             p = views.deadline(sched, plan)
     shown = list(dict.fromkeys([*(form["show"] or ["filed"]), *(e for e, v in form["values"].items() if v),
                                 *(e for e in errors if e in served_plan().events)]))
@@ -121,6 +168,9 @@ def deadline_ics(request):
     sched, plan, cal, errors = _schedule(form) if form["sent"] else (None, None, None, {None: ""})
     if sched is None:
         return RedirectResponse("/deadline?" + request.url.query, status_code=303)  # the form says what is wrong
+    redirect = _dated(request, form, sched)
+    if redirect is not None:
+        return redirect
     return Response(build_ics(sched, plan, cal), media_type="text/calendar; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=\"deadlines.ics\"; "
                                                     "filename*=UTF-8''%E5%8C%BB%E4%BF%9D%E6%9C%9F%E9%99%90.ics",
@@ -146,7 +196,7 @@ TYPED_FIELDS = (*LETTER_FIELDS, *DECISION_FIELDS, *PAPER_FIELDS)
 def _letter_fields(raw: dict, names=LETTER_FIELDS) -> dict:
     out = {}
     for name in names:
-        value = (raw.get(name) or "").strip()[:MAX_FIELD]
+        value = (raw.get(name) or "").strip()
         if name in LISTS:
             items = [line.strip() for line in value.splitlines() if line.strip()]
             if items:
@@ -180,11 +230,34 @@ def _build(k, kind: str, fields: dict, papers: dict, today):
     return build.build(k, case, today)
 
 
-async def letter(request):
+POA_FIELDS = ("name", "agent_name", "agent_relation", "institution", "phone")  # the 授权委托书's names
+
+
+def _field_errors(k, fields: dict, today) -> dict:
+    """Each field checked alone, so that its message sits beside it (as ``ybguide letter`` checks it)."""
+    from yb_guide.cases import journal
+
+    errors = {}
+    for name, value in fields.items():
+        alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
+                                 and "agent_name" in fields else {})}  # a relation needs its person
+        try:
+            journal.with_changes(k, None, alone, today)
+        except UserError as err:
+            errors[name] = _short(err) if name in SHORT else _message(err)
+    return errors
+
+
+async def letter_poa(request):
+    """POST /letter/poa: the 授权委托书 button of the letter form; checked and cleaned as the letter
+    is, and a mistake is shown on the letter form beside its field, with everything typed kept."""
+    return await letter(request, poa=True)
+
+
+async def letter(request, poa: bool = False):
     from urllib.parse import parse_qs, quote
 
     from yb_guide.calendar.dates import today_in_china
-    from yb_guide.cases import journal
     from yb_guide.letter import clean, formats
     from yb_guide.views import cases as views
 
@@ -201,7 +274,7 @@ async def letter(request):
         raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
         # what was typed, cleaned as every letter is (letter.clean): the checks, the form shown again,
         # the preview and the files all see the same text
-        raw.update({name: clean.text(raw.get(name) or "")[:MAX_FIELD] for name in TYPED_FIELDS})
+        raw.update({name: clean.text(raw.get(name) or "") for name in TYPED_FIELDS})
         typed.update({name: raw[name] for name in TYPED_FIELDS})
         kind = raw.get("kind") if raw.get("kind") in KINDS else "complaint"
         special = raw.get("special") == "1"
@@ -210,17 +283,22 @@ async def letter(request):
             raw.get("format") if raw.get("format") in FORMATS else "txt")
         size = size_asked(request, raw)
     if request.method == "POST" and size is None:  # the 大字 switch only shows the form again, bigger
-        fields = _letter_fields(raw, (*LETTER_FIELDS, *(DECISION_FIELDS if kind == "reconsideration" else ())))
+        from yb_guide.cases.model import label
+
+        names = POA_FIELDS if poa else (*LETTER_FIELDS, *(DECISION_FIELDS if kind == "reconsideration" else ()))
         papers = _letter_fields(raw, PAPER_FIELDS) if kind == "reconsideration" else {}
-        for name, value in fields.items():  # each field alone first, so the message sits beside it
-            alone = {name: value, **({"agent_name": fields["agent_name"]} if name == "agent_relation"
-                                     and "agent_name" in fields else {})}  # a relation needs its person
-            try:
-                journal.with_changes(k, None, alone, today)
-            except UserError as err:
-                errors[name] = _short(err) if name in SHORT else _message(err)
-        if fmt == "docx" and not _docx_available():
+        errors.update(over_limit({n: typed[n] for n in (*names, *(PAPER_FIELDS if kind == "reconsideration" else ()))},
+                                 lambda n: {"respondent": "被申请人", "decision_number": "决定书的文号",
+                                            "to": "复议机关"}.get(n) or label(n)))
+        fields = _letter_fields(raw, [n for n in names if n not in errors])
+        errors.update(_field_errors(k, fields, today))
+        made = "txt" if poa and fmt == "preview" else fmt  # the 委托书 has no preview: a file to print
+        if made == "docx" and not _docx_available():
             errors["format"] = "这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。"
+        if poa and not errors:
+            from yb_guide.web.paper import poa_file
+
+            return poa_file(k, fields, papers, today, kind, special, made)
         if not errors:
             try:
                 built = _build(k, kind, fields, papers, today)
@@ -250,7 +328,7 @@ async def letter(request):
                     fields=LETTER_FIELDS, lists=LISTS, size=size, page_form="letter-form", kind=kind,
                     what=what, decision_fields=DECISION_FIELDS, paper_fields=PAPER_FIELDS, special=special,
                     reconsideration_advice=advice, reconsideration_title=k.letter_file.reconsideration.title,
-                    complaint_title=k.letter.title)
+                    complaint_title=k.letter.title, limit=limit, counters=True)
     if request.method == "POST":  # it shows what was typed: no browser or proxy may keep it
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from yb_guide.base.errors import UserError
 from yb_guide.web.render import PageNotFound, knowledge
 
 MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -36,36 +35,25 @@ def checklist_file(request):
         built = paper.checklist_paper(knowledge(), request.path_params["checklist_id"], today_in_china(), acting=acting)
     except UnknownIdError as err:
         raise PageNotFound(err.message, back="/checklists") from None
-    return _download(paper.render(built, "." + fmt), fmt, built.title, private=False)
+    if fmt == "pdf":  # seconds and ~200 MiB: in a process of its own, which gives the memory back
+        from yb_guide.web import pdf_apart
+
+        data = pdf_apart.make(built)
+    else:
+        data = paper.render(built, "." + fmt)
+    return _download(data, fmt, built.title, private=False)
 
 
-POA_FIELDS = ("name", "agent_name", "agent_relation", "institution", "phone")
-
-
-async def poa(request):
-    """POST /letter/poa: the 授权委托书 from the letter form's names (a button of that form); for 行政复议
-    when the form is set to the 行政复议申请书 (its matter and powers, 特别授权 only when ticked)."""
-    from urllib.parse import parse_qs
-
-    from yb_guide.calendar.dates import today_in_china
+def poa_file(k, fields: dict, papers: dict, today, kind: str, special: bool, fmt: str):
+    """The 授权委托书 from the letter form's checked, cleaned names (``forms.letter_poa``, the button
+    of that form); for 行政复议 when the form is set to the 行政复议申请书 (its matter and powers,
+    特别授权 only when ticked)."""
     from yb_guide.cases import journal
-    from yb_guide.letter import clean, formats
+    from yb_guide.letter import formats
     from yb_guide.letter.poa import build_poa
-    from yb_guide.web.forms import MAX_FIELD, _docx_available
 
-    body = (await request.body()).decode("utf-8", "replace")
-    raw = {key: values[-1] for key, values in parse_qs(body, keep_blank_values=True).items()}
-    fields = {name: clean.text(raw[name]).strip()[:MAX_FIELD] for name in POA_FIELDS if (raw.get(name) or "").strip()}
-    k, today = knowledge(), today_in_china()
-    case = journal.with_changes(k, None, fields, today)  # a UserError is the form's error page
-    # the form's kind says what the 委托书 is for: the 行政复议申请书's is for 复议 (its matter and powers)
-    purpose = "reconsideration" if raw.get("kind") == "reconsideration" else "complaint"
-    papers = {name: clean.text(raw.get(name) or "").strip()[:MAX_FIELD] or None
-              for name in ("respondent", "decision_number")} if purpose == "reconsideration" else {}
-    built = build_poa(k, case, today, reveal=True, purpose=purpose, special=purpose == "reconsideration"
-                      and raw.get("special") == "1", respondent=papers.get("respondent"),
-                      number=papers.get("decision_number"))
-    fmt = raw.get("format") if raw.get("format") in ("docx", "txt") else "txt"
-    if fmt == "docx" and not _docx_available():
-        raise UserError("这台电脑上没有安装生成 Word 文件需要的 python-docx；请选文本文件（.txt）。")
+    case = journal.with_changes(k, None, fields, today)
+    purpose = "reconsideration" if kind == "reconsideration" else "complaint"
+    built = build_poa(k, case, today, reveal=True, purpose=purpose, special=purpose == "reconsideration" and special,
+                      respondent=papers.get("respondent"), number=papers.get("decision_number"))
     return _download(formats.render(built, "." + fmt), fmt, built.blocks[0].text, private=True)

@@ -33,6 +33,7 @@ def env():
 
         _env = _environment()(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                            lstrip_blocks=True, auto_reload=False)
+        _env.filters["tel_links"] = tel_links
         _env.globals.update(MARK=UNVERIFIED_MARK, status_text=status_text, confirm_text=confirm_text,
                             left_text=left_text, phone_first_text=phone_first_text, flow_url=flow_url, next_link=next_link, deadline_url=deadline_url,
                             fragment=fragment)
@@ -59,6 +60,18 @@ def _environment():
             return super().getattr(obj, attribute)
 
     return PayloadEnvironment
+
+
+# A phone number written in advice: a hotline (12393, 12345), a mobile, a fixed line with its area code.
+_PHONE = re.compile(r"(?<![\d-])(12\d{3}|1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\d-])")
+
+
+def tel_links(text: str):
+    """``text`` escaped, with each phone number in it a ``tel:`` link (a tap calls it on a phone)."""
+    from markupsafe import Markup, escape
+
+    return Markup(_PHONE.sub(lambda m: f'<a href="tel:{m.group(1).replace("-", "")}">{m.group(1)}</a>',
+                             str(escape(text))))
 
 
 FRAGMENTS = 4096  # pieces of pages kept (a few hundred bytes each): bounded, whoever asks
