@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from run import peak_memory_kib, start_server
+from bench_server import peak_memory_kib, start_server
 
 
 async def get(host: str, port: int, path: str, big: bool = False) -> tuple[int, int, float]:

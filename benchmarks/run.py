@@ -31,7 +31,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 BIN = Path(sys.executable).parent
-YBGUIDE = str(BIN / ("ybguide.exe" if os.name == "nt" else "ybguide"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its neighbours, also when loaded from a file path
+from bench_server import YBGUIDE, peak_memory_kib, start_server  # noqa: E402  (shared with papers.py)
 REFERENCE = [sys.executable, "-c", "import typer, rich.console, yaml"]
 CHANNELS = ["", "", "", "hotline-12393", "nhsa-platform", "hall-visit"]
 
@@ -214,16 +215,6 @@ WEB_PATHS = [  # what a window's residents open most: questions, outcomes, deadl
 ]
 
 
-def start_server(env: dict) -> tuple[subprocess.Popen, str, int]:
-    """`ybguide serve` on a free loopback port: the process, its address host:port."""
-    p = subprocess.Popen([YBGUIDE, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                         env=env, text=True, encoding="utf-8")
-    line = p.stdout.readline()
-    address = line.split("http://", 1)[1].split("/", 1)[0]
-    host, port = address.rsplit(":", 1)
-    return p, host, int(port)
-
-
 STATUSES: "collections.Counter[str]" = __import__("collections").Counter()  # of the last load()
 
 
@@ -267,14 +258,6 @@ async def load(host: str, port: int, clients: int, total: int, paths: list[str] 
 
     await asyncio.gather(*(client(n) for n in range(clients)))
     return latencies, errors
-
-
-def peak_memory_kib(pid: int, field: str = "VmHWM") -> int:
-    """The server's peak (VmHWM) or present (VmRSS) resident memory, from /proc (Linux only)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
 
 
 def cpu_seconds(pid: int) -> float | None:
