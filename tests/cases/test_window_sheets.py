@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tests.conftest import ID
+from conftest import ID
 
 TODAY = "2024-06-03"
 

@@ -59,7 +59,7 @@ def test_where_a_flow_fits_the_answer_names_it(run):
 
 
 def test_the_referral_takes_its_words_from_the_data(run, data_copy):
-    from tests.conftest import edit
+    from conftest import edit
 
     edit(data_copy / "search.yaml", "医保的参保、缴费、待遇和报销问题", "医保的参保和缴费问题")
     out = run("faq", "火星", env={"YBGUIDE_DATA_DIR": str(data_copy)}).stdout
