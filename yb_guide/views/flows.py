@@ -309,13 +309,17 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     else:
         who = c["name"] if c else None
     who = out.who or who
-    from yb_guide.schedule.next_step import REASON_RULE, agency_due, first_step
+    from yb_guide.schedule.next_step import REASON_RULE
 
-    plan = plan or _plan(k)
-    sched, new = _schedules(k, out, today, case, plan, calendar)
-    step = first_step(plan, sched) if sched else None
-    agency = agency_due(plan, new) if new and out.act is None else None  # an act of the person's own: its date leads alone
-    by, date = _by(out, payload, step, plan)
+    step = agency = sched = None
+    if _dated_at_all(out, case):  # else nothing can date a step (no case, no situation, no periods): none imported
+        from yb_guide.schedule.next_step import agency_due, first_step
+
+        plan = plan or _plan(k)
+        sched, new = _schedules(k, out, today, case, plan, calendar)
+        step = first_step(plan, sched) if sched else None
+        agency = agency_due(plan, new) if new and out.act is None else None  # the person's own act leads alone
+    by, date = _by(out, payload, step, plan or (_plan(k) if payload["periods"] else None))
     do, alongside = out.title, None
     if step is not None and step.reason == REASON_RULE and step.act != out.act:
         # another act comes first (复议前置): it leads; the outcome's own act, with its date, goes alongside
@@ -326,6 +330,12 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
     return {"do": do, "act": step.act if step else None, "who": who, "contact": c, "by": by, "date": date,
             "alongside": alongside, "agency": _agency_text(agency),
             "note": payload["warnings"][0] if payload["warnings"] else None}
+
+
+def _dated_at_all(out, case) -> bool:
+    """Whether anything could give this outcome's first block a date: what a case holds, what the
+    answers say of the situation, the outcome's periods or its deadline step."""
+    return bool(case or out.situation or out.periods or any(n.action == "deadline" for n in out.next))
 
 
 def _plan(k):
