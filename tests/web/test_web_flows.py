@@ -186,3 +186,19 @@ def test_an_outcome_page_leads_with_the_call_button_and_keeps_the_answers_below(
     assert html.index('href="tel:12393"') < html.index("您的回答（可以逐项修改）")  # the call first, the answers after
     assert html.index("<h1>") < html.index('href="tel:12393"')
     assert '<details class="answers">' in html  # collapsed, each answer still changeable
+
+
+def test_the_reconsideration_outcome_asks_the_day_it_was_known_and_dates_it(client):
+    """The 60 days run "自知道或者应当知道该行政行为之日起" (行政复议法 第二十条第一款): the outcome page asks
+    that day, and the deadline page it sends to leads with 申请行政复议 and its last day."""
+    url = ("/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:written"
+           "&answer=acting:self&answer=refusal-by:city")
+    page = client.get(url).text
+    assert 'action="/deadline"' in page and 'name="decision-known"' in page and 'value="refusal"' in page
+    r = client.get("/deadline", params={"decision": "refusal", "decision-known": "2026-10-15", "today": "2026-11-20"},
+                   follow_redirects=True)
+    first = r.text[r.text.index("先做这件事"):][:300]
+    assert "申请行政复议的最后一天：2026-12-14 周一" in first
+    hotline = client.get("/choose/result?answer=problem:reimbursement-dispute&answer=decision-written:not-written"
+                         "&answer=tried-before:first-time&answer=situation:urgent-or-simple").text
+    assert 'name="decision-known"' not in hotline  # asked only where 复议 is the step
