@@ -274,9 +274,9 @@ def test_a_written_refusal_asks_the_day_it_was_known_and_dates_the_reconsiderati
     child.expect("不予报销的书面决定")
     child.expect(prompt(3))
     child.sendline("1")  # 给了，书面写明不予报销
-    child.expect("哪天收到（知道）这个决定")
+    child.expect("哪天知道原决定")
     child.sendline("十月")  # not a date: said, then asked again
-    child.expect("哪天收到（知道）这个决定")
+    child.expect("哪天知道原决定")
     child.sendline("10月15日")
     out = finish(child)
     assert child.exitstatus == 0

@@ -16,8 +16,8 @@ from yb_guide.knowledge.flows import Position, parse_answers, resolve
 def command(flow_id: str, answers, *, list_questions: bool, as_json: bool, full: bool, case_id=None, today=None,
             decision_known=None):
     """``ybguide choose`` / ``reimburse``: the question list, or the wizard (answers read from a case
-    with ``--case`` are not asked) and its outcome, dated ``--today``; an outcome that is the person's
-    行政复议 dates it from ``--decision-known`` (asked in a terminal when neither it nor the case says)."""
+    with ``--case`` are not asked) and its outcome, dated ``--today``; a first step whose starting date
+    is not known (申请行政复议: 知道原决定) is dated from ``--decision-known``, else asked in a terminal."""
     from yb_guide.cli.options import date_option, knowledge, today_option
     from yb_guide.cli.output import emit
     from yb_guide.cli.render import flows as render
@@ -39,35 +39,34 @@ def command(flow_id: str, answers, *, list_questions: bool, as_json: bool, full:
     interactive = not as_json and stdin_is_terminal()
     position = run(k, flow_id, answers, interactive=interactive, known=known)
     if position is not None:
-        dates = {}
-        known_day = date_option(decision_known, "--decision-known", now)
-        if position.outcome.act == RECONSIDERATION and not (case and case.events.get("decision-known")):
-            if known_day is None and interactive:
-                known_day = _ask_known(now)
-            if known_day is not None:
-                dates["decision-known"] = known_day
-        payload = views.flow_result(k, position, today=now, case=views.case_brief(case) if case else None,
-                                    events=dates)
+        brief = views.case_brief(case) if case else None
+        given = date_option(decision_known, "--decision-known", now)
+        dates = {"decision-known": given} if given else {}
+        payload = views.flow_result(k, position, today=now, case=brief, events=dates)
+        needs = payload["now"]["needs"]  # the date the first step runs from is not known: ask it, once
+        if needs and interactive and not dates:
+            day = _ask_date(payload["now"]["needs_label"], now)
+            if day is not None:
+                payload = views.flow_result(k, position, today=now, case=brief, events={needs: day})
         emit({**payload, "full": full}, render.flow_result, as_json=as_json)
 
 
 KEYS = "输入序号回答；直接按回车看说明；b 返回上一题；q 退出。"
-RECONSIDERATION = "reconsideration"  # the first step (deadlines.yaml first_steps) whose date a person is asked
-KNOWN_QUESTION = "您是哪天收到（知道）这个决定的？（如 2026-10-15；记不清直接按回车）："
+DATE_QUESTION = "您是哪天{label}的？（如 2026-10-15；记不清直接按回车）："
 
 
-def _ask_known(today):
-    """The day the person learnt of the decision: the 60 days of 行政复议 run from it; None: not known."""
+def _ask_date(label: str, today):
+    """The date of an event (知道原决定) a first step runs from; None: not known."""
     from yb_guide.calendar.dates import parse_date
     from yb_guide.cli.prompts import Terminal
 
     term = Terminal()
     while True:
-        text = term.read(KNOWN_QUESTION, ended=ENDED).strip()
+        text = term.read(DATE_QUESTION.format(label=label), ended=ENDED).strip()
         if not text:
             return None
         try:
-            return parse_date(text, "收到决定的日期", today=today)
+            return parse_date(text, f"{label}的日期", today=today)
         except UserError as err:
             term.error(err.message, err.hint)
 

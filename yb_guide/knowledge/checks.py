@@ -94,6 +94,9 @@ def cross_check(k) -> None:
     _check_channel_words(k.checklists, "材料清单")
     channels = {c.id for c in m.channels}
     checklists = {c.id for c in k.checklists}
+    for step in k.deadlines.first_steps:  # what a first step is done with must exist
+        _refer(step, "checklist", step.checklist, checklists, "材料清单")
+        _refer(step, "needs", step.needs, set(k.events.ids), "事件")
     procedures = {p.id for p in r.procedures}
     stages = {s.id for s in m.process.stages}
     # A stage's limit runs from another stage or from one of these events.

@@ -160,6 +160,8 @@ class FirstStep:
     passed: str  # what is still possible once every one of its dates has passed
     source: SourceRef
     unless: tuple[str, ...] = ()  # events after which it is done (复议 applied for)
+    letter: str | None = None  # the paper it is done with (a ``ybguide letter --kind``)
+    checklist: str | None = None  # what to bring (channels.yaml checklists)
 
 
 @record

@@ -27,6 +27,8 @@ class Step:
     needs_text: str | None = None
     passed: str | None = None
     reason: str = REASON_NEAREST
+    letter: str | None = None  # the paper it is done with, when the data names one (行政复议申请书)
+    checklist: str | None = None  # what to bring, when the data names it
 
 
 def _ahead(plan, stages, *, person: bool) -> list:
@@ -45,14 +47,15 @@ def first_step(plan, sched) -> Step | None:
     for rule in plan.first_steps:
         if any(e in sched.events for e in rule.unless) or not matches(rule.when, sched.situation, plan.simple_max):
             continue
+        of_rule = {"reason": REASON_RULE, "letter": rule.letter, "checklist": rule.checklist}
         dated = {d.id: d for d in sched.stages if d.id in rule.rules}
         ahead = [dated[r] for r in rule.rules if r in dated and not dated[r].passed and not dated[r].done]
         if ahead:  # the first date passed, a later one still open (一年 when the rights were not stated)
             late = rule.rules[0] in dated and dated[rule.rules[0]].passed
-            return Step(rule.id, rule.title, due=ahead[0], passed=rule.passed if late else None, reason=REASON_RULE)
+            return Step(rule.id, rule.title, due=ahead[0], passed=rule.passed if late else None, **of_rule)
         if dated:
-            return Step(rule.id, rule.title, passed=rule.passed, reason=REASON_RULE)
-        return Step(rule.id, rule.title, needs=rule.needs, needs_text=rule.needs_text, reason=REASON_RULE)
+            return Step(rule.id, rule.title, passed=rule.passed, **of_rule)
+        return Step(rule.id, rule.title, needs=rule.needs, needs_text=rule.needs_text, **of_rule)
     ahead = _ahead(plan, sched.stages, person=True)
     if ahead:
         d = min(ahead, key=lambda d: d.due)

@@ -147,16 +147,18 @@ def case_detail(k, c: Case, today: dt.date, *, reveal: bool = False, message: st
                 for n, e in enumerate(c.log, 1)],
         "message": message,
         "reminders": reminders(k, c),
-        "acting_checklist": _acting_checklist(k, c),
+        "acting_checklist": _acting_checklist(k, c, p.step),
     })
     return out
 
 
-def _acting_checklist(k, c: Case) -> dict | None:
-    """For a case handled by someone acting for the insured person: what they bring besides the usual."""
+def _acting_checklist(k, c: Case, step=None) -> dict | None:
+    """For a case handled by someone acting for the insured person: what they bring besides the usual
+    (the channel's checklist; a case with no complaint: its first step's, such as 行政复议's)."""
     from yb_guide.views.channels import acting_items
 
-    checklist = (k.channel(c.channel).checklist if c.channel else "reconsideration") if c.acting else None
+    own = k.channel(c.channel).checklist if c.channel else (step.checklist if step else None)
+    checklist = own if c.acting else None
     if not checklist or not acting_items(k.checklist(checklist)):
         return None
     return {"id": checklist, "items": acting_items(k.checklist(checklist))}

@@ -124,6 +124,8 @@ class FirstStep(TypedDict):
     needs_label: str | None
     needs_text: str | None  # what to do meanwhile
     passed: str | None  # every date it had has passed: what is still possible
+    letter: str | None  # the paper it is done with (a ``ybguide letter --kind``)
+    checklist: str | None  # what to bring (a checklist id)
 
 
 class _Schedule(TypedDict):
@@ -284,7 +286,8 @@ def first_step(sched, plan, stages: list[Stage]) -> dict:
         "next": shown(step.due) if step else None,
         "first_step": {"act": step.act, "title": step.title, "rule_based": step.reason == REASON_RULE,
                        "needs": step.needs, "needs_label": plan.events.label(step.needs) if step.needs else None,
-                       "needs_text": step.needs_text, "passed": step.passed} if step else None,
+                       "needs_text": step.needs_text, "passed": step.passed, "letter": step.letter,
+                       "checklist": step.checklist} if step else None,
         "agency": shown(agency_due(plan, sched)),
     }
 

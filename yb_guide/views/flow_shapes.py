@@ -231,6 +231,9 @@ class Now(TypedDict):
     by: str | None
     date: dict | None  # views.common.day
     alongside: str | None  # the outcome's own act, when another must come first (复议前置)
+    needs: str | None  # the event whose date would date the first step (decision-known): ask it
+    needs_label: str | None
+    situation: dict[str, str]  # what the answers say of the situation (decision -> refusal): kept when it is asked
     agency: str | None  # 对方最晚…: the authority's nearest legal date
     note: str | None
     also: list[str]

@@ -327,8 +327,10 @@ def _now(k, out, payload: FlowResult, today, case, plan=None, calendar=None) -> 
         when = f"（{_dated(own)}）" if own else ""
         do, alongside = step.title, f"同时可以：{out.title}{when}——但它不会让{step.title}的期限停下来。"
         who, c = None, None
+    needs = step.needs if step is not None and step.due is None else None
     return {"do": do, "act": step.act if step else None, "who": who, "contact": c, "by": by, "date": date,
-            "alongside": alongside, "agency": _agency_text(agency),
+            "alongside": alongside, "agency": _agency_text(agency), "needs": needs,
+            "needs_label": plan.events.label(needs) if needs else None, "situation": dict(out.situation),
             "note": payload["warnings"][0] if payload["warnings"] else None}
 
 

@@ -235,8 +235,8 @@ def case_detail(p: dict):
         yield T(f"  记下原决定的日期：ybguide case decision {p['id']} --known 日期", style="dim")
     if p.get("status") == "open":  # the advice for this case, from what the journal holds (not asked again)
         first = p["schedule"]["first_step"]
-        if first and first["act"] == "reconsideration":  # 复议 comes first: its application
-            yield T(f"  写行政复议申请书：ybguide letter --case {p['id']} --kind 行政复议申请书", style="dim")
+        if first and first["letter"]:  # the first step is done with a paper: how to write it from the case
+            yield T(f"  写{first['letter']}：ybguide letter --case {p['id']} --kind {first['letter']}", style="dim")
         yield T(f"  接下来怎么办：ybguide choose --case {p['id']}（按案件的记录回答，不再问是否代办、有没有书面答复）",
                 style="dim")
 
