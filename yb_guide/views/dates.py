@@ -281,15 +281,11 @@ def first_step(sched, plan, stages: list[Stage]) -> dict:
     def shown(d):
         return next((s for s in stages if s["id"] == d.id), None) if d else None
 
-    step = decide(plan, sched)
-    return {
-        "next": shown(step.due) if step else None,
-        "first_step": {"act": step.act, "title": step.title, "rule_based": step.reason == REASON_RULE,
-                       "needs": step.needs, "needs_label": plan.events.label(step.needs) if step.needs else None,
-                       "needs_text": step.needs_text, "passed": step.passed, "letter": step.letter,
-                       "checklist": step.checklist} if step else None,
-        "agency": shown(agency_due(plan, sched)),
-    }
+    step, first = decide(plan, sched), None
+    if step:  # the library's Step as the payload shows it (FirstStep)
+        first = {key: getattr(step, key) for key in ("act", "title", "needs", "needs_text", "passed", "letter", "checklist")}
+        first.update(rule_based=step.reason == REASON_RULE, needs_label=plan.events.label(step.needs) if step.needs else None)
+    return {"next": shown(step.due) if step else None, "first_step": first, "agency": shown(agency_due(plan, sched))}
 
 
 def workday(cal, d: dt.date, n: int | None) -> Workday:
